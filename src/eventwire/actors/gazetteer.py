@@ -1,0 +1,134 @@
+"""Loads the project's actor tables (``data/*.tsv``) into one lookup structure.
+
+Kinds of entry: ``country`` (names), ``demonym`` (adjectives and nationals), ``capital`` (capitals and
+seats of power used as metonyms), ``leader`` (dated office holders), ``igo`` and ``group``.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date as Date
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+import pycountry
+
+ActorKind = Literal["country", "demonym", "capital", "leader", "igo", "group", "ner", "noun"]
+
+#: Sector implied by a leader's office.
+ROLE_SECTOR = {"HOS": "GOV", "HOG": "GOV", "FM": "GOV", "DEF": "GOV", "GOV": "GOV", "MIL": "MIL",
+               "REB": "REB", "IGO": "IGO"}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorInfo:
+    """What the gazetteer says about one alias."""
+
+    kind: ActorKind
+    country: str | None
+    sector: str | None = None
+    name: str | None = None
+    start: Date | None = None  # office term, for leaders
+    end: Date | None = None
+
+    def in_office(self, on: Date | None) -> bool:
+        """True when a dated entry covers ``on`` (an undated article takes the current term)."""
+        if self.kind != "leader":
+            return True
+        if on is None:
+            return self.end is None
+        return (self.start is None or self.start <= on) and (self.end is None or on < self.end)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Alias -> candidate entries, plus the sector nouns and blocker phrases."""
+
+    aliases: dict[str, tuple[ActorInfo, ...]]
+    sectors: dict[str, str]
+    blockers: frozenset[str]
+
+    def lookup(self, alias: str, on: Date | None = None) -> ActorInfo | None:
+        """The entry an alias stands for on a date; dated leaders are chosen by their term."""
+        cands = self.aliases.get(alias) or self.aliases.get(alias.lower())
+        if not cands:
+            return None
+        live = [c for c in cands if c.in_office(on)]
+        if live:
+            return live[0]
+        # No term covers the date: a leader out of office still belongs to their country.
+        leaders = sorted((c for c in cands if c.kind == "leader"),
+                         key=lambda c: c.end or Date.max, reverse=True)
+        if leaders and len({c.country for c in leaders}) == 1:
+            best = leaders[0]
+            return ActorInfo("leader", best.country, best.sector, best.name)
+        return None
+
+
+def case_sensitive(alias: str) -> bool:
+    """Acronyms and very short names match only as written ("US" is not "us", "AU" not "au")."""
+    letters = [c for c in alias if c.isalpha()]
+    return len(alias) <= 3 or (bool(letters) and all(c.isupper() for c in letters))
+
+
+def _rows(name: str) -> Iterator[list[str]]:
+    text = resources.files("eventwire.actors").joinpath("data", name).read_text("utf-8")
+    for row in csv.reader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE):
+        if row and not row[0].startswith("#"):
+            yield [c.strip() for c in row]
+
+
+def _split(cell: str) -> list[str]:
+    return [a.strip() for a in cell.split("|") if a.strip()]
+
+
+def _date(cell: str) -> Date | None:
+    return Date.fromisoformat(cell) if cell else None
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Read all tables once per process."""
+    table: dict[str, list[ActorInfo]] = {}
+
+    def add(alias: str, info: ActorInfo) -> None:
+        key = alias if case_sensitive(alias) else alias.lower()
+        entries = table.setdefault(key, [])
+        if info not in entries:
+            entries.append(info)
+
+    for row in _rows("countries.tsv"):
+        iso3, names, demonyms, capitals = (row + ["", "", ""])[:4]
+        country = pycountry.countries.get(alpha_3=iso3)
+        official = [getattr(country, a) for a in ("name", "official_name", "common_name")
+                    if country is not None and hasattr(country, a)]
+        for alias in _split(names) + official:
+            add(alias, ActorInfo("country", iso3, None, None))
+        for alias in _split(demonyms):
+            add(alias, ActorInfo("demonym", iso3, None, None))
+        for alias in _split(capitals):
+            add(alias, ActorInfo("capital", iso3, "GOV", None))
+    for row in _rows("leaders.tsv"):
+        name, aliases, iso3, role, start, end = (row + [""] * 6)[:6]
+        info = ActorInfo("leader", iso3 if len(iso3) == 3 else None, ROLE_SECTOR.get(role, "GOV"),
+                         name, _date(start), _date(end))
+        for alias in [name, *_split(aliases)]:
+            add(alias, info)
+    for row in _rows("igos.tsv"):
+        code, names, sector = (row + ["", ""])[:3]
+        for alias in _split(names):
+            add(alias, ActorInfo("igo", None, sector or "IGO", code))
+    for row in _rows("groups.tsv"):
+        name, aliases, iso3, sector = (row + ["", "", ""])[:4]
+        for alias in [name, *_split(aliases)]:
+            add(alias, ActorInfo("group", iso3 or None, sector or None, name))
+    sectors = {row[0].lower(): row[1] for row in _rows("sectors.tsv") if len(row) >= 2}
+    blockers_text = resources.files("eventwire.actors").joinpath("data", "blockers.txt")
+    blockers = frozenset(
+        line.strip() for line in blockers_text.read_text("utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+    return Gazetteer({k: tuple(v) for k, v in table.items()}, sectors, blockers)

@@ -1,0 +1,122 @@
+"""The ``eventwire_actors`` component: finds actor mentions and resolves them to countries and sectors.
+
+Reads: tokens, ``doc.ents`` (NER fallback), ``doc._.article_date`` (for dated leaders).
+Writes: ``doc._.actors`` (a sorted list of Spans), each with ``span._.actor`` (an ``ActorInfo``).
+``actor_for_token`` then turns an argument token of an event into one ``ActorMatch``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from eventwire.actors.gazetteer import ActorInfo, Gazetteer, case_sensitive, load_gazetteer
+
+#: Preference when several gazetteer mentions sit in one noun phrase: the most specific wins.
+_KIND_RANK = {"leader": 0, "group": 1, "igo": 2, "capital": 3, "country": 4, "demonym": 5,
+              "ner": 6, "noun": 7}
+_NER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+#: Dependency labels inside a noun phrase that may carry its actor ("Turkish goods", "Iran's army").
+_NP_MODIFIERS = {"compound", "amod", "poss", "nmod", "appos", "flat", "det", "nummod"}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMatch:
+    """An event argument resolved to an actor: the phrase and what it refers to."""
+
+    span: Span
+    info: ActorInfo
+
+
+class ActorResolver:
+    """Gazetteer phrase matching with longest-match, blockers and dated leaders."""
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        keys = list(gazetteer.aliases) + sorted(gazetteer.blockers)
+        for key, pattern in zip(keys, nlp.tokenizer.pipe(keys), strict=True):
+            matcher = self.orth if case_sensitive(key) else self.lower
+            matcher.add(key, [pattern])
+        self.strings = nlp.vocab.strings
+
+    def __call__(self, doc: Doc) -> Doc:
+        on = doc._.article_date
+        found: list[Span] = []
+        for matcher in (self.lower, self.orth):
+            for match_id, start, end in matcher(doc):
+                found.append(Span(doc, start, end, label=self.strings[match_id]))
+        actors: list[Span] = []
+        for span in filter_spans(found):
+            key = span.label_
+            if key in self.gaz.blockers:
+                continue
+            info = self.gaz.lookup(key, on)
+            if info is not None:
+                span._.actor = info
+                actors.append(span)
+        taken = {t.i for s in actors for t in s}
+        for ent in doc.ents:
+            if ent.label_ in _NER_LABELS and not any(t.i in taken for t in ent):
+                name = ent.text if ent.label_ in ("PERSON", "ORG") else None
+                ent._.actor = ActorInfo("ner", None, None, name)
+                actors.append(ent)
+        doc._.actors = sorted(actors, key=lambda s: s.start)
+        return doc
+
+
+def sector_of(token: Token, gaz: Gazetteer | None = None) -> str | None:
+    """Sector from a title or noun: the head itself, then a two-word title ending in it."""
+    gaz = gaz or load_gazetteer()
+    lemma = token.lemma_.lower()
+    prev = token.doc[token.i - 1] if token.i > 0 else None
+    if prev is not None and prev.dep_ in ("compound", "amod"):
+        two = f"{prev.lemma_.lower()} {lemma}"
+        if two in gaz.sectors:
+            return gaz.sectors[two]
+    return gaz.sectors.get(lemma) or gaz.sectors.get(token.text.lower())
+
+
+def noun_phrase(token: Token) -> Span:
+    """The phrase an argument token heads: its left modifiers and any appositive to the right."""
+    doc = token.doc
+    start = token.i
+    for child in token.lefts:
+        if child.dep_ in _NP_MODIFIERS or child.dep_ in ("punct", "cc", "quantmod", "case"):
+            start = min(start, child.left_edge.i)
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ in ("flat", "compound", "case") or (child.dep_ == "appos" and child.i - end < 2):
+            end = max(end, child.right_edge.i + 1)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            end = max(end, child.right_edge.i + 1)  # "the president of Turkey"
+        else:
+            break
+    while start < token.i and doc[start].dep_ in ("punct", "cc"):
+        start += 1
+    return doc[start:end]
+
+
+def actor_for_token(token: Token) -> ActorMatch | None:
+    """Resolve an event argument to an actor, or None when the phrase names no actor at all."""
+    doc = token.doc
+    phrase = noun_phrase(token)
+    inside = [s for s in doc._.actors if s.start < phrase.end and s.end > phrase.start]
+    sector = sector_of(token)
+    if inside:
+        best = min(inside, key=lambda s: (0 if s.start <= token.i < s.end else 1,
+                                          _KIND_RANK[s._.actor.kind], -s.start))
+        info: ActorInfo = best._.actor
+        # The noun says more about the sector than the name: "Turkish troops" is MIL, not GOV.
+        if sector and not (best.start <= token.i < best.end and info.kind == "leader"):
+            info = ActorInfo(info.kind, info.country, sector, info.name, info.start, info.end)
+        return ActorMatch(phrase, info)
+    if sector or token.pos_ == "PROPN":
+        name = phrase.text if token.pos_ == "PROPN" else None
+        return ActorMatch(phrase, ActorInfo("noun", None, sector, name))
+    return None

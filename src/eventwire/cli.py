@@ -1,0 +1,265 @@
+"""The ``eventwire`` command: a thin shell over the library functions."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date as Date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from eventwire import __version__
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Turn dated news articles into PLOVER-coded political event data.")
+err = Console(stderr=True)
+out = Console()
+
+
+class Format(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class Task(str, Enum):
+    classify = "classify"
+    extract = "extract"
+
+
+class QueryKind(str, Enum):
+    events = "events"
+    dyads = "dyads"
+    dyad = "dyad"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"eventwire {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """eventwire: who did what to whom, when and where."""
+
+
+def _parse_date(value: Optional[str]) -> Optional[Date]:
+    if value is None:
+        return None
+    try:
+        return Date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _report_error(item: Any) -> None:
+    err.print(f"[red]eventwire:[/red] {item}", highlight=False, soft_wrap=True)
+
+
+def _default_format() -> Format:
+    return Format.table if sys.stdout.isatty() else Format.jsonl
+
+
+def _actor_label(actor: Optional[dict[str, Any]]) -> str:
+    if not actor:
+        return "-"
+    code = " ".join(x for x in (actor.get("country"), actor.get("sector")) if x)
+    return f"{actor['text']} ({code})" if code else actor["text"]
+
+
+def _print_events(rows: list[dict[str, Any]], fmt: Format) -> None:
+    if fmt is Format.jsonl:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+        return
+    if fmt is Format.csv:
+        import csv
+
+        flat = [{k: (json.dumps(v) if isinstance(v, dict) else v) for k, v in r.items()}
+                for r in rows]
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(flat[0]) if flat else ["id"])
+        writer.writeheader()
+        writer.writerows(flat)
+        return
+    table = Table(show_lines=False)
+    for col in ("date", "type", "source", "target", "trigger", "sentence"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        trig = r["trigger"]["text"] if isinstance(r.get("trigger"), dict) else r.get("trigger_text")
+        src = r.get("source") if "source" in r else _flat_actor(r, "source")
+        tgt = r.get("target") if "target" in r else _flat_actor(r, "target")
+        flags = " (denied)" if r.get("negated") else ""
+        if r.get("modality") not in (None, "asserted"):
+            flags += f" ({r['modality']})"
+        table.add_row(str(r.get("date") or ""), f"{r['type']}{flags}", _actor_label(src),
+                      _actor_label(tgt), trig or "", r["sentence"][:160])
+    out.print(table)
+
+
+def _flat_actor(row: dict[str, Any], role: str) -> Optional[dict[str, Any]]:
+    if row.get(f"{role}_text") is None:
+        return None
+    return {k: row.get(f"{role}_{k}") for k in ("text", "country", "sector", "name")}
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
+    date: Annotated[Optional[str], typer.Option(help="Publication date (overrides headers).")] = None,
+    fmt: Annotated[Optional[Format], typer.Option("--format", help="table | jsonl | csv")] = None,
+    model: Annotated[Optional[str], typer.Option(help="spaCy model name.")] = None,
+) -> None:
+    """Code articles and print their events (nothing is stored)."""
+    from eventwire.jobs import Report, code_paths
+    from eventwire.pipeline import Coder
+
+    report = Report()
+    rows = []
+    fmt = fmt or _default_format()
+    for _, events in code_paths(paths, Coder(model), report, _parse_date(date), _report_error):
+        batch = [e.to_dict() for e in events]
+        if fmt is Format.jsonl:
+            _print_events(batch, fmt)
+        else:
+            rows.extend(batch)
+    if fmt is not Format.jsonl:
+        _print_events(rows, fmt)
+    if report.nothing_done:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
+    db: Annotated[Path, typer.Option(help="DuckDB file (created if missing).")],
+    date: Annotated[Optional[str], typer.Option(help="Publication date (overrides headers).")] = None,
+    model: Annotated[Optional[str], typer.Option(help="spaCy model name.")] = None,
+) -> None:
+    """Code articles and store them with their events in DuckDB."""
+    from eventwire.jobs import ingest as run_ingest
+    from eventwire.pipeline import Coder
+
+    report = run_ingest(paths, db, Coder(model), _parse_date(date), _report_error)
+    s = report.stored
+    err.print(f"{report.articles} articles coded, {report.events} events; stored: {s.added} new, "
+              f"{s.replaced} replaced, {s.unchanged} unchanged; {len(report.errors)} rejected "
+              f"-> {db}", highlight=False)
+    if report.nothing_done:
+        raise typer.Exit(1)
+
+
+@app.command()
+def query(
+    kind: Annotated[QueryKind, typer.Argument(help="events | dyads | dyad A B")],
+    pair: Annotated[Optional[list[str]], typer.Argument(help="For 'dyad': two country codes.")] = None,
+    db: Annotated[Path, typer.Option(help="DuckDB file.")] = Path("events.duckdb"),
+    actor: Annotated[Optional[str], typer.Option(help="Country code or name, either side.")] = None,
+    source: Annotated[Optional[str], typer.Option()] = None,
+    target: Annotated[Optional[str], typer.Option()] = None,
+    type_: Annotated[Optional[str], typer.Option("--type", help="PLOVER type.")] = None,
+    quad: Annotated[Optional[int], typer.Option(help="1..4")] = None,
+    since: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
+    until: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
+    text: Annotated[Optional[str], typer.Option(help="Words in the evidence sentence.")] = None,
+    interval: Annotated[str, typer.Option(help="day|week|month|quarter|year")] = "month",
+    limit: Annotated[int, typer.Option()] = 50,
+    offset: Annotated[int, typer.Option()] = 0,
+    fmt: Annotated[Optional[Format], typer.Option("--format")] = None,
+) -> None:
+    """List events, the top dyads, or one dyad's relations by period."""
+    from eventwire.store import queries as q
+
+    fmt = fmt or _default_format()
+    try:
+        database = q.Database(db)
+    except FileNotFoundError as exc:
+        _report_error(exc)
+        raise typer.Exit(1) from None
+    s, u = _parse_date(since), _parse_date(until)
+    try:
+        with database:
+            if kind is QueryKind.events:
+                flt = q.EventFilter(actor=actor, source=source, target=target, type=type_,
+                                    quad=quad, since=s, until=u, text=text)
+                rows = q.events(database.con, flt, limit=limit, offset=offset).rows
+                _print_events(rows, fmt)
+                return
+            if kind is QueryKind.dyads:
+                result = q.top_dyads(database.con, since=s, until=u, limit=limit)
+            else:
+                if not pair or len(pair) != 2:
+                    raise typer.BadParameter("'dyad' needs two country codes, e.g. dyad IND TUR")
+                result = q.dyad_summary(database.con, pair[0], pair[1], interval, s, u)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    _print_frame(result.rows, fmt)
+
+
+def _print_frame(rows: list[dict[str, Any]], fmt: Format) -> None:
+    if fmt is Format.jsonl:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, default=str) + "\n")
+        return
+    if fmt is Format.csv:
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["empty"])
+        writer.writeheader()
+        writer.writerows(rows)
+        return
+    table = Table()
+    for col in rows[0] if rows else ["(no rows)"]:
+        table.add_column(col)
+    for row in rows:
+        table.add_row(*(str(v) for v in row.values()))
+    out.print(table)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL (see docs/evaluation.md).")],
+    task: Annotated[Task, typer.Option(help="classify | extract")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object on stdout.")] = False,
+    model: Annotated[Optional[str], typer.Option(help="spaCy model name.")] = None,
+) -> None:
+    """Score the coder on a gold file."""
+    from eventwire.evaluate import evaluate as run_eval
+    from eventwire.evaluate import format_report
+    from eventwire.pipeline import Coder
+
+    try:
+        result = run_eval(gold, task.value, Coder(model))
+    except (OSError, ValueError) as exc:
+        _report_error(exc)
+        raise typer.Exit(1) from None
+    if as_json:
+        sys.stdout.write(json.dumps(result) + "\n")
+    else:
+        out.print(format_report(result), highlight=False)
+
+
+@app.command()
+def demo(
+    db: Annotated[Path, typer.Option(help="DuckDB file to create.")] = Path("demo.duckdb"),
+) -> None:
+    """Code the bundled sample corpus into DuckDB and show how relations change."""
+    from eventwire.demo import run_demo
+
+    run_demo(db, out)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

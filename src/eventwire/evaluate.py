@@ -1,0 +1,200 @@
+"""Scoring against gold JSONL, exactly as ``../shared/benchmarks/FORMAT.md`` defines it.
+
+classify: the gold actors are given; the coder answers one type per gold event.
+extract: only text and date are given; the coder finds the events itself.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date as Date
+from pathlib import Path
+from typing import Any
+
+from eventwire.events.classify import classify_pair
+from eventwire.ontology.plover import normalize_type
+from eventwire.pipeline import Coder, doc_events
+from eventwire.schema import Actor, Article, Event
+
+
+@dataclass(frozen=True)
+class GoldActor:
+    text: str
+    spans: list[tuple[int, int]]
+    country: str | None
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    type: str
+    source: GoldActor | None
+    target: GoldActor | None
+
+
+@dataclass(frozen=True)
+class GoldRecord:
+    id: str
+    text: str
+    date: Date | None
+    events: list[GoldEvent] = field(default_factory=list)
+
+
+def _actor(obj: Any) -> GoldActor | None:
+    if not obj:
+        return None
+    spans = [(int(s[0]), int(s[1])) for s in obj.get("spans") or []]
+    return GoldActor(obj.get("text") or "", spans, obj.get("country"))
+
+
+def load_gold(path: str | Path) -> list[GoldRecord]:
+    """Read a gold file; a malformed line is an error naming the file and line."""
+    records = []
+    with Path(path).open(encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+                date = Date.fromisoformat(obj["date"][:10]) if obj.get("date") else None
+                events = [GoldEvent(normalize_type(e["type"]), _actor(e.get("source")),
+                                    _actor(e.get("target"))) for e in obj.get("events") or []]
+                records.append(GoldRecord(str(obj.get("id", lineno)), obj["text"], date, events))
+            except (KeyError, TypeError, ValueError) as exc:
+                raise ValueError(f"{path}:{lineno}: bad gold record ({exc})") from None
+    return records
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def per_type_scores(pairs: Iterable[tuple[str, str]]) -> dict[str, dict[str, float]]:
+    """Per-type P/R/F1 and support from (gold, predicted) pairs, for the gold types present."""
+    pairs = list(pairs)
+    gold = Counter(g for g, _ in pairs)
+    pred = Counter(p for _, p in pairs)
+    hit = Counter(g for g, p in pairs if g == p)
+    return {t: {**prf(hit[t], pred[t], gold[t]), "support": gold[t]} for t in sorted(gold)}
+
+
+def evaluate_classify(records: list[GoldRecord], coder: Coder) -> dict[str, Any]:
+    """Accuracy and macro-F1 of the type given the gold source and target spans."""
+    start = time.perf_counter()
+    pairs: list[tuple[str, str]] = []
+    confusion: Counter[tuple[str, str]] = Counter()
+    articles = (Article(text=r.text, id=r.id, date=r.date) for r in records)
+    for record, (_, doc) in zip(records, coder.docs(articles), strict=True):
+        for ev in record.events:
+            src = ev.source.spans[0] if ev.source and ev.source.spans else None
+            tgt = ev.target.spans[0] if ev.target and ev.target.spans else None
+            decision = classify_pair(doc, src, tgt)
+            predicted = normalize_type(decision.type)
+            pairs.append((ev.type, predicted))
+            confusion[(ev.type, predicted)] += 1
+    seconds = time.perf_counter() - start
+    per_type = per_type_scores(pairs)
+    n = len(pairs)
+    return {
+        "task": "classify", "records": len(records), "events": n,
+        "accuracy": round(sum(g == p for g, p in pairs) / n, 4) if n else 0.0,
+        "macro_f1": round(sum(s["f1"] for s in per_type.values()) / len(per_type), 4)
+        if per_type else 0.0,
+        "per_type": per_type,
+        "confusion": {f"{g}->{p}": c for (g, p), c in confusion.most_common() if g != p},
+        "seconds": round(seconds, 2),
+        "items_per_second": round(n / seconds, 1) if seconds else 0.0,
+    }
+
+
+def _actor_matches(pred: Actor | None, gold: GoldActor | None) -> bool:
+    if gold is None:
+        return pred is None
+    if pred is None:
+        return False
+    if any(pred.start < e and s < pred.end for s, e in gold.spans):
+        return True
+    return gold.country is not None and pred.country == gold.country
+
+
+def _match(preds: list[Event], golds: list[GoldEvent], use_type: bool) -> int:
+    used: set[int] = set()
+    tp = 0
+    for g in golds:
+        for i, p in enumerate(preds):
+            if i in used or (use_type and normalize_type(p.type) != g.type):
+                continue
+            if _actor_matches(p.source, g.source) and _actor_matches(p.target, g.target):
+                used.add(i)
+                tp += 1
+                break
+    return tp
+
+
+def evaluate_extract(records: list[GoldRecord], coder: Coder) -> dict[str, Any]:
+    """Triple, type and dyad precision/recall/F1 of the events the coder finds on its own."""
+    start = time.perf_counter()
+    tp = tp_dyad = n_pred = n_gold = 0
+    type_tp = type_pred = type_gold = 0
+    type_pairs: list[tuple[str, str]] = []
+    articles = (Article(text=r.text, id=r.id, date=r.date) for r in records)
+    for record, (article, doc) in zip(records, coder.docs(articles), strict=True):
+        preds = doc_events(doc, article)
+        n_pred += len(preds)
+        n_gold += len(record.events)
+        tp += _match(preds, record.events, use_type=True)
+        tp_dyad += _match(preds, record.events, use_type=False)
+        pt = {normalize_type(p.type) for p in preds}
+        gt = {g.type for g in record.events}
+        type_tp += len(pt & gt)
+        type_pred += len(pt)
+        type_gold += len(gt)
+        for g in gt:
+            type_pairs.append((g, g if g in pt else "MISSED"))
+    seconds = time.perf_counter() - start
+    triple = prf(tp, n_pred, n_gold)
+    return {
+        "task": "extract", "records": len(records), "events": n_gold, "predicted": n_pred,
+        **triple,
+        "type_f1": prf(type_tp, type_pred, type_gold)["f1"],
+        "type": prf(type_tp, type_pred, type_gold),
+        "dyad_f1": prf(tp_dyad, n_pred, n_gold)["f1"],
+        "dyad": prf(tp_dyad, n_pred, n_gold),
+        "per_type": {t: {k: v for k, v in s.items()} for t, s in per_type_scores(type_pairs).items()},
+        "seconds": round(seconds, 2),
+        "items_per_second": round(len(records) / seconds, 1) if seconds else 0.0,
+    }
+
+
+def evaluate(path: str | Path, task: str, coder: Coder | None = None) -> dict[str, Any]:
+    """Score the coder on a gold file for one task."""
+    records = load_gold(path)
+    coder = coder or Coder()
+    if task == "classify":
+        return evaluate_classify(records, coder)
+    if task == "extract":
+        return evaluate_extract(records, coder)
+    raise ValueError("task must be 'classify' or 'extract'")
+
+
+def format_report(result: dict[str, Any]) -> str:
+    """A readable table of a result."""
+    lines = [f"task: {result['task']}   records: {result['records']}   events: {result['events']}"]
+    if result["task"] == "classify":
+        lines.append(f"accuracy: {result['accuracy']:.3f}   macro-F1: {result['macro_f1']:.3f}")
+    else:
+        lines.append(f"triple P/R/F1: {result['precision']:.3f} / {result['recall']:.3f} / "
+                     f"{result['f1']:.3f}   type F1: {result['type_f1']:.3f}   "
+                     f"dyad F1: {result['dyad_f1']:.3f}   predicted: {result['predicted']}")
+    lines.append(f"{'type':<11} {'P':>6} {'R':>6} {'F1':>6} {'n':>5}")
+    for t, s in result["per_type"].items():
+        lines.append(f"{t:<11} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f} "
+                     f"{s['support']:>5}")
+    lines.append(f"{result['seconds']:.1f} s, {result['items_per_second']:.1f} items/s")
+    return "\n".join(lines)

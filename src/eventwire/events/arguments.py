@@ -1,0 +1,169 @@
+"""Source and target of a trigger, read from the dependency parse.
+
+Handles active and passive voice, coordinated actors, prepositional targets ("talks with", "aid
+to"), noun events ("Russia's attack on", "sanctions on X imposed by Y"), subjects inherited through
+control and coordination ("agreed to boost", "met and signed"), and reported speech (a pronoun
+subject of a reported clause is the speaker).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from eventwire.events.lexicon import Entry, object_lemmas
+
+_SUBJ = {"nsubj", "csubj", "expl"}
+_PASS_SUBJ = {"nsubjpass", "csubjpass"}
+#: Prepositions that introduce the recipient of an act ("talks with X", "aid to X", "attack on X").
+TARGET_PREPS = {"with", "to", "against", "on", "at", "for", "toward", "towards", "into", "upon",
+                "over", "from", "of", "between", "among", "inside", "across"}
+#: Prepositions after an event noun that introduce its actor ("aid from Japan", "attack by rebels").
+SOURCE_PREPS = {"by", "from"}
+#: Verbs whose object is also the subject of the verb they govern ("urged Iran to release...").
+OBJECT_CONTROL = {"urge", "ask", "order", "force", "call", "press", "persuade", "tell", "allow",
+                  "invite", "encourage", "compel", "push", "pressure", "require", "help"}
+_PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our"}
+
+
+@dataclass
+class Arguments:
+    """Candidate argument tokens of one trigger, with how they were found."""
+
+    sources: list[Token] = field(default_factory=list)
+    targets: list[Token] = field(default_factory=list)
+    how: list[str] = field(default_factory=list)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """A token and the tokens coordinated with it ("Turkey and Pakistan")."""
+    return [token, *[c for c in token.conjuncts if c.i != token.i]]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in _PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+
+
+def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
+    """Subject tokens of a verb; climbs through control, coordination and relative clauses."""
+    passive = is_passive(verb)
+    for child in verb.children:
+        if passive and child.dep_ == "agent":
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs:
+                return conjuncts(objs[0]), "agent"
+        if not passive and child.dep_ in _SUBJ:
+            subj = child
+            if subj.lower_ in _PRONOUNS and depth < 3:
+                speaker = _speaker_for(verb, depth)
+                if speaker:
+                    return speaker, "reported-speech"
+            return conjuncts(subj), "nsubj"
+    if passive or depth >= 4:
+        return [], ""
+    head = verb.head
+    if verb.dep_ == "conj" and head.i != verb.i:
+        subj, how = subject_of(head, depth + 1)
+        return subj, how and "conj>" + how
+    if verb.dep_ in ("xcomp", "advcl", "pcomp") and head.i != verb.i:
+        if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+            objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+            if objs:
+                return conjuncts(objs[0]), "object-control"
+        if verb.dep_ == "pcomp":  # "accused X of sending": the sender is the accused
+            head = head.head
+            objs = [c for c in head.children if c.dep_ == "dobj"]
+            if objs:
+                return conjuncts(objs[0]), "pcomp-object"
+        subj, how = subject_of(head, depth + 1)
+        return subj, how and "control>" + how
+    if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
+        return conjuncts(head), "relcl"
+    return [], ""
+
+
+def _speaker_for(verb: Token, depth: int) -> list[Token] | None:
+    """For a pronoun subject in a reported clause, the subject of the reporting verb."""
+    if verb.dep_ != "ccomp" or verb.head.i == verb.i:
+        return None
+    subj, _ = subject_of(verb.head, depth + 1)
+    return subj or None
+
+
+def _prep_objects(token: Token, preps: set[str], skip: set[int]) -> list[Token]:
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps and child.i not in skip:
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    out.extend(conjuncts(g))
+        elif child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.extend(conjuncts(child))
+    return out
+
+
+def verb_arguments(verb: Token, entry: Entry) -> Arguments:
+    """Arguments of a verb trigger."""
+    args = Arguments()
+    args.sources, how = subject_of(verb)
+    if how:
+        args.how.append(how)
+    pattern_objects = entry.objects or frozenset()
+    direct: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") or (child.dep_ in _PASS_SUBJ and not args.sources):
+            if child.lemma_.lower() in pattern_objects:
+                # "impose sanctions on X": the pattern's own object is not the target; its
+                # prepositional phrase may name it.
+                direct.extend(_prep_objects(child, TARGET_PREPS, set()))
+            else:
+                direct.extend(conjuncts(child))
+    if is_passive(verb):
+        direct = [c for c in verb.children if c.dep_ in _PASS_SUBJ] + direct
+        direct = [t for d in direct for t in conjuncts(d)]
+    args.targets = direct or _prep_objects(verb, TARGET_PREPS - {"from", "of"}, set())
+    if not args.targets:
+        args.targets = _prep_objects(verb, {"from", "of"}, set())
+    if entry.swap:
+        args.sources, args.targets = args.targets, args.sources
+        args.how.append("swap")
+    return args
+
+
+def noun_arguments(noun: Token, entry: Entry) -> Arguments:
+    """Arguments of an event noun: its own modifiers first, then the verb that governs it."""
+    args = Arguments()
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ in ("compound", "amod") and child.i < noun.i
+                                    and child.pos_ in ("PROPN", "ADJ", "NOUN")
+                                    and child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")):
+            args.sources.append(child)
+            args.how.append("noun-modifier")
+    args.sources.extend(_prep_objects(noun, SOURCE_PREPS, set()))
+    between = _prep_objects(noun, {"between", "among"}, set())
+    if len(between) >= 2 and not args.sources:
+        args.sources, args.targets = [between[0]], between[1:]
+        args.how.append("between")
+        return args
+    args.targets.extend(_prep_objects(noun, TARGET_PREPS - SOURCE_PREPS, set()))
+    # Climb to the governing verb: "Turkey [is speeding] humanitarian aid to Gaza".
+    tok, came = noun, noun.dep_
+    steps = 0
+    while tok.dep_ in ("dobj", "pobj", "prep", "attr", "conj", "appos", "nsubjpass", "npadvmod",
+                       "compound", "oprd") and tok.head.i != tok.i and steps < 4:
+        tok = tok.head
+        steps += 1
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+    if tok.pos_ in ("VERB", "AUX") and tok.i != noun.i:
+        if not args.sources:
+            subj, how = subject_of(tok)
+            if how:
+                args.sources = subj
+                args.how.append("governing-verb>" + how)
+        if not args.targets:
+            args.targets = _prep_objects(tok, TARGET_PREPS - {"from", "of"}, set())
+            if not args.targets and came == "pobj":
+                args.targets = [o for o in object_lemmas(tok) if o.dep_ == "dobj"]
+    return args

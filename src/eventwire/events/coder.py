@@ -1,0 +1,236 @@
+"""The ``eventwire_events`` component: triggers -> combination rules -> coded event candidates.
+
+Reads: the dependency parse, ``doc._.actors``. Writes: ``doc._.triggers`` (every lexicon hit with
+its final coding, including those absorbed by a governing trigger) and ``doc._.events`` (the event
+candidates, each with its source/target actors). ``schema`` records are made from these later.
+
+Combination rules, in order (each recorded in ``rule``):
+1. A trigger governed by a *request*, *deny*, *threaten* or *intent* trigger ("urged X to release",
+   "denies sending weapons", "agreed to boost trade") is absorbed: the governing verb is the event,
+   and takes its mode (and a missing target) from the absorbed one. A governed event with its own
+   explicit actor ("condemned Israel's strike") is kept as an event of its own.
+2. Cooperation stated as intended or future (PLOVER) becomes AGREE; a future RETREAT is CONCEDE.
+3. A negated cooperative or verbal act is coded REJECT ("did not send weapons"), never the act;
+   a negated use of force is not coded.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors.resolver import ActorMatch, actor_for_token
+from eventwire.events.arguments import Arguments, noun_arguments, verb_arguments
+from eventwire.events.lexicon import Entry, Lexicon
+from eventwire.events.modality import clause_chain, is_negated, modality_of
+from eventwire.ontology.plover import COOPERATIVE_TYPES, CONCESSION_TYPES, TYPE_INFO
+from eventwire.schema import Modality
+
+_ABSORBING_FRAMES = {"request", "deny", "threaten", "intent"}
+
+
+@dataclass
+class TriggerCoding:
+    """One lexicon hit and what the rules made of it."""
+
+    token: Token
+    entry: Entry
+    type: str
+    mode: str | None
+    context: str | None
+    negated: bool
+    modality: Modality
+    rule: list[str] = field(default_factory=list)
+    absorbed_by: int | None = None  # token index of the governing trigger
+    attributes: dict[str, Any] = field(default_factory=dict)
+    dropped: bool = False  # e.g. a negated use of force
+
+    @property
+    def span(self) -> Span:
+        """The trigger words: the head plus a pattern's particle or preceding noun."""
+        tok = self.token
+        doc = tok.doc
+        start, end = tok.i, tok.i + 1
+        if self.entry.before and tok.i > 0:
+            start = tok.i - 1
+        if self.entry.particle:
+            for child in tok.rights:
+                if child.lower_ in self.entry.particle.split() and child.i - end < 3:
+                    end = child.i + 1
+        return doc[start:end]
+
+
+@dataclass
+class EventCandidate:
+    """An event found in a Doc, before it becomes a ``schema.Event``."""
+
+    trigger: TriggerCoding
+    source: ActorMatch | None
+    target: ActorMatch | None
+    arg_rule: str
+    confidence: float
+
+
+def _mode_from_inner(outer_type: str, inner: TriggerCoding) -> str | None:
+    if outer_type in ("REQUEST", "REJECT"):
+        if inner.type in ("AID", "COOPERATE", "SUPPORT"):
+            return "assist"
+        if inner.type in ("CONSULT", "AGREE"):
+            return "meet"
+        if inner.type in CONCESSION_TYPES or inner.type == "SANCTION" and inner.negated:
+            return "yield"
+        return "change"
+    if outer_type == "THREATEN":
+        if inner.type == "ASSAULT":
+            return "territory" if inner.context == "territory" else "violence"
+        if inner.type == "COERCE":
+            return {"arrest": "arrest", "deport": "expel"}.get(inner.mode or "", "restrict")
+        if inner.type == "SANCTION":
+            return "expel" if inner.mode == "expel" else "relations"
+        if inner.type == "PROTEST":
+            return "restrict"
+    return None
+
+
+def _has_own_actor(token: Token) -> bool:
+    """An event with its own named actor ("Israel's strike", "Russia attacked") stands alone."""
+    return any(c.dep_ in ("nsubj", "poss", "agent") for c in token.children)
+
+
+class EventCoder:
+    """Finds triggers with the lexicon and turns them into event candidates."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.intent_lemmas = {k for k, v in lexicon.frames.items() if v == "intent"}
+
+    def __call__(self, doc: Doc) -> Doc:
+        in_actor = {t.i for span in doc._.actors if span._.actor.kind != "noun" for t in span}
+        codings: dict[int, TriggerCoding] = {}
+        for tok in doc:
+            if tok.i in in_actor or tok.dep_ == "compound":
+                continue
+            entry = self.lexicon.match(tok)
+            if entry is not None:
+                codings[tok.i] = self._code(tok, entry)
+        self._combine(codings)
+        for coding in codings.values():
+            self._transform(coding)
+        doc._.triggers = list(codings.values())
+        doc._.events = [
+            ev for c in codings.values() if c.absorbed_by is None and not c.dropped
+            for ev in self._events(c)
+        ]
+        return doc
+
+    def _code(self, tok: Token, entry: Entry) -> TriggerCoding:
+        return TriggerCoding(
+            token=tok, entry=entry, type=entry.type, mode=entry.mode, context=entry.context,
+            negated=is_negated(tok), modality=modality_of(tok, self.intent_lemmas),
+            rule=[f"{'verb' if entry.pos == 'v' else 'noun'}:{entry.pattern}"],
+        )
+
+    def _combine(self, codings: dict[int, TriggerCoding]) -> None:
+        """Rule 1: a governing request/deny/threaten/intent trigger absorbs the one it governs."""
+        for coding in codings.values():
+            tok = coding.token
+            for up in clause_chain(tok)[1:]:
+                outer = codings.get(up.i)
+                if outer is None:
+                    continue
+                absorbing = outer.entry.frame in _ABSORBING_FRAMES or (
+                    outer.entry.pos == "v" and coding.entry.pos == "n" and tok.head.i == up.i
+                )
+                if absorbing and not (_has_own_actor(tok) and outer.entry.frame != "deny"):
+                    coding.absorbed_by = up.i
+                    outer.attributes.setdefault("governs", coding.type)
+                    self._absorb(outer, coding)
+                break
+
+    def _absorb(self, outer: TriggerCoding, inner: TriggerCoding) -> None:
+        if outer.type == "AGREE" and outer.entry.frame == "intent":
+            if inner.type in CONCESSION_TYPES:
+                outer.type, outer.mode = "CONCEDE", None
+                outer.rule.append(f"intends:{inner.type}>CONCEDE")
+            elif TYPE_INFO[inner.type].quad >= 3:
+                outer.type = "THREATEN"
+                outer.mode = _mode_from_inner("THREATEN", inner)
+                outer.rule.append(f"intends:{inner.type}>THREATEN")
+            else:
+                outer.context = outer.context or inner.context
+                outer.rule.append(f"intends:{inner.type}")
+        elif outer.type in ("REQUEST", "REJECT", "THREATEN"):
+            outer.mode = outer.mode or _mode_from_inner(outer.type, inner)
+            outer.context = outer.context or inner.context
+            outer.rule.append(f"governs:{inner.type}")
+        else:
+            outer.context = outer.context or inner.context
+            outer.rule.append(f"absorbs:{inner.entry.pattern}")
+
+    def _transform(self, c: TriggerCoding) -> None:
+        """Rules 2 and 3: intention and negation."""
+        if c.negated:
+            if TYPE_INFO[c.type].quad <= 3 and c.type not in ("REJECT",):
+                c.attributes["denied"] = c.type
+                c.rule.append(f"negated:{c.type}>REJECT")
+                c.mode = _mode_from_inner("REJECT", c) if c.type != "REQUEST" else c.mode
+                c.type = "REJECT"
+            elif c.type != "REJECT":
+                c.dropped = True
+                c.rule.append("negated:dropped")
+            return
+        if c.modality == "future":
+            if c.type in COOPERATIVE_TYPES and c.type != "AGREE":
+                c.attributes["intended"] = c.type
+                c.rule.append(f"future:{c.type}>AGREE")
+                c.type, c.mode = "AGREE", None
+            elif c.type == "RETREAT":
+                c.attributes["intended"] = c.type
+                c.rule.append("future:RETREAT>CONCEDE")
+                c.type, c.mode = "CONCEDE", None
+
+    def _events(self, c: TriggerCoding) -> list[EventCandidate]:
+        tok = c.token
+        args: Arguments = (
+            verb_arguments(tok, c.entry) if c.entry.pos == "v" else noun_arguments(tok, c.entry)
+        )
+        sources = _resolve(args.sources, exclude=set())
+        taken = {t.i for s in sources for t in s.span}
+        targets = _resolve(args.targets, exclude=taken | {tok.i})
+        if not sources and not targets:
+            return []
+        if len(sources) >= 2 and not targets:
+            # Reciprocal: "Turkey and Pakistan agreed" -> each side towards the other.
+            pairs = [(a, b) for a, b in itertools.permutations(sources, 2)]
+        else:
+            pairs = list(itertools.product(sources or [None], targets or [None]))
+        base = 0.85 if c.entry.objects else 0.75 if c.entry.pos == "v" else 0.65
+        out = []
+        for src, tgt in pairs:
+            if src is not None and tgt is not None and src.span.start == tgt.span.start:
+                continue
+            conf = base - (0.2 if src is None else 0.0) - (0.1 if tgt is None else 0.0)
+            out.append(EventCandidate(c, src, tgt, "+".join(args.how) or "-", round(conf, 2)))
+        return out
+
+
+def _resolve(tokens: list[Token], exclude: set[int]) -> list[ActorMatch]:
+    out: list[ActorMatch] = []
+    seen: set[int] = set()
+    for tok in tokens:
+        if tok.i in exclude:
+            continue
+        match = actor_for_token(tok)
+        if match is None or match.span.start in seen or any(t.i in exclude for t in match.span):
+            continue
+        seen.add(match.span.start)
+        out.append(match)
+    return out
+
+
+def recode(candidate: EventCandidate, **changes: Any) -> EventCandidate:
+    """A copy of a candidate with some fields changed (used by the learned layer)."""
+    return replace(candidate, **changes)

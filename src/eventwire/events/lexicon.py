@@ -1,0 +1,135 @@
+"""The trigger lexicon: which verbs and event nouns signal which PLOVER type, mode and context.
+
+Entries come from ``data/lexicon.tsv`` (triggers) and ``data/frames.tsv`` (verbs that are not events
+but shape the events they govern). Matching reads a token's lemma, part of speech and children, so
+the parse is used as it is: nothing is re-parsed here.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+from spacy.tokens import Token
+
+Frame = Literal["request", "deny", "intent", "threaten", "speech", "light"]
+_VERB_POS = {"VERB", "AUX"}
+_NOUN_POS = {"NOUN", "PROPN"}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon line."""
+
+    pattern: str
+    pos: Literal["v", "n"]
+    type: str
+    mode: str | None
+    context: str | None
+    frame: Frame | None
+    swap: bool
+    lemma: str
+    particle: str | None = None  # "call on": a prt/prep child of the verb
+    objects: frozenset[str] | None = None  # "send [troop|soldier]": the verb's object lemmas
+    before: str | None = None  # "drone strike": the word before a noun head
+
+    @property
+    def specificity(self) -> int:
+        """Object patterns beat particle patterns beat bare lemmas."""
+        return 2 if self.objects else 1 if (self.particle or self.before) else 0
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Entries indexed by head lemma, plus the frame verbs."""
+
+    verbs: dict[str, tuple[Entry, ...]]
+    nouns: dict[str, tuple[Entry, ...]]
+    frames: dict[str, Frame]
+
+    def match(self, token: Token) -> Entry | None:
+        """The most specific entry whose pattern this token (and its children) satisfies."""
+        lemma = token.lemma_.lower()
+        if token.pos_ in _VERB_POS or token.tag_.startswith("VB"):
+            for entry in self.verbs.get(lemma, ()):
+                if _verb_fits(entry, token):
+                    return entry
+        if token.pos_ in _NOUN_POS:
+            for entry in self.nouns.get(lemma, ()) or self.nouns.get(token.lower_, ()):
+                if entry.before is None or (
+                    token.i > 0 and token.doc[token.i - 1].lemma_.lower() == entry.before
+                ):
+                    return entry
+        return None
+
+    def frame_of(self, token: Token) -> Frame | None:
+        """The frame of a non-trigger verb (``intent``, ``speech``, ``light``), if any."""
+        return self.frames.get(token.lemma_.lower())
+
+
+def object_lemmas(token: Token) -> list[Token]:
+    """Direct objects of a verb, including "to"-less datives and passive subjects."""
+    out = []
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
+            out.extend([child, *child.conjuncts])
+        elif child.dep_ == "prep":
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+    return out
+
+
+def _verb_fits(entry: Entry, token: Token) -> bool:
+    if entry.particle:
+        parts = entry.particle.split()
+        kids = [c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod", "dobj")]
+        if not all(p in kids for p in parts):
+            return False
+    if entry.objects:
+        return any(o.lemma_.lower() in entry.objects for o in object_lemmas(token))
+    return True
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("eventwire.events").joinpath("data", name).read_text("utf-8")
+    rows = csv.reader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [r for r in rows if r and r[0].strip() and not r[0].startswith("#")]
+
+
+def parse_entry(row: list[str]) -> Entry:
+    """One TSV row to an Entry (the pattern mini-language is described in the file header)."""
+    pattern, pos, etype, mode, context, frame, roles = (row + [""] * 7)[:7]
+    pattern = pattern.strip()
+    objects: frozenset[str] | None = None
+    if "[" in pattern:
+        head, _, rest = pattern.partition("[")
+        objects = frozenset(o.strip() for o in rest.rstrip("]").split("|"))
+        pattern_words = head.split()
+    else:
+        pattern_words = pattern.split()
+    lemma, particle, before = pattern_words[0], None, None
+    if pos == "v" and len(pattern_words) > 1:
+        particle = " ".join(pattern_words[1:])
+    elif pos == "n" and len(pattern_words) > 1:
+        before, lemma = pattern_words[-2], pattern_words[-1]
+    return Entry(
+        pattern=pattern, pos="v" if pos == "v" else "n", type=etype, mode=mode or None,
+        context=context or None, frame=frame or None,  # type: ignore[arg-type]
+        swap=roles == "swap", lemma=lemma, particle=particle, objects=objects, before=before,
+    )
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read the lexicon once per process; entries are ordered most specific first."""
+    verbs: dict[str, list[Entry]] = {}
+    nouns: dict[str, list[Entry]] = {}
+    for row in _rows("lexicon.tsv"):
+        entry = parse_entry(row)
+        (verbs if entry.pos == "v" else nouns).setdefault(entry.lemma, []).append(entry)
+    frames: dict[str, Frame] = {r[0]: r[1] for r in _rows("frames.tsv")}  # type: ignore[misc]
+    order = lambda es: tuple(sorted(es, key=lambda e: -e.specificity))  # noqa: E731
+    return Lexicon({k: order(v) for k, v in verbs.items()},
+                   {k: order(v) for k, v in nouns.items()}, frames)

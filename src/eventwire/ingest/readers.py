@@ -1,0 +1,169 @@
+"""Read articles from files, directories and stdin; report every bad item and keep the rest.
+
+Each reader yields ``Article`` or ``ReadError`` items in input order, so a caller can code what is
+good and print one line per bad item ("file:line: reason"). Nothing is read whole into memory
+except one article at a time (JSONL is streamed line by line).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date as Date
+from pathlib import Path
+from typing import IO
+
+from eventwire.schema import Article
+
+#: Articles larger than this are rejected (news articles are a few KB; this is a runaway file).
+MAX_TEXT_BYTES = 2_000_000
+_DATE_HEADER = re.compile(r"\A\s*date[:\s]\s*(\d{4}-\d{2}-\d{2})\b[ \t]*(?:\r?\n)?", re.IGNORECASE)
+_TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+
+
+@dataclass(frozen=True, slots=True)
+class ReadError:
+    """An input item that could not be read, with where it is."""
+
+    origin: str  # "path" or "path:line"
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.reason}"
+
+
+def parse_date(value: object, origin: str) -> Date | None:
+    """An ISO date (or the date part of an ISO timestamp); None for null/empty."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"date must be a string 'YYYY-MM-DD', got {type(value).__name__}")
+    try:
+        return Date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise ValueError(f"bad date {value!r} (expected YYYY-MM-DD)") from None
+
+
+def parse_text_article(text: str, origin: str, date: Date | None = None) -> Article:
+    """A plain-text article; a leading ``date YYYY-MM-DD`` line (or prefix) is its date."""
+    found = _DATE_HEADER.match(text)
+    header_date = None
+    if found:
+        header_date = parse_date(found.group(1), origin)
+        text = text[found.end():]
+    body = text.strip()
+    if not body:
+        raise ValueError("empty article")
+    return Article(text=body, date=date or header_date, origin=origin)
+
+
+def _decode(raw: bytes) -> str:
+    if b"\x00" in raw[:8192]:
+        raise ValueError("binary file (NUL bytes), not text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not UTF-8 text (byte {exc.start}); re-encode it as UTF-8") from None
+
+
+def read_text_file(stream: IO[bytes], origin: str, date: Date | None) -> Iterator[Article | ReadError]:
+    """One article from a text stream."""
+    raw = stream.read(MAX_TEXT_BYTES + 1)
+    try:
+        if len(raw) > MAX_TEXT_BYTES:
+            raise ValueError(f"larger than {MAX_TEXT_BYTES} bytes; split it into articles")
+        if not raw.strip():
+            raise ValueError("empty file")
+        yield parse_text_article(_decode(raw), origin, date)
+    except ValueError as exc:
+        yield ReadError(origin, str(exc))
+
+
+def article_from_record(record: object, origin: str, date: Date | None) -> Article:
+    """An Article from one JSON object; only ``text`` is required."""
+    if not isinstance(record, dict):
+        raise ValueError("not a JSON object")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError("missing or empty 'text'")
+    if len(text.encode("utf-8")) > MAX_TEXT_BYTES:
+        raise ValueError(f"text larger than {MAX_TEXT_BYTES} bytes")
+    rid = record.get("id")
+    return Article(
+        text=text.strip(),
+        id=str(rid) if rid not in (None, "") else "",
+        date=date or parse_date(record.get("date"), origin),
+        title=_opt_str(record.get("title")),
+        url=_opt_str(record.get("url")),
+        source=_opt_str(record.get("source")),
+        origin=origin,
+    )
+
+
+def _opt_str(value: object) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
+def read_jsonl(stream: IO[bytes], origin: str, date: Date | None) -> Iterator[Article | ReadError]:
+    """Articles from JSON Lines, one per line; a bad line is an error for that line only."""
+    empty = True
+    for lineno, raw in enumerate(stream, start=1):
+        where = f"{origin}:{lineno}"
+        if not raw.strip():
+            continue
+        empty = False
+        try:
+            if len(raw) > MAX_TEXT_BYTES * 2:
+                raise ValueError("line too large")
+            line = _decode(raw)
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+            yield article_from_record(record, where, date)
+        except ValueError as exc:
+            yield ReadError(where, str(exc))
+    if empty:
+        yield ReadError(origin, "empty file")
+
+
+def _is_jsonl(path: Path) -> bool:
+    return path.suffix.lower() in (".jsonl", ".ndjson")
+
+
+def read_path(path: Path, date: Date | None = None) -> Iterator[Article | ReadError]:
+    """Articles from a file or, recursively and in name order, a directory."""
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        for file in files:
+            if _is_jsonl(file) or file.suffix.lower() in _TEXT_SUFFIXES:
+                yield from read_path(file, date)
+        return
+    if not path.exists():
+        yield ReadError(str(path), "no such file or directory")
+        return
+    try:
+        with path.open("rb") as stream:
+            reader = read_jsonl if _is_jsonl(path) else read_text_file
+            yield from reader(stream, str(path), date)
+    except OSError as exc:
+        yield ReadError(str(path), exc.strerror or str(exc))
+
+
+def read_inputs(paths: Iterable[str], date: Date | None = None,
+                stdin: IO[bytes] | None = None) -> Iterator[Article | ReadError]:
+    """Every article from the given paths ("-" is stdin: JSONL if it looks like it, else text)."""
+    for name in paths:
+        if name == "-":
+            data = (stdin or sys.stdin.buffer).read()
+            stream = io.BytesIO(data)
+            if data.lstrip().startswith(b"{"):
+                yield from read_jsonl(stream, "<stdin>", date)
+            else:
+                yield from read_text_file(stream, "<stdin>", date)
+        else:
+            yield from read_path(Path(name), date)

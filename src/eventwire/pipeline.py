@@ -1,0 +1,98 @@
+"""Articles in, typed event records out: the one per-document function every shell calls.
+
+``Coder.code`` streams articles through ``nlp.pipe`` (each text parsed once) and turns the Doc
+annotations into ``schema.Event`` records. The CLI, the store, the evaluation and the batch runners
+all go through it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date as Date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.actors.resolver import ActorMatch
+from eventwire.events.coder import EventCandidate
+from eventwire.nlp import get_pipeline, make_doc
+from eventwire.ontology.plover import cameo_code, intensity, quad_class
+from eventwire.schema import Actor, Article, Event, TextSpan, event_id
+
+
+def to_actor(match: ActorMatch | None) -> Actor | None:
+    """An argument's actor record, with character offsets into the article."""
+    if match is None:
+        return None
+    span, info = match.span, match.info
+    name = info.name if info.kind in ("leader", "igo", "group", "ner", "noun") else None
+    return Actor(span.text, span.start_char, span.end_char, info.country, info.sector, name)
+
+
+def to_event(candidate: EventCandidate, article: Article) -> Event:
+    """One event candidate on a Doc to its typed record."""
+    c = candidate.trigger
+    trig = c.span
+    source, target = to_actor(candidate.source), to_actor(candidate.target)
+    rule = "; ".join([*c.rule, f"args:{candidate.arg_rule}"])
+    return Event(
+        id=event_id(article.id, trig.start_char, source, target, c.type),
+        article_id=article.id,
+        type=c.type,
+        mode=c.mode,
+        context=c.context,
+        quad=quad_class(c.type),
+        cameo=cameo_code(c.type, c.mode),
+        intensity=intensity(c.type, c.mode),
+        source=source,
+        target=target,
+        sentence=c.token.sent.text,
+        trigger=TextSpan(trig.text, trig.start_char, trig.end_char),
+        date=article.date,
+        date_source="article" if article.date else "unknown",
+        negated=c.negated,
+        modality=c.modality,
+        attributes=dict(c.attributes),
+        confidence=candidate.confidence,
+        rule=rule,
+    )
+
+
+def doc_events(doc: Doc, article: Article) -> list[Event]:
+    """All event records of a processed Doc, in text order."""
+    events = [to_event(c, article) for c in doc._.events]
+    return sorted(events, key=lambda e: (e.trigger.start, e.source.start if e.source else -1))
+
+
+class Coder:
+    """The coding pipeline, loaded once; codes articles in batches."""
+
+    def __init__(self, model: str | None = None, nlp: Language | None = None) -> None:
+        self.nlp = nlp or get_pipeline(model)
+
+    def docs(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, Doc]]:
+        """Processed Docs, each paired with its article (which gets a stable id here)."""
+        pending: list[Article] = []
+
+        def inputs() -> Iterator[Doc]:
+            for article in articles:
+                article = article.with_id()
+                pending.append(article)
+                yield make_doc(self.nlp, article.text, article.date, article.id)
+
+        for doc in self.nlp.pipe(inputs(), batch_size=batch_size):
+            yield pending.pop(0), doc
+
+    def code(self, articles: Iterable[Article], batch_size: int = 32
+             ) -> Iterator[tuple[Article, list[Event]]]:
+        """Each article with its events."""
+        for article, doc in self.docs(articles, batch_size):
+            yield article, doc_events(doc, article)
+
+
+def extract(text: str, date: Date | str | None = None, model: str | None = None) -> list[Event]:
+    """Code one text and return its events (the notebook entry point)."""
+    if isinstance(date, str):
+        date = Date.fromisoformat(date)
+    article = Article(text=text, date=date)
+    return next(Coder(model).code([article]))[1]

@@ -1,0 +1,125 @@
+"""Typed records: the only shapes that leave the pipeline.
+
+Inside the pipeline annotations live on the spaCy ``Doc``; the store, the CLI, the exporters and the
+evaluation see only these records. ``to_dict`` gives the stable JSON form documented in the README.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from datetime import date as Date
+from typing import Any, Literal
+
+DateSource = Literal["explicit", "relative", "article", "unknown"]
+Modality = Literal["asserted", "future", "hypothetical", "reported"]
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """One participant as written in the sentence, with what the gazetteer knows of it."""
+
+    text: str
+    start: int  # character offsets into the article text, [start, end)
+    end: int
+    country: str | None = None  # ISO 3166 alpha-3 (PSE for Palestine, XKX for Kosovo)
+    sector: str | None = None  # GOV, MIL, COP, JUD, LEG, OPP, REB, CVL, BUS, MED, IGO, NGO, REF...
+    name: str | None = None  # a named person or organisation, where known
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where an event took place."""
+
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TextSpan:
+    """A piece of the article text, with character offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A dated news article as read from input."""
+
+    text: str
+    id: str = ""
+    date: Date | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    origin: str | None = None  # file (and line) it came from, for error messages and audits
+
+    @property
+    def content_hash(self) -> str:
+        """Hash of everything that changes the coding: re-ingesting an unchanged article is a no-op."""
+        h = hashlib.sha256()
+        for part in (self.title or "", self.text, self.date.isoformat() if self.date else ""):
+            h.update(part.encode("utf-8"))
+            h.update(b"\x00")
+        return h.hexdigest()
+
+    def with_id(self) -> Article:
+        """The article with a stable id: the given one, else derived from its URL or its content."""
+        if self.id:
+            return self
+        basis = self.url or self.content_hash
+        new_id = "a-" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+        return Article(self.text, new_id, self.date, self.title, self.url, self.source, self.origin)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One coded interaction: who did what to whom, when and where, with its evidence."""
+
+    id: str
+    article_id: str
+    type: str  # PLOVER type
+    mode: str | None
+    context: str | None
+    quad: int
+    cameo: str
+    intensity: float
+    source: Actor | None
+    target: Actor | None
+    sentence: str
+    trigger: TextSpan
+    date: Date | None
+    date_source: DateSource
+    location: Location | None = None
+    negated: bool = False
+    modality: Modality = "asserted"
+    attributes: dict[str, Any] = field(default_factory=dict)
+    confidence: float = 0.5
+    rule: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: every documented key present, null when unknown."""
+        d = asdict(self)
+        d["date"] = self.date.isoformat() if self.date else None
+        return d
+
+
+EVENT_KEYS: tuple[str, ...] = (
+    "id", "article_id", "type", "mode", "context", "quad", "cameo", "intensity", "source",
+    "target", "sentence", "trigger", "date", "date_source", "location", "negated", "modality",
+    "attributes", "confidence", "rule",
+)
+
+
+def event_id(article_id: str, trigger_start: int, source: Actor | None, target: Actor | None,
+             event_type: str) -> str:
+    """A stable id: the same article coded twice gives the same event ids."""
+    key = "|".join([
+        article_id, str(trigger_start), event_type,
+        f"{source.start}" if source else "-", f"{target.start}" if target else "-",
+    ])
+    return "e-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

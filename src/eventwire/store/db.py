@@ -1,0 +1,169 @@
+"""The DuckDB file: schema migrations and the one writer.
+
+Writes are idempotent and atomic per batch: an unchanged article (same content hash) is skipped, a
+changed one has its events replaced, and a batch that fails leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from eventwire import __version__
+from eventwire.schema import Article, Event
+
+SCHEMA_VERSION = 1
+#: Migration n brings a database from version n-1 to n. Version 1 is the base schema.
+MIGRATIONS: dict[int, str] = {
+    1: resources.files("eventwire.store").joinpath("schema.sql").read_text("utf-8"),
+}
+
+
+def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (and, for writers, create or migrate) an eventwire database."""
+    if read_only:
+        if not Path(path).exists():
+            raise FileNotFoundError(f"no database at {path}")
+        return duckdb.connect(str(path), read_only=True)
+    con = duckdb.connect(str(path))
+    migrate(con)
+    return con
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> int:
+    """Apply pending migrations in one transaction each; returns the version now in force."""
+    con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+    row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+    current = row[0] if row and row[0] is not None else 0
+    if current > SCHEMA_VERSION:
+        raise RuntimeError(
+            f"database schema v{current} is newer than this eventwire (v{SCHEMA_VERSION})"
+        )
+    for version in range(current + 1, SCHEMA_VERSION + 1):
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(MIGRATIONS[version])
+            con.execute("INSERT INTO schema_version VALUES (?)", [version])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+    return SCHEMA_VERSION
+
+
+@dataclass
+class WriteResult:
+    """What a write did."""
+
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    events: int = 0
+    article_ids: list[str] = field(default_factory=list)
+
+
+def event_row(e: Event) -> dict[str, Any]:
+    """The flat row of an event in the ``events`` table."""
+    row: dict[str, Any] = {
+        "id": e.id, "article_id": e.article_id, "type": e.type, "mode": e.mode,
+        "context": e.context, "quad": e.quad, "cameo": e.cameo, "intensity": e.intensity,
+    }
+    for role, actor in (("source", e.source), ("target", e.target)):
+        for key in ("text", "start", "end", "country", "sector", "name"):
+            row[f"{role}_{key}"] = getattr(actor, key) if actor else None
+    loc = e.location
+    row.update({
+        "sentence": e.sentence, "trigger_text": e.trigger.text, "trigger_start": e.trigger.start,
+        "trigger_end": e.trigger.end, "date": e.date, "date_source": e.date_source,
+        "location_name": loc.name if loc else None, "location_country": loc.country if loc else None,
+        "location_lat": loc.lat if loc else None, "location_lon": loc.lon if loc else None,
+        "negated": e.negated, "modality": e.modality,
+        "attributes": json.dumps(e.attributes, sort_keys=True), "confidence": e.confidence,
+        "rule": e.rule,
+    })
+    return row
+
+
+
+
+class EventStore:
+    """The single writer and the reader of one database file."""
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = str(path)
+        self.con = connect(path, read_only=read_only)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> EventStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def write(self, items: Iterable[tuple[Article, list[Event]]]) -> WriteResult:
+        """Store articles with their events in one transaction (all or nothing)."""
+        result = WriteResult()
+        batch = list(items)
+        if not batch:
+            return result
+        ids = [a.id for a, _ in batch]
+        known = dict(self.con.execute(
+            "SELECT id, content_hash FROM articles WHERE list_contains(?, id)", [ids]
+        ).fetchall())
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        article_rows, event_rows, replace_ids = [], [], []
+        seen: set[str] = set()
+        for article, events in batch:
+            if article.id in seen:  # the same article twice in one batch: keep the first
+                result.unchanged += 1
+                continue
+            seen.add(article.id)
+            old = known.get(article.id)
+            if old == article.content_hash:
+                result.unchanged += 1
+                continue
+            if old is not None:
+                replace_ids.append(article.id)
+                result.replaced += 1
+            else:
+                result.added += 1
+            result.article_ids.append(article.id)
+            article_rows.append({
+                "id": article.id, "content_hash": article.content_hash, "date": article.date,
+                "title": article.title, "url": article.url, "source": article.source,
+                "text": article.text, "origin": article.origin, "n_events": len(events),
+                "coded_at": now, "coder_version": __version__,
+            })
+            event_rows.extend(event_row(e) for e in events)
+        result.events = len(event_rows)
+        if not article_rows:
+            return result
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            if replace_ids:
+                con.execute("DELETE FROM events WHERE list_contains(?, article_id)", [replace_ids])
+                con.execute("DELETE FROM articles WHERE list_contains(?, id)", [replace_ids])
+            self._insert("articles", article_rows)
+            if event_rows:
+                self._insert("events", event_rows)
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        return result
+
+    def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        columns = [r[0] for r in self.con.execute(f"DESCRIBE {table}").fetchall()]
+        frame = pd.DataFrame(rows, columns=columns)  # noqa: F841  (read by DuckDB below)
+        self.con.execute(f"INSERT INTO {table} SELECT * FROM frame")

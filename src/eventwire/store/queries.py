@@ -1,0 +1,218 @@
+"""Query functions over the database. Every caller (CLI, Python, later the API and the dashboard)
+goes through these, so a filter means the same thing everywhere. Parameters are always bound,
+never spliced into SQL; only whitelisted identifiers (interval names) are formatted in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date as Date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from eventwire.ontology.plover import PLOVER_TYPES
+from eventwire.store.db import connect
+
+INTERVALS = ("day", "week", "month", "quarter", "year")
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+
+
+@dataclass(frozen=True)
+class Result:
+    """A query result; ``.df`` for pandas, ``.arrow`` for Arrow, ``.rows`` for dicts."""
+
+    arrow: pa.Table
+
+    @property
+    def df(self) -> pd.DataFrame:
+        return self.arrow.to_pandas()
+
+    @property
+    def rows(self) -> list[dict[str, Any]]:
+        return self.arrow.to_pylist()
+
+    def __len__(self) -> int:
+        return self.arrow.num_rows
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Filters for event listings. Country codes are ISO alpha-3; other actor values match text."""
+
+    actor: str | None = None  # either side
+    source: str | None = None
+    target: str | None = None
+    dyad: tuple[str, str] | None = None  # either direction
+    type: str | None = None
+    quad: int | None = None
+    since: Date | None = None
+    until: Date | None = None
+    text: str | None = None  # words in the evidence sentence
+    article_id: str | None = None
+    include_negated: bool = False
+
+    def where(self) -> tuple[str, list[Any]]:
+        """SQL WHERE clause and its bound parameters."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if not self.include_negated:
+            clauses.append("NOT negated")
+        for role, value in (("source", self.source), ("target", self.target)):
+            if value:
+                clause, ps = _actor_clause(role, value)
+                clauses.append(clause)
+                params += ps
+        if self.actor:
+            c1, p1 = _actor_clause("source", self.actor)
+            c2, p2 = _actor_clause("target", self.actor)
+            clauses.append(f"({c1} OR {c2})")
+            params += p1 + p2
+        if self.dyad:
+            a, b = (x.upper() for x in self.dyad)
+            clauses.append("((source_country = ? AND target_country = ?) OR "
+                           "(source_country = ? AND target_country = ?))")
+            params += [a, b, b, a]
+        if self.type:
+            if self.type.upper() not in PLOVER_TYPES:
+                raise ValueError(f"unknown PLOVER type {self.type!r}")
+            clauses.append("type = ?")
+            params.append(self.type.upper())
+        if self.quad is not None:
+            if self.quad not in (1, 2, 3, 4):
+                raise ValueError("quad must be 1, 2, 3 or 4")
+            clauses.append("quad = ?")
+            params.append(self.quad)
+        if self.since:
+            clauses.append("date >= ?")
+            params.append(self.since)
+        if self.until:
+            clauses.append("date <= ?")
+            params.append(self.until)
+        if self.text:
+            clauses.append("sentence ILIKE ?")
+            params.append(f"%{_escape_like(self.text)}%")
+        if self.article_id:
+            clauses.append("article_id = ?")
+            params.append(self.article_id)
+        return (" AND ".join(clauses) or "TRUE"), params
+
+
+def _run(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> Result:
+    """Run a bound query straight into Arrow (no row-by-row copy)."""
+    return Result(con.sql(sql, params=params).to_arrow_table())
+
+
+def _escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _actor_clause(role: str, value: str) -> tuple[str, list[Any]]:
+    if _ISO3.match(value.upper()) and value.isalpha() and len(value) == 3:
+        return f"{role}_country = ?", [value.upper()]
+    like = f"%{_escape_like(value)}%"
+    return f"({role}_text ILIKE ? OR {role}_name ILIKE ?)", [like, like]
+
+
+def events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None,
+           limit: int = 100, offset: int = 0) -> Result:
+    """Events matching a filter, newest first."""
+    where, params = (flt or EventFilter()).where()
+    limit = max(0, min(int(limit), 100_000))
+    sql = (f"SELECT * FROM events WHERE {where} "
+           "ORDER BY date DESC NULLS LAST, article_id, trigger_start, id LIMIT ? OFFSET ?")
+    return _run(con, sql, [*params, limit, max(0, int(offset))])
+
+
+def count_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) -> int:
+    where, params = (flt or EventFilter()).where()
+    row = con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()
+    return int(row[0]) if row else 0
+
+
+_QUAD_COLUMNS = """
+    count(*) FILTER (WHERE quad = 1) AS verbal_coop,
+    count(*) FILTER (WHERE quad = 2) AS material_coop,
+    count(*) FILTER (WHERE quad = 3) AS verbal_conflict,
+    count(*) FILTER (WHERE quad = 4) AS material_conflict,
+    count(*) AS events,
+    round(sum(intensity), 2) AS net_score,
+    round((count(*) FILTER (WHERE quad <= 2) - count(*) FILTER (WHERE quad >= 3))
+          / count(*), 3) AS balance
+"""
+
+
+def top_dyads(con: duckdb.DuckDBPyConnection, since: Date | None = None,
+              until: Date | None = None, limit: int = 10, directed: bool = False) -> Result:
+    """The most active country pairs, with counts per quad class and the cooperation balance.
+
+    ``net_score`` sums the events' PLOVER intensities (cooperation positive, conflict negative);
+    ``balance`` is (cooperative - conflictual) / all events, from -1 to +1.
+    """
+    flt = EventFilter(since=since, until=until)
+    where, params = flt.where()
+    a, b = (("source_country", "target_country") if directed else
+            ("least(source_country, target_country)", "greatest(source_country, target_country)"))
+    sql = f"""
+        SELECT {a} AS a, {b} AS b, {_QUAD_COLUMNS}
+        FROM events
+        WHERE {where} AND source_country IS NOT NULL AND target_country IS NOT NULL
+          AND source_country <> target_country
+        GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT ?"""
+    return _run(con, sql, [*params, max(1, int(limit))])
+
+
+def dyad_summary(con: duckdb.DuckDBPyConnection, a: str, b: str, interval: str = "month",
+                 since: Date | None = None, until: Date | None = None,
+                 directed: bool = False) -> Result:
+    """How a pair's relations go over time: per period, counts by quad class and the net score."""
+    if interval not in INTERVALS:
+        raise ValueError(f"interval must be one of {', '.join(INTERVALS)}")
+    a, b = a.upper(), b.upper()
+    flt = EventFilter(since=since, until=until)
+    where, params = flt.where()
+    if directed:
+        pair = "source_country = ? AND target_country = ?"
+        pair_params = [a, b]
+    else:
+        pair = ("((source_country = ? AND target_country = ?) OR "
+                "(source_country = ? AND target_country = ?))")
+        pair_params = [a, b, b, a]
+    sql = f"""
+        SELECT date_trunc('{interval}', date)::DATE AS period, {_QUAD_COLUMNS}
+        FROM events WHERE {where} AND {pair} AND date IS NOT NULL
+        GROUP BY 1 ORDER BY 1"""
+    return _run(con, sql, [*params, *pair_params])
+
+
+class Database:
+    """A read-only handle for notebooks: ``eventwire.open("events.duckdb").events(actor="TUR").df``."""
+
+    def __init__(self, path: str | Path, read_only: bool = True) -> None:
+        self.con = connect(path, read_only=read_only)
+
+    def events(self, limit: int = 100, offset: int = 0, **filters: Any) -> Result:
+        return events(self.con, EventFilter(**filters), limit=limit, offset=offset)
+
+    def dyads(self, **kwargs: Any) -> Result:
+        return top_dyads(self.con, **kwargs)
+
+    def dyad(self, a: str, b: str, **kwargs: Any) -> Result:
+        return dyad_summary(self.con, a, b, **kwargs)
+
+    def sql(self, query: str, params: list[Any] | None = None) -> Result:
+        """Any read-only SQL over the documented tables."""
+        return _run(self.con, query, params or [])
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
