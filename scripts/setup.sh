@@ -21,8 +21,11 @@ fi
 stamp=.venv/.eventwire-lock.sha256
 want=$(sha256sum requirements.lock pyproject.toml | sha256sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+  # pip's "location ... is ignored" notes about this machine's local indexes are noise here.
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
+    -r requirements.lock 2> >(grep -v "is ignored" >&2)
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation \
+    -e . 2> >(grep -v "is ignored" >&2)
   echo "$want" > "$stamp"
 fi
 .venv/bin/eventwire --version >/dev/null

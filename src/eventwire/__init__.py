@@ -30,7 +30,7 @@ def extract(text: str, date: date | str | None = None, model: str | None = None)
     return _extract(text, date, model)
 
 
-def open(path: str, **kwargs: Any) -> Database:  # noqa: A001  (mirrors the builtin on purpose)
+def open(path: str, **kwargs: Any) -> Database:
     """Open an eventwire DuckDB file read-only for querying (pandas or Arrow results)."""
     from eventwire.store.queries import Database
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date as Date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -21,18 +21,18 @@ err = Console(stderr=True)
 out = Console()
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     jsonl = "jsonl"
     csv = "csv"
 
 
-class Task(str, Enum):
+class Task(StrEnum):
     classify = "classify"
     extract = "extract"
 
 
-class QueryKind(str, Enum):
+class QueryKind(StrEnum):
     events = "events"
     dyads = "dyads"
     dyad = "dyad"
@@ -52,7 +52,7 @@ def main_options(
     """eventwire: who did what to whom, when and where."""
 
 
-def _parse_date(value: Optional[str]) -> Optional[Date]:
+def _parse_date(value: str | None) -> Date | None:
     if value is None:
         return None
     try:
@@ -69,7 +69,7 @@ def _default_format() -> Format:
     return Format.table if sys.stdout.isatty() else Format.jsonl
 
 
-def _actor_label(actor: Optional[dict[str, Any]]) -> str:
+def _actor_label(actor: dict[str, Any] | None) -> str:
     if not actor:
         return "-"
     code = " ".join(x for x in (actor.get("country"), actor.get("sector")) if x)
@@ -105,7 +105,7 @@ def _print_events(rows: list[dict[str, Any]], fmt: Format) -> None:
     out.print(table)
 
 
-def _flat_actor(row: dict[str, Any], role: str) -> Optional[dict[str, Any]]:
+def _flat_actor(row: dict[str, Any], role: str) -> dict[str, Any] | None:
     if row.get(f"{role}_text") is None:
         return None
     return {k: row.get(f"{role}_{k}") for k in ("text", "country", "sector", "name")}
@@ -114,9 +114,9 @@ def _flat_actor(row: dict[str, Any], role: str) -> Optional[dict[str, Any]]:
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
-    date: Annotated[Optional[str], typer.Option(help="Publication date (overrides headers).")] = None,
-    fmt: Annotated[Optional[Format], typer.Option("--format", help="table | jsonl | csv")] = None,
-    model: Annotated[Optional[str], typer.Option(help="spaCy model name.")] = None,
+    date: Annotated[str | None, typer.Option(help="Publication date (overrides headers).")] = None,
+    fmt: Annotated[Format | None, typer.Option("--format", help="table | jsonl | csv")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
 ) -> None:
     """Code articles and print their events (nothing is stored)."""
     from eventwire.jobs import Report, code_paths
@@ -141,8 +141,8 @@ def extract(
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
     db: Annotated[Path, typer.Option(help="DuckDB file (created if missing).")],
-    date: Annotated[Optional[str], typer.Option(help="Publication date (overrides headers).")] = None,
-    model: Annotated[Optional[str], typer.Option(help="spaCy model name.")] = None,
+    date: Annotated[str | None, typer.Option(help="Publication date (overrides headers).")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
 ) -> None:
     """Code articles and store them with their events in DuckDB."""
     from eventwire.jobs import ingest as run_ingest
@@ -160,20 +160,20 @@ def ingest(
 @app.command()
 def query(
     kind: Annotated[QueryKind, typer.Argument(help="events | dyads | dyad A B")],
-    pair: Annotated[Optional[list[str]], typer.Argument(help="For 'dyad': two country codes.")] = None,
+    pair: Annotated[list[str] | None, typer.Argument(help="For 'dyad': two country codes.")] = None,
     db: Annotated[Path, typer.Option(help="DuckDB file.")] = Path("events.duckdb"),
-    actor: Annotated[Optional[str], typer.Option(help="Country code or name, either side.")] = None,
-    source: Annotated[Optional[str], typer.Option()] = None,
-    target: Annotated[Optional[str], typer.Option()] = None,
-    type_: Annotated[Optional[str], typer.Option("--type", help="PLOVER type.")] = None,
-    quad: Annotated[Optional[int], typer.Option(help="1..4")] = None,
-    since: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
-    until: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
-    text: Annotated[Optional[str], typer.Option(help="Words in the evidence sentence.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Country code or name, either side.")] = None,
+    source: Annotated[str | None, typer.Option()] = None,
+    target: Annotated[str | None, typer.Option()] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="PLOVER type.")] = None,
+    quad: Annotated[int | None, typer.Option(help="1..4")] = None,
+    since: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    text: Annotated[str | None, typer.Option(help="Words in the evidence sentence.")] = None,
     interval: Annotated[str, typer.Option(help="day|week|month|quarter|year")] = "month",
     limit: Annotated[int, typer.Option()] = 50,
     offset: Annotated[int, typer.Option()] = 0,
-    fmt: Annotated[Optional[Format], typer.Option("--format")] = None,
+    fmt: Annotated[Format | None, typer.Option("--format")] = None,
 ) -> None:
     """List events, the top dyads, or one dyad's relations by period."""
     from eventwire.store import queries as q
@@ -229,7 +229,7 @@ def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL (see docs/evaluation.md).")],
     task: Annotated[Task, typer.Option(help="classify | extract")],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object on stdout.")] = False,
-    model: Annotated[Optional[str], typer.Option(help="spaCy model name.")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
 ) -> None:
     """Score the coder on a gold file."""
     from eventwire.evaluate import evaluate as run_eval

@@ -87,10 +87,12 @@ def per_type_scores(pairs: Iterable[tuple[str, str]]) -> dict[str, dict[str, flo
 def evaluate_classify(records: list[GoldRecord], coder: Coder) -> dict[str, Any]:
     """Accuracy and macro-F1 of the type given the gold source and target spans."""
     start = time.perf_counter()
+    sentences = 0
     pairs: list[tuple[str, str]] = []
     confusion: Counter[tuple[str, str]] = Counter()
     articles = (Article(text=r.text, id=r.id, date=r.date) for r in records)
     for record, (_, doc) in zip(records, coder.docs(articles), strict=True):
+        sentences += sum(1 for _ in doc.sents)
         for ev in record.events:
             src = ev.source.spans[0] if ev.source and ev.source.spans else None
             tgt = ev.target.spans[0] if ev.target and ev.target.spans else None
@@ -110,6 +112,7 @@ def evaluate_classify(records: list[GoldRecord], coder: Coder) -> dict[str, Any]
         "confusion": {f"{g}->{p}": c for (g, p), c in confusion.most_common() if g != p},
         "seconds": round(seconds, 2),
         "items_per_second": round(n / seconds, 1) if seconds else 0.0,
+        "sentences_per_second": round(sentences / seconds, 1) if seconds else 0.0,
     }
 
 
@@ -143,8 +146,10 @@ def evaluate_extract(records: list[GoldRecord], coder: Coder) -> dict[str, Any]:
     tp = tp_dyad = n_pred = n_gold = 0
     type_tp = type_pred = type_gold = 0
     type_pairs: list[tuple[str, str]] = []
+    sentences = 0
     articles = (Article(text=r.text, id=r.id, date=r.date) for r in records)
     for record, (article, doc) in zip(records, coder.docs(articles), strict=True):
+        sentences += sum(1 for _ in doc.sents)
         preds = doc_events(doc, article)
         n_pred += len(preds)
         n_gold += len(record.events)
@@ -169,6 +174,7 @@ def evaluate_extract(records: list[GoldRecord], coder: Coder) -> dict[str, Any]:
         "per_type": {t: {k: v for k, v in s.items()} for t, s in per_type_scores(type_pairs).items()},
         "seconds": round(seconds, 2),
         "items_per_second": round(len(records) / seconds, 1) if seconds else 0.0,
+        "sentences_per_second": round(sentences / seconds, 1) if seconds else 0.0,
     }
 
 
@@ -196,5 +202,6 @@ def format_report(result: dict[str, Any]) -> str:
     for t, s in result["per_type"].items():
         lines.append(f"{t:<11} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f} "
                      f"{s['support']:>5}")
-    lines.append(f"{result['seconds']:.1f} s, {result['items_per_second']:.1f} items/s")
+    lines.append(f"{result['seconds']:.1f} s, {result['items_per_second']:.1f} items/s, "
+                 f"{result['sentences_per_second']:.1f} sentences/s")
     return "\n".join(lines)

@@ -92,7 +92,9 @@ class Coder:
 
 def extract(text: str, date: Date | str | None = None, model: str | None = None) -> list[Event]:
     """Code one text and return its events (the notebook entry point)."""
+    from eventwire.ingest.readers import clean_text
+
     if isinstance(date, str):
         date = Date.fromisoformat(date)
-    article = Article(text=text, date=date)
+    article = Article(text=clean_text(text), date=date)
     return next(Coder(model).code([article]))[1]

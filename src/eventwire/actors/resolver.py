@@ -40,7 +40,8 @@ class ActorResolver:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         keys = list(gazetteer.aliases) + sorted(gazetteer.blockers)
-        for key, pattern in zip(keys, nlp.tokenizer.pipe(keys), strict=True):
+        patterns = [nlp.make_doc(k) for k in keys]
+        for key, pattern in zip(keys, patterns, strict=True):
             matcher = self.orth if case_sensitive(key) else self.lower
             matcher.add(key, [pattern])
         self.strings = nlp.vocab.strings
@@ -102,12 +103,38 @@ def noun_phrase(token: Token) -> Span:
     return doc[start:end]
 
 
+#: Heads that only count the actors in their "of" phrase ("thousands of protesters").
+QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
+                  "millions", "number", "group", "team", "members", "member", "crowd", "scores",
+                  "some", "many", "all", "most", "several", "one", "two", "delegation"}
+
+
+def _of_object(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
 def actor_for_token(token: Token) -> ActorMatch | None:
     """Resolve an event argument to an actor, or None when the phrase names no actor at all."""
     doc = token.doc
+    if token.lower_ in QUANTITY_HEADS or token.lemma_.lower() in QUANTITY_HEADS:
+        inner = _of_object(token)
+        if inner is not None:
+            match = actor_for_token(inner)
+            if match is not None:
+                span = doc[min(token.left_edge.i, match.span.start):match.span.end]
+                people = match.info
+                if people.kind == "demonym" and people.sector is None:
+                    people = ActorInfo(people.kind, people.country, "CVL")  # "thousands of Kenyans"
+                return ActorMatch(span, people)
     phrase = noun_phrase(token)
     inside = [s for s in doc._.actors if s.start < phrase.end and s.end > phrase.start]
-    sector = sector_of(token)
+    sector = sector_of(token) or next(
+        (sec for t in phrase if t.i != token.i and t.pos_ == "NOUN" and (sec := sector_of(t))), None)
     if inside:
         best = min(inside, key=lambda s: (0 if s.start <= token.i < s.end else 1,
                                           _KIND_RANK[s._.actor.kind], -s.start))
@@ -115,6 +142,9 @@ def actor_for_token(token: Token) -> ActorMatch | None:
         # The noun says more about the sector than the name: "Turkish troops" is MIL, not GOV.
         if sector and not (best.start <= token.i < best.end and info.kind == "leader"):
             info = ActorInfo(info.kind, info.country, sector, info.name, info.start, info.end)
+        elif info.kind == "demonym" and best.start <= token.i < best.end and token.tag_ == "NNPS":
+            # A people named by its demonym ("Kenyans protested") is the public.
+            info = ActorInfo(info.kind, info.country, "CVL")
         return ActorMatch(phrase, info)
     if sector or token.pos_ == "PROPN":
         name = phrase.text if token.pos_ == "PROPN" else None

@@ -24,6 +24,10 @@ SOURCE_PREPS = {"by", "from"}
 #: Verbs whose object is also the subject of the verb they govern ("urged Iran to release...").
 OBJECT_CONTROL = {"urge", "ask", "order", "force", "call", "press", "persuade", "tell", "allow",
                   "invite", "encourage", "compel", "push", "pressure", "require", "help"}
+#: Prepositions that set a time or circumstance, not a participant: a noun event under them
+#: ("after the clashes") is not an act of the clause's subject.
+CIRCUMSTANCE_PREPS = {"after", "before", "since", "during", "amid", "following", "despite", "until",
+                      "like", "unlike", "as", "without"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our"}
 
 
@@ -54,12 +58,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
             if objs:
                 return conjuncts(objs[0]), "agent"
         if not passive and child.dep_ in _SUBJ:
-            subj = child
-            if subj.lower_ in _PRONOUNS and depth < 3:
+            if child.lower_ in _PRONOUNS and depth < 3:
                 speaker = _speaker_for(verb, depth)
                 if speaker:
                     return speaker, "reported-speech"
-            return conjuncts(subj), "nsubj"
+            return conjuncts(child), "nsubj"
     if passive or depth >= 4:
         return [], ""
     head = verb.head
@@ -131,6 +134,19 @@ def verb_arguments(verb: Token, entry: Entry) -> Arguments:
     return args
 
 
+#: Where forces go to ("troops near the border") or come from ("withdrew from Peru").
+FORCE_PLACE_PREPS = {
+    "MOBILIZE": {"near", "along", "toward", "towards", "to", "on", "into", "at", "in"},
+    "RETREAT": {"from", "out"},
+}
+
+
+def place_objects(verb: Token, event_type: str) -> list[Token]:
+    """Objects of the place prepositions of a force movement, under the verb or its object."""
+    heads = [verb, *[c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]]
+    return [t for h in heads for t in _prep_objects(h, FORCE_PLACE_PREPS[event_type], set())]
+
+
 def noun_arguments(noun: Token, entry: Entry) -> Arguments:
     """Arguments of an event noun: its own modifiers first, then the verb that governs it."""
     args = Arguments()
@@ -152,6 +168,8 @@ def noun_arguments(noun: Token, entry: Entry) -> Arguments:
     steps = 0
     while tok.dep_ in ("dobj", "pobj", "prep", "attr", "conj", "appos", "nsubjpass", "npadvmod",
                        "compound", "oprd") and tok.head.i != tok.i and steps < 4:
+        if tok.dep_ == "prep" and tok.lower_ in CIRCUMSTANCE_PREPS:
+            return args
         tok = tok.head
         steps += 1
         if tok.pos_ in ("VERB", "AUX"):

@@ -23,10 +23,16 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.resolver import ActorMatch, actor_for_token
-from eventwire.events.arguments import Arguments, noun_arguments, verb_arguments
+from eventwire.events.arguments import (
+    FORCE_PLACE_PREPS,
+    Arguments,
+    noun_arguments,
+    place_objects,
+    verb_arguments,
+)
 from eventwire.events.lexicon import Entry, Lexicon
 from eventwire.events.modality import clause_chain, is_negated, modality_of
-from eventwire.ontology.plover import COOPERATIVE_TYPES, CONCESSION_TYPES, TYPE_INFO
+from eventwire.ontology.plover import CONCESSION_TYPES, COOPERATIVE_TYPES, TYPE_INFO
 from eventwire.schema import Modality
 
 _ABSORBING_FRAMES = {"request", "deny", "threaten", "intent"}
@@ -80,7 +86,7 @@ def _mode_from_inner(outer_type: str, inner: TriggerCoding) -> str | None:
             return "assist"
         if inner.type in ("CONSULT", "AGREE"):
             return "meet"
-        if inner.type in CONCESSION_TYPES or inner.type == "SANCTION" and inner.negated:
+        if inner.type in CONCESSION_TYPES or (inner.type == "SANCTION" and inner.negated):
             return "yield"
         return "change"
     if outer_type == "THREATEN":
@@ -96,8 +102,26 @@ def _mode_from_inner(outer_type: str, inner: TriggerCoding) -> str | None:
 
 
 def _has_own_actor(token: Token) -> bool:
-    """An event with its own named actor ("Israel's strike", "Russia attacked") stands alone."""
-    return any(c.dep_ in ("nsubj", "poss", "agent") for c in token.children)
+    """An event with its own named actor ("Israel's strike", "the Israeli strike", "Russia
+    attacked") stands alone rather than being absorbed by the verb that governs it."""
+    return any(
+        c.dep_ in ("nsubj", "poss", "agent")
+        or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP", "ORG"))
+        for c in token.children
+    )
+
+
+def _is_modifier_noun(token: Token) -> bool:
+    """An event noun that only describes another noun: "prisoners of war", "trade minister"."""
+    if token.dep_ == "compound":
+        return True
+    head = token.head
+    return (token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN")
+            and head.head.i != token.i)
+
+
+#: Sectors whose members act collectively in public (their "protest" is a demonstration).
+PUBLIC_SECTORS = {"CVL", "OPP", "REF", "NGO", "BUS"}
 
 
 class EventCoder:
@@ -111,9 +135,11 @@ class EventCoder:
         in_actor = {t.i for span in doc._.actors if span._.actor.kind != "noun" for t in span}
         codings: dict[int, TriggerCoding] = {}
         for tok in doc:
-            if tok.i in in_actor or tok.dep_ == "compound":
+            if tok.i in in_actor:
                 continue
             entry = self.lexicon.match(tok)
+            if entry is not None and entry.pos == "n" and _is_modifier_noun(tok):
+                continue
             if entry is not None:
                 codings[tok.i] = self._code(tok, entry)
         self._combine(codings)
@@ -202,11 +228,24 @@ class EventCoder:
         targets = _resolve(args.targets, exclude=taken | {tok.i})
         if not sources and not targets:
             return []
+        if c.entry.type in FORCE_PLACE_PREPS and c.entry.pos == "v":
+            sources, targets = _forces_are_the_actor(sources, targets)
+            if not targets:
+                taken = {t.i for s in sources for t in s.span}
+                targets = _resolve(place_objects(tok, c.entry.type), exclude=taken)
+        public = self.lexicon.public_alternative(c.entry)
+        if public is not None and c.type == c.entry.type and sources and all(
+                s.info.sector in PUBLIC_SECTORS for s in sources):
+            c.type, c.mode = public.type, public.mode
+            c.rule.append(f"public-actor>{public.type}")
+        pairs: list[tuple[ActorMatch | None, ActorMatch | None]]
         if len(sources) >= 2 and not targets:
             # Reciprocal: "Turkey and Pakistan agreed" -> each side towards the other.
-            pairs = [(a, b) for a, b in itertools.permutations(sources, 2)]
+            pairs = list(itertools.permutations(sources, 2))
         else:
-            pairs = list(itertools.product(sources or [None], targets or [None]))
+            src_options: list[ActorMatch | None] = list(sources) or [None]
+            tgt_options: list[ActorMatch | None] = list(targets) or [None]
+            pairs = list(itertools.product(src_options, tgt_options))
         base = 0.85 if c.entry.objects else 0.75 if c.entry.pos == "v" else 0.65
         out = []
         for src, tgt in pairs:
@@ -215,6 +254,18 @@ class EventCoder:
             conf = base - (0.2 if src is None else 0.0) - (0.1 if tgt is None else 0.0)
             out.append(EventCandidate(c, src, tgt, "+".join(args.how) or "-", round(conf, 2)))
         return out
+
+
+def _forces_are_the_actor(sources: list[ActorMatch], targets: list[ActorMatch]
+                         ) -> tuple[list[ActorMatch], list[ActorMatch]]:
+    """When forces move (MOBILIZE, RETREAT) the object is the force ("deployed troops", "withdrew
+    its troops"), not a recipient; with no other actor named, the forces themselves are the actor
+    ("warships were deployed")."""
+    forces = [t for t in targets if t.info.sector == "MIL"]
+    rest = [t for t in targets if t.info.sector != "MIL"]
+    if not sources:
+        return forces[:1], rest
+    return sources, rest
 
 
 def _resolve(tokens: list[Token], exclude: set[int]) -> list[ActorMatch]:

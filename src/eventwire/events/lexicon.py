@@ -32,6 +32,7 @@ class Entry:
     frame: Frame | None
     swap: bool
     lemma: str
+    public: bool = False  # the sense that applies when the actor is the public
     particle: str | None = None  # "call on": a prt/prep child of the verb
     objects: frozenset[str] | None = None  # "send [troop|soldier]": the verb's object lemmas
     before: str | None = None  # "drone strike": the word before a noun head
@@ -63,6 +64,15 @@ class Lexicon:
                     token.i > 0 and token.doc[token.i - 1].lemma_.lower() == entry.before
                 ):
                     return entry
+        return None
+
+    def public_alternative(self, entry: Entry) -> Entry | None:
+        """The sense of the same pattern used when the actor is the public (crowds protest;
+        governments protest diplomatically), marked ``roles=public`` in the lexicon."""
+        table = self.verbs if entry.pos == "v" else self.nouns
+        for other in table.get(entry.lemma, ()):
+            if other is not entry and other.public and other.pattern == entry.pattern:
+                return other
         return None
 
     def frame_of(self, token: Token) -> Frame | None:
@@ -117,7 +127,8 @@ def parse_entry(row: list[str]) -> Entry:
     return Entry(
         pattern=pattern, pos="v" if pos == "v" else "n", type=etype, mode=mode or None,
         context=context or None, frame=frame or None,  # type: ignore[arg-type]
-        swap=roles == "swap", lemma=lemma, particle=particle, objects=objects, before=before,
+        swap=roles == "swap", public=roles == "public", lemma=lemma, particle=particle,
+        objects=objects, before=before,
     )
 
 
@@ -130,6 +141,6 @@ def load_lexicon() -> Lexicon:
         entry = parse_entry(row)
         (verbs if entry.pos == "v" else nouns).setdefault(entry.lemma, []).append(entry)
     frames: dict[str, Frame] = {r[0]: r[1] for r in _rows("frames.tsv")}  # type: ignore[misc]
-    order = lambda es: tuple(sorted(es, key=lambda e: -e.specificity))  # noqa: E731
+    order = lambda es: tuple(sorted(es, key=lambda e: (-e.specificity, e.public)))  # noqa: E731
     return Lexicon({k: order(v) for k, v in verbs.items()},
                    {k: order(v) for k, v in nouns.items()}, frames)

@@ -23,6 +23,15 @@ from eventwire.schema import Article
 MAX_TEXT_BYTES = 2_000_000
 _DATE_HEADER = re.compile(r"\A\s*date[:\s]\s*(\d{4}-\d{2}-\d{2})\b[ \t]*(?:\r?\n)?", re.IGNORECASE)
 _TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_SPACES = re.compile(r"[ \t\r\f\v\n]+")
+
+
+def clean_text(text: str) -> str:
+    """Unwrap hard-wrapped lines and squeeze spaces; keep paragraph breaks. Offsets in events refer
+    to this cleaned text, which is what is stored."""
+    paragraphs = (_SPACES.sub(" ", p).strip() for p in _PARAGRAPH.split(text))
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +64,7 @@ def parse_text_article(text: str, origin: str, date: Date | None = None) -> Arti
     if found:
         header_date = parse_date(found.group(1), origin)
         text = text[found.end():]
-    body = text.strip()
+    body = clean_text(text)
     if not body:
         raise ValueError("empty article")
     return Article(text=body, date=date or header_date, origin=origin)
@@ -90,11 +99,12 @@ def article_from_record(record: object, origin: str, date: Date | None) -> Artic
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise ValueError("missing or empty 'text'")
+    text = clean_text(text)
     if len(text.encode("utf-8")) > MAX_TEXT_BYTES:
         raise ValueError(f"text larger than {MAX_TEXT_BYTES} bytes")
     rid = record.get("id")
     return Article(
-        text=text.strip(),
+        text=text,
         id=str(rid) if rid not in (None, "") else "",
         date=date or parse_date(record.get("date"), origin),
         title=_opt_str(record.get("title")),

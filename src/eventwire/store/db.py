@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -120,8 +120,10 @@ class EventStore:
         known = dict(self.con.execute(
             "SELECT id, content_hash FROM articles WHERE list_contains(?, id)", [ids]
         ).fetchall())
-        now = datetime.now(timezone.utc).replace(tzinfo=None)
-        article_rows, event_rows, replace_ids = [], [], []
+        now = datetime.now(UTC).replace(tzinfo=None)
+        article_rows: list[dict[str, Any]] = []
+        event_rows: list[dict[str, Any]] = []
+        replace_ids: list[str] = []
         seen: set[str] = set()
         for article, events in batch:
             if article.id in seen:  # the same article twice in one batch: keep the first

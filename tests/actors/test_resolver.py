@@ -1,0 +1,68 @@
+"""The actor component on Docs built by hand (no model load)."""
+
+from datetime import date
+
+import spacy
+from spacy.tokens import Doc
+
+from eventwire.actors.gazetteer import load_gazetteer
+from eventwire.actors.resolver import ActorResolver, actor_for_token
+from eventwire.nlp import register_extensions
+
+register_extensions()
+NLP = spacy.blank("en")
+RESOLVER = ActorResolver(NLP, load_gazetteer())
+
+
+def resolve(text: str, on: date | None = date(2025, 5, 26)) -> Doc:
+    doc = NLP.make_doc(text)
+    doc._.article_date = on
+    return RESOLVER(doc)
+
+
+def found(doc: Doc) -> list[tuple[str, str | None, str]]:
+    return [(s.text, s._.actor.country, s._.actor.kind) for s in doc._.actors]
+
+
+def test_countries_demonyms_capitals_and_leaders() -> None:
+    doc = resolve("Ankara said Turkish troops and President Erdogan met Pakistan's Sharif.")
+    assert found(doc) == [("Ankara", "TUR", "capital"), ("Turkish", "TUR", "demonym"),
+                          ("Erdogan", "TUR", "leader"), ("Pakistan", "PAK", "country"),
+                          ("Sharif", "PAK", "leader")]
+
+
+def test_longest_match_and_blockers() -> None:
+    doc = resolve("Latin America and the Indian Ocean matter to the United States.")
+    assert found(doc) == [("United States", "USA", "country")]
+
+
+def test_lowercase_us_is_not_the_united_states() -> None:
+    assert found(resolve("Let us talk.")) == []
+    assert found(resolve("The US and the EU talked."))[0][:2] == ("US", "USA")
+
+
+def test_igo_and_group_entries() -> None:
+    doc = resolve("NATO and Hamas and the United Nations.")
+    kinds = {(t, k) for t, _, k in found(doc)}
+    assert kinds == {("NATO", "igo"), ("Hamas", "group"), ("United Nations", "igo")}
+    hamas = next(s for s in doc._.actors if s.text == "Hamas")
+    assert hamas._.actor.country == "PSE" and hamas._.actor.sector == "REB"
+
+
+def test_actor_for_token_reads_the_noun_phrase_and_sector() -> None:
+    words = ["Turkish", "troops", "entered", "."]
+    doc = Doc(NLP.vocab, words=words, heads=[1, 2, 2, 2], deps=["amod", "nsubj", "ROOT", "punct"],
+              pos=["ADJ", "NOUN", "VERB", "PUNCT"], lemmas=["turkish", "troop", "enter", "."])
+    doc._.article_date = date(2025, 5, 26)
+    RESOLVER(doc)
+    match = actor_for_token(doc[1])
+    assert match is not None
+    assert (match.span.text, match.info.country, match.info.sector) == ("Turkish troops", "TUR", "MIL")
+
+
+def test_a_phrase_with_no_actor_is_not_an_actor() -> None:
+    doc = Doc(NLP.vocab, words=["the", "weather"], heads=[1, 1], deps=["det", "ROOT"],
+              pos=["DET", "NOUN"], lemmas=["the", "weather"])
+    doc._.article_date = None
+    RESOLVER(doc)
+    assert actor_for_token(doc[1]) is None

@@ -1,0 +1,39 @@
+"""Shared fixtures: the real pipeline (loaded once per session) and hand-built records."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from eventwire.pipeline import Coder
+from eventwire.schema import Actor, Event, TextSpan, event_id
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    from eventwire.nlp import get_pipeline
+
+    return get_pipeline()
+
+
+@pytest.fixture(scope="session")
+def coder(nlp: Language) -> Coder:
+    return Coder(nlp=nlp)
+
+
+def make_event(article_id: str = "a1", type_: str = "ACCUSE", src: str | None = "IND",
+               tgt: str | None = "TUR", day: date = date(2025, 5, 1), quad: int = 3,
+               intensity: float = -3.0, start: int = 0, negated: bool = False,
+               sentence: str = "India criticized Turkey.") -> Event:
+    """An event record built by hand, for store and query tests."""
+    source = Actor(src or "", 0, 5, src, "GOV") if src else None
+    target = Actor(tgt or "", 16, 22, tgt, None) if tgt else None
+    return Event(
+        id=event_id(article_id, start, source, target, type_), article_id=article_id,
+        type=type_, mode=None, context=None, quad=quad, cameo="11", intensity=intensity,
+        source=source, target=target, sentence=sentence,
+        trigger=TextSpan("criticized", start, start + 10), date=day, date_source="article",
+        negated=negated,
+    )

@@ -1,0 +1,50 @@
+import spacy
+from spacy.tokens import Doc
+
+from eventwire.events.lexicon import load_lexicon, parse_entry
+from eventwire.ontology.plover import PLOVER_TYPES
+
+VOCAB = spacy.blank("en").vocab
+
+
+def test_pattern_mini_language() -> None:
+    e = parse_entry(["impose [sanction|tariff]", "v", "SANCTION", "discontinue", "economic", "", ""])
+    assert (e.lemma, e.objects, e.mode, e.context) == (
+        "impose", frozenset({"sanction", "tariff"}), "discontinue", "economic")
+    e = parse_entry(["call on", "v", "REQUEST", "", "", "request", ""])
+    assert (e.lemma, e.particle, e.frame) == ("call", "on", "request")
+    e = parse_entry(["drone strike", "n", "ASSAULT", "drone", "military", "", ""])
+    assert (e.lemma, e.before) == ("strike", "drone")
+    assert parse_entry(["host", "v", "CONSULT", "visit", "", "", "swap"]).swap
+
+
+def test_every_plover_type_has_triggers_and_types_are_valid() -> None:
+    lex = load_lexicon()
+    entries = [e for es in (*lex.verbs.values(), *lex.nouns.values()) for e in es]
+    assert {e.type for e in entries} == set(PLOVER_TYPES)
+    assert len(entries) > 400
+
+
+def _doc(words: list[str], heads: list[int], deps: list[str], pos: list[str],
+         lemmas: list[str]) -> Doc:
+    return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def test_object_patterns_beat_bare_verbs() -> None:
+    lex = load_lexicon()
+    doc = _doc(["Russia", "sent", "troops"], [1, 1, 1], ["nsubj", "ROOT", "dobj"],
+               ["PROPN", "VERB", "NOUN"], ["Russia", "send", "troop"])
+    assert lex.match(doc[1]).type == "MOBILIZE"
+    doc = _doc(["Japan", "sent", "aid"], [1, 1, 1], ["nsubj", "ROOT", "dobj"],
+               ["PROPN", "VERB", "NOUN"], ["Japan", "send", "aid"])
+    assert lex.match(doc[1]).type == "AID"
+
+
+def test_particles_select_the_sense() -> None:
+    lex = load_lexicon()
+    doc = _doc(["He", "called", "on", "Iran"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
+               ["PRON", "VERB", "ADP", "PROPN"], ["he", "call", "on", "Iran"])
+    assert lex.match(doc[1]).type == "REQUEST"
+    doc = _doc(["a", "drone", "strike"], [2, 2, 2], ["det", "compound", "ROOT"],
+               ["DET", "NOUN", "NOUN"], ["a", "drone", "strike"])
+    assert (lex.match(doc[2]).type, lex.match(doc[2]).mode) == ("ASSAULT", "drone")

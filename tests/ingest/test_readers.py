@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+from eventwire.ingest.readers import (
+    MAX_TEXT_BYTES,
+    ReadError,
+    clean_text,
+    parse_text_article,
+    read_inputs,
+)
+from eventwire.schema import Article
+
+
+def read(*paths: Path | str, **kw) -> list[Article | ReadError]:
+    return list(read_inputs([str(p) for p in paths], **kw))
+
+
+def test_date_header_on_its_own_line_or_before_the_body() -> None:
+    a = parse_text_article("date 2025-05-26\nTurkey met Pakistan.", "x")
+    b = parse_text_article("date 2025-05-26 Turkey met Pakistan.", "x")
+    assert a.date == b.date == date(2025, 5, 26)
+    assert a.text == b.text == "Turkey met Pakistan."
+    override = parse_text_article("date 2025-05-26\nTurkey met Pakistan.", "x", date(2024, 1, 1))
+    assert override.date == date(2024, 1, 1)
+    assert parse_text_article("Turkey met Pakistan.", "x").date is None
+
+
+def test_clean_text_unwraps_lines_and_keeps_paragraphs() -> None:
+    assert clean_text("President\nMacron  met\tStarmer.\n\n Second  para.") == \
+        "President Macron met Starmer.\n\nSecond para."
+
+
+def test_jsonl_good_and_bad_lines_each_reported_with_line_number(tmp_path: Path) -> None:
+    f = tmp_path / "batch.jsonl"
+    f.write_text("\n".join([
+        json.dumps({"id": "a", "date": "2025-01-02", "text": "Japan praised India."}),
+        "{not json",
+        json.dumps({"id": "b", "title": "no text"}),
+        json.dumps({"text": "Iran met Oman.", "date": "2025-13-45"}),
+        json.dumps(["a", "list"]),
+        json.dumps({"text": "Chile thanked Peru."}),
+    ]) + "\n", encoding="utf-8")
+    items = read(f)
+    good = [i for i in items if isinstance(i, Article)]
+    bad = [i for i in items if isinstance(i, ReadError)]
+    assert [a.text for a in good] == ["Japan praised India.", "Chile thanked Peru."]
+    assert good[0].id == "a" and good[0].date == date(2025, 1, 2)
+    assert [e.origin for e in bad] == [f"{f}:2", f"{f}:3", f"{f}:4", f"{f}:5"]
+    assert "not valid JSON" in bad[0].reason and "'text'" in bad[1].reason
+    assert "bad date" in bad[2].reason
+
+
+def test_empty_binary_and_non_utf8_files_are_errors_naming_the_file(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\x00\x00\x01")
+    (tmp_path / "latin1.txt").write_bytes("date 2025-01-01\nCôte d'Ivoire".encode("latin-1"))
+    (tmp_path / "ok.txt").write_text("date 2025-01-01\nGhana praised Togo.", encoding="utf-8")
+    items = read(tmp_path)
+    errors = {Path(i.origin).name: i.reason for i in items if isinstance(i, ReadError)}
+    assert errors == {"binary.txt": "binary file (NUL bytes), not text",
+                      "empty.txt": "empty file",
+                      "latin1.txt": errors["latin1.txt"]}
+    assert "not UTF-8" in errors["latin1.txt"]
+    assert [a.text for a in items if isinstance(a, Article)] == ["Ghana praised Togo."]
+
+
+def test_huge_file_is_rejected_not_loaded(tmp_path: Path) -> None:
+    f = tmp_path / "huge.txt"
+    f.write_bytes(b"Turkey met Pakistan. " * (MAX_TEXT_BYTES // 20 + 10))
+    (item,) = read(f)
+    assert isinstance(item, ReadError) and "larger than" in item.reason
+
+
+def test_missing_path_and_stdin(tmp_path: Path) -> None:
+    (item,) = read(tmp_path / "nope.txt")
+    assert isinstance(item, ReadError) and "no such file" in item.reason
+    stdin = io.BytesIO(b"date 2025-02-03\nKenya thanked Uganda.")
+    (art,) = read("-", stdin=stdin)
+    assert isinstance(art, Article) and art.date == date(2025, 2, 3)
+    stdin = io.BytesIO(b'{"text": "Kenya thanked Uganda."}\n{"text": "Peru met Chile."}\n')
+    assert len(read("-", stdin=stdin)) == 2

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from eventwire.schema import Article
+from eventwire.store.db import EventStore
+from eventwire.store.queries import Database, EventFilter, dyad_summary, events, top_dyads
+from tests.conftest import make_event
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> Database:
+    path = tmp_path / "q.duckdb"
+    rows = [
+        ("a1", [make_event("a1", "CONSULT", "IND", "TUR", date(2025, 1, 8), 1, 2.5),
+                make_event("a1", "AGREE", "TUR", "IND", date(2025, 1, 8), 1, 2.5, start=40)]),
+        ("a2", [make_event("a2", "ACCUSE", "IND", "TUR", date(2025, 5, 9), 3, -3.0),
+                make_event("a2", "PROTEST", "IND", "TUR", date(2025, 5, 9), 4, -4.5, start=40)]),
+        ("a3", [make_event("a3", "AID", "TUR", "PAK", date(2025, 5, 20), 2, 10.0),
+                make_event("a3", "AID", "TUR", "PAK", date(2025, 5, 20), 2, 10.0, start=9,
+                           negated=True, sentence="Turkey did not send aid.")]),
+    ]
+    with EventStore(path) as store:
+        store.write([(Article(text=f"text {aid}", id=aid, date=evs[0].date), evs)
+                     for aid, evs in rows])
+    return Database(path)
+
+
+def test_filters_by_actor_dyad_type_quad_dates_and_text(db: Database) -> None:
+    con = db.con
+    assert len(events(con, EventFilter(actor="TUR"))) == 5
+    assert len(events(con, EventFilter(actor="TUR", include_negated=True))) == 6
+    assert len(events(con, EventFilter(dyad=("TUR", "IND")))) == 4
+    assert [r["type"] for r in events(con, EventFilter(source="IND", quad=4)).rows] == ["PROTEST"]
+    assert len(events(con, EventFilter(since=date(2025, 5, 1), until=date(2025, 5, 10)))) == 2
+    assert len(events(con, EventFilter(type="aid"))) == 1
+    assert len(events(con, EventFilter(type="aid", include_negated=True))) == 2
+    assert len(events(con, EventFilter(text="criticized"))) == 5
+    assert len(events(con, EventFilter(text="%"))) == 0  # LIKE wildcards are literal
+    with pytest.raises(ValueError):
+        EventFilter(type="HUG").where()
+
+
+def test_events_are_paged_newest_first(db: Database) -> None:
+    page1 = events(db.con, limit=2).rows
+    page2 = events(db.con, limit=2, offset=2).rows
+    assert [r["date"] for r in page1 + page2] == sorted(
+        [r["date"] for r in page1 + page2], reverse=True)
+    assert not {r["id"] for r in page1} & {r["id"] for r in page2}
+
+
+def test_top_dyads_and_balance(db: Database) -> None:
+    rows = top_dyads(db.con).rows
+    assert [(r["a"], r["b"], r["events"]) for r in rows] == [("IND", "TUR", 4), ("PAK", "TUR", 1)]
+    ind_tur = rows[0]
+    assert (ind_tur["verbal_coop"], ind_tur["verbal_conflict"], ind_tur["material_conflict"]) \
+        == (2, 1, 1)
+    assert ind_tur["balance"] == 0.0 and ind_tur["net_score"] == -2.5
+
+
+def test_dyad_summary_by_month_shows_the_turn(db: Database) -> None:
+    rows = dyad_summary(db.con, "tur", "ind", "month").rows
+    assert [(r["period"].month, r["net_score"]) for r in rows] == [(1, 5.0), (5, -7.5)]
+    with pytest.raises(ValueError):
+        dyad_summary(db.con, "TUR", "IND", "fortnight; DROP TABLE events")
+
+
+def test_results_as_pandas_and_arrow(db: Database) -> None:
+    res = db.events(actor="PAK")
+    assert res.df.shape[0] == 1 and res.arrow.num_rows == 1
+    assert db.sql("SELECT count(*) AS n FROM articles").rows == [{"n": 3}]

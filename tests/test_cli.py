@@ -1,0 +1,99 @@
+"""The command line, driven through typer's runner against real files and a real DuckDB."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from eventwire.cli import app
+from eventwire.schema import EVENT_KEYS
+
+pytestmark = pytest.mark.slow
+runner = CliRunner()
+
+
+def run(*args: str, input: str | None = None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def test_extract_prints_jsonl_with_every_key(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("date 2025-05-26\nTurkey and Pakistan held talks in Ankara.", encoding="utf-8")
+    res = run("extract", str(f), "--format", "jsonl")
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(line) for line in res.stdout.splitlines()]
+    assert rows and all(tuple(r) == EVENT_KEYS for r in rows)
+    assert {(r["source"]["country"], r["target"]["country"]) for r in rows} == {
+        ("TUR", "PAK"), ("PAK", "TUR")}
+    assert rows[0]["date"] == "2025-05-26"
+
+
+def test_extract_date_option_and_stdin() -> None:
+    res = run("extract", "-", "--format", "jsonl", "--date", "2024-02-03",
+              input="date 2025-05-26\nJapan praised India.")
+    assert res.exit_code == 0
+    assert json.loads(res.stdout.splitlines()[0])["date"] == "2024-02-03"
+    assert run("extract", "-", "--date", "soon", input="x").exit_code != 0
+
+
+def test_extract_table_format() -> None:
+    res = run("extract", "-", "--format", "table", input="Japan praised India.")
+    assert res.exit_code == 0 and "SUPPORT" in res.stdout
+
+
+def test_ingest_keeps_good_items_reports_bad_ones_and_is_idempotent(tmp_path: Path) -> None:
+    batch = tmp_path / "in.jsonl"
+    batch.write_text("\n".join([
+        json.dumps({"id": "ok1", "date": "2025-01-02", "text": "India criticized Turkey."}),
+        "{broken",
+        json.dumps({"id": "ok2", "date": "2025-02-02", "text": "Turkey sent aid to Pakistan."}),
+    ]), encoding="utf-8")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02")
+    db = tmp_path / "e.duckdb"
+    res = run("ingest", str(batch), str(tmp_path / "bin.txt"), "--db", str(db))
+    assert res.exit_code == 0, res.output
+    assert f"{batch}:2" in res.stderr and "bin.txt" in res.stderr
+    res2 = run("ingest", str(batch), "--db", str(db))
+    assert "2 unchanged" in res2.stderr
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+    n_events = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    con.close()
+    assert n_events >= 2
+
+
+def test_nothing_processed_is_a_nonzero_exit(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    res = run("ingest", str(tmp_path / "empty.txt"), "--db", str(tmp_path / "x.duckdb"))
+    assert res.exit_code == 1 and "empty file" in res.stderr
+
+
+def test_query_events_dyads_and_dyad(tmp_path: Path) -> None:
+    db = tmp_path / "d.duckdb"
+    assert run("demo", "--db", str(db)).exit_code == 0
+    ev = run("query", "events", "--db", str(db), "--actor", "IND", "--format", "jsonl")
+    assert ev.exit_code == 0
+    rows = [json.loads(x) for x in ev.stdout.splitlines()]
+    assert rows and all("IND" in (r["source_country"], r["target_country"]) for r in rows)
+    top = run("query", "dyads", "--db", str(db), "--format", "jsonl", "--limit", "3")
+    assert len(top.stdout.splitlines()) == 3
+    dyad = run("query", "dyad", "IND", "TUR", "--db", str(db), "--format", "jsonl")
+    periods = [json.loads(x) for x in dyad.stdout.splitlines()]
+    assert len(periods) >= 3 and {"period", "net_score", "balance"} <= set(periods[0])
+    assert run("query", "dyad", "IND", "--db", str(db)).exit_code != 0
+    assert run("query", "events", "--db", str(tmp_path / "missing.duckdb")).exit_code == 1
+
+
+def test_evaluate_json(tmp_path: Path) -> None:
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(json.dumps({"id": "1", "text": "Japan praised India.", "events": [
+        {"type": "SUPPORT", "source": {"text": "Japan", "spans": [[0, 5]]},
+         "target": {"text": "India", "spans": [[14, 19]]}}]}) + "\n", encoding="utf-8")
+    res = run("evaluate", str(gold), "--task", "classify", "--json")
+    assert res.exit_code == 0
+    out = json.loads(res.stdout)
+    assert out["task"] == "classify" and out["accuracy"] == 1.0

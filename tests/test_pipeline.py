@@ -1,0 +1,38 @@
+"""End to end: a dated article in the style of DESIGN.md, written by the project."""
+
+from __future__ import annotations
+
+import pytest
+
+import eventwire
+
+pytestmark = pytest.mark.slow
+
+ARTICLE = """date 2025-06-10
+Weeks after the Algeria-Morocco border clashes, France says it wants closer ties with Morocco.
+Algerian protesters boycott French goods; Paris denies sending weapons to Morocco. President
+Macron hosts Prime Minister Starmer in Paris; Starmer thanked Macron for his support; France and
+Britain aim to boost defence cooperation; Macron says France is sending humanitarian aid to Gaza."""
+
+
+def test_design_style_article_gives_the_expected_events() -> None:
+    from eventwire.ingest import parse_text_article
+
+    article = parse_text_article(ARTICLE, "test")
+    events = eventwire.extract(article.text, article.date)
+    got = {(e.type, e.source.country if e.source else None, e.target.country if e.target else None)
+           for e in events}
+    assert ("AGREE", "FRA", "MAR") in got            # wants closer ties: an intention
+    assert ("PROTEST", "DZA", "FRA") in got          # boycott of French goods
+    assert ("REJECT", "FRA", None) in got            # Paris denies ...
+    assert not any(t == "AID" and s == "FRA" and g == "MAR" for t, s, g in got)  # ... not the act
+    assert ("CONSULT", "GBR", "FRA") in got          # the visitor acts, the host receives
+    assert ("SUPPORT", "GBR", "FRA") in got          # thanks
+    assert {("AGREE", "FRA", "GBR"), ("AGREE", "GBR", "FRA")} <= got  # aim to boost cooperation
+    assert ("AID", "FRA", "PSE") in got              # humanitarian aid to Gaza
+    for e in events:
+        assert e.date is not None and e.date.isoformat() == "2025-06-10"
+        assert e.sentence in article.text
+        assert article.text[e.trigger.start:e.trigger.end] == e.trigger.text
+        if e.source:
+            assert article.text[e.source.start:e.source.end] == e.source.text
