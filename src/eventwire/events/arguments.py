@@ -70,7 +70,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         subj, how = subject_of(head, depth + 1)
         return subj, how and "conj>" + how
     if verb.dep_ in ("xcomp", "advcl", "pcomp") and head.i != verb.i:
-        if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+        if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL and not (
+                head.lemma_.lower() == "call"
+                and not any(c.lower_ in ("on", "upon") for c in head.children)):
+            # "urged Iran to release": Iran releases. ("called Sharif to congratulate him" is a
+            # purpose clause: the caller congratulates.)
             objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
             if objs:
                 return conjuncts(objs[0]), "object-control"

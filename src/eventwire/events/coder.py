@@ -36,6 +36,10 @@ from eventwire.ontology.plover import CONCESSION_TYPES, COOPERATIVE_TYPES, TYPE_
 from eventwire.schema import Modality
 
 _ABSORBING_FRAMES = {"request", "deny", "threaten", "intent"}
+#: Frames whose governed event is the real one ("ordered an investigation", "called X to congratulate").
+_YIELDING_FRAMES = {"cause", "purpose"}
+#: Verbs that state an agreement outright: what they govern stays AGREE (not CONCEDE).
+_EXPLICIT_AGREEMENT = {"agree", "pledge", "promise", "vow", "commit", "undertake", "consent", "offer"}
 
 
 @dataclass
@@ -51,6 +55,7 @@ class TriggerCoding:
     modality: Modality
     rule: list[str] = field(default_factory=list)
     absorbed_by: int | None = None  # token index of the governing trigger
+    via: Token | None = None  # the cause/purpose verb this event was reported through
     attributes: dict[str, Any] = field(default_factory=dict)
     dropped: bool = False  # e.g. a negated use of force
 
@@ -167,6 +172,11 @@ class EventCoder:
                 outer = codings.get(up.i)
                 if outer is None:
                     continue
+                if outer.entry.frame in _YIELDING_FRAMES and outer.absorbed_by is None:
+                    outer.absorbed_by = tok.i
+                    coding.via = outer.token
+                    coding.rule.append(f"{outer.entry.frame}:{outer.entry.lemma}")
+                    break
                 absorbing = outer.entry.frame in _ABSORBING_FRAMES or (
                     outer.entry.pos == "v" and coding.entry.pos == "n" and tok.head.i == up.i
                 )
@@ -178,7 +188,11 @@ class EventCoder:
 
     def _absorb(self, outer: TriggerCoding, inner: TriggerCoding) -> None:
         if outer.type == "AGREE" and outer.entry.frame == "intent":
-            if inner.type in CONCESSION_TYPES:
+            if inner.type == "SUPPORT" and inner.entry.pos == "n":
+                # "pledged support": voicing support is itself the act.
+                outer.type, outer.mode = "SUPPORT", None
+                outer.rule.append("intends:SUPPORT>SUPPORT")
+            elif inner.type in CONCESSION_TYPES and outer.entry.lemma not in _EXPLICIT_AGREEMENT:
                 outer.type, outer.mode = "CONCEDE", None
                 outer.rule.append(f"intends:{inner.type}>CONCEDE")
             elif TYPE_INFO[inner.type].quad >= 3:
@@ -226,6 +240,14 @@ class EventCoder:
         sources = _resolve(args.sources, exclude=set())
         taken = {t.i for s in sources for t in s.span}
         targets = _resolve(args.targets, exclude=taken | {tok.i})
+        if c.via is not None and (not targets or not sources):
+            # "called Morrison to congratulate him": the call's object is the recipient.
+            outer = self.lexicon.match(c.via)
+            if outer is not None:
+                more = verb_arguments(c.via, outer)
+                sources = sources or _resolve(more.sources, exclude=set())
+                taken = {t.i for s in sources for t in s.span}
+                targets = targets or _resolve(more.targets, exclude=taken | {tok.i})
         if not sources and not targets:
             return []
         if c.entry.type in FORCE_PLACE_PREPS and c.entry.pos == "v":

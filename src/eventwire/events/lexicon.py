@@ -15,7 +15,7 @@ from typing import Literal
 
 from spacy.tokens import Token
 
-Frame = Literal["request", "deny", "intent", "threaten", "speech", "light"]
+Frame = Literal["request", "deny", "intent", "threaten", "speech", "light", "cause", "purpose"]
 _VERB_POS = {"VERB", "AUX"}
 _NOUN_POS = {"NOUN", "PROPN"}
 
