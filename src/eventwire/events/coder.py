@@ -9,7 +9,8 @@ Combination rules, in order (each recorded in ``rule``):
    "denies sending weapons", "agreed to boost trade") is absorbed: the governing verb is the event,
    and takes its mode (and a missing target) from the absorbed one. A governed event with its own
    explicit actor ("condemned Israel's strike") is kept as an event of its own.
-2. Cooperation stated as intended or future (PLOVER) becomes AGREE; a future RETREAT is CONCEDE.
+2. Cooperation, aid or a retreat stated as intended or future becomes AGREE (the CAMEO-to-PLOVER
+   table maps CAMEO 030-039, intent to cooperate, aid or yield, to AGREE).
 3. A negated cooperative or verbal act is coded REJECT ("did not send weapons"), never the act;
    a negated use of force is not coded.
 """
@@ -38,8 +39,6 @@ from eventwire.schema import Modality
 _ABSORBING_FRAMES = {"request", "deny", "threaten", "intent"}
 #: Frames whose governed event is the real one ("ordered an investigation", "called X to congratulate").
 _YIELDING_FRAMES = {"cause", "purpose"}
-#: Verbs that state an agreement outright: what they govern stays AGREE (not CONCEDE).
-_EXPLICIT_AGREEMENT = {"agree", "pledge", "promise", "vow", "commit", "undertake", "consent", "offer"}
 
 
 @dataclass
@@ -192,9 +191,6 @@ class EventCoder:
                 # "pledged support": voicing support is itself the act.
                 outer.type, outer.mode = "SUPPORT", None
                 outer.rule.append("intends:SUPPORT>SUPPORT")
-            elif inner.type in CONCESSION_TYPES and outer.entry.lemma not in _EXPLICIT_AGREEMENT:
-                outer.type, outer.mode = "CONCEDE", None
-                outer.rule.append(f"intends:{inner.type}>CONCEDE")
             elif TYPE_INFO[inner.type].quad >= 3:
                 outer.type = "THREATEN"
                 outer.mode = _mode_from_inner("THREATEN", inner)
@@ -222,15 +218,12 @@ class EventCoder:
                 c.dropped = True
                 c.rule.append("negated:dropped")
             return
-        if c.modality == "future":
-            if c.type in COOPERATIVE_TYPES and c.type != "AGREE":
-                c.attributes["intended"] = c.type
-                c.rule.append(f"future:{c.type}>AGREE")
-                c.type, c.mode = "AGREE", None
-            elif c.type == "RETREAT":
-                c.attributes["intended"] = c.type
-                c.rule.append("future:RETREAT>CONCEDE")
-                c.type, c.mode = "CONCEDE", None
+        # The CAMEO-to-PLOVER table maps intent to cooperate, aid or yield (030-039) to AGREE.
+        if c.modality == "future" and c.type in COOPERATIVE_TYPES | {"RETREAT"} \
+                and c.type != "AGREE":
+            c.attributes["intended"] = c.type
+            c.rule.append(f"future:{c.type}>AGREE")
+            c.type, c.mode = "AGREE", None
 
     def _events(self, c: TriggerCoding) -> list[EventCandidate]:
         tok = c.token
