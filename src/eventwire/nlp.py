@@ -28,7 +28,8 @@ _UNUSED = ("textcat", "senter")
 def register_extensions() -> None:
     """Declare what flows along the Doc between components (idempotent)."""
     for name, default in (("article_date", None), ("article_id", None), ("actors", None),
-                          ("triggers", None), ("events", None)):
+                          ("triggers", None), ("candidates", None),
+                          ("events", None)):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
     if not Span.has_extension("actor"):
@@ -55,7 +56,7 @@ def make_actor_resolver(nlp: Language, name: str) -> ActorResolver:
 
 
 @Language.factory("eventwire_events", requires=["token.dep", "token.lemma", "doc._.actors"],
-                  assigns=["doc._.triggers", "doc._.events"])
+                  assigns=["doc._.triggers", "doc._.candidates", "doc._.events"])
 def make_event_coder(nlp: Language, name: str) -> EventCoder:
     return EventCoder(load_lexicon())
 

@@ -118,6 +118,10 @@ def _of_object(token: Token) -> Token | None:
     return None
 
 
+#: Entity labels that are never participants ("on Thursday", "in April", "500 million").
+NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+
 def actor_for_token(token: Token) -> ActorMatch | None:
     """Resolve an event argument to an actor, or None when the phrase names no actor at all."""
     doc = token.doc
@@ -131,6 +135,8 @@ def actor_for_token(token: Token) -> ActorMatch | None:
                 if people.kind == "demonym" and people.sector is None:
                     people = ActorInfo(people.kind, people.country, "CVL")  # "thousands of Kenyans"
                 return ActorMatch(span, people)
+    if token.ent_type_ in NON_ACTOR_ENTS:
+        return None
     phrase = noun_phrase(token)
     inside = [s for s in doc._.actors if s.start < phrase.end and s.end > phrase.start]
     sector = sector_of(token) or next(
@@ -149,4 +155,39 @@ def actor_for_token(token: Token) -> ActorMatch | None:
     if sector or token.pos_ == "PROPN":
         name = phrase.text if token.pos_ == "PROPN" else None
         return ActorMatch(phrase, ActorInfo("noun", None, sector, name))
+    return None
+
+
+def agent_of(token: Token) -> Token | None:
+    """The actor inside an act named as an object: "a request *by the president*", "*Iran's*
+    proposal", "every offer made *by the Taliban*"."""
+    for child in token.children:
+        if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her", "our"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+        if child.dep_ == "acl":
+            for g in child.children:
+                if g.dep_ == "agent":
+                    objs = [o for o in g.children if o.dep_ == "pobj"]
+                    if objs:
+                        return objs[0]
+    return None
+
+
+def recipient_for_token(token: Token) -> ActorMatch | None:
+    """A recipient may be any concrete thing acted upon ("rejected the referendum"); where the
+    object is an act with an agent ("refused a request by the president"), the agent receives."""
+    match = actor_for_token(token)
+    if match is not None:
+        return match
+    agent = agent_of(token)
+    if agent is not None:
+        match = actor_for_token(agent)
+        if match is not None:
+            return match
+    if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in NON_ACTOR_ENTS:
+        return ActorMatch(noun_phrase(token), ActorInfo("noun", None, None, None))
     return None

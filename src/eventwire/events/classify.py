@@ -76,7 +76,7 @@ def classify_pair(doc: Doc, source: tuple[int, int] | None,
         if best is None or score > best[0]:
             best = (score, coding, how)
 
-    for ev in doc._.events:
+    for ev in doc._.candidates:
         if ev.source and ev.target and target is not None:
             s, t = ev.source.span, ev.target.span
             if _overlaps(s, *source) and _overlaps(t, *target):

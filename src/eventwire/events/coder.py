@@ -1,8 +1,9 @@
 """The ``eventwire_events`` component: triggers -> combination rules -> coded event candidates.
 
 Reads: the dependency parse, ``doc._.actors``. Writes: ``doc._.triggers`` (every lexicon hit with
-its final coding, including those absorbed by a governing trigger) and ``doc._.events`` (the event
-candidates, each with its source/target actors). ``schema`` records are made from these later.
+its final coding, including those absorbed by a governing trigger), ``doc._.candidates`` (every
+argument structure found) and ``doc._.events`` (the candidates that have an actor). ``schema``
+records are made from these later.
 
 Combination rules, in order (each recorded in ``rule``):
 1. A trigger governed by a *request*, *deny*, *threaten* or *intent* trigger ("urged X to release",
@@ -23,7 +24,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.actors.resolver import ActorMatch, actor_for_token
+from eventwire.actors.resolver import ActorMatch, actor_for_token, recipient_for_token
 from eventwire.events.arguments import (
     FORCE_PLACE_PREPS,
     Arguments,
@@ -124,6 +125,9 @@ def _is_modifier_noun(token: Token) -> bool:
             and head.head.i != token.i)
 
 
+#: Types where two coordinated actors with no recipient act towards each other.
+RECIPROCAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "CONCEDE", "ASSAULT", "REJECT"}
+
 #: Sectors whose members act collectively in public (their "protest" is a demonstration).
 PUBLIC_SECTORS = {"CVL", "OPP", "REF", "NGO", "BUS"}
 
@@ -150,10 +154,14 @@ class EventCoder:
         for coding in codings.values():
             self._transform(coding)
         doc._.triggers = list(codings.values())
-        doc._.events = [
+        candidates = [
             ev for c in codings.values() if c.absorbed_by is None and not c.dropped
             for ev in self._events(c)
         ]
+        # PLOVER (like ICEWS and GDELT) requires an actor: a candidate with no source is kept for
+        # classification (doc._.candidates) but is not an event.
+        doc._.candidates = candidates
+        doc._.events = [ev for ev in candidates if ev.source is not None]
         return doc
 
     def _code(self, tok: Token, entry: Entry) -> TriggerCoding:
@@ -232,7 +240,7 @@ class EventCoder:
         )
         sources = _resolve(args.sources, exclude=set())
         taken = {t.i for s in sources for t in s.span}
-        targets = _resolve(args.targets, exclude=taken | {tok.i})
+        targets = _resolve(args.targets, exclude=taken | {tok.i}, recipient=True)
         if c.via is not None and (not targets or not sources):
             # "called Morrison to congratulate him": the call's object is the recipient.
             outer = self.lexicon.match(c.via)
@@ -240,7 +248,8 @@ class EventCoder:
                 more = verb_arguments(c.via, outer)
                 sources = sources or _resolve(more.sources, exclude=set())
                 taken = {t.i for s in sources for t in s.span}
-                targets = targets or _resolve(more.targets, exclude=taken | {tok.i})
+                targets = targets or _resolve(more.targets, exclude=taken | {tok.i},
+                                              recipient=True)
         if not sources and not targets:
             return []
         if c.entry.type in FORCE_PLACE_PREPS and c.entry.pos == "v":
@@ -254,7 +263,7 @@ class EventCoder:
             c.type, c.mode = public.type, public.mode
             c.rule.append(f"public-actor>{public.type}")
         pairs: list[tuple[ActorMatch | None, ActorMatch | None]]
-        if len(sources) >= 2 and not targets:
+        if len(sources) == 2 and not targets and c.type in RECIPROCAL_TYPES:
             # Reciprocal: "Turkey and Pakistan agreed" -> each side towards the other.
             pairs = list(itertools.permutations(sources, 2))
         else:
@@ -283,13 +292,13 @@ def _forces_are_the_actor(sources: list[ActorMatch], targets: list[ActorMatch]
     return sources, rest
 
 
-def _resolve(tokens: list[Token], exclude: set[int]) -> list[ActorMatch]:
+def _resolve(tokens: list[Token], exclude: set[int], recipient: bool = False) -> list[ActorMatch]:
     out: list[ActorMatch] = []
     seen: set[int] = set()
     for tok in tokens:
         if tok.i in exclude:
             continue
-        match = actor_for_token(tok)
+        match = recipient_for_token(tok) if recipient else actor_for_token(tok)
         if match is None or match.span.start in seen or any(t.i in exclude for t in match.span):
             continue
         seen.add(match.span.start)
