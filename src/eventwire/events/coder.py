@@ -30,10 +30,16 @@ from eventwire.events.arguments import (
     Arguments,
     noun_arguments,
     place_objects,
+    subject_of,
     verb_arguments,
 )
 from eventwire.events.lexicon import Entry, Lexicon
-from eventwire.events.modality import clause_chain, is_negated, modality_of
+from eventwire.events.modality import (
+    clause_chain,
+    is_negated,
+    modality_of,
+    obligation_speaker,
+)
 from eventwire.ontology.plover import CONCESSION_TYPES, COOPERATIVE_TYPES, TYPE_INFO
 from eventwire.schema import Modality
 
@@ -56,6 +62,7 @@ class TriggerCoding:
     rule: list[str] = field(default_factory=list)
     absorbed_by: int | None = None  # token index of the governing trigger
     via: Token | None = None  # the cause/purpose verb this event was reported through
+    demanded_by: Token | None = None  # "A said B must X": A's reporting verb (X becomes a REQUEST)
     attributes: dict[str, Any] = field(default_factory=dict)
     dropped: bool = False  # e.g. a negated use of force
 
@@ -169,12 +176,22 @@ class EventCoder:
             token=tok, entry=entry, type=entry.type, mode=entry.mode, context=entry.context,
             negated=is_negated(tok), modality=modality_of(tok, self.intent_lemmas),
             rule=[f"{'verb' if entry.pos == 'v' else 'noun'}:{entry.pattern}"],
+            demanded_by=obligation_speaker(tok),
         )
 
     def _combine(self, codings: dict[int, TriggerCoding]) -> None:
         """Rule 1: a governing request/deny/threaten/intent trigger absorbs the one it governs."""
         for coding in codings.values():
             tok = coding.token
+            outer_main = codings.get(tok.head.i)
+            if (tok.dep_ in ("advcl", "xcomp") and outer_main is not None
+                    and outer_main.entry.frame is None
+                    and coding.type in COOPERATIVE_TYPES and outer_main.type in COOPERATIVE_TYPES
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
+                # "provided aid to support refugees": the purpose belongs to the main act.
+                coding.absorbed_by = outer_main.token.i
+                outer_main.rule.append(f"purpose:{coding.entry.pattern}")
+                continue
             for up in clause_chain(tok)[1:]:
                 outer = codings.get(up.i)
                 if outer is None:
@@ -215,7 +232,13 @@ class EventCoder:
             outer.rule.append(f"absorbs:{inner.entry.pattern}")
 
     def _transform(self, c: TriggerCoding) -> None:
-        """Rules 2 and 3: intention and negation."""
+        """Rules 2 to 5: intention, threats, obligations, negation."""
+        if c.demanded_by is not None and not c.negated:
+            c.attributes["demanded"] = c.type
+            c.rule.append(f"obligation:{c.type}>REQUEST")
+            c.mode = _mode_from_inner("REQUEST", c)
+            c.type = "REQUEST"
+            return
         if c.negated:
             if TYPE_INFO[c.type].quad <= 3 and c.type not in ("REJECT",):
                 c.attributes["denied"] = c.type
@@ -232,6 +255,13 @@ class EventCoder:
             c.attributes["intended"] = c.type
             c.rule.append(f"future:{c.type}>AGREE")
             c.type, c.mode = "AGREE", None
+        elif c.modality == "future" and (
+                TYPE_INFO[c.type].quad == 4 or (c.type == "REJECT" and c.mode == "meet")):
+            # A stated intention to use force, sanction, coerce or boycott is a threat.
+            c.attributes["intended"] = c.type
+            c.rule.append(f"future:{c.type}>THREATEN")
+            c.mode = _mode_from_inner("THREATEN", c)
+            c.type = "THREATEN"
 
     def _events(self, c: TriggerCoding) -> list[EventCandidate]:
         tok = c.token
@@ -252,6 +282,17 @@ class EventCoder:
                                               recipient=True)
         if not sources and not targets:
             return []
+        if c.demanded_by is not None and c.type == "REQUEST" and c.entry.type != "REQUEST":
+            # "A said B must X": A requests X of B.
+            speakers, _ = subject_of(c.demanded_by)
+            demanders = _resolve(speakers, exclude=set())
+            if demanders:
+                sources, targets = demanders, sources or targets
+        if c.type == "MOBILIZE" and any(t.lemma_.lower().startswith("peacekeep")
+                                        for t in tok.sent):
+            # Forces sent to keep the peace are aid (PLOVER: military protection, peacekeeping).
+            c.type, c.mode, c.context = "AID", None, "peacekeeping"
+            c.rule.append("peacekeeping:MOBILIZE>AID")
         if c.entry.type in FORCE_PLACE_PREPS and c.entry.pos == "v":
             sources, targets = _forces_are_the_actor(sources, targets)
             if not targets:

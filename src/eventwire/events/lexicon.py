@@ -57,13 +57,13 @@ class Lexicon:
         if token.pos_ in _VERB_POS or token.tag_.startswith("VB"):
             for entry in self.verbs.get(lemma, ()):
                 if _verb_fits(entry, token):
-                    return entry
+                    return None if entry.type == "NONE" else entry
         if token.pos_ in _NOUN_POS:
             for entry in self.nouns.get(lemma, ()) or self.nouns.get(token.lower_, ()):
                 if entry.before is None or (
                     token.i > 0 and token.doc[token.i - 1].lemma_.lower() == entry.before
                 ):
-                    return entry
+                    return None if entry.type == "NONE" else entry
         return None
 
     def public_alternative(self, entry: Entry) -> Entry | None:

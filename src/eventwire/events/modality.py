@@ -8,6 +8,7 @@ from eventwire.schema import Modality
 
 _FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
 _HYPOTHETICAL_AUX = {"could", "might", "may"}
+_OBLIGATION_AUX = {"must", "should", "ought"}
 _NEG_WORDS = {"not", "n't", "never", "no"}
 _REPORTED_ADVERBS = {"reportedly", "allegedly", "purportedly", "apparently", "supposedly"}
 #: Verbs that, governing an event, say it did not happen ("failed to reach a deal").
@@ -59,3 +60,14 @@ def modality_of(trigger: Token, intent_lemmas: set[str]) -> Modality:
     if any(t.lower_ in _REPORTED_ADVERBS for t in sentence) or "according to" in sentence.text.lower():
         return "reported"
     return "asserted"
+
+
+def obligation_speaker(trigger: Token) -> Token | None:
+    """For "A said B must/should do X", the reporting verb (A's); None when nothing obliges."""
+    chain = clause_chain(trigger)
+    for tok in chain:
+        if any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX for c in tok.children):
+            if tok.dep_ == "ccomp" and tok.head.i != tok.i:
+                return tok.head
+            return None
+    return None
