@@ -230,6 +230,7 @@ def evaluate(
     task: Annotated[Task, typer.Option(help="classify | extract")],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object on stdout.")] = False,
     model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
+    classifier: Annotated[str, typer.Option(help="classify: rules | layered")] = "layered",
 ) -> None:
     """Score the coder on a gold file."""
     from eventwire.evaluate import evaluate as run_eval
@@ -237,7 +238,7 @@ def evaluate(
     from eventwire.pipeline import Coder
 
     try:
-        result = run_eval(gold, task.value, Coder(model))
+        result = run_eval(gold, task.value, Coder(model), classifier)
     except (OSError, ValueError) as exc:
         _report_error(exc)
         raise typer.Exit(1) from None
@@ -245,6 +246,24 @@ def evaluate(
         sys.stdout.write(json.dumps(result) + "\n")
     else:
         out.print(format_report(result), highlight=False)
+
+
+@app.command()
+def train(
+    gold: Annotated[Path, typer.Argument(help="Training examples in the gold JSONL format.")] = Path(
+        "data/training/plover_train.jsonl"),
+    out: Annotated[Path | None, typer.Option(help="Model file to write.")] = None,
+) -> None:
+    """Train the learned layer on project-written examples (cross-validated by template)."""
+    from importlib import resources
+
+    from eventwire.events.learned import MODEL_FILE
+    from eventwire.events.learned import train as run_train
+
+    target = out or Path(str(resources.files("eventwire.events").joinpath("data", MODEL_FILE)))
+    report = run_train(gold, target)
+    err.print(f"wrote {target}", highlight=False)
+    sys.stdout.write(json.dumps(report) + "\n")
 
 
 @app.command()

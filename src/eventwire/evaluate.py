@@ -15,7 +15,7 @@ from datetime import date as Date
 from pathlib import Path
 from typing import Any
 
-from eventwire.events.classify import classify_pair
+from eventwire.events.classify import TypeClassifier, make_classifier
 from eventwire.ontology.plover import normalize_type
 from eventwire.pipeline import Coder, doc_events
 from eventwire.schema import Actor, Article, Event
@@ -50,8 +50,9 @@ def _actor(obj: Any) -> GoldActor | None:
     return GoldActor(obj.get("text") or "", spans, obj.get("country"))
 
 
-def load_gold(path: str | Path) -> list[GoldRecord]:
-    """Read a gold file; a malformed line is an error naming the file and line."""
+def load_gold(path: str | Path, keep_yield_parts: bool = False) -> list[GoldRecord]:
+    """Read a gold file; a malformed line is an error naming the file and line. Types are
+    normalised for scoring (CONCEDE/RETREAT -> YIELD) unless ``keep_yield_parts`` (training)."""
     records = []
     with Path(path).open(encoding="utf-8") as fh:
         for lineno, line in enumerate(fh, start=1):
@@ -60,7 +61,8 @@ def load_gold(path: str | Path) -> list[GoldRecord]:
             try:
                 obj = json.loads(line)
                 date = Date.fromisoformat(obj["date"][:10]) if obj.get("date") else None
-                events = [GoldEvent(normalize_type(e["type"]), _actor(e.get("source")),
+                norm = (lambda t: t.strip().upper()) if keep_yield_parts else normalize_type
+                events = [GoldEvent(norm(e["type"]), _actor(e.get("source")),
                                     _actor(e.get("target"))) for e in obj.get("events") or []]
                 records.append(GoldRecord(str(obj.get("id", lineno)), obj["text"], date, events))
             except (KeyError, TypeError, ValueError) as exc:
@@ -84,8 +86,10 @@ def per_type_scores(pairs: Iterable[tuple[str, str]]) -> dict[str, dict[str, flo
     return {t: {**prf(hit[t], pred[t], gold[t]), "support": gold[t]} for t in sorted(gold)}
 
 
-def evaluate_classify(records: list[GoldRecord], coder: Coder) -> dict[str, Any]:
+def evaluate_classify(records: list[GoldRecord], coder: Coder,
+                      classifier: TypeClassifier | None = None) -> dict[str, Any]:
     """Accuracy and macro-F1 of the type given the gold source and target spans."""
+    classifier = classifier or make_classifier()
     start = time.perf_counter()
     sentences = 0
     pairs: list[tuple[str, str]] = []
@@ -96,7 +100,7 @@ def evaluate_classify(records: list[GoldRecord], coder: Coder) -> dict[str, Any]
         for ev in record.events:
             src = ev.source.spans[0] if ev.source and ev.source.spans else None
             tgt = ev.target.spans[0] if ev.target and ev.target.spans else None
-            decision = classify_pair(doc, src, tgt)
+            decision = classifier.classify(doc, src, tgt)
             predicted = normalize_type(decision.type)
             pairs.append((ev.type, predicted))
             confusion[(ev.type, predicted)] += 1
@@ -178,12 +182,13 @@ def evaluate_extract(records: list[GoldRecord], coder: Coder) -> dict[str, Any]:
     }
 
 
-def evaluate(path: str | Path, task: str, coder: Coder | None = None) -> dict[str, Any]:
-    """Score the coder on a gold file for one task."""
+def evaluate(path: str | Path, task: str, coder: Coder | None = None,
+             classifier: str = "layered") -> dict[str, Any]:
+    """Score the coder on a gold file for one task (``classifier``: rules or layered)."""
     records = load_gold(path)
     coder = coder or Coder()
     if task == "classify":
-        return evaluate_classify(records, coder)
+        return evaluate_classify(records, coder, make_classifier(classifier))
     if task == "extract":
         return evaluate_extract(records, coder)
     raise ValueError("task must be 'classify' or 'extract'")
