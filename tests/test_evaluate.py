@@ -14,7 +14,6 @@ from eventwire.evaluate import (
     per_type_scores,
     prf,
 )
-from eventwire.pipeline import Coder
 from eventwire.schema import Actor
 from tests.conftest import make_event
 
@@ -48,7 +47,8 @@ def test_bad_gold_line_names_file_and_line(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_both_tasks_on_a_small_project_written_gold_set(tmp_path: Path, coder: Coder) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_both_tasks_on_a_small_project_written_gold_set(tmp_path: Path, workers: int) -> None:
     lines = [
         {"id": "g1", "text": "Kenya thanked Uganda for its help.", "date": None, "events": [
             {"type": "SUPPORT", "source": {"text": "Kenya", "spans": [[0, 5]]},
@@ -57,12 +57,12 @@ def test_both_tasks_on_a_small_project_written_gold_set(tmp_path: Path, coder: C
             {"type": "YIELD", "source": {"text": "Chile", "spans": [[0, 5]], "country": "CHL"},
              "target": {"text": "Peru", "spans": [[31, 35]]}}]},
         {"id": "g3", "text": "The weather was fine.", "date": None, "events": []},
-    ]
+    ] * 30
     gold = tmp_path / "gold.jsonl"
     gold.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
-    c = evaluate(gold, "classify", coder)
-    assert (c["events"], c["accuracy"], c["macro_f1"]) == (2, 1.0, 1.0)
-    e = evaluate(gold, "extract", coder)
+    c = evaluate(gold, "classify", workers=workers)
+    assert (c["events"], c["accuracy"], c["macro_f1"]) == (60, 1.0, 1.0)
+    e = evaluate(gold, "extract", workers=workers)
     assert (e["precision"], e["recall"], e["type_f1"], e["dyad_f1"]) == (1.0, 1.0, 1.0, 1.0)
     for key in ("task", "records", "events", "per_type", "seconds", "items_per_second"):
         assert key in c and key in e

@@ -231,14 +231,15 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object on stdout.")] = False,
     model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
     classifier: Annotated[str, typer.Option(help="classify: rules | layered")] = "layered",
+    workers: Annotated[int, typer.Option(help="Processes (default: one per core).")] = 0,
 ) -> None:
     """Score the coder on a gold file."""
     from eventwire.evaluate import evaluate as run_eval
     from eventwire.evaluate import format_report
-    from eventwire.pipeline import Coder
+    from eventwire.parallel import default_workers
 
     try:
-        result = run_eval(gold, task.value, Coder(model), classifier)
+        result = run_eval(gold, task.value, classifier, workers or default_workers(), model)
     except (OSError, ValueError) as exc:
         _report_error(exc)
         raise typer.Exit(1) from None

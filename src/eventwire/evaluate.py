@@ -9,14 +9,16 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from eventwire.events.classify import TypeClassifier, make_classifier
+from eventwire.events.classify import make_classifier
 from eventwire.ontology.plover import normalize_type
+from eventwire.parallel import map_chunks
 from eventwire.pipeline import Coder, doc_events
 from eventwire.schema import Actor, Article, Event
 
@@ -86,25 +88,36 @@ def per_type_scores(pairs: Iterable[tuple[str, str]]) -> dict[str, dict[str, flo
     return {t: {**prf(hit[t], pred[t], gold[t]), "support": gold[t]} for t in sorted(gold)}
 
 
-def evaluate_classify(records: list[GoldRecord], coder: Coder,
-                      classifier: TypeClassifier | None = None) -> dict[str, Any]:
-    """Accuracy and macro-F1 of the type given the gold source and target spans."""
-    classifier = classifier or make_classifier()
-    start = time.perf_counter()
-    sentences = 0
-    pairs: list[tuple[str, str]] = []
-    confusion: Counter[tuple[str, str]] = Counter()
+def _classify_chunk(records: Sequence[GoldRecord], classifier_name: str = "layered",
+                    model: str | None = None) -> list[tuple[str, str, int]]:
+    """(gold type, predicted type, sentences) per gold event of a chunk of records."""
+    coder = Coder(model)
+    classifier = make_classifier(classifier_name)
+    out: list[tuple[str, str, int]] = []
     articles = (Article(text=r.text, id=r.id, date=r.date) for r in records)
     for record, (_, doc) in zip(records, coder.docs(articles), strict=True):
-        sentences += sum(1 for _ in doc.sents)
+        sentences = sum(1 for _ in doc.sents)
         for ev in record.events:
             src = ev.source.spans[0] if ev.source and ev.source.spans else None
             tgt = ev.target.spans[0] if ev.target and ev.target.spans else None
             decision = classifier.classify(doc, src, tgt)
-            predicted = normalize_type(decision.type)
-            pairs.append((ev.type, predicted))
-            confusion[(ev.type, predicted)] += 1
+            out.append((ev.type, normalize_type(decision.type), sentences))
+            sentences = 0  # count each record's sentences once
+        if not record.events:
+            out.append(("", "", sentences))
+    return out
+
+
+def evaluate_classify(records: list[GoldRecord], classifier: str = "layered",
+                      workers: int = 1, model: str | None = None) -> dict[str, Any]:
+    """Accuracy and macro-F1 of the type given the gold source and target spans."""
+    start = time.perf_counter()
+    rows = list(map_chunks(partial(_classify_chunk, classifier_name=classifier, model=model),
+                           records, workers))
     seconds = time.perf_counter() - start
+    pairs = [(g, p) for g, p, _ in rows if g]
+    sentences = sum(n for _, _, n in rows)
+    confusion = Counter(pairs)
     per_type = per_type_scores(pairs)
     n = len(pairs)
     return {
@@ -114,6 +127,7 @@ def evaluate_classify(records: list[GoldRecord], coder: Coder,
         if per_type else 0.0,
         "per_type": per_type,
         "confusion": {f"{g}->{p}": c for (g, p), c in confusion.most_common() if g != p},
+        "classifier": classifier, "workers": workers,
         "seconds": round(seconds, 2),
         "items_per_second": round(n / seconds, 1) if seconds else 0.0,
         "sentences_per_second": round(sentences / seconds, 1) if seconds else 0.0,
@@ -144,53 +158,63 @@ def _match(preds: list[Event], golds: list[GoldEvent], use_type: bool) -> int:
     return tp
 
 
-def evaluate_extract(records: list[GoldRecord], coder: Coder) -> dict[str, Any]:
-    """Triple, type and dyad precision/recall/F1 of the events the coder finds on its own."""
-    start = time.perf_counter()
-    tp = tp_dyad = n_pred = n_gold = 0
-    type_tp = type_pred = type_gold = 0
-    type_pairs: list[tuple[str, str]] = []
-    sentences = 0
+def _extract_chunk(records: Sequence[GoldRecord], model: str | None = None) -> list[dict[str, Any]]:
+    """Per-record match counts for the extract task."""
+    coder = Coder(model)
+    out = []
     articles = (Article(text=r.text, id=r.id, date=r.date) for r in records)
     for record, (article, doc) in zip(records, coder.docs(articles), strict=True):
-        sentences += sum(1 for _ in doc.sents)
         preds = doc_events(doc, article)
-        n_pred += len(preds)
-        n_gold += len(record.events)
-        tp += _match(preds, record.events, use_type=True)
-        tp_dyad += _match(preds, record.events, use_type=False)
-        pt = {normalize_type(p.type) for p in preds}
-        gt = {g.type for g in record.events}
-        type_tp += len(pt & gt)
-        type_pred += len(pt)
-        type_gold += len(gt)
-        for g in gt:
-            type_pairs.append((g, g if g in pt else "MISSED"))
+        out.append({
+            "sentences": sum(1 for _ in doc.sents), "pred": len(preds), "gold": len(record.events),
+            "tp": _match(preds, record.events, use_type=True),
+            "tp_dyad": _match(preds, record.events, use_type=False),
+            "pred_types": sorted({normalize_type(p.type) for p in preds}),
+            "gold_types": sorted({g.type for g in record.events}),
+        })
+    return out
+
+
+def evaluate_extract(records: list[GoldRecord], workers: int = 1,
+                     model: str | None = None) -> dict[str, Any]:
+    """Triple, type and dyad precision/recall/F1 of the events the coder finds on its own."""
+    start = time.perf_counter()
+    rows = list(map_chunks(partial(_extract_chunk, model=model), records, workers))
     seconds = time.perf_counter() - start
-    triple = prf(tp, n_pred, n_gold)
+    n_pred = sum(r["pred"] for r in rows)
+    n_gold = sum(r["gold"] for r in rows)
+    tp = sum(r["tp"] for r in rows)
+    tp_dyad = sum(r["tp_dyad"] for r in rows)
+    type_tp = sum(len(set(r["pred_types"]) & set(r["gold_types"])) for r in rows)
+    type_pred = sum(len(r["pred_types"]) for r in rows)
+    type_gold = sum(len(r["gold_types"]) for r in rows)
+    type_pairs = [(g, g if g in r["pred_types"] else "MISSED") for r in rows
+                  for g in r["gold_types"]]
+    sentences = sum(r["sentences"] for r in rows)
     return {
         "task": "extract", "records": len(records), "events": n_gold, "predicted": n_pred,
-        **triple,
+        **prf(tp, n_pred, n_gold),
         "type_f1": prf(type_tp, type_pred, type_gold)["f1"],
         "type": prf(type_tp, type_pred, type_gold),
         "dyad_f1": prf(tp_dyad, n_pred, n_gold)["f1"],
         "dyad": prf(tp_dyad, n_pred, n_gold),
-        "per_type": {t: {k: v for k, v in s.items()} for t, s in per_type_scores(type_pairs).items()},
+        "per_type": per_type_scores(type_pairs),
+        "workers": workers,
         "seconds": round(seconds, 2),
         "items_per_second": round(len(records) / seconds, 1) if seconds else 0.0,
         "sentences_per_second": round(sentences / seconds, 1) if seconds else 0.0,
     }
 
 
-def evaluate(path: str | Path, task: str, coder: Coder | None = None,
-             classifier: str = "layered") -> dict[str, Any]:
-    """Score the coder on a gold file for one task (``classifier``: rules or layered)."""
+def evaluate(path: str | Path, task: str, classifier: str = "layered", workers: int = 1,
+             model: str | None = None) -> dict[str, Any]:
+    """Score the coder on a gold file for one task (``classifier``: rules or layered; ``workers``
+    processes share the records)."""
     records = load_gold(path)
-    coder = coder or Coder()
     if task == "classify":
-        return evaluate_classify(records, coder, make_classifier(classifier))
+        return evaluate_classify(records, classifier, workers, model)
     if task == "extract":
-        return evaluate_extract(records, coder)
+        return evaluate_extract(records, workers, model)
     raise ValueError("task must be 'classify' or 'extract'")
 
 

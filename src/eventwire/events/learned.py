@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -94,12 +95,21 @@ class LearnedTyper:
 
     @classmethod
     def load(cls, path: Path | None = None) -> LearnedTyper:
-        """The model shipped in the package, or one at ``path``."""
+        """The model shipped in the package (read once per process), or one at ``path``."""
+        return _load(path)
+
+    @classmethod
+    def read(cls, path: Path | None = None) -> LearnedTyper:
         source = path or Path(str(resources.files("eventwire.events").joinpath("data", MODEL_FILE)))
         with np.load(source, allow_pickle=False) as data:
             vocab = {str(f): i for i, f in enumerate(data["vocab"])}
             return cls([str(c) for c in data["classes"]], vocab,
                        data["weights"].astype(np.float32))
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path | None) -> LearnedTyper:
+    return LearnedTyper.read(path)
 
 
 def fit(examples: Sequence[tuple[list[str], str]], epochs: int = 300, l2: float = 1e-3,
