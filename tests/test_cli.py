@@ -27,8 +27,8 @@ def test_extract_prints_jsonl_with_every_key(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     rows = [json.loads(line) for line in res.stdout.splitlines()]
     assert rows and all(tuple(r) == EVENT_KEYS for r in rows)
-    assert {(r["source"]["country"], r["target"]["country"]) for r in rows} == {
-        ("TUR", "PAK"), ("PAK", "TUR")}
+    assert [(r["source"]["country"], r["target"]["country"], r["attributes"]["reciprocal"])
+            for r in rows] == [("TUR", "PAK", True)]
     assert rows[0]["date"] == "2025-05-26"
 
 

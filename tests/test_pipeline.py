@@ -28,7 +28,8 @@ def test_design_style_article_gives_the_expected_events() -> None:
     assert not any(t == "AID" and s == "FRA" and g == "MAR" for t, s, g in got)  # ... not the act
     assert ("CONSULT", "GBR", "FRA") in got          # the visitor acts, the host receives
     assert ("SUPPORT", "GBR", "FRA") in got          # thanks
-    assert {("AGREE", "FRA", "GBR"), ("AGREE", "GBR", "FRA")} <= got  # aim to boost cooperation
+    assert ("AGREE", "FRA", "GBR") in got            # aim to boost cooperation: one mutual event
+    assert ("AGREE", "GBR", "FRA") not in got
     assert ("AID", "FRA", "PSE") in got              # humanitarian aid to Gaza
     for e in events:
         assert e.date is not None and e.date.isoformat() == "2025-06-10"

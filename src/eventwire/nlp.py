@@ -39,13 +39,37 @@ def register_extensions() -> None:
 register_extensions()
 
 
+_DATELINE_SEPARATORS = {"--", "-", "—", "–", ":"}
+
+
+def dateline_end(doc: Doc) -> int:
+    """Index of the first token after a leading dateline ("BERLIN --", "ALGIERS, Algeria -",
+    "KHARTOUM (Reuters) --"), or 0 when the text has none. Capitalised words, commas and a
+    parenthesised agency, then a dash or colon, within the first ten tokens."""
+    for tok in doc[:10]:
+        if tok.text in _DATELINE_SEPARATORS and tok.i > 0:
+            head = doc[: tok.i]
+            first = doc[0]
+            if first.is_upper and first.is_alpha and len(first) >= 3 and all(
+                    t.is_title or t.is_upper or t.is_punct for t in head):
+                return tok.i + 1
+            return 0
+        if not (tok.is_title or tok.is_upper or tok.is_punct):
+            return 0
+    return 0
+
+
 @Language.component("eventwire_clauses", assigns=["token.is_sent_start"])
 def split_clauses(doc: Doc) -> Doc:
-    """Semicolons join separate facts in news copy; parse them as separate sentences so that one
-    clause's verb never governs another's (the parser keeps boundaries set before it)."""
+    """Parse separate facts apart, so one clause's verb never governs another's (the parser keeps
+    boundaries set before it): semicolons join separate facts in news copy, and a dateline
+    ("BERLIN --") is not the subject of the first sentence."""
     for tok in doc[:-1]:
         if tok.text == ";":
             doc[tok.i + 1].is_sent_start = True
+    end = dateline_end(doc)
+    if 0 < end < len(doc):
+        doc[end].is_sent_start = True
     return doc
 
 

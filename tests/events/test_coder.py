@@ -36,9 +36,16 @@ def test_coordinated_subjects_each_act(coder: Coder) -> None:
     assert {("ACCUSE", "EGY", "ISR"), ("ACCUSE", "QAT", "ISR")} <= got
 
 
-def test_reciprocal_coordination_without_target(coder: Coder) -> None:
-    got = triples(code(coder, "Iran and Saudi Arabia restored diplomatic relations."))
-    assert {("SUPPORT", "IRN", "SAU"), ("SUPPORT", "SAU", "IRN")} <= got
+def test_reciprocal_coordination_is_one_mutual_event(coder: Coder) -> None:
+    events = code(coder, "Iran and Saudi Arabia restored diplomatic relations.")
+    assert triples(events) == {("SUPPORT", "IRN", "SAU")}
+    assert events[0].attributes["reciprocal"] is True
+
+
+def test_dateline_is_not_the_subject(coder: Coder) -> None:
+    events = code(coder, "ISLAMABAD -- Police arrested two journalists on Monday.")
+    assert [(e.type, e.source.text if e.source else None) for e in events] == [
+        ("COERCE", "Police")]
 
 
 def test_prepositional_targets(coder: Coder) -> None:

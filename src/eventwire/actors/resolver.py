@@ -188,6 +188,24 @@ def recipient_for_token(token: Token) -> ActorMatch | None:
         match = actor_for_token(agent)
         if match is not None:
             return match
+    # "suspended aid to Pakistan", "support for NGOs": the thing's own recipient receives.
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in _THING_RECIPIENT_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    match = actor_for_token(pobj)
+                    if match is not None:
+                        return match
     if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in NON_ACTOR_ENTS:
         return ActorMatch(noun_phrase(token), ActorInfo("noun", None, None, None))
     return None
+
+
+_THING_RECIPIENT_PREPS = {"to", "for", "with", "on", "against", "into", "toward", "towards"}
+
+
+def is_thing(match: ActorMatch) -> bool:
+    """A recipient that names no actor at all (no country, sector or proper name)."""
+    info = match.info
+    return info.kind == "noun" and info.country is None and info.sector is None \
+        and info.name is None

@@ -24,7 +24,12 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.actors.resolver import ActorMatch, actor_for_token, recipient_for_token
+from eventwire.actors.resolver import (
+    ActorMatch,
+    actor_for_token,
+    is_thing,
+    recipient_for_token,
+)
 from eventwire.events.arguments import (
     FORCE_PLACE_PREPS,
     Arguments,
@@ -63,6 +68,7 @@ class TriggerCoding:
     absorbed_by: int | None = None  # token index of the governing trigger
     via: Token | None = None  # the cause/purpose verb this event was reported through
     demanded_by: Token | None = None  # "A said B must X": A's reporting verb (X becomes a REQUEST)
+    inner: list[TriggerCoding] = field(default_factory=list)  # events this one absorbed
     attributes: dict[str, Any] = field(default_factory=dict)
     dropped: bool = False  # e.g. a negated use of force
 
@@ -206,6 +212,7 @@ class EventCoder:
                 )
                 if absorbing and not (_has_own_actor(tok) and outer.entry.frame != "deny"):
                     coding.absorbed_by = up.i
+                    outer.inner.append(coding)
                     outer.attributes.setdefault("governs", coding.type)
                     self._absorb(outer, coding)
                 break
@@ -282,6 +289,22 @@ class EventCoder:
                                               recipient=True)
         if not sources and not targets:
             return []
+        if not targets or all(is_thing(t) for t in targets):
+            # The recipient of an absorbed act is the recipient: "refused to allow flights out of
+            # Afghanistan", "demanded that the government resign" (its actor receives the demand).
+            taken = {t.i for s in sources for t in s.span}
+            for inner in c.inner:
+                inner_args = (verb_arguments(inner.token, inner.entry) if inner.entry.pos == "v"
+                              else noun_arguments(inner.token, inner.entry))
+                found = _resolve(inner_args.targets, exclude=taken | {tok.i}, recipient=True)
+                found = [t for t in found if not is_thing(t)] or found
+                others = [s for s in _resolve(inner_args.sources, exclude=taken)
+                          if inner.entry.frame is None]
+                better = others or found
+                if better and (not targets or not all(is_thing(b) for b in better)):
+                    targets = better
+                    c.rule.append("recipient-from:" + inner.entry.pattern)
+                    break
         if c.demanded_by is not None and c.type == "REQUEST" and c.entry.type != "REQUEST":
             # "A said B must X": A requests X of B.
             speakers, _ = subject_of(c.demanded_by)
@@ -304,9 +327,14 @@ class EventCoder:
             c.type, c.mode = public.type, public.mode
             c.rule.append(f"public-actor>{public.type}")
         pairs: list[tuple[ActorMatch | None, ActorMatch | None]]
-        if len(sources) == 2 and not targets and c.type in RECIPROCAL_TYPES:
-            # Reciprocal: "Turkey and Pakistan agreed" -> each side towards the other.
-            pairs = list(itertools.permutations(sources, 2))
+        reciprocal = (len(sources) == 2 and c.type in RECIPROCAL_TYPES
+                      and all(is_thing(t) for t in targets))
+        if reciprocal:
+            # "Turkey and Pakistan agreed": one event with both parties (PLOVER codes all
+            # participants of a mutual act together), marked reciprocal; dyad counts are
+            # undirected, so it is counted once.
+            pairs = [(sources[0], sources[1])]
+            c.attributes["reciprocal"] = True
         else:
             src_options: list[ActorMatch | None] = list(sources) or [None]
             tgt_options: list[ActorMatch | None] = list(targets) or [None]
