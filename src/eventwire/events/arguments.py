@@ -69,6 +69,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
     if verb.dep_ == "conj" and head.i != verb.i:
         subj, how = subject_of(head, depth + 1)
         return subj, how and "conj>" + how
+    if verb.dep_ == "acomp" and head.i != verb.i:  # "is willing to withdraw": climb past "willing"
+        subj, how = subject_of(head, depth + 1)
+        return subj, how
     if verb.dep_ in ("xcomp", "advcl", "pcomp") and head.i != verb.i:
         if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL and not (
                 head.lemma_.lower() == "call"
@@ -132,10 +135,17 @@ def verb_arguments(verb: Token, entry: Entry) -> Arguments:
     args.targets = direct or _prep_objects(verb, TARGET_PREPS - {"from", "of"}, set())
     if not args.targets:
         args.targets = _prep_objects(verb, {"from", "of"}, set())
-    if entry.swap:
+    if entry.swap and any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "NORP", "GPE", "ORG")
+                          or t.lemma_.lower() in SWAP_NOUNS for t in args.targets):
+        # The visitor acts, the host receives; a hosted summit or talks is no visitor.
         args.sources, args.targets = args.targets, args.sources
         args.how.append("swap")
     return args
+
+
+#: Objects of "host"/"receive" that are visitors (people, not events).
+SWAP_NOUNS = {"delegation", "minister", "president", "envoy", "leader", "counterpart", "visitor",
+              "premier", "chancellor", "king", "emir", "ambassador", "official", "team", "prince"}
 
 
 #: Where forces go to ("troops near the border") or come from ("withdrew from Peru").

@@ -48,7 +48,7 @@ from eventwire.events.modality import (
 from eventwire.ontology.plover import CONCESSION_TYPES, COOPERATIVE_TYPES, TYPE_INFO
 from eventwire.schema import Modality
 
-_ABSORBING_FRAMES = {"request", "deny", "threaten", "intent"}
+_ABSORBING_FRAMES = {"request", "deny", "threaten", "intent", "permit"}
 #: Frames whose governed event is the real one ("ordered an investigation", "called X to congratulate").
 _YIELDING_FRAMES = {"cause", "purpose"}
 
@@ -174,7 +174,8 @@ class EventCoder:
         # PLOVER (like ICEWS and GDELT) requires an actor: a candidate with no source is kept for
         # classification (doc._.candidates) but is not an event.
         doc._.candidates = candidates
-        doc._.events = [ev for ev in candidates if ev.source is not None]
+        doc._.events = [ev for ev in candidates if ev.source is not None and _stands_alone(ev,
+                        candidates)]
         return doc
 
     def _code(self, tok: Token, entry: Entry) -> TriggerCoding:
@@ -347,6 +348,35 @@ class EventCoder:
             conf = base - (0.2 if src is None else 0.0) - (0.1 if tgt is None else 0.0)
             out.append(EventCandidate(c, src, tgt, "+".join(args.how) or "-", round(conf, 2)))
         return out
+
+
+#: Dependency labels that open a subordinate clause.
+_CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "xcomp", "pcomp", "csubj", "conj", "parataxis"}
+
+
+def clause_depth(token: Token) -> int:
+    """How many clause boundaries lie between a trigger and its sentence root."""
+    depth, tok = 0, token
+    while tok.head.i != tok.i:
+        if tok.dep_ in _CLAUSE_DEPS and tok.pos_ in ("VERB", "AUX"):
+            depth += 1
+        tok = tok.head
+    return depth
+
+
+def _stands_alone(ev: EventCandidate, candidates: list[EventCandidate]) -> bool:
+    """Main-clause events are reported; an event in a subordinate clause only when it names its
+    own actor and a real recipient ("X said Y attacked Z" gives Y->Z). Subordinate events
+    otherwise inherit their actors through long dependency chains, where most coding errors are,
+    so they stay candidates (used for classification) rather than events."""
+    sent = ev.trigger.token.sent.start
+    depth = clause_depth(ev.trigger.token)
+    main = min(clause_depth(c.trigger.token) for c in candidates
+               if c.source is not None and c.trigger.token.sent.start == sent)
+    if depth <= main:
+        return True
+    own_actor = ev.arg_rule.split("+")[0] in ("nsubj", "agent", "noun-modifier", "between")
+    return own_actor and ev.target is not None and not is_thing(ev.target)
 
 
 def _forces_are_the_actor(sources: list[ActorMatch], targets: list[ActorMatch]

@@ -15,7 +15,8 @@ from typing import Literal
 
 from spacy.tokens import Token
 
-Frame = Literal["request", "deny", "intent", "threaten", "speech", "light", "cause", "purpose"]
+Frame = Literal["request", "deny", "intent", "threaten", "speech", "light", "cause", "purpose",
+                "permit"]
 _VERB_POS = {"VERB", "AUX"}
 _NOUN_POS = {"NOUN", "PROPN"}
 
