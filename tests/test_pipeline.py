@@ -24,7 +24,7 @@ def test_design_style_article_gives_the_expected_events() -> None:
            for e in events}
     assert ("AGREE", "FRA", "MAR") in got            # wants closer ties: an intention
     assert ("PROTEST", "DZA", "FRA") in got          # boycott of French goods
-    assert ("REJECT", "FRA", None) in got            # Paris denies ...
+    assert ("REJECT", "FRA", "MAR") in got           # Paris denies ...
     assert not any(t == "AID" and s == "FRA" and g == "MAR" for t, s, g in got)  # ... not the act
     assert ("CONSULT", "GBR", "FRA") in got          # the visitor acts, the host receives
     assert ("SUPPORT", "GBR", "FRA") in got          # thanks

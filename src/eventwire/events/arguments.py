@@ -19,6 +19,8 @@ _PASS_SUBJ = {"nsubjpass", "csubjpass"}
 #: Prepositions that introduce the recipient of an act ("talks with X", "aid to X", "attack on X").
 TARGET_PREPS = {"with", "to", "against", "on", "at", "for", "toward", "towards", "into", "upon",
                 "over", "from", "of", "between", "among", "inside", "across"}
+#: Prepositions of place: a recipient only when nothing else is named ("curfew in Kashmir").
+WEAK_PREPS = {"in", "outside", "inside", "near", "across", "throughout"}
 #: Prepositions after an event noun that introduce its actor ("aid from Japan", "attack by rebels").
 SOURCE_PREPS = {"by", "from"}
 #: Verbs whose object is also the subject of the verb they govern ("urged Iran to release...").
@@ -33,10 +35,11 @@ _PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their", "his", "her",
 
 @dataclass
 class Arguments:
-    """Candidate argument tokens of one trigger, with how they were found."""
+    """Candidate argument tokens of one trigger, best first, with how they were found."""
 
     sources: list[Token] = field(default_factory=list)
     targets: list[Token] = field(default_factory=list)
+    places: list[Token] = field(default_factory=list)  # last-resort recipients ("in Kashmir")
     how: list[str] = field(default_factory=list)
 
 
@@ -132,9 +135,10 @@ def verb_arguments(verb: Token, entry: Entry) -> Arguments:
     if is_passive(verb):
         direct = [c for c in verb.children if c.dep_ in _PASS_SUBJ] + direct
         direct = [t for d in direct for t in conjuncts(d)]
-    args.targets = direct or _prep_objects(verb, TARGET_PREPS - {"from", "of"}, set())
-    if not args.targets:
-        args.targets = _prep_objects(verb, {"from", "of"}, set())
+    # Candidates in order of preference; the coder picks the best actor among them.
+    args.targets = (direct + _prep_objects(verb, TARGET_PREPS - {"from", "of"}, set())
+                    + _prep_objects(verb, {"from", "of"}, set()))
+    args.places = _prep_objects(verb, WEAK_PREPS, set())
     if entry.swap and any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "NORP", "GPE", "ORG")
                           or t.lemma_.lower() in SWAP_NOUNS for t in args.targets):
         # The visitor acts, the host receives; a hosted summit or talks is no visitor.
@@ -177,6 +181,7 @@ def noun_arguments(noun: Token, entry: Entry) -> Arguments:
         args.how.append("between")
         return args
     args.targets.extend(_prep_objects(noun, TARGET_PREPS - SOURCE_PREPS, set()))
+    args.places = _prep_objects(noun, WEAK_PREPS, set())
     # Climb to the governing verb: "Turkey [is speeding] humanitarian aid to Gaza".
     tok, came = noun, noun.dep_
     steps = 0
@@ -194,8 +199,8 @@ def noun_arguments(noun: Token, entry: Entry) -> Arguments:
             if how:
                 args.sources = subj
                 args.how.append("governing-verb>" + how)
-        if not args.targets:
-            args.targets = _prep_objects(tok, TARGET_PREPS - {"from", "of"}, set())
-            if not args.targets and came == "pobj":
-                args.targets = [o for o in object_lemmas(tok) if o.dep_ == "dobj"]
+        args.targets += _prep_objects(tok, TARGET_PREPS - {"from", "of"}, set())
+        if not args.targets and came == "pobj":
+            args.targets = [o for o in object_lemmas(tok) if o.dep_ == "dobj"]
+        args.places += _prep_objects(tok, WEAK_PREPS, set())
     return args

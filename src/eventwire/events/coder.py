@@ -278,7 +278,10 @@ class EventCoder:
         )
         sources = _resolve(args.sources, exclude=set())
         taken = {t.i for s in sources for t in s.span}
-        targets = _resolve(args.targets, exclude=taken | {tok.i}, recipient=True)
+        targets = best_recipients(_resolve(args.targets, exclude=taken | {tok.i}, recipient=True))
+        if not targets:
+            places = _resolve(args.places, exclude=taken | {tok.i})
+            targets = best_recipients([p for p in places if p.info.country or p.info.kind == "ner"])
         if c.via is not None and (not targets or not sources):
             # "called Morrison to congratulate him": the call's object is the recipient.
             outer = self.lexicon.match(c.via)
@@ -389,6 +392,17 @@ def _forces_are_the_actor(sources: list[ActorMatch], targets: list[ActorMatch]
     if not sources:
         return forces[:1], rest
     return sources, rest
+
+
+def best_recipients(found: list[ActorMatch]) -> list[ActorMatch]:
+    """The first recipient that is an actor (else the first thing), with the recipients
+    coordinated with it ("expelled diplomats from Poland, Germany and Sweden")."""
+    if not found:
+        return []
+    actors = [m for m in found if not is_thing(m)]
+    first = (actors or found)[0]
+    group = {first.span.root.i} | {t.i for t in first.span.root.conjuncts}
+    return [m for m in (actors or found) if m.span.root.i in group]
 
 
 def _resolve(tokens: list[Token], exclude: set[int], recipient: bool = False) -> list[ActorMatch]:
