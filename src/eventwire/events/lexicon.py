@@ -95,7 +95,11 @@ def object_lemmas(token: Token) -> list[Token]:
 def _verb_fits(entry: Entry, token: Token) -> bool:
     if entry.particle:
         parts = entry.particle.split()
-        kids = [c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod", "dobj")]
+        # A particle follows its verb and governs no date ("called Lavrov on Nov. 2" is no
+        # "call on").
+        kids = [c.lower_ for c in token.children
+                if c.dep_ in ("prt", "prep", "advmod", "dobj") and c.i > token.i
+                and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)]
         if not all(p in kids for p in parts):
             return False
     if entry.objects:
