@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from datetime import date as Date
 from enum import StrEnum
 from pathlib import Path
@@ -247,6 +248,76 @@ def evaluate(
         sys.stdout.write(json.dumps(result) + "\n")
     else:
         out.print(format_report(result), highlight=False)
+
+
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
+
+
+@app.command()
+def batch(
+    inputs: Annotated[list[str], typer.Argument(help="JSONL(.gz), Parquet, WARC files, directories.")],
+    out: Annotated[Path, typer.Option(help="Output folder (Parquet, partitioned by date).")],
+    engine: Annotated[Engine, typer.Option(help="local | ray")] = Engine.local,
+    workers: Annotated[int, typer.Option(help="Worker processes (default: one per core).")] = 0,
+    address: Annotated[str | None, typer.Option(help="Ray cluster address (engine ray).")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
+    unit_docs: Annotated[int, typer.Option(help="Documents per unit of work.")] = 256,
+) -> None:
+    """Code a corpus into Parquet; rerun with the same arguments to resume after a crash."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    from eventwire.batch.runner import run_batch
+    from eventwire.parallel import default_workers
+
+    started = time.perf_counter()
+    with Progress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.fields[rate]} articles/s"), TimeElapsedColumn(),
+                  TextColumn("ETA"), TimeRemainingColumn(), console=err) as bar:
+        task = bar.add_task("coding", total=None, rate="-")
+
+        def progress(done: int, total: int, _: object) -> None:
+            rate = done / max(time.perf_counter() - started, 1e-6)
+            bar.update(task, completed=done, total=total, rate=f"{rate:.0f}")
+
+        try:
+            report = run_batch(inputs, out, engine.value, workers or default_workers(), model,
+                               address, progress, unit_docs)
+        except ValueError as exc:
+            _report_error(exc)
+            raise typer.Exit(1) from None
+    for problem in report.input_errors:
+        _report_error(problem)
+    err.print(f"{report.docs} documents, {report.articles} articles, {report.events} events, "
+              f"{report.errors} errors (see {out / 'errors.jsonl'}); {report.units} units, "
+              f"{report.skipped_units} already done; {report.seconds:.1f} s", highlight=False)
+    if report.articles == 0 and (report.errors or report.input_errors):
+        raise typer.Exit(1)
+
+
+@app.command()
+def load(
+    folder: Annotated[Path, typer.Argument(help="An 'eventwire batch' output folder.")],
+    db: Annotated[Path, typer.Option(help="DuckDB file (created if missing).")],
+) -> None:
+    """Load batch Parquet output into DuckDB (idempotent, one transaction)."""
+    from eventwire.store.db import EventStore
+
+    if not (folder / "articles").is_dir():
+        _report_error(f"{folder}: not an eventwire batch output (no articles/ folder)")
+        raise typer.Exit(1)
+    with EventStore(db) as store:
+        r = store.load_parquet(folder)
+    err.print(f"loaded {r.added} new and {r.replaced} changed articles ({r.events} events), "
+              f"{r.unchanged} unchanged -> {db}", highlight=False)
 
 
 @app.command()

@@ -169,3 +169,49 @@ class EventStore:
         columns = [r[0] for r in self.con.execute(f"DESCRIBE {table}").fetchall()]
         frame = pd.DataFrame(rows, columns=columns)  # noqa: F841  (read by DuckDB below)
         self.con.execute(f"INSERT INTO {table} SELECT * FROM frame")
+
+
+    def load_parquet(self, folder: str | Path) -> WriteResult:
+        """Load a batch output folder (``eventwire batch --out``) in one transaction, with the
+        same rules as ``write``: unchanged articles are skipped, changed ones replaced."""
+        base = Path(folder)
+        arts = [str(p) for p in sorted(base.glob("articles/pub_date=*/part-*.parquet"))]
+        evs = [str(p) for p in sorted(base.glob("events/pub_date=*/part-*.parquet"))]
+        result = WriteResult()
+        if not arts:
+            return result
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute("""CREATE TEMP TABLE incoming AS
+                SELECT * FROM read_parquet(?, hive_partitioning = false)
+                QUALIFY row_number() OVER (PARTITION BY id ORDER BY origin) = 1""", [arts])
+            row = con.execute("""SELECT
+                count(*) FILTER (WHERE a.id IS NULL),
+                count(*) FILTER (WHERE a.id IS NOT NULL AND a.content_hash <> n.content_hash),
+                count(*) FILTER (WHERE a.content_hash = n.content_hash)
+                FROM incoming n LEFT JOIN articles a ON a.id = n.id""").fetchone()
+            result.added, result.replaced, result.unchanged = row if row else (0, 0, 0)
+            con.execute("""CREATE TEMP TABLE todo AS SELECT n.id FROM incoming n
+                LEFT JOIN articles a ON a.id = n.id
+                WHERE a.id IS NULL OR a.content_hash <> n.content_hash""")
+            con.execute("DELETE FROM events WHERE article_id IN (SELECT id FROM todo)")
+            con.execute("DELETE FROM articles WHERE id IN (SELECT id FROM todo)")
+            con.execute("""INSERT INTO articles BY NAME
+                SELECT * EXCLUDE (coder_version), now()::TIMESTAMP AS coded_at, coder_version
+                FROM incoming WHERE id IN (SELECT id FROM todo)""")
+            if evs:
+                con.execute("""INSERT INTO events BY NAME
+                    SELECT * FROM read_parquet(?, hive_partitioning = false)
+                    WHERE article_id IN (SELECT id FROM todo)
+                    QUALIFY row_number() OVER (PARTITION BY id ORDER BY id) = 1""", [evs])
+            row = con.execute("""SELECT count(*) FROM events
+                WHERE article_id IN (SELECT id FROM todo)""").fetchone()
+            result.events = int(row[0]) if row else 0
+            con.execute("DROP TABLE incoming")
+            con.execute("DROP TABLE todo")
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        return result

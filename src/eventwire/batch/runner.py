@@ -1,0 +1,341 @@
+"""Resumable batch coding of a corpus into date-partitioned Parquet, locally or on Ray.
+
+Output layout (``--out DIR``)::
+
+    DIR/articles/pub_date=2025-05-26/part-<unit>.parquet
+    DIR/events/pub_date=2025-05-26/part-<unit>.parquet   (pub_date=unknown when undated)
+    DIR/_units/<unit>.json            done-marker of a unit, written last
+    DIR/_units/<unit>.errors.jsonl    documents of the unit that failed, with the reason
+    DIR/_plan.json                    the units of this run (a rerun must have the same plan)
+    DIR/errors.jsonl, DIR/summary.json   written at the end, from the unit files
+
+Exactly-once: a unit's Parquet parts are written to temporary names and renamed; its marker is
+written last. A rerun with the same arguments skips marked units and redoes the others under the
+same file names, so a run killed at any point and restarted ends with the same files as a run that
+was never interrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from eventwire import __version__
+from eventwire.batch.sources import UNIT_DOCS, Unit, plan, read_unit
+from eventwire.ingest.readers import ReadError
+from eventwire.pipeline import Coder
+from eventwire.schema import Article
+from eventwire.store.db import event_row
+
+UNKNOWN_DATE = "unknown"
+
+ARTICLE_SCHEMA = pa.schema([
+    ("id", pa.string()), ("content_hash", pa.string()), ("date", pa.date32()),
+    ("title", pa.string()), ("url", pa.string()), ("source", pa.string()),
+    ("text", pa.string()), ("origin", pa.string()), ("n_events", pa.int32()),
+    ("coder_version", pa.string()),
+])
+_ACTOR = [("text", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
+          ("country", pa.string()), ("sector", pa.string()), ("name", pa.string())]
+EVENT_SCHEMA = pa.schema(
+    [("id", pa.string()), ("article_id", pa.string()), ("type", pa.string()),
+     ("mode", pa.string()), ("context", pa.string()), ("quad", pa.int8()),
+     ("cameo", pa.string()), ("intensity", pa.float64())]
+    + [(f"{role}_{k}", t) for role in ("source", "target") for k, t in _ACTOR]
+    + [("sentence", pa.string()), ("trigger_text", pa.string()), ("trigger_start", pa.int32()),
+       ("trigger_end", pa.int32()), ("date", pa.date32()), ("date_source", pa.string()),
+       ("location_name", pa.string()), ("location_country", pa.string()),
+       ("location_lat", pa.float64()), ("location_lon", pa.float64()),
+       ("negated", pa.bool_()), ("modality", pa.string()), ("attributes", pa.string()),
+       ("confidence", pa.float64()), ("rule", pa.string())]
+)
+
+
+@dataclass
+class UnitResult:
+    """What one unit produced (the content of its done-marker)."""
+
+    unit: str
+    docs: int = 0
+    articles: int = 0
+    events: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+    skipped: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def article_row(article: Article, n_events: int) -> dict[str, Any]:
+    return {"id": article.id, "content_hash": article.content_hash, "date": article.date,
+            "title": article.title, "url": article.url, "source": article.source,
+            "text": article.text, "origin": article.origin, "n_events": n_events,
+            "coder_version": __version__}
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def _write_parts(out: Path, table: str, unit_id: str, rows: list[dict[str, Any]],
+                 schema: pa.Schema, date_key: str) -> None:
+    by_date: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        day = row.get(date_key)
+        by_date.setdefault(day.isoformat() if day else UNKNOWN_DATE, []).append(row)
+    for day, part in sorted(by_date.items()):
+        folder = out / table / f"pub_date={day}"
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"part-{unit_id}.parquet"
+        tmp = folder / f".part-{unit_id}.parquet.tmp"
+        pq.write_table(pa.Table.from_pylist(part, schema=schema), tmp, compression="zstd")
+        os.replace(tmp, target)
+
+
+def _clear_unit(out: Path, unit_id: str) -> None:
+    """Remove what an interrupted attempt at this unit may have left."""
+    for table in ("articles", "events"):
+        for stale in (out / table).glob(f"pub_date=*/part-{unit_id}.parquet"):
+            stale.unlink()
+        for stale in (out / table).glob(f"pub_date=*/.part-{unit_id}.parquet.tmp"):
+            stale.unlink()
+
+
+def process_unit(unit: Unit, coder: Coder, out: Path) -> UnitResult:
+    """Code every document of a unit and write its Parquet parts, errors and marker.
+
+    The per-document work is ``Coder.code`` — the same function ``eventwire extract`` and
+    ``ingest`` use. A document that fails to read or to code is recorded with its reason and
+    never stops the unit.
+    """
+    started = time.perf_counter()
+    result = UnitResult(unit.id)
+    _clear_unit(out, unit.id)
+    articles: list[Article] = []
+    errors: list[dict[str, str]] = []
+    seen: set[str] = set()
+    for key, item in read_unit(unit):
+        result.docs += 1
+        if isinstance(item, ReadError):
+            errors.append({"document": key, "reason": item.reason})
+            continue
+        article = item.with_id()
+        if article.id in seen:  # the same article twice in one unit is coded once
+            continue
+        seen.add(article.id)
+        articles.append(article)
+    article_rows: list[dict[str, Any]] = []
+    event_rows: list[dict[str, Any]] = []
+    try:
+        coded = list(coder.code(articles))
+    except Exception:
+        coded = []
+        for article in articles:
+            try:
+                coded.extend(coder.code([article]))
+            except Exception as exc:
+                errors.append({"document": article.origin or article.id,
+                               "reason": f"coding failed: {type(exc).__name__}: {exc}"})
+    for article, events in coded:
+        article_rows.append(article_row(article, len(events)))
+        event_rows.extend(event_row(e) | {"pub_date": article.date} for e in events)
+    _write_parts(out, "articles", unit.id, article_rows, ARTICLE_SCHEMA, "date")
+    _write_parts(out, "events", unit.id, event_rows, EVENT_SCHEMA, "pub_date")
+    units_dir = out / "_units"
+    if errors:
+        _write_atomic(units_dir / f"{unit.id}.errors.jsonl",
+                      "".join(json.dumps(e) + "\n" for e in errors).encode("utf-8"))
+    result.articles, result.events, result.errors = len(article_rows), len(event_rows), len(errors)
+    result.seconds = round(time.perf_counter() - started, 3)
+    _write_atomic(units_dir / f"{unit.id}.json", json.dumps(result.to_dict()).encode("utf-8"))
+    return result
+
+
+# ---- engines -------------------------------------------------------------------------------
+
+_WORKER_CODER: Coder | None = None
+
+
+def _init_worker(model: str | None) -> None:
+    global _WORKER_CODER
+    _WORKER_CODER = Coder(model)
+
+
+def _run_in_worker(unit: Unit, out: str) -> UnitResult:
+    assert _WORKER_CODER is not None
+    return process_unit(unit, _WORKER_CODER, Path(out))
+
+
+def run_local(units: list[Unit], out: Path, workers: int, model: str | None,
+              on_done: Callable[[UnitResult], None]) -> None:
+    """Process units with a pool of worker processes, each loading the pipeline once. At most
+    two units per worker are in flight, so memory stays bounded whatever the corpus size."""
+    if workers <= 1:
+        coder = Coder(model)
+        for unit in units:
+            on_done(process_unit(unit, coder, out))
+        return
+    import multiprocessing as mp
+
+    with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn"),
+                             initializer=_init_worker, initargs=(model,)) as pool:
+        pending: set[Future[UnitResult]] = set()
+        queue = iter(units)
+        for unit in queue:
+            pending.add(pool.submit(_run_in_worker, unit, str(out)))
+            if len(pending) >= 2 * workers:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    on_done(fut.result())
+        for fut in pending:
+            on_done(fut.result())
+
+
+class RayUnitCoder:
+    """A Ray Data actor: loads the pipeline once, then codes one unit per call."""
+
+    def __init__(self, out: str, model: str | None = None) -> None:
+        self.out = Path(out)
+        self.coder = Coder(model)
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
+        results = []
+        for i in range(len(batch["path"])):
+            row = {k: (v[i].tolist() if hasattr(v[i], "tolist") else v[i])
+                   for k, v in batch.items()}
+            results.append(process_unit(Unit.from_dict(row), self.coder, self.out).to_dict())
+        return {k: [r[k] for r in results] for k in results[0]} if results else {}
+
+
+def run_ray(units: list[Unit], out: Path, workers: int, model: str | None,
+            address: str | None, on_done: Callable[[UnitResult], None]) -> None:
+    """The same unit function on Ray Data: ``map_batches`` with an actor pool. Starts a local
+    Ray unless ``address`` names a cluster ("auto" or "ray://host:10001")."""
+    import ray
+
+    started_here = not ray.is_initialized()
+    if started_here:
+        if address:
+            ray.init(address=address, log_to_driver=False)
+        else:
+            ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False)
+    try:
+        ctx = ray.data.DataContext.get_current()
+        ctx.enable_progress_bars = False
+        ds = ray.data.from_items([u.to_dict() for u in units])
+        coded = ds.map_batches(RayUnitCoder, fn_constructor_kwargs={"out": str(out), "model": model},
+                               batch_size=1, concurrency=workers, num_cpus=1)
+        for row in coded.iter_rows():
+            on_done(UnitResult(**{k: row[k] for k in UnitResult.__dataclass_fields__}))
+    finally:
+        if started_here:
+            ray.shutdown()
+
+
+# ---- the run ---------------------------------------------------------------------------------
+
+@dataclass
+class BatchReport:
+    units: int = 0
+    skipped_units: int = 0
+    docs: int = 0
+    articles: int = 0
+    events: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+    input_errors: list[str] = field(default_factory=list)
+
+
+def _read_plan(inputs: list[str], out: Path, unit_docs: int
+               ) -> tuple[list[Unit], list[ReadError]]:
+    units: list[Unit] = []
+    problems: list[ReadError] = []
+    for item in plan(inputs, unit_docs):
+        (problems if isinstance(item, ReadError) else units).append(item)  # type: ignore[arg-type]
+    plan_file = out / "_plan.json"
+    ids = [u.id for u in units]
+    if plan_file.exists():
+        previous = json.loads(plan_file.read_text(encoding="utf-8"))
+        if previous.get("units") != ids:
+            raise ValueError(f"{out} holds a run over different inputs; use a new --out")
+    else:
+        _write_atomic(plan_file, json.dumps({"units": ids}).encode("utf-8"))
+    return units, problems
+
+
+def run_batch(inputs: list[str], out: Path, engine: str = "local", workers: int = 1,
+              model: str | None = None, address: str | None = None,
+              progress: Callable[[int, int, UnitResult | None], None] | None = None,
+              unit_docs: int = UNIT_DOCS) -> BatchReport:
+    """Code all inputs into ``out``; resumes where an earlier run with the same arguments left."""
+    started = time.perf_counter()
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "_units").mkdir(exist_ok=True)
+    units, problems = _read_plan(inputs, out, unit_docs)
+    report = BatchReport(units=len(units), input_errors=[str(p) for p in problems])
+    total_docs = sum(u.docs for u in units)
+    done_docs = 0
+    todo = []
+    for unit in units:
+        marker = out / "_units" / f"{unit.id}.json"
+        if marker.exists():
+            report.skipped_units += 1
+            done_docs += unit.docs
+        else:
+            todo.append(unit)
+    docs_of = {u.id: u.docs for u in units}
+    if progress:
+        progress(done_docs, total_docs, None)
+
+    def on_done(result: UnitResult) -> None:
+        nonlocal done_docs
+        done_docs += docs_of.get(result.unit, result.docs)
+        if progress:
+            progress(done_docs, total_docs, result)
+
+    if engine == "ray":
+        run_ray(todo, out, workers, model, address, on_done)
+    elif engine == "local":
+        run_local(todo, out, workers, model, on_done)
+    else:
+        raise ValueError("engine must be 'local' or 'ray'")
+    _finish(out, units, report, problems)
+    report.seconds = round(time.perf_counter() - started, 2)
+    return report
+
+
+def _finish(out: Path, units: list[Unit], report: BatchReport, problems: list[ReadError]) -> None:
+    """errors.jsonl and summary.json, from the unit files (the same whether or not the run was
+    interrupted)."""
+    lines = [json.dumps({"document": p.origin, "reason": p.reason}) + "\n" for p in problems]
+    for unit in units:
+        marker = json.loads((out / "_units" / f"{unit.id}.json").read_text(encoding="utf-8"))
+        report.docs += marker["docs"]
+        report.articles += marker["articles"]
+        report.events += marker["events"]
+        report.errors += marker["errors"]
+        err_file = out / "_units" / f"{unit.id}.errors.jsonl"
+        if err_file.exists():
+            lines.append(err_file.read_text(encoding="utf-8"))
+    report.errors += len(problems)
+    _write_atomic(out / "errors.jsonl", "".join(lines).encode("utf-8"))
+    summary = {"units": report.units, "documents": report.docs, "articles": report.articles,
+               "events": report.events, "errors": report.errors, "coder_version": __version__}
+    _write_atomic(out / "summary.json", json.dumps(summary, indent=2).encode("utf-8"))
+
+
+def iter_unit_results(out: Path) -> Iterator[dict[str, Any]]:
+    for marker in sorted((out / "_units").glob("*.json")):
+        yield json.loads(marker.read_text(encoding="utf-8"))

@@ -1,0 +1,281 @@
+"""Plan corpus inputs into units of work, and read the articles of one unit.
+
+A unit is a small, picklable description of a slice of one input: a byte range of a JSONL file,
+a line range of a gzip JSONL file, row groups of a Parquet file, a byte range of WARC records, or
+a list of text files. Planning is deterministic, so the same arguments give the same units (and
+unit ids) on every run: that is what makes a killed run resumable. Inputs are streamed; nothing is
+loaded whole.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import date as Date
+from pathlib import Path
+from typing import Any, Literal
+
+import pyarrow.parquet as pq
+
+from eventwire.ingest.html import html_to_text
+from eventwire.ingest.readers import (
+    MAX_TEXT_BYTES,
+    ReadError,
+    article_from_record,
+    clean_text,
+    read_path,
+)
+from eventwire.schema import Article
+
+UnitKind = Literal["jsonl", "jsonl.gz", "parquet", "warc", "text"]
+#: Documents per unit: small enough to redo cheaply after a crash, large enough to batch the parser.
+UNIT_DOCS = 256
+_TEXT_SUFFIXES = {".txt", ".text", ".md"}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One slice of one input."""
+
+    kind: UnitKind
+    path: str
+    start: int = 0  # byte offset (jsonl, warc), line number (jsonl.gz), first row group (parquet)
+    stop: int = 0
+    first_line: int = 1  # for error messages (jsonl, jsonl.gz)
+    files: tuple[str, ...] = field(default_factory=tuple)  # text
+    docs: int = 0  # documents in the unit (for progress)
+
+    @property
+    def id(self) -> str:
+        key = f"{self.kind}|{self.path}|{self.start}|{self.stop}|{'|'.join(self.files)}"
+        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["files"] = list(self.files)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Unit:
+        return cls(**{**d, "files": tuple(d.get("files") or ())})
+
+
+def kind_of(path: Path) -> UnitKind | None:
+    name = path.name.lower()
+    if name.endswith((".jsonl.gz", ".ndjson.gz")):
+        return "jsonl.gz"
+    if name.endswith((".jsonl", ".ndjson")):
+        return "jsonl"
+    if name.endswith(".parquet"):
+        return "parquet"
+    if name.endswith((".warc", ".warc.gz")):
+        return "warc"
+    if path.suffix.lower() in _TEXT_SUFFIXES:
+        return "text"
+    return None
+
+
+def input_files(inputs: list[str]) -> Iterator[tuple[Path, UnitKind | None]]:
+    """Every input file, directories expanded recursively in name order."""
+    for name in inputs:
+        path = Path(name)
+        if path.is_dir():
+            for file in sorted(p for p in path.rglob("*") if p.is_file()
+                               and not p.name.startswith((".", "_"))):
+                if kind_of(file) is not None:
+                    yield file.resolve(), kind_of(file)
+        else:
+            yield path.resolve(), kind_of(path)
+
+
+def plan(inputs: list[str], unit_docs: int = UNIT_DOCS) -> Iterator[Unit | ReadError]:
+    """The units of work for these inputs, in a fixed order (unreadable inputs as errors)."""
+    text_batch: list[str] = []
+    for path, kind in input_files(inputs):
+        if not path.exists():
+            yield ReadError(str(path), "no such file or directory")
+            continue
+        if kind is None:
+            yield ReadError(str(path), "unknown input type (jsonl, jsonl.gz, parquet, warc, txt)")
+            continue
+        if kind == "text":
+            text_batch.append(str(path))
+            if len(text_batch) == unit_docs:
+                yield Unit("text", text_batch[0], files=tuple(text_batch), docs=len(text_batch))
+                text_batch = []
+            continue
+        try:
+            yield from _PLANNERS[kind](path, unit_docs)
+        except (OSError, EOFError, ValueError) as exc:
+            yield ReadError(str(path), f"cannot read: {exc}")
+    if text_batch:
+        yield Unit("text", text_batch[0], files=tuple(text_batch), docs=len(text_batch))
+
+
+def _plan_jsonl(path: Path, unit_docs: int) -> Iterator[Unit]:
+    start = offset = 0
+    line = first = 1
+    docs = 0
+    with path.open("rb") as fh:
+        for raw in fh:
+            offset += len(raw)
+            docs += 1
+            line += 1
+            if docs == unit_docs:
+                yield Unit("jsonl", str(path), start, offset, first, docs=docs)
+                start, first, docs = offset, line, 0
+    if docs:
+        yield Unit("jsonl", str(path), start, offset, first, docs=docs)
+
+
+def _plan_jsonl_gz(path: Path, unit_docs: int) -> Iterator[Unit]:
+    lines = 0
+    with gzip.open(path, "rb") as fh:
+        for _ in fh:
+            lines += 1
+    for start in range(0, lines, unit_docs):
+        stop = min(lines, start + unit_docs)
+        yield Unit("jsonl.gz", str(path), start, stop, start + 1, docs=stop - start)
+
+
+def _plan_parquet(path: Path, unit_docs: int) -> Iterator[Unit]:
+    meta = pq.ParquetFile(path).metadata
+    group, rows = 0, 0
+    for i in range(meta.num_row_groups):
+        rows += meta.row_group(i).num_rows
+        if rows >= unit_docs:
+            yield Unit("parquet", str(path), group, i + 1, docs=rows)
+            group, rows = i + 1, 0
+    if group < meta.num_row_groups:
+        yield Unit("parquet", str(path), group, meta.num_row_groups, docs=rows)
+
+
+def _plan_warc(path: Path, unit_docs: int) -> Iterator[Unit]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    start, docs = None, 0
+    with path.open("rb") as fh:
+        it = ArchiveIterator(fh)
+        for record in it:
+            offset = it.get_record_offset()
+            if start is None:
+                start = offset
+            if record.rec_type == "response":
+                docs += 1
+            if docs == unit_docs:
+                it.read_to_end()
+                end = it.get_record_offset() + it.get_record_length()
+                yield Unit("warc", str(path), start, end, docs=docs)
+                start, docs = None, 0
+    if start is not None and docs:
+        yield Unit("warc", str(path), start, path.stat().st_size, docs=docs)
+
+
+_PLANNERS = {"jsonl": _plan_jsonl, "jsonl.gz": _plan_jsonl_gz, "parquet": _plan_parquet,
+             "warc": _plan_warc}
+
+
+def read_unit(unit: Unit) -> Iterator[tuple[str, Article | ReadError]]:
+    """(document key, article or error) for every document of a unit, in order."""
+    if unit.kind == "jsonl":
+        with open(unit.path, "rb") as fh:
+            fh.seek(unit.start)
+            data = fh.read(unit.stop - unit.start)
+        yield from _jsonl_lines(io.BytesIO(data), unit.path, unit.first_line)
+    elif unit.kind == "jsonl.gz":
+        with gzip.open(unit.path, "rb") as fh:
+            for n, raw in enumerate(fh):
+                if n < unit.start:
+                    continue
+                if n >= unit.stop:
+                    break
+                yield from _jsonl_lines(io.BytesIO(raw), unit.path, n + 1)
+    elif unit.kind == "parquet":
+        yield from _parquet_rows(unit)
+    elif unit.kind == "warc":
+        yield from _warc_records(unit)
+    else:
+        for name in unit.files:
+            for item in read_path(Path(name)):
+                yield name, item
+
+
+def _jsonl_lines(stream: io.BytesIO, path: str, first_line: int
+                 ) -> Iterator[tuple[str, Article | ReadError]]:
+    for n, raw in enumerate(stream, start=first_line):
+        where = f"{path}:{n}"
+        if not raw.strip():
+            continue
+        try:
+            if len(raw) > MAX_TEXT_BYTES * 2:
+                raise ValueError("line too large")
+            record = json.loads(raw.decode("utf-8"))
+            yield where, article_from_record(record, where, None)
+        except UnicodeDecodeError:
+            yield where, ReadError(where, "not UTF-8 text")
+        except json.JSONDecodeError as exc:
+            yield where, ReadError(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+        except ValueError as exc:
+            yield where, ReadError(where, str(exc))
+
+
+def _parquet_rows(unit: Unit) -> Iterator[tuple[str, Article | ReadError]]:
+    pf = pq.ParquetFile(unit.path)
+    row = sum(pf.metadata.row_group(i).num_rows for i in range(unit.start))
+    columns = [c for c in ("id", "date", "title", "text", "url", "source")
+               if c in pf.schema_arrow.names]
+    for group in range(unit.start, unit.stop):
+        for record in pf.read_row_group(group, columns=columns).to_pylist():
+            where = f"{unit.path}#row{row}"
+            row += 1
+            if isinstance(record.get("date"), Date):
+                record["date"] = record["date"].isoformat()
+            try:
+                yield where, article_from_record(record, where, None)
+            except ValueError as exc:
+                yield where, ReadError(where, str(exc))
+
+
+def _warc_records(unit: Unit) -> Iterator[tuple[str, Article | ReadError]]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    with open(unit.path, "rb") as fh:
+        fh.seek(unit.start)
+        it = ArchiveIterator(fh)
+        for record in it:
+            # Read what is needed before asking for the offset: warcio's offset bookkeeping
+            # consumes the rest of the record.
+            body, problem = b"", ""
+            if record.rec_type == "response":
+                length = int(record.rec_headers.get_header("Content-Length") or 0)
+                ctype = (record.http_headers.get_header("Content-Type") or "") \
+                    if record.http_headers else ""
+                if ctype and "html" not in ctype.lower():
+                    problem = f"not HTML ({ctype})"
+                elif length > MAX_TEXT_BYTES:  # checked before reading: memory stays bounded
+                    problem = "page larger than the size limit"
+                else:
+                    body = record.content_stream().read()
+            offset = unit.start + it.get_record_offset()
+            if offset >= unit.stop:
+                break
+            if record.rec_type != "response":
+                continue
+            where = f"{unit.path}@{offset}"
+            try:
+                if problem:
+                    raise ValueError(problem)
+                title, text = html_to_text(body.decode("utf-8", errors="replace"))
+                text = clean_text(text)
+                if not text:
+                    raise ValueError("no article text in the page")
+                url = record.rec_headers.get_header("WARC-Target-URI") or None
+                stamp = (record.rec_headers.get_header("WARC-Date") or "")[:10]
+                yield where, Article(text=text, date=Date.fromisoformat(stamp) if stamp else None,
+                                     title=title, url=url, origin=where)
+            except ValueError as exc:
+                yield where, ReadError(where, str(exc))

@@ -1,0 +1,88 @@
+"""Batch runs on real files: outputs, load into DuckDB, and a real kill-and-resume."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+
+from eventwire.batch.runner import run_batch
+from eventwire.store.db import EventStore
+from tests.batch.conftest import articles
+
+pytestmark = pytest.mark.slow
+
+
+def snapshot(out: Path) -> dict[str, list[dict[str, object]]]:
+    """Every Parquet file of a run with its rows, plus the final files."""
+    files = {str(p.relative_to(out)): pq.read_table(p).to_pylist()
+             for p in sorted(out.glob("*/pub_date=*/part-*.parquet"))}
+    files["summary.json"] = [json.loads((out / "summary.json").read_text())]
+    files["errors.jsonl"] = [json.loads(x) for x in (out / "errors.jsonl").read_text().splitlines()]
+    return files
+
+
+def test_batch_writes_date_partitions_errors_and_loads_into_duckdb(
+        corpus: dict[str, Path], tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    report = run_batch([str(p) for p in corpus.values()], out, workers=1, unit_docs=16)
+    assert report.articles == 40 + 30 + 25 + 4 + 6 and report.events > 50
+    assert report.errors == 4  # bad JSON, no text, empty file, non-HTML WARC response
+    assert (out / "events" / "pub_date=2025-01-10").is_dir()
+    errors = (out / "errors.jsonl").read_text().splitlines()
+    assert len(errors) == 4 and all("reason" in json.loads(e) for e in errors)
+    # queryable in place
+    con = duckdb.connect()
+    n = con.execute(f"SELECT count(*) FROM read_parquet('{out}/events/*/*.parquet', "
+                    "hive_partitioning = true)").fetchall()
+    assert n == [(report.events,)]
+    # loadable, idempotently
+    db = tmp_path / "e.duckdb"
+    with EventStore(db) as store:
+        first = store.load_parquet(out)
+        again = store.load_parquet(out)
+    assert (first.added, first.events, again.added, again.unchanged) == (
+        report.articles, report.events, 0, report.articles)
+    # a second run with the same arguments does nothing new
+    rerun = run_batch([str(p) for p in corpus.values()], out, workers=1, unit_docs=16)
+    assert rerun.skipped_units == rerun.units
+
+
+def test_two_local_workers_give_the_same_output(corpus: dict[str, Path], tmp_path: Path) -> None:
+    inputs = [str(p) for p in corpus.values()]
+    run_batch(inputs, tmp_path / "one", workers=1, unit_docs=16)
+    run_batch(inputs, tmp_path / "two", workers=2, unit_docs=16)
+    assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
+
+
+def test_a_run_killed_midway_resumes_to_exactly_the_uninterrupted_output(tmp_path: Path) -> None:
+    corpus = tmp_path / "big.jsonl"
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in articles(1200, "k")),
+                      encoding="utf-8")
+    cmd = [sys.executable, "-m", "eventwire.cli", "batch", str(corpus), "--workers", "1",
+           "--unit-docs", "50"]
+    subprocess.run([*cmd, "--out", str(tmp_path / "clean")], check=True, capture_output=True)
+
+    killed = tmp_path / "killed"
+    proc = subprocess.Popen([*cmd, "--out", str(killed)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and len(list((killed / "_units").glob("*.json"))) < 4:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    done_before = len(list((killed / "_units").glob("*.json")))
+    assert 0 < done_before < 24, "the run should have been killed part-way"
+    assert not (killed / "summary.json").exists()
+
+    subprocess.run([*cmd, "--out", str(killed)], check=True, capture_output=True)
+    assert snapshot(killed) == snapshot(tmp_path / "clean")
+    assert not list(killed.glob("*/pub_date=*/.part-*.tmp"))

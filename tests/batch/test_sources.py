@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from eventwire.batch.sources import Unit, plan, read_unit
+from eventwire.ingest.html import html_to_text
+from eventwire.ingest.readers import ReadError
+from eventwire.schema import Article
+
+
+def read_all(units: list[Unit]) -> list[tuple[str, Article | ReadError]]:
+    return [item for u in units for item in read_unit(u)]
+
+
+def test_units_cover_every_document_once_and_ids_are_stable(corpus: dict[str, Path]) -> None:
+    inputs = [str(p) for p in corpus.values()]
+    units = [u for u in plan(inputs, unit_docs=8) if isinstance(u, Unit)]
+    assert [u.id for u in units] == [u.id for u in plan(inputs, unit_docs=8)
+                                     if isinstance(u, Unit)]
+    items = read_all(units)
+    good = [a for _, a in items if isinstance(a, Article)]
+    ids = [a.with_id().id for a in good]
+    assert len(ids) == len(set(ids)) == 40 + 30 + 25 + 4 + 6
+    kinds = {u.kind for u in units}
+    assert kinds == {"jsonl", "jsonl.gz", "parquet", "text", "warc"}
+    assert sum(u.docs for u in units if u.kind == "jsonl.gz") == 30
+
+
+def test_bad_documents_are_errors_with_their_place(corpus: dict[str, Path]) -> None:
+    units = [u for u in plan([str(corpus["jsonl"]), str(corpus["texts"]), str(corpus["warc"])])
+             if isinstance(u, Unit)]
+    errors = {key: item.reason for key, item in read_all(units) if isinstance(item, ReadError)}
+    jsonl = str(corpus["jsonl"].resolve())
+    assert "not valid JSON" in errors[f"{jsonl}:41"]
+    assert "'text'" in errors[f"{jsonl}:42"]
+    assert any("empty file" in r for r in errors.values())
+    assert any("not HTML" in r for r in errors.values())
+
+
+def test_missing_and_unknown_inputs_are_reported(tmp_path: Path) -> None:
+    (tmp_path / "x.csv").write_text("a,b", encoding="utf-8")
+    items = list(plan([str(tmp_path / "nope.jsonl"), str(tmp_path / "x.csv")]))
+    assert all(isinstance(i, ReadError) for i in items) and len(items) == 2
+
+
+def test_warc_pages_become_articles_with_url_date_and_clean_text(corpus: dict[str, Path]) -> None:
+    units = [u for u in plan([str(corpus["warc"])]) if isinstance(u, Unit)]
+    pages = [a for _, a in read_all(units) if isinstance(a, Article)]
+    assert len(pages) == 6
+    assert pages[0].url == "https://news.example.org/0" and pages[0].title == "Page 0"
+    assert pages[0].date is not None and pages[0].date.isoformat() == "2025-04-01"
+    assert "Home" not in pages[0].text and "var x" not in pages[0].text
+
+
+def test_html_to_text_keeps_paragraphs_and_drops_boilerplate() -> None:
+    title, text = html_to_text("<title>T</title><nav>menu</nav><p>One  two.</p><p>Three.</p>"
+                               "<script>evil()</script><footer>f</footer>")
+    assert (title, text) == ("T", "One two.\n\nThree.")
