@@ -27,7 +27,7 @@ def collect(gold: Path) -> tuple[list[tuple[str, str]], Counter[tuple[str, str, 
     pairs: list[tuple[str, str]] = []
     patterns: Counter[tuple[str, str, str]] = Counter()
     classifier = LayeredClassifier()
-    docs = Coder().docs(Article(text=r.text, id=r.id, date=r.date) for r in records)
+    docs = Coder(prefilter=False).docs(Article(text=r.text, id=r.id, date=r.date) for r in records)
     for record, (_, doc) in zip(records, docs, strict=True):
         for ev in record.events:
             src = ev.source.spans[0] if ev.source and ev.source.spans else None

@@ -91,7 +91,7 @@ def per_type_scores(pairs: Iterable[tuple[str, str]]) -> dict[str, dict[str, flo
 def _classify_chunk(records: Sequence[GoldRecord], classifier_name: str = "layered",
                     model: str | None = None) -> list[tuple[str, str, int]]:
     """(gold type, predicted type, sentences) per gold event of a chunk of records."""
-    coder = Coder(model)
+    coder = Coder(model, prefilter=False)  # the given actors may sit in any sentence
     classifier = make_classifier(classifier_name)
     out: list[tuple[str, str, int]] = []
     articles = (Article(text=r.text, id=r.id, date=r.date) for r in records)

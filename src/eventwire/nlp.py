@@ -29,7 +29,7 @@ def register_extensions() -> None:
     """Declare what flows along the Doc between components (idempotent)."""
     for name, default in (("article_date", None), ("article_id", None), ("actors", None),
                           ("triggers", None), ("candidates", None),
-                          ("events", None)):
+                          ("events", None), ("offsets", None)):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
     if not Span.has_extension("actor"):

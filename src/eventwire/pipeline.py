@@ -17,6 +17,7 @@ from eventwire.actors.resolver import ActorMatch
 from eventwire.events.coder import EventCandidate
 from eventwire.nlp import get_pipeline, make_doc
 from eventwire.ontology.plover import cameo_code, intensity, quad_class
+from eventwire.prefilter import compact_doc, to_original
 from eventwire.schema import Actor, Article, Event, TextSpan, event_id
 
 
@@ -26,7 +27,8 @@ def to_actor(match: ActorMatch | None) -> Actor | None:
         return None
     span, info = match.span, match.info
     name = info.name if info.kind in ("leader", "igo", "group", "ner", "noun") else None
-    return Actor(span.text, span.start_char, span.end_char, info.country, info.sector, name)
+    start = to_original(span.doc, span.start_char)
+    return Actor(span.text, start, start + len(span.text), info.country, info.sector, name)
 
 
 def to_event(candidate: EventCandidate, article: Article) -> Event:
@@ -36,7 +38,7 @@ def to_event(candidate: EventCandidate, article: Article) -> Event:
     source, target = to_actor(candidate.source), to_actor(candidate.target)
     rule = "; ".join([*c.rule, f"args:{candidate.arg_rule}"])
     return Event(
-        id=event_id(article.id, trig.start_char, source, target, c.type),
+        id=event_id(article.id, to_original(trig.doc, trig.start_char), source, target, c.type),
         article_id=article.id,
         type=c.type,
         mode=c.mode,
@@ -47,7 +49,8 @@ def to_event(candidate: EventCandidate, article: Article) -> Event:
         source=source,
         target=target,
         sentence=c.token.sent.text,
-        trigger=TextSpan(trig.text, trig.start_char, trig.end_char),
+        trigger=TextSpan(trig.text, to_original(trig.doc, trig.start_char),
+                         to_original(trig.doc, trig.start_char) + len(trig.text)),
         date=article.date,
         date_source="article" if article.date else "unknown",
         negated=c.negated,
@@ -67,8 +70,12 @@ def doc_events(doc: Doc, article: Article) -> list[Event]:
 class Coder:
     """The coding pipeline, loaded once; codes articles in batches."""
 
-    def __init__(self, model: str | None = None, nlp: Language | None = None) -> None:
+    def __init__(self, model: str | None = None, nlp: Language | None = None,
+                 prefilter: bool = True) -> None:
         self.nlp = nlp or get_pipeline(model)
+        #: Skip sentences that cannot hold an event. Off where a caller needs every sentence
+        #: parsed (the classify task is given actors in any sentence).
+        self.prefilter = prefilter
 
     def docs(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, Doc]]:
         """Processed Docs, each paired with its article (which gets a stable id here)."""
@@ -78,7 +85,8 @@ class Coder:
             for article in articles:
                 article = article.with_id()
                 pending.append(article)
-                yield make_doc(self.nlp, article.text, article.date, article.id)
+                doc = make_doc(self.nlp, article.text, article.date, article.id)
+                yield compact_doc(self.nlp, doc) if self.prefilter else doc
 
         for doc in self.nlp.pipe(inputs(), batch_size=batch_size):
             yield pending.pop(0), doc

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -71,6 +72,7 @@ class UnitResult:
     errors: int = 0
     seconds: float = 0.0
     skipped: bool = False
+    rss_mb: int = 0  # peak resident memory of the worker that coded the unit
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -159,6 +161,7 @@ def process_unit(unit: Unit, coder: Coder, out: Path) -> UnitResult:
                       "".join(json.dumps(e) + "\n" for e in errors).encode("utf-8"))
     result.articles, result.events, result.errors = len(article_rows), len(event_rows), len(errors)
     result.seconds = round(time.perf_counter() - started, 3)
+    result.rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     _write_atomic(units_dir / f"{unit.id}.json", json.dumps(result.to_dict()).encode("utf-8"))
     return result
 
@@ -236,7 +239,8 @@ def run_ray(units: list[Unit], out: Path, workers: int, model: str | None,
         ctx.enable_progress_bars = False
         ds = ray.data.from_items([u.to_dict() for u in units])
         coded = ds.map_batches(RayUnitCoder, fn_constructor_kwargs={"out": str(out), "model": model},
-                               batch_size=1, concurrency=workers, num_cpus=1)
+                               batch_size=1, num_cpus=1,
+                               compute=ray.data.ActorPoolStrategy(size=workers))
         for row in coded.iter_rows():
             on_done(UnitResult(**{k: row[k] for k in UnitResult.__dataclass_fields__}))
     finally:

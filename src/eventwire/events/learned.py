@@ -196,7 +196,7 @@ def train(path: Path, out: Path, coder: Coder | None = None) -> dict[str, float]
     """Cross-validate, then fit on everything and write the model."""
     from eventwire.pipeline import Coder as _Coder
 
-    examples = examples_from_gold(path, coder or _Coder())
+    examples = examples_from_gold(path, coder or _Coder(prefilter=False))
     report = cross_validate(examples)
     model = fit([(f, y) for _, f, y in examples])
     model.save(out)
