@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from news import generate  # noqa: E402
+from news import generate
 
-from eventwire.batch.runner import iter_unit_results, run_batch  # noqa: E402
+from eventwire.batch.runner import iter_unit_results, run_batch
 
 
 def main() -> None:

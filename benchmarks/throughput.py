@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from news import generate  # noqa: E402
+from news import generate
 
 
 def _cpu() -> float:

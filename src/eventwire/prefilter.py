@@ -99,7 +99,7 @@ def compact_doc(nlp: Language, doc: Doc) -> Doc:
         return doc
     words: list[str] = []
     spaces: list[bool] = []
-    starts: list[bool] = []
+    starts: list[bool | int | None] = []
     offsets: list[tuple[int, int]] = []  # (compact char start, original char start) per sentence
     pos = 0
     for sent in keep:
