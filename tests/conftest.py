@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
+from eventwire.ontology.plover import cameo_code
 from eventwire.pipeline import Coder
 from eventwire.schema import Actor, Event, TextSpan, event_id
 
@@ -32,7 +33,8 @@ def make_event(article_id: str = "a1", type_: str = "ACCUSE", src: str | None = 
     target = Actor(tgt or "", 16, 22, tgt, None) if tgt else None
     return Event(
         id=event_id(article_id, start, source, target, type_), article_id=article_id,
-        type=type_, mode=None, context=None, quad=quad, cameo="11", intensity=intensity,
+        type=type_, mode=None, context=None, quad=quad, cameo=cameo_code(type_),
+        intensity=intensity,
         source=source, target=target, sentence=sentence,
         trigger=TextSpan("criticized", start, start + 10), date=day, date_source="article",
         negated=negated,

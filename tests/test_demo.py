@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
+from eventwire.analysis import timeline
 from eventwire.demo import corpus_path, run_demo
 from eventwire.ontology.plover import PLOVER_TYPES
-from eventwire.store.queries import Database, dyad_summary
+from eventwire.store.queries import Database
 
 
 def test_corpus_shape() -> None:
@@ -32,7 +33,8 @@ def test_demo_codes_every_type_and_shows_relations_turning(tmp_path: Path) -> No
     with Database(db) as d:
         types = {r["type"] for r in d.sql("SELECT DISTINCT type FROM events").rows}
         assert types == set(PLOVER_TYPES)
-        ind_tur = dyad_summary(d.con, "IND", "TUR").rows
+        ind_tur = timeline(d.con, "IND", "TUR")
         assert ind_tur[0]["net_score"] > 0 > ind_tur[-1]["net_score"]  # cooperation, then conflict
-        pak_tur = dyad_summary(d.con, "PAK", "TUR").rows
+        pak_tur = timeline(d.con, "PAK", "TUR")
         assert all(r["balance"] > 0 for r in pak_tur)
+        assert sum(r["events"] for r in pak_tur) >= 10

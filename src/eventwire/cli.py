@@ -37,6 +37,7 @@ class QueryKind(StrEnum):
     events = "events"
     dyads = "dyads"
     dyad = "dyad"
+    alerts = "alerts"
 
 
 def _version(value: bool) -> None:
@@ -160,7 +161,7 @@ def ingest(
 
 @app.command()
 def query(
-    kind: Annotated[QueryKind, typer.Argument(help="events | dyads | dyad A B")],
+    kind: Annotated[QueryKind, typer.Argument(help="events | dyads | dyad A B | alerts")],
     pair: Annotated[list[str] | None, typer.Argument(help="For 'dyad': two country codes.")] = None,
     db: Annotated[Path, typer.Option(help="DuckDB file.")] = Path("events.duckdb"),
     actor: Annotated[str | None, typer.Option(help="Country code or name, either side.")] = None,
@@ -172,11 +173,14 @@ def query(
     until: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
     text: Annotated[str | None, typer.Option(help="Words in the evidence sentence.")] = None,
     interval: Annotated[str, typer.Option(help="day|week|month|quarter|year")] = "month",
+    collapse: Annotated[str, typer.Option(help="none | event (repeated reports once) | strict "
+                                               "(one a day per pair and CAMEO root)")] = "event",
     limit: Annotated[int, typer.Option()] = 50,
     offset: Annotated[int, typer.Option()] = 0,
     fmt: Annotated[Format | None, typer.Option("--format")] = None,
 ) -> None:
-    """List events, the top dyads, or one dyad's relations by period."""
+    """List events, the top dyads, one dyad's relations by period, or shift alerts."""
+    from eventwire import analysis
     from eventwire.store import queries as q
 
     fmt = fmt or _default_format()
@@ -195,14 +199,21 @@ def query(
                 _print_events(rows, fmt)
                 return
             if kind is QueryKind.dyads:
-                result = q.top_dyads(database.con, since=s, until=u, limit=limit)
+                rows = analysis.top_dyads(database.con, since=s, until=u, limit=limit,
+                                          collapse=collapse)
+            elif kind is QueryKind.alerts:
+                rows = [{k: v for k, v in r.items() if k != "articles"}
+                        | {"articles": ", ".join(a["id"] for a in r["articles"])}
+                        for r in analysis.shift_alerts(database.con, interval=interval,
+                                                       since=s, collapse=collapse)]
             else:
                 if not pair or len(pair) != 2:
                     raise typer.BadParameter("'dyad' needs two country codes, e.g. dyad IND TUR")
-                result = q.dyad_summary(database.con, pair[0], pair[1], interval, s, u)
+                rows = analysis.timeline(database.con, pair[0], pair[1], interval, s, u,
+                                         collapse=collapse)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
-    _print_frame(result.rows, fmt)
+    _print_frame(rows, fmt)
 
 
 def _print_frame(rows: list[dict[str, Any]], fmt: Format) -> None:
@@ -223,6 +234,30 @@ def _print_frame(rows: list[dict[str, Any]], fmt: Format) -> None:
     for row in rows:
         table.add_row(*(str(v) for v in row.values()))
     out.print(table)
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Argument(help="File to write.")],
+    db: Annotated[Path, typer.Option(help="DuckDB file.")] = Path("events.duckdb"),
+    fmt: Annotated[str, typer.Option("--format", help="parquet | csv | plover | tsv")] = "parquet",
+    actor: Annotated[str | None, typer.Option(help="Country code or name, either side.")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="PLOVER type.")] = None,
+    since: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+) -> None:
+    """Export events: Parquet, CSV, PLOVER-style JSON Lines, or a GDELT/ICEWS-like TSV."""
+    from eventwire.store.export import export_events
+    from eventwire.store.queries import Database, EventFilter
+
+    try:
+        with Database(db) as database:
+            n = export_events(database.con, out, fmt, EventFilter(
+                actor=actor, type=type_, since=_parse_date(since), until=_parse_date(until)))
+    except (FileNotFoundError, ValueError) as exc:
+        _report_error(exc)
+        raise typer.Exit(1) from None
+    err.print(f"{n} events -> {out}", highlight=False)
 
 
 @app.command()

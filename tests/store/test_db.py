@@ -29,7 +29,8 @@ def test_schema_is_versioned_and_reopening_does_not_migrate_twice(tmp_path: Path
     EventStore(db).close()
     EventStore(db).close()
     con = duckdb.connect(str(db), read_only=True)
-    assert con.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
+    versions = con.execute("SELECT version FROM schema_version ORDER BY 1").fetchall()
+    assert versions == [(v,) for v in range(1, SCHEMA_VERSION + 1)]
     con.close()
 
 
@@ -59,3 +60,39 @@ def test_a_failed_batch_leaves_nothing_half_written(tmp_path: Path, monkeypatch)
         with pytest.raises(RuntimeError):
             store.write([(art(aid="new"), [make_event("new")])])
     assert counts(db) == (1, 1)
+
+
+def test_an_old_database_is_migrated_on_open(tmp_path: Path) -> None:
+    from eventwire.store.db import MIGRATIONS
+
+    db = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    con.execute(MIGRATIONS[1])
+    con.execute("INSERT INTO schema_version VALUES (1)")
+    con.close()
+    with EventStore(db) as store:
+        store.write([(art(), [make_event()])])
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT max(version) FROM schema_version").fetchone() == (SCHEMA_VERSION,)
+    assert con.execute("SELECT simhash IS NOT NULL FROM articles").fetchone() == (True,)
+    con.close()
+
+
+def test_syndicated_copies_point_to_the_original(tmp_path: Path) -> None:
+    story = ("Turkey and Pakistan agreed on Tuesday to expand trade and defence cooperation, "
+             "officials in Ankara said after two days of talks in the capital.")
+    copy = story.replace("two days of talks", "two days of talks,").replace("Tuesday", "Tuesday")
+    copy = "ANKARA (Wire) - " + copy
+    other = ("Russian forces shelled Kharkiv overnight, killing four civilians, the regional "
+             "governor said on Wednesday morning in a statement.")
+    db = tmp_path / "d.duckdb"
+    with EventStore(db) as store:
+        store.write([(Article(text=story, id="orig", date=date(2025, 5, 1)), [])])
+        store.write([(Article(text=copy, id="copy", date=date(2025, 5, 2)), []),
+                     (Article(text=other, id="other", date=date(2025, 5, 2)), [])])
+        store.write([(Article(text=story, id="late", date=date(2025, 6, 30)), [])])
+    con = duckdb.connect(str(db), read_only=True)
+    rows = dict(con.execute("SELECT id, duplicate_of FROM articles").fetchall())
+    con.close()
+    assert rows == {"orig": None, "copy": "orig", "other": None, "late": None}

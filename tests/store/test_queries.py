@@ -7,7 +7,7 @@ import pytest
 
 from eventwire.schema import Article
 from eventwire.store.db import EventStore
-from eventwire.store.queries import Database, EventFilter, dyad_summary, events, top_dyads
+from eventwire.store.queries import Database, EventFilter, events
 from tests.conftest import make_event
 
 
@@ -50,22 +50,6 @@ def test_events_are_paged_newest_first(db: Database) -> None:
     assert [r["date"] for r in page1 + page2] == sorted(
         [r["date"] for r in page1 + page2], reverse=True)
     assert not {r["id"] for r in page1} & {r["id"] for r in page2}
-
-
-def test_top_dyads_and_balance(db: Database) -> None:
-    rows = top_dyads(db.con).rows
-    assert [(r["a"], r["b"], r["events"]) for r in rows] == [("IND", "TUR", 4), ("PAK", "TUR", 1)]
-    ind_tur = rows[0]
-    assert (ind_tur["verbal_coop"], ind_tur["verbal_conflict"], ind_tur["material_conflict"]) \
-        == (2, 1, 1)
-    assert ind_tur["balance"] == 0.0 and ind_tur["net_score"] == -2.5
-
-
-def test_dyad_summary_by_month_shows_the_turn(db: Database) -> None:
-    rows = dyad_summary(db.con, "tur", "ind", "month").rows
-    assert [(r["period"].month, r["net_score"]) for r in rows] == [(1, 5.0), (5, -7.5)]
-    with pytest.raises(ValueError):
-        dyad_summary(db.con, "TUR", "IND", "fortnight; DROP TABLE events")
 
 
 def test_results_as_pandas_and_arrow(db: Database) -> None:

@@ -36,6 +36,7 @@ from eventwire.ingest.readers import ReadError
 from eventwire.pipeline import Coder
 from eventwire.schema import Article
 from eventwire.store.db import event_row
+from eventwire.store.dedup import simhash
 
 UNKNOWN_DATE = "unknown"
 
@@ -43,7 +44,7 @@ ARTICLE_SCHEMA = pa.schema([
     ("id", pa.string()), ("content_hash", pa.string()), ("date", pa.date32()),
     ("title", pa.string()), ("url", pa.string()), ("source", pa.string()),
     ("text", pa.string()), ("origin", pa.string()), ("n_events", pa.int32()),
-    ("coder_version", pa.string()),
+    ("coder_version", pa.string()), ("simhash", pa.int64()),
 ])
 _ACTOR = [("text", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
           ("country", pa.string()), ("sector", pa.string()), ("name", pa.string())]
@@ -82,7 +83,7 @@ def article_row(article: Article, n_events: int) -> dict[str, Any]:
     return {"id": article.id, "content_hash": article.content_hash, "date": article.date,
             "title": article.title, "url": article.url, "source": article.source,
             "text": article.text, "origin": article.origin, "n_events": n_events,
-            "coder_version": __version__}
+            "coder_version": __version__, "simhash": simhash(article.text)}
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

@@ -12,8 +12,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from eventwire.analysis import timeline, top_dyads
 from eventwire.jobs import ingest
-from eventwire.store.queries import Database, EventFilter, dyad_summary, events, top_dyads
+from eventwire.store.queries import Database, EventFilter, events
 
 
 def corpus_path() -> Path:
@@ -28,7 +29,7 @@ def run_demo(db: Path, console: Console) -> None:
                   f"-> {db}")
     with Database(db) as database:
         con = database.con
-        dyads = top_dyads(con, limit=10).rows
+        dyads = top_dyads(con, limit=10)
         table = Table(title="Top dyads (balance: +1 all cooperation, -1 all conflict)")
         for col in ("pair", "events", "coop", "conflict", "net score", "balance"):
             table.add_column(col, justify="right" if col != "pair" else "left")
@@ -39,7 +40,7 @@ def run_demo(db: Path, console: Console) -> None:
                           f"{d['net_score']:+.1f}", f"{d['balance']:+.2f}")
         console.print(table)
         for a, b in (("IND", "TUR"), ("PAK", "TUR")):
-            rows = dyad_summary(con, a, b, "month").rows
+            rows = timeline(con, a, b, "month")
             line = "  ".join(f"{r['period']:%b}:{r['net_score']:+.0f}" for r in rows)
             console.print(f"[bold]{a}-{b}[/bold] net score by month: {line}")
         console.print("[bold]Example events with their evidence[/bold]")

@@ -19,11 +19,13 @@ import pandas as pd
 
 from eventwire import __version__
 from eventwire.schema import Article, Event
+from eventwire.store.dedup import MARK_DUPLICATES_SQL, simhash
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: Migration n brings a database from version n-1 to n. Version 1 is the base schema.
 MIGRATIONS: dict[int, str] = {
     1: resources.files("eventwire.store").joinpath("schema.sql").read_text("utf-8"),
+    2: resources.files("eventwire.store").joinpath("schema_v2.sql").read_text("utf-8"),
 }
 
 
@@ -57,6 +59,12 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
             con.execute("ROLLBACK")
             raise
     return SCHEMA_VERSION
+
+
+def mark_duplicates(con: duckdb.DuckDBPyConnection) -> None:
+    """Point newly written syndicated copies at their original (inside the writer's transaction)."""
+    con.execute(MARK_DUPLICATES_SQL)
+    con.execute("UPDATE articles SET dedup_checked = true WHERE NOT dedup_checked")
 
 
 @dataclass
@@ -144,7 +152,8 @@ class EventStore:
                 "id": article.id, "content_hash": article.content_hash, "date": article.date,
                 "title": article.title, "url": article.url, "source": article.source,
                 "text": article.text, "origin": article.origin, "n_events": len(events),
-                "coded_at": now, "coder_version": __version__,
+                "coded_at": now, "coder_version": __version__, "simhash": simhash(article.text),
+                "duplicate_of": None, "dedup_checked": False,
             })
             event_rows.extend(event_row(e) for e in events)
         result.events = len(event_rows)
@@ -159,6 +168,7 @@ class EventStore:
             self._insert("articles", article_rows)
             if event_rows:
                 self._insert("events", event_rows)
+            mark_duplicates(con)
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
@@ -198,13 +208,15 @@ class EventStore:
             con.execute("DELETE FROM events WHERE article_id IN (SELECT id FROM todo)")
             con.execute("DELETE FROM articles WHERE id IN (SELECT id FROM todo)")
             con.execute("""INSERT INTO articles BY NAME
-                SELECT * EXCLUDE (coder_version), now()::TIMESTAMP AS coded_at, coder_version
+                SELECT * EXCLUDE (coder_version), now()::TIMESTAMP AS coded_at, coder_version,
+                       NULL AS duplicate_of, false AS dedup_checked
                 FROM incoming WHERE id IN (SELECT id FROM todo)""")
             if evs:
                 con.execute("""INSERT INTO events BY NAME
                     SELECT * FROM read_parquet(?, hive_partitioning = false)
                     WHERE article_id IN (SELECT id FROM todo)
                     QUALIFY row_number() OVER (PARTITION BY id ORDER BY id) = 1""", [evs])
+            mark_duplicates(con)
             row = con.execute("""SELECT count(*) FROM events
                 WHERE article_id IN (SELECT id FROM todo)""").fetchone()
             result.events = int(row[0]) if row else 0

@@ -18,7 +18,6 @@ import pyarrow as pa
 from eventwire.ontology.plover import PLOVER_TYPES
 from eventwire.store.db import connect
 
-INTERVALS = ("day", "week", "month", "quarter", "year")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 
 
@@ -38,6 +37,10 @@ class Result:
 
     def __len__(self) -> int:
         return self.arrow.num_rows
+
+    @classmethod
+    def of(cls, rows: list[dict[str, Any]]) -> Result:
+        return cls(pa.Table.from_pylist(rows))
 
 
 @dataclass(frozen=True)
@@ -134,61 +137,6 @@ def count_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None)
     return int(row[0]) if row else 0
 
 
-_QUAD_COLUMNS = """
-    count(*) FILTER (WHERE quad = 1) AS verbal_coop,
-    count(*) FILTER (WHERE quad = 2) AS material_coop,
-    count(*) FILTER (WHERE quad = 3) AS verbal_conflict,
-    count(*) FILTER (WHERE quad = 4) AS material_conflict,
-    count(*) AS events,
-    round(sum(intensity), 2) AS net_score,
-    round((count(*) FILTER (WHERE quad <= 2) - count(*) FILTER (WHERE quad >= 3))
-          / count(*), 3) AS balance
-"""
-
-
-def top_dyads(con: duckdb.DuckDBPyConnection, since: Date | None = None,
-              until: Date | None = None, limit: int = 10, directed: bool = False) -> Result:
-    """The most active country pairs, with counts per quad class and the cooperation balance.
-
-    ``net_score`` sums the events' PLOVER intensities (cooperation positive, conflict negative);
-    ``balance`` is (cooperative - conflictual) / all events, from -1 to +1.
-    """
-    flt = EventFilter(since=since, until=until)
-    where, params = flt.where()
-    a, b = (("source_country", "target_country") if directed else
-            ("least(source_country, target_country)", "greatest(source_country, target_country)"))
-    sql = f"""
-        SELECT {a} AS a, {b} AS b, {_QUAD_COLUMNS}
-        FROM events
-        WHERE {where} AND source_country IS NOT NULL AND target_country IS NOT NULL
-          AND source_country <> target_country
-        GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT ?"""
-    return _run(con, sql, [*params, max(1, int(limit))])
-
-
-def dyad_summary(con: duckdb.DuckDBPyConnection, a: str, b: str, interval: str = "month",
-                 since: Date | None = None, until: Date | None = None,
-                 directed: bool = False) -> Result:
-    """How a pair's relations go over time: per period, counts by quad class and the net score."""
-    if interval not in INTERVALS:
-        raise ValueError(f"interval must be one of {', '.join(INTERVALS)}")
-    a, b = a.upper(), b.upper()
-    flt = EventFilter(since=since, until=until)
-    where, params = flt.where()
-    if directed:
-        pair = "source_country = ? AND target_country = ?"
-        pair_params = [a, b]
-    else:
-        pair = ("((source_country = ? AND target_country = ?) OR "
-                "(source_country = ? AND target_country = ?))")
-        pair_params = [a, b, b, a]
-    sql = f"""
-        SELECT date_trunc('{interval}', date)::DATE AS period, {_QUAD_COLUMNS}
-        FROM events WHERE {where} AND {pair} AND date IS NOT NULL
-        GROUP BY 1 ORDER BY 1"""
-    return _run(con, sql, [*params, *pair_params])
-
-
 class Database:
     """A read-only handle for notebooks: ``eventwire.open("events.duckdb").events(actor="TUR").df``."""
 
@@ -199,10 +147,22 @@ class Database:
         return events(self.con, EventFilter(**filters), limit=limit, offset=offset)
 
     def dyads(self, **kwargs: Any) -> Result:
-        return top_dyads(self.con, **kwargs)
+        """Top country pairs (``analysis.top_dyads``)."""
+        from eventwire.analysis import top_dyads
+
+        return Result.of(top_dyads(self.con, **kwargs))
 
     def dyad(self, a: str, b: str, **kwargs: Any) -> Result:
-        return dyad_summary(self.con, a, b, **kwargs)
+        """One pair's relations by period (``analysis.timeline``)."""
+        from eventwire.analysis import timeline
+
+        return Result.of(timeline(self.con, a, b, **kwargs))
+
+    def alerts(self, **kwargs: Any) -> Result:
+        """Shift alerts (``analysis.shift_alerts``)."""
+        from eventwire.analysis import shift_alerts
+
+        return Result.of(shift_alerts(self.con, **kwargs))
 
     def sql(self, query: str, params: list[Any] | None = None) -> Result:
         """Any read-only SQL over the documented tables."""

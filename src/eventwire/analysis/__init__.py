@@ -1,0 +1,12 @@
+"""Analysis: events added up into relations — dyad timelines, top dyads, networks, shift alerts.
+
+Every function takes a DuckDB connection and returns plain rows (lists of dicts), which the CLI,
+the notebook API, the REST API and the dashboard all use as they are.
+"""
+
+from eventwire.analysis.alerts import shift_alerts
+from eventwire.analysis.counting import COLLAPSE_MODES
+from eventwire.analysis.dyads import timeline, top_dyads
+from eventwire.analysis.network import network
+
+__all__ = ["COLLAPSE_MODES", "network", "shift_alerts", "timeline", "top_dyads"]

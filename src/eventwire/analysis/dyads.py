@@ -1,0 +1,63 @@
+"""Dyads: the most active country pairs and one pair's relations over time."""
+
+from __future__ import annotations
+
+from datetime import date as Date
+from typing import Any
+
+import duckdb
+
+from eventwire.analysis.counting import QUAD_COLUMNS, counted
+
+INTERVALS = ("day", "week", "month", "quarter", "year")
+
+
+def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    rel = con.execute(sql, params)
+    cols = [d[0] for d in rel.description]
+    return [dict(zip(cols, row, strict=True)) for row in rel.fetchall()]
+
+
+def top_dyads(con: duckdb.DuckDBPyConnection, since: Date | None = None,
+              until: Date | None = None, limit: int = 10, directed: bool = False,
+              collapse: str = "event") -> list[dict[str, Any]]:
+    """The most active country pairs, with counts per quad class and the cooperation measures."""
+    rows, params = counted(collapse, since, until)
+    a, b = (("source_country", "target_country") if directed else
+            ("least(source_country, target_country)", "greatest(source_country, target_country)"))
+    sql = f"""SELECT {a} AS a, {b} AS b, {QUAD_COLUMNS}
+        FROM {rows} c
+        WHERE source_country IS NOT NULL AND target_country IS NOT NULL
+          AND source_country <> target_country
+        GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT ?"""
+    return _rows(con, sql, [*params, max(1, min(int(limit), 10_000))])
+
+
+def timeline(con: duckdb.DuckDBPyConnection, a: str, b: str, interval: str = "month",
+             since: Date | None = None, until: Date | None = None, directed: bool = False,
+             collapse: str = "event") -> list[dict[str, Any]]:
+    """A pair's relations by period: counts per quad class and per type, summed intensity, the
+    net cooperation index. Undirected by default; ``directed`` counts only a -> b."""
+    if interval not in INTERVALS:
+        raise ValueError(f"interval must be one of {', '.join(INTERVALS)}")
+    a, b = a.upper(), b.upper()
+    rows, params = counted(collapse, since, until)
+    if directed:
+        pair, pair_params = "source_country = ? AND target_country = ?", [a, b]
+    else:
+        pair = ("((source_country = ? AND target_country = ?) OR "
+                "(source_country = ? AND target_country = ?))")
+        pair_params = [a, b, b, a]
+    sql = f"""SELECT date_trunc('{interval}', date)::DATE AS period, {QUAD_COLUMNS}
+        FROM {rows} c WHERE {pair} AND date IS NOT NULL GROUP BY 1 ORDER BY 1"""
+    out = _rows(con, sql, [*params, *pair_params])
+    by_type = _rows(con, f"""SELECT date_trunc('{interval}', date)::DATE AS period, type,
+               count(*) AS n
+        FROM {rows} c WHERE {pair} AND date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2""",
+                    [*params, *pair_params])
+    types: dict[Date, dict[str, int]] = {}
+    for r in by_type:
+        types.setdefault(r["period"], {})[r["type"]] = r["n"]
+    for row in out:
+        row["types"] = types.get(row["period"], {})
+    return out

@@ -1,0 +1,119 @@
+"""Event exports for other tools: Parquet, CSV, PLOVER-style JSON Lines, and a GDELT/ICEWS-like
+tab-separated layout. Rows are streamed from DuckDB in record batches, so memory stays flat."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from eventwire.store.queries import EventFilter
+
+FORMATS = ("parquet", "csv", "plover", "tsv")
+
+#: Columns of the tab-separated layout, in order (GDELT/ICEWS-like; intensity is PLOVER's
+#: conflict-cooperation score on the same -10..+10 scale as Goldstein's).
+TSV_COLUMNS = ["event_id", "date", "source_code", "source_name", "source_country",
+               "target_code", "target_name", "target_country", "cameo_root", "plover_type",
+               "quad_class", "intensity", "location_name", "location_country", "lat", "lon",
+               "url", "sentence"]
+
+
+def _batches(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> Iterator[pa.RecordBatch]:
+    where, params = flt.where()
+    sql = (f"SELECT e.*, a.url FROM events e JOIN articles a ON a.id = e.article_id "
+           f"WHERE {where.replace('article_id', 'e.article_id')} ORDER BY e.date, e.id")
+    reader = con.sql(sql, params=params).to_arrow_reader(batch_size=50_000)
+    yield from reader
+
+
+def _code(country: Any, sector: Any) -> str:
+    return f"{country or ''}{sector or ''}"
+
+
+def plover_record(row: dict[str, Any]) -> dict[str, Any]:
+    """One event in the PLOVER JSON style (actor/recipient, event type, mode, context)."""
+    def actor(role: str) -> dict[str, Any] | None:
+        if row.get(f"{role}_text") is None:
+            return None
+        return {"text": row[f"{role}_text"], "country": row[f"{role}_country"],
+                "sector": row[f"{role}_sector"], "name": row[f"{role}_name"],
+                "code": _code(row[f"{role}_country"], row[f"{role}_sector"]) or None}
+
+    return {
+        "id": row["id"], "event_date": row["date"].isoformat() if row["date"] else None,
+        "event_type": row["type"], "mode": row["mode"], "context": row["context"],
+        "actor": actor("source"), "recipient": actor("target"), "quad": row["quad"],
+        "cameo_root": row["cameo"], "intensity": row["intensity"],
+        "location": ({"name": row["location_name"], "country": row["location_country"],
+                      "lat": row["location_lat"], "lon": row["location_lon"]}
+                     if row["location_name"] else None),
+        "negated": row["negated"], "modality": row["modality"],
+        "attributes": json.loads(row["attributes"]) if row["attributes"] else {},
+        "text": row["sentence"], "trigger": row["trigger_text"],
+        "article_id": row["article_id"], "url": row["url"], "confidence": row["confidence"],
+        "rule": row["rule"],
+    }
+
+
+def tsv_row(row: dict[str, Any]) -> list[Any]:
+    return [row["id"], row["date"].strftime("%Y%m%d") if row["date"] else "",
+            _code(row["source_country"], row["source_sector"]), row["source_text"] or "",
+            row["source_country"] or "", _code(row["target_country"], row["target_sector"]),
+            row["target_text"] or "", row["target_country"] or "", row["cameo"], row["type"],
+            row["quad"], row["intensity"], row["location_name"] or "",
+            row["location_country"] or "", row["location_lat"] or "", row["location_lon"] or "",
+            row["url"] or "", " ".join(row["sentence"].split())]
+
+
+def export_events(con: duckdb.DuckDBPyConnection, out: Path, fmt: str,
+                  flt: EventFilter | None = None) -> int:
+    """Write the events matching ``flt`` to ``out``; returns the number of rows."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}")
+    flt = flt or EventFilter()
+    n = 0
+    tmp = out.with_name(out.name + ".tmp")
+    if fmt == "parquet":
+        writer: pq.ParquetWriter | None = None
+        for batch in _batches(con, flt):
+            writer = writer or pq.ParquetWriter(tmp, batch.schema, compression="zstd")
+            writer.write_batch(batch)
+            n += batch.num_rows
+        if writer is None:
+            empty = con.sql("SELECT e.*, a.url FROM events e JOIN articles a "
+                                "ON a.id = e.article_id LIMIT 0").to_arrow_table()
+            pq.write_table(empty, tmp)
+        else:
+            writer.close()
+    elif fmt == "csv":
+        csv_writer: pacsv.CSVWriter | None = None
+        for batch in _batches(con, flt):
+            csv_writer = csv_writer or pacsv.CSVWriter(tmp, batch.schema)
+            csv_writer.write_batch(batch)
+            n += batch.num_rows
+        if csv_writer is None:
+            tmp.write_text("", encoding="utf-8")
+        else:
+            csv_writer.close()
+    else:
+        with tmp.open("w", encoding="utf-8", newline="") as fh:
+            tsv = csv.writer(fh, delimiter="\t", lineterminator="\n") if fmt == "tsv" else None
+            if tsv:
+                tsv.writerow(TSV_COLUMNS)
+            for batch in _batches(con, flt):
+                for row in batch.to_pylist():
+                    if tsv:
+                        tsv.writerow(tsv_row(row))
+                    else:
+                        fh.write(json.dumps(plover_record(row), ensure_ascii=False) + "\n")
+                    n += 1
+    tmp.replace(out)
+    return n

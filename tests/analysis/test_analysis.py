@@ -1,0 +1,80 @@
+"""Aggregations on a small database built from hand-made records."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from eventwire.analysis import network, shift_alerts, timeline, top_dyads
+from eventwire.schema import Article
+from eventwire.store.db import EventStore
+from tests.conftest import make_event
+
+
+def build(path: Path, rows: list[tuple[str, str, list]]) -> duckdb.DuckDBPyConnection:
+    with EventStore(path) as store:
+        store.write([(Article(text=text, id=aid, date=evs[0].date if evs else None), evs)
+                     for aid, text, evs in rows])
+    return duckdb.connect(str(path), read_only=True)
+
+
+@pytest.fixture()
+def con(tmp_path: Path) -> duckdb.DuckDBPyConnection:
+    story = "India and Turkey held talks in Ankara on trade and tourism on Wednesday, " \
+            "officials from both governments said after the meeting ended."
+    rows = [
+        ("a1", story, [make_event("a1", "CONSULT", "IND", "TUR", date(2025, 1, 8), 1, 2.5),
+                       make_event("a1", "SUPPORT", "TUR", "IND", date(2025, 1, 8), 1, 5.0,
+                                  start=40)]),
+        # the same talks reported again the same day by another outlet: counted once
+        ("a2", "In other words: " + story[:60] + " different wording entirely here today.",
+         [make_event("a2", "CONSULT", "IND", "TUR", date(2025, 1, 8), 1, 2.5)]),
+        # a syndicated copy of a1 a day later: its events add nothing to the counts
+        ("a3", "NEW DELHI (Wire) - " + story, [make_event("a3", "CONSULT", "IND", "TUR",
+                                                          date(2025, 1, 9), 1, 2.5)]),
+        ("a4", "India condemned Turkey for backing Pakistan in the crisis this week.",
+         [make_event("a4", "ACCUSE", "IND", "TUR", date(2025, 5, 9), 3, -3.0)]),
+        ("a5", "Indian traders boycotted Turkish apples and marble across the country.",
+         [make_event("a5", "PROTEST", "IND", "TUR", date(2025, 5, 14), 4, -4.5),
+          make_event("a5", "SANCTION", "IND", "TUR", date(2025, 5, 14), 4, -6.0, start=30)]),
+        ("a6", "Turkey sent aid to Pakistan after the floods in the north of the country.",
+         [make_event("a6", "AID", "TUR", "PAK", date(2025, 2, 20), 2, 10.0)]),
+    ]
+    return build(tmp_path / "a.duckdb", rows)
+
+
+def test_repeated_reports_and_syndicated_copies_are_counted_once(con) -> None:
+    assert [r["events"] for r in top_dyads(con, collapse="none")][:1] == [7]
+    ind_tur = top_dyads(con)[0]
+    assert (ind_tur["a"], ind_tur["b"], ind_tur["events"]) == ("IND", "TUR", 5)
+    strict = top_dyads(con, collapse="strict")[0]
+    assert strict["events"] == 5  # distinct CAMEO roots per day here
+
+
+def test_timeline_by_month_with_types_and_indices(con) -> None:
+    rows = timeline(con, "tur", "ind", "month")
+    assert [(r["period"].month, r["events"]) for r in rows] == [(1, 2), (5, 3)]
+    jan, may = rows
+    assert jan["types"] == {"CONSULT": 1, "SUPPORT": 1} and jan["balance"] == 1.0
+    assert may["material_conflict"] == 2 and may["cooperation_index"] < 0
+    directed = timeline(con, "TUR", "IND", "month", directed=True)
+    assert [r["types"] for r in directed] == [{"SUPPORT": 1}]
+    with pytest.raises(ValueError):
+        timeline(con, "TUR", "IND", "fortnight; DROP TABLE events")
+
+
+def test_network_nodes_and_weighted_edges(con) -> None:
+    net = network(con)
+    assert {n["id"] for n in net["nodes"]} == {"IND", "TUR", "PAK"}
+    edge = next(e for e in net["edges"] if (e["a"], e["b"]) == ("IND", "TUR"))
+    assert (edge["cooperation"], edge["conflict"]) == (2, 3)
+
+
+def test_shift_alert_names_the_articles_behind_it(con) -> None:
+    alerts = shift_alerts(con, interval="month", baseline=3, min_events=2)
+    conflict = [a for a in alerts if a["measure"] == "conflict"]
+    assert [(a["a"], a["b"], a["period"].month) for a in conflict] == [("IND", "TUR", 5)]
+    assert {x["id"] for x in conflict[0]["articles"]} == {"a4", "a5"}
