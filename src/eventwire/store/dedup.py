@@ -2,7 +2,8 @@
 
 Each article gets a SimHash of its character 4-grams (over the lower-cased words: many shingles
 even for a short story, so a changed dateline or a light edit moves few bits). Two articles whose
-hashes differ in at most ``MAX_DISTANCE`` bits are copies of one story; the later one points to the earliest with
+hashes differ in at most ``MAX_DISTANCE`` bits are copies of one story; the later one points to
+the earliest with
 ``articles.duplicate_of``. Candidates are found through eight 8-bit bands: two hashes within 7 bits
 always share at least one band exactly, so the search never misses a copy.
 """
