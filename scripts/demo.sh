@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Set up .venv/ from the lock file, then code the bundled sample corpus into demo.duckdb and show
-# how relations between countries change. Extra arguments go to `eventwire demo`.
+# Set up .venv/ from the lock file, code the bundled sample corpus into demo.duckdb, print the
+# relations, then serve the dashboard on it at http://127.0.0.1:8000/ (Ctrl-C to stop).
+# Extra arguments go to `eventwire demo` (for example --port 8080).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-.venv/bin/eventwire demo "$@"
+exec .venv/bin/eventwire demo --serve "$@"

@@ -374,13 +374,44 @@ def train(
 
 
 @app.command()
+def serve(
+    db: Annotated[Path, typer.Option(help="DuckDB file (created if missing).")] = Path(
+        "events.duckdb"),
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    token: Annotated[str | None, typer.Option(
+        envvar="EVENTWIRE_TOKEN", help="Enables POST /api/articles (Bearer token).")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
+) -> None:
+    """Serve the REST API (/api, OpenAPI at /openapi.json) and the dashboard (/)."""
+    run_server(db, host, port, token, model)
+
+
+def run_server(db: Path, host: str, port: int, token: str | None, model: str | None) -> None:
+    import uvicorn
+
+    from eventwire.api import create_app
+
+    err.print(f"eventwire dashboard: http://{host}:{port}/   API: http://{host}:{port}/docs",
+              highlight=False)
+    uvicorn.run(create_app(db, token=token, model=model), host=host, port=port,
+                log_level="warning")
+
+
+@app.command()
 def demo(
     db: Annotated[Path, typer.Option(help="DuckDB file to create.")] = Path("demo.duckdb"),
+    serve_after: Annotated[bool, typer.Option("--serve", help="Then open the dashboard on it.")]
+    = False,
+    host: Annotated[str, typer.Option(help="With --serve: interface.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="With --serve: port.")] = 8000,
 ) -> None:
     """Code the bundled sample corpus into DuckDB and show how relations change."""
     from eventwire.demo import run_demo
 
     run_demo(db, out)
+    if serve_after:
+        run_server(db, host, port, None, None)
 
 
 def main() -> None:

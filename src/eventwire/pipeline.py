@@ -19,6 +19,7 @@ from eventwire.nlp import get_pipeline, make_doc
 from eventwire.ontology.plover import cameo_code, intensity, quad_class
 from eventwire.prefilter import compact_doc, to_original
 from eventwire.schema import Actor, Article, Event, TextSpan, event_id
+from eventwire.when_where.places import place_of
 
 
 def to_actor(match: ActorMatch | None) -> Actor | None:
@@ -53,6 +54,7 @@ def to_event(candidate: EventCandidate, article: Article) -> Event:
                          to_original(trig.doc, trig.start_char) + len(trig.text)),
         date=article.date,
         date_source="article" if article.date else "unknown",
+        location=place_of(c.token, {a.country for a in (source, target) if a and a.country}),
         negated=c.negated,
         modality=c.modality,
         attributes=dict(c.attributes),

@@ -43,8 +43,8 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
     """Apply pending migrations in one transaction each; returns the version now in force."""
     con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-    row = con.execute("SELECT max(version) FROM schema_version").fetchone()
-    current = row[0] if row and row[0] is not None else 0
+    (current,) = con.execute(
+        "SELECT coalesce(max(version), 0) FROM schema_version").fetchall()[0]
     if current > SCHEMA_VERSION:
         raise RuntimeError(
             f"database schema v{current} is newer than this eventwire (v{SCHEMA_VERSION})"
@@ -200,8 +200,8 @@ class EventStore:
                 count(*) FILTER (WHERE a.id IS NULL),
                 count(*) FILTER (WHERE a.id IS NOT NULL AND a.content_hash <> n.content_hash),
                 count(*) FILTER (WHERE a.content_hash = n.content_hash)
-                FROM incoming n LEFT JOIN articles a ON a.id = n.id""").fetchone()
-            result.added, result.replaced, result.unchanged = row if row else (0, 0, 0)
+                FROM incoming n LEFT JOIN articles a ON a.id = n.id""").fetchall()[0]
+            result.added, result.replaced, result.unchanged = row
             con.execute("""CREATE TEMP TABLE todo AS SELECT n.id FROM incoming n
                 LEFT JOIN articles a ON a.id = n.id
                 WHERE a.id IS NULL OR a.content_hash <> n.content_hash""")
@@ -217,9 +217,9 @@ class EventStore:
                     WHERE article_id IN (SELECT id FROM todo)
                     QUALIFY row_number() OVER (PARTITION BY id ORDER BY id) = 1""", [evs])
             mark_duplicates(con)
-            row = con.execute("""SELECT count(*) FROM events
-                WHERE article_id IN (SELECT id FROM todo)""").fetchone()
-            result.events = int(row[0]) if row else 0
+            (n_events,) = con.execute("""SELECT count(*) FROM events
+                WHERE article_id IN (SELECT id FROM todo)""").fetchall()[0]
+            result.events = int(n_events)
             con.execute("DROP TABLE incoming")
             con.execute("DROP TABLE todo")
             con.execute("COMMIT")

@@ -57,6 +57,7 @@ class EventFilter:
     until: Date | None = None
     text: str | None = None  # words in the evidence sentence
     article_id: str | None = None
+    location: str | None = None  # place name where the event happened
     include_negated: bool = False
 
     def where(self) -> tuple[str, list[Any]]:
@@ -102,6 +103,9 @@ class EventFilter:
         if self.article_id:
             clauses.append("article_id = ?")
             params.append(self.article_id)
+        if self.location:
+            clauses.append("location_name = ?")
+            params.append(self.location)
         return (" AND ".join(clauses) or "TRUE"), params
 
 
@@ -133,8 +137,8 @@ def events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None,
 
 def count_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) -> int:
     where, params = (flt or EventFilter()).where()
-    row = con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()
-    return int(row[0]) if row else 0
+    rows = con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchall()
+    return int(rows[0][0])
 
 
 class Database:

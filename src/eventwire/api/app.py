@@ -1,0 +1,283 @@
+"""FastAPI app: the JSON API under /api and the dashboard at /.
+
+Every route is a thin shell over the library: ``store.queries`` for event listings and articles,
+``analysis`` for dyads, networks and alerts, ``pipeline.Coder`` for coding. Parameters are always
+bound, never spliced into SQL. One writer connection (serialised by a lock) stores articles;
+each read runs on its own cursor, so readers never wait for each other.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager
+from datetime import date as Date
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Response
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+
+from eventwire import __version__, analysis
+from eventwire.ingest.readers import MAX_TEXT_BYTES, clean_text
+from eventwire.schema import Article
+from eventwire.store.db import EventStore
+from eventwire.store.queries import EventFilter, count_events, events
+
+MAX_BODY_BYTES = 4 * MAX_TEXT_BYTES
+MAX_ARTICLES_PER_POST = 100
+MAX_PAGE = 500
+
+
+class ExtractRequest(BaseModel):
+    text: str = Field(min_length=1, max_length=MAX_TEXT_BYTES)
+    date: Date | None = None
+
+
+class ArticleIn(BaseModel):
+    text: str = Field(min_length=1, max_length=MAX_TEXT_BYTES)
+    id: str | None = Field(default=None, max_length=200)
+    date: Date | None = None
+    title: str | None = Field(default=None, max_length=2000)
+    url: str | None = Field(default=None, max_length=4000)
+    source: str | None = Field(default=None, max_length=400)
+
+
+class ArticlesIn(BaseModel):
+    articles: list[ArticleIn] = Field(min_length=1, max_length=MAX_ARTICLES_PER_POST)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def _event_json(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored event row in the same shape as ``Event.to_dict``."""
+    def actor(role: str) -> dict[str, Any] | None:
+        if row.get(f"{role}_text") is None:
+            return None
+        return {k: row[f"{role}_{k}"] for k in ("text", "start", "end", "country", "sector",
+                                                "name")}
+
+    loc = None
+    if row.get("location_name"):
+        loc = {"name": row["location_name"], "country": row["location_country"],
+               "lat": row["location_lat"], "lon": row["location_lon"]}
+    return {
+        "id": row["id"], "article_id": row["article_id"], "type": row["type"],
+        "mode": row["mode"], "context": row["context"], "quad": row["quad"],
+        "cameo": row["cameo"], "intensity": row["intensity"], "source": actor("source"),
+        "target": actor("target"), "sentence": row["sentence"],
+        "trigger": {"text": row["trigger_text"], "start": row["trigger_start"],
+                    "end": row["trigger_end"]},
+        "date": row["date"].isoformat() if row["date"] else None,
+        "date_source": row["date_source"], "location": loc, "negated": row["negated"],
+        "modality": row["modality"],
+        "attributes": json.loads(row["attributes"]) if row["attributes"] else {},
+        "confidence": row["confidence"], "rule": row["rule"],
+    }
+
+
+def get_cursor(request: Request) -> Iterator[Any]:
+    """A cursor of its own for each request: DuckDB cursors read concurrently."""
+    cur = request.app.state.store.con.cursor()
+    try:
+        yield cur
+    finally:
+        cur.close()
+
+
+Cursor = Annotated[Any, Depends(get_cursor)]
+
+
+def create_app(db: str | Path, token: str | None = None, model: str | None = None) -> FastAPI:
+    """The app over one DuckDB file. ``token`` enables POST /api/articles (Bearer auth)."""
+    store = EventStore(db)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(title="eventwire", version=__version__, lifespan=lifespan,
+                  description="PLOVER-coded political events: query, analyse, code.")
+    write_lock = threading.Lock()
+    coder_holder: dict[str, Any] = {}
+
+    def coder() -> Any:
+        if "coder" not in coder_holder:
+            from eventwire.pipeline import Coder
+
+            coder_holder["coder"] = Coder(model)
+        return coder_holder["coder"]
+
+    app.state.store = store
+
+    @app.middleware("http")
+    async def limit_body(request: Request,
+                         call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
+            return JSONResponse({"detail": f"request body over {MAX_BODY_BYTES} bytes"}, 413)
+        return await call_next(request)
+
+    @app.get("/api/health")
+    def health() -> dict[str, Any]:
+        return {"status": "ok", "version": __version__}
+
+    @app.post("/api/extract")
+    def extract(body: ExtractRequest) -> dict[str, Any]:
+        """Code a text and return its events; nothing is stored."""
+        article = Article(text=clean_text(body.text), date=body.date)
+        _, found = next(coder().code([article]))
+        return {"text": article.text, "events": [e.to_dict() for e in found]}
+
+    @app.post("/api/articles")
+    def post_articles(body: ArticlesIn, authorization: Annotated[str | None, Header()] = None
+                      ) -> dict[str, Any]:
+        """Code and store articles (needs the token the server was started with)."""
+        if not token or authorization != f"Bearer {token}":
+            raise HTTPException(401, "a valid 'Authorization: Bearer <token>' is required",
+                                headers={"WWW-Authenticate": "Bearer"})
+        articles = [Article(text=clean_text(a.text), id=a.id or "", date=a.date, title=a.title,
+                            url=a.url, source=a.source, origin="api") for a in body.articles]
+        coded = list(coder().code(articles))
+        with write_lock:
+            result = store.write(coded)
+        return {"added": result.added, "replaced": result.replaced,
+                "unchanged": result.unchanged, "events": result.events,
+                "article_ids": [a.id for a, _ in coded]}
+
+    @app.get("/api/events")
+    def list_events(
+        cur: Cursor,
+        actor: str | None = None, source: str | None = None, target: str | None = None,
+        type: str | None = None, quad: Annotated[int | None, Query(ge=1, le=4)] = None,
+        since: Date | None = None, until: Date | None = None,
+        text: Annotated[str | None, Query(max_length=200)] = None,
+        article_id: str | None = None, location: str | None = None,
+        a: str | None = None, b: str | None = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> dict[str, Any]:
+        """Events matching the filters (``a`` and ``b`` together: either direction), newest
+        first, a page at a time."""
+        try:
+            flt = EventFilter(actor=actor, source=source, target=target,
+                              dyad=(a, b) if a and b else None, type=type, quad=quad,
+                              since=since, until=until, text=text, article_id=article_id,
+                              location=location)
+            rows = events(cur, flt, limit=limit, offset=offset).rows
+            total = count_events(cur, flt)
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from None
+        return {"total": total, "limit": limit, "offset": offset,
+                "events": [_event_json(r) for r in rows]}
+
+    @app.get("/api/dyads")
+    def dyads(cur: Cursor, since: Date | None = None, until: Date | None = None,
+              limit: Annotated[int, Query(ge=1, le=500)] = 30,
+              collapse: str = "event") -> list[dict[str, Any]]:
+        """The most active country pairs."""
+        try:
+            return _jsonable(analysis.top_dyads(cur, since, until, limit, collapse=collapse))
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from None
+
+    @app.get("/api/dyads/{a}/{b}/timeline")
+    def dyad_timeline(cur: Cursor, a: str, b: str, interval: str = "month",
+                      since: Date | None = None, until: Date | None = None,
+                      directed: bool = False, collapse: str = "event") -> dict[str, Any]:
+        """One pair's relations by period."""
+        try:
+            rows = analysis.timeline(cur, a, b, interval, since, until, directed, collapse)
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from None
+        return {"a": a.upper(), "b": b.upper(), "interval": interval, "directed": directed,
+                "periods": _jsonable(rows)}
+
+    @app.get("/api/network")
+    def get_network(cur: Cursor, since: Date | None = None, until: Date | None = None,
+                    min_events: Annotated[int, Query(ge=1)] = 1,
+                    collapse: str = "event") -> dict[str, Any]:
+        """Countries and the weighted pairs between them, for a period."""
+        try:
+            return _jsonable(analysis.network(cur, since, until, min_events, collapse=collapse))
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from None
+
+    @app.get("/api/alerts")
+    def get_alerts(cur: Cursor, interval: str = "month",
+                   baseline: Annotated[int, Query(ge=1, le=52)] = 3,
+                   threshold: Annotated[float, Query(gt=0, le=10)] = 2.0,
+                   since: Date | None = None, collapse: str = "event") -> list[dict[str, Any]]:
+        """Pairs whose conflict or cooperation departs from their trailing baseline."""
+        try:
+            return _jsonable(analysis.shift_alerts(cur, interval, baseline, threshold,
+                                                   since=since, collapse=collapse))
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from None
+
+    @app.get("/api/locations")
+    def locations(cur: Cursor, since: Date | None = None, until: Date | None = None
+                  ) -> list[dict[str, Any]]:
+        """Places where events happened, with counts and coordinates (for the map)."""
+        where = ["NOT negated", "location_lat IS NOT NULL"]
+        params: list[Any] = []
+        if since:
+            where.append("date >= ?")
+            params.append(since)
+        if until:
+            where.append("date <= ?")
+            params.append(until)
+        rel = cur.execute(f"""SELECT location_name AS name, location_country AS country,
+                any_value(location_lat) AS lat, any_value(location_lon) AS lon,
+                count(*) AS events, count(*) FILTER (WHERE quad >= 3) AS conflict
+            FROM events WHERE {' AND '.join(where)} GROUP BY 1, 2 ORDER BY events DESC
+            LIMIT 2000""", params)
+        cols = [d[0] for d in rel.description]
+        return [dict(zip(cols, r, strict=True)) for r in rel.fetchall()]
+
+    @app.get("/api/articles/{article_id}")
+    def get_article(cur: Cursor, article_id: str) -> dict[str, Any]:
+        """An article's text and its events, with the character spans of the evidence."""
+        rel = cur.execute("""SELECT id, date, title, url, source, text, duplicate_of
+                             FROM articles WHERE id = ?""", [article_id])
+        found_rows = rel.fetchall()
+        if not found_rows:
+            raise HTTPException(404, f"no article {article_id!r}")
+        keys = ["id", "date", "title", "url", "source", "text", "duplicate_of"]
+        article = _jsonable(dict(zip(keys, found_rows[0], strict=True)))
+        found = events(cur, EventFilter(article_id=article_id, include_negated=True),
+                       limit=1000).rows
+        copies = [r[0] for r in cur.execute(
+            "SELECT id FROM articles WHERE duplicate_of = ? ORDER BY id", [article_id]).fetchall()]
+        return {**article, "copies": copies,
+                "events": sorted((_event_json(r) for r in found),
+                                 key=lambda e: e["trigger"]["start"])}
+
+    @app.get("/api/summary")
+    def summary(cur: Cursor) -> dict[str, Any]:
+        row = cur.execute("""SELECT (SELECT count(*) FROM articles),
+            (SELECT count(*) FROM events WHERE NOT negated),
+            (SELECT min(date) FROM events), (SELECT max(date) FROM events)""").fetchall()[0]
+        return _jsonable({"articles": row[0], "events": row[1], "first": row[2], "last": row[3]})
+
+    static = Path(str(resources.files("eventwire.web").joinpath("static")))
+    app.mount("/static", StaticFiles(directory=static), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(static / "index.html", headers={"Cache-Control": "no-cache"})
+
+    return app

@@ -1,0 +1,89 @@
+"""The REST API over HTTP, against a real uvicorn on 127.0.0.1."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from eventwire.schema import EVENT_KEYS
+from tests.server import TOKEN
+
+pytestmark = pytest.mark.slow
+
+
+def get(base: str, path: str, **params: object) -> httpx.Response:
+    return httpx.get(base + path, params=params, timeout=30)
+
+
+def test_openapi_lists_the_routes(base_url: str) -> None:
+    paths = get(base_url, "/openapi.json").json()["paths"]
+    for route in ("/api/extract", "/api/articles", "/api/events", "/api/dyads/{a}/{b}/timeline",
+                  "/api/network", "/api/alerts", "/api/articles/{article_id}"):
+        assert route in paths
+
+
+def test_extract_codes_without_storing(base_url: str) -> None:
+    before = get(base_url, "/api/summary").json()["articles"]
+    res = httpx.post(base_url + "/api/extract", json={"text": "Japan sent aid to Nepal.",
+                                                      "date": "2025-03-01"}, timeout=30)
+    assert res.status_code == 200
+    (event,) = res.json()["events"]
+    assert tuple(event) == EVENT_KEYS and event["type"] == "AID"
+    assert event["date"] == "2025-03-01"
+    assert get(base_url, "/api/summary").json()["articles"] == before
+
+
+def test_storing_articles_needs_the_token(base_url: str) -> None:
+    body = {"articles": [{"id": "api-1", "date": "2025-10-01",
+                          "text": "Chile condemned Peru over the border incident."}]}
+    assert httpx.post(base_url + "/api/articles", json=body, timeout=30).status_code == 401
+    bad = {"Authorization": "Bearer nope"}
+    assert httpx.post(base_url + "/api/articles", json=body, headers=bad,
+                      timeout=30).status_code == 401
+    ok = httpx.post(base_url + "/api/articles", json=body,
+                    headers={"Authorization": f"Bearer {TOKEN}"}, timeout=30)
+    assert ok.status_code == 200 and ok.json()["added"] == 1
+    again = httpx.post(base_url + "/api/articles", json=body,
+                       headers={"Authorization": f"Bearer {TOKEN}"}, timeout=30)
+    assert again.json()["unchanged"] == 1
+    assert get(base_url, "/api/events", article_id="api-1").json()["total"] == 1
+
+
+def test_events_filters_and_pages(base_url: str) -> None:
+    page = get(base_url, "/api/events", a="IND", b="TUR", limit=5).json()
+    assert page["total"] >= 10 and len(page["events"]) == 5
+    assert all({e["source"]["country"], e["target"]["country"]} == {"IND", "TUR"}
+               for e in page["events"])
+    nxt = get(base_url, "/api/events", a="IND", b="TUR", limit=5, offset=5).json()
+    assert not {e["id"] for e in page["events"]} & {e["id"] for e in nxt["events"]}
+    quad4 = get(base_url, "/api/events", quad=4, since="2025-05-01", until="2025-05-31").json()
+    assert quad4["total"] > 0 and all(e["quad"] == 4 for e in quad4["events"])
+    assert get(base_url, "/api/events", type="HUG").status_code == 422
+    assert get(base_url, "/api/events", limit=100000).status_code == 422
+
+
+def test_parameters_are_bound_not_spliced(base_url: str) -> None:
+    res = get(base_url, "/api/events", actor="x' OR 1=1 --", text="%' OR '1'='1")
+    assert res.status_code == 200 and res.json()["total"] == 0
+    assert get(base_url, "/api/dyads/IND/TUR/timeline",
+               interval="month'); DROP TABLE events; --").status_code == 422
+    assert get(base_url, "/api/summary").json()["events"] > 0
+
+
+def test_timeline_network_alerts_and_article(base_url: str) -> None:
+    tl = get(base_url, "/api/dyads/IND/TUR/timeline", interval="month").json()
+    assert tl["periods"][0]["net_score"] > 0 > tl["periods"][-1]["net_score"]
+    net = get(base_url, "/api/network", since="2025-01-01", until="2025-12-31").json()
+    assert {"IND", "TUR", "PAK"} <= {n["id"] for n in net["nodes"]}
+    alerts = get(base_url, "/api/alerts").json()
+    assert alerts and all(a["articles"] for a in alerts)
+    art = get(base_url, "/api/articles/demo-028").json()
+    assert art["events"] and all(
+        art["text"][e["trigger"]["start"]:e["trigger"]["end"]] == e["trigger"]["text"]
+        for e in art["events"])
+    assert get(base_url, "/api/articles/nope").status_code == 404
+
+
+def test_request_size_limit(base_url: str) -> None:
+    big = {"text": "x" * 9_000_000}
+    assert httpx.post(base_url + "/api/extract", json=big, timeout=60).status_code == 413

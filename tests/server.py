@@ -1,0 +1,64 @@
+"""A real uvicorn server on 127.0.0.1 over a real demo database, for API and browser tests."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+import httpx
+import uvicorn
+from rich.console import Console
+
+from eventwire.api import create_app
+from eventwire.demo import run_demo
+from eventwire.pipeline import Coder
+from eventwire.schema import Article
+from eventwire.store.db import EventStore
+
+TOKEN = "test-token"
+XSS_TEXT = ("Kenya praised Uganda for its help. <script>window.pwned = true;</script> "
+            "<img src=x onerror=\"window.pwned = true\">")
+
+
+def build_demo_db(folder: Path) -> Path:
+    """The demo corpus, plus an article whose text carries markup that must stay text."""
+    db = folder / "demo.duckdb"
+    run_demo(db, Console(file=open("/dev/null", "w")))  # noqa: SIM115
+    coder = Coder()
+    with EventStore(db) as store:
+        store.write(coder.code([Article(text=XSS_TEXT, id="xss", date=date(2025, 9, 20),
+                                        title="<b>Markup</b> in a title")]))
+    return db
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def running_server(db: Path, token: str | None = TOKEN) -> Iterator[str]:
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(db, token=token), host="127.0.0.1",
+                                           port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base}/api/health", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.05)
+    try:
+        yield base
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
