@@ -8,7 +8,7 @@ from typing import Any
 
 import duckdb
 
-from eventwire.analysis.counting import counted
+from eventwire.analysis.counting import DYADIC, counted
 from eventwire.analysis.dyads import INTERVALS, _rows
 
 
@@ -21,16 +21,13 @@ def shift_alerts(con: duckdb.DuckDBPyConnection, interval: str = "month", baseli
     Each alert lists the articles that drove it. Newest first."""
     if interval not in INTERVALS:
         raise ValueError(f"interval must be one of {', '.join(INTERVALS)}")
-    rows, params = counted(collapse)
+    rows, params = counted(collapse, extra_where=f"{DYADIC} AND date IS NOT NULL")
     series = _rows(con, f"""SELECT least(source_country, target_country) AS a,
                greatest(source_country, target_country) AS b,
                date_trunc('{interval}', date)::DATE AS period,
                count(*) FILTER (WHERE quad >= 3) AS conflict,
                count(*) FILTER (WHERE quad <= 2) AS cooperation
-        FROM {rows} c
-        WHERE source_country IS NOT NULL AND target_country IS NOT NULL
-          AND source_country <> target_country AND date IS NOT NULL
-        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3""", params)
+        FROM {rows} c GROUP BY 1, 2, 3 ORDER BY 1, 2, 3""", params)
     if not series:
         return []
     # Every period from the first to the last, empty ones included: a quiet month is baseline.

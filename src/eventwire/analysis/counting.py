@@ -14,45 +14,61 @@ from typing import Any, Literal
 Collapse = Literal["none", "event", "strict"]
 COLLAPSE_MODES: tuple[str, ...] = ("none", "event", "strict")
 
-_SOURCE_KEY = "coalesce(e.source_country, '?' || lower(e.source_text))"
-_TARGET_KEY = "coalesce(e.target_country, '?' || lower(e.target_text))"
+_SOURCE_KEY = "coalesce(source_country, '?' || lower(source_text))"
+_TARGET_KEY = "coalesce(target_country, '?' || lower(target_text))"
 
 
 def counted(collapse: str, since: Date | None = None, until: Date | None = None,
-            extra_where: str = "TRUE") -> tuple[str, list[Any]]:
+            extra_where: str = "TRUE", extra_params: list[Any] | None = None
+            ) -> tuple[str, list[Any]]:
     """A subquery of counted rows (columns: date, source_country, target_country, type, quad,
-    cameo, intensity, reports, article_id) and its bound parameters."""
+    cameo, intensity, reports, article_id) and its bound parameters. ``extra_where`` (over the
+    events' own columns) is applied before collapsing, so a pair's timeline only groups that
+    pair's events."""
     if collapse not in COLLAPSE_MODES:
         raise ValueError(f"collapse must be one of {', '.join(COLLAPSE_MODES)}")
-    where = ["NOT e.negated", extra_where]
-    params: list[Any] = []
+    where = ["NOT negated", f"({extra_where})"]
+    params: list[Any] = list(extra_params or [])
     if since:
-        where.append("e.date >= ?")
+        where.append("date >= ?")
         params.append(since)
     if until:
-        where.append("e.date <= ?")
+        where.append("date <= ?")
         params.append(until)
     if collapse != "none":
-        where.append("a.duplicate_of IS NULL")
-    cond = " AND ".join(where)
-    base = f"FROM events e JOIN articles a ON a.id = e.article_id WHERE {cond}"
+        # Syndicated copies add no counts; the set of copies is small, so an anti-join is cheap.
+        where.append("article_id NOT IN (SELECT id FROM articles WHERE duplicate_of IS NOT NULL)")
+    base = f"FROM events e WHERE {' AND '.join(where)}"
     if collapse == "none":
-        sql = (f"(SELECT e.date, e.source_country, e.target_country, e.type, e.quad, e.cameo, "
-               f"e.intensity, 1 AS reports, e.article_id {base})")
+        sql = (f"(SELECT date, source_country, target_country, type, quad, cameo, intensity, "
+               f"1 AS reports, article_id {base})")
     elif collapse == "event":
-        sql = (f"(SELECT e.date, any_value(e.source_country) AS source_country, "
-               f"any_value(e.target_country) AS target_country, e.type, any_value(e.quad) AS quad,"
-               f" any_value(e.cameo) AS cameo, avg(e.intensity) AS intensity, count(*) AS reports,"
-               f" min(e.article_id) AS article_id {base} "
-               f"GROUP BY e.date, {_SOURCE_KEY}, e.source_sector, {_TARGET_KEY}, e.target_sector,"
-               f" e.type)")
+        sql = (f"(SELECT date, any_value(source_country) AS source_country, "
+               f"any_value(target_country) AS target_country, type, any_value(quad) AS quad, "
+               f"any_value(cameo) AS cameo, avg(intensity) AS intensity, count(*) AS reports, "
+               f"min(article_id) AS article_id {base} "
+               f"GROUP BY date, {_SOURCE_KEY}, source_sector, {_TARGET_KEY}, target_sector, type)")
     else:
-        sql = (f"(SELECT e.date, e.source_country, e.target_country, any_value(e.type) AS type, "
-               f"any_value(e.quad) AS quad, e.cameo, avg(e.intensity) AS intensity, "
-               f"count(*) AS reports, min(e.article_id) AS article_id {base} "
-               f"AND e.source_country IS NOT NULL AND e.target_country IS NOT NULL "
-               f"GROUP BY e.date, e.source_country, e.target_country, e.cameo)")
+        sql = (f"(SELECT date, source_country, target_country, any_value(type) AS type, "
+               f"any_value(quad) AS quad, cameo, avg(intensity) AS intensity, "
+               f"count(*) AS reports, min(article_id) AS article_id {base} "
+               f"AND source_country IS NOT NULL AND target_country IS NOT NULL "
+               f"GROUP BY date, source_country, target_country, cameo)")
     return sql, params
+
+
+#: Condition for rows that belong to some country pair (a dyad).
+DYADIC = ("source_country IS NOT NULL AND target_country IS NOT NULL "
+          "AND source_country <> target_country")
+
+
+def pair_condition(a: str, b: str, directed: bool) -> tuple[str, list[Any]]:
+    """Rows of the pair a-b (either direction unless ``directed``)."""
+    a, b = a.upper(), b.upper()
+    if directed:
+        return "source_country = ? AND target_country = ?", [a, b]
+    return ("((source_country = ? AND target_country = ?) OR "
+            "(source_country = ? AND target_country = ?))"), [a, b, b, a]
 
 
 QUAD_COLUMNS = """

@@ -7,7 +7,7 @@ from typing import Any
 
 import duckdb
 
-from eventwire.analysis.counting import QUAD_COLUMNS, counted
+from eventwire.analysis.counting import DYADIC, QUAD_COLUMNS, counted, pair_condition
 
 INTERVALS = ("day", "week", "month", "quarter", "year")
 
@@ -22,14 +22,11 @@ def top_dyads(con: duckdb.DuckDBPyConnection, since: Date | None = None,
               until: Date | None = None, limit: int = 10, directed: bool = False,
               collapse: str = "event") -> list[dict[str, Any]]:
     """The most active country pairs, with counts per quad class and the cooperation measures."""
-    rows, params = counted(collapse, since, until)
+    rows, params = counted(collapse, since, until, DYADIC)
     a, b = (("source_country", "target_country") if directed else
             ("least(source_country, target_country)", "greatest(source_country, target_country)"))
     sql = f"""SELECT {a} AS a, {b} AS b, {QUAD_COLUMNS}
-        FROM {rows} c
-        WHERE source_country IS NOT NULL AND target_country IS NOT NULL
-          AND source_country <> target_country
-        GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT ?"""
+        FROM {rows} c GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT ?"""
     return _rows(con, sql, [*params, max(1, min(int(limit), 10_000))])
 
 
@@ -40,21 +37,13 @@ def timeline(con: duckdb.DuckDBPyConnection, a: str, b: str, interval: str = "mo
     net cooperation index. Undirected by default; ``directed`` counts only a -> b."""
     if interval not in INTERVALS:
         raise ValueError(f"interval must be one of {', '.join(INTERVALS)}")
-    a, b = a.upper(), b.upper()
-    rows, params = counted(collapse, since, until)
-    if directed:
-        pair, pair_params = "source_country = ? AND target_country = ?", [a, b]
-    else:
-        pair = ("((source_country = ? AND target_country = ?) OR "
-                "(source_country = ? AND target_country = ?))")
-        pair_params = [a, b, b, a]
+    pair, pair_params = pair_condition(a, b, directed)
+    rows, params = counted(collapse, since, until, f"{pair} AND date IS NOT NULL", pair_params)
     sql = f"""SELECT date_trunc('{interval}', date)::DATE AS period, {QUAD_COLUMNS}
-        FROM {rows} c WHERE {pair} AND date IS NOT NULL GROUP BY 1 ORDER BY 1"""
-    out = _rows(con, sql, [*params, *pair_params])
+        FROM {rows} c GROUP BY 1 ORDER BY 1"""
+    out = _rows(con, sql, params)
     by_type = _rows(con, f"""SELECT date_trunc('{interval}', date)::DATE AS period, type,
-               count(*) AS n
-        FROM {rows} c WHERE {pair} AND date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2""",
-                    [*params, *pair_params])
+               count(*) AS n FROM {rows} c GROUP BY 1, 2 ORDER BY 1, 2""", params)
     types: dict[Date, dict[str, int]] = {}
     for r in by_type:
         types.setdefault(r["period"], {})[r["type"]] = r["n"]

@@ -8,7 +8,7 @@ from typing import Any
 
 import duckdb
 
-from eventwire.analysis.counting import QUAD_COLUMNS, counted
+from eventwire.analysis.counting import DYADIC, QUAD_COLUMNS, counted
 from eventwire.analysis.dyads import _rows
 
 
@@ -16,13 +16,10 @@ def network(con: duckdb.DuckDBPyConnection, since: Date | None = None, until: Da
             min_events: int = 1, limit: int = 200, collapse: str = "event") -> dict[str, Any]:
     """``{"nodes": [{"id", "events"}], "edges": [{"a", "b", "cooperation", "conflict", ...}]}``;
     edges are undirected and carry the quad counts and cooperation measures of the pair."""
-    rows, params = counted(collapse, since, until)
+    rows, params = counted(collapse, since, until, DYADIC)
     edges = _rows(con, f"""SELECT least(source_country, target_country) AS a,
                greatest(source_country, target_country) AS b, {QUAD_COLUMNS}
-        FROM {rows} c
-        WHERE source_country IS NOT NULL AND target_country IS NOT NULL
-          AND source_country <> target_country
-        GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY events DESC, a, b LIMIT ?""",
+        FROM {rows} c GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY events DESC, a, b LIMIT ?""",
                   [*params, max(1, int(min_events)), max(1, min(int(limit), 5000))])
     for e in edges:
         e["cooperation"] = e["verbal_coop"] + e["material_coop"]
