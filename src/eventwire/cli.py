@@ -162,7 +162,8 @@ def ingest(
 @app.command()
 def query(
     kind: Annotated[QueryKind, typer.Argument(help="events | dyads | dyad A B | alerts")],
-    pair: Annotated[list[str] | None, typer.Argument(help="For 'dyad': two country codes.")] = None,
+    pair: Annotated[list[str] | None, typer.Argument(
+        help="Two country codes: the pair for 'dyad'; for 'events', events between them.")] = None,
     db: Annotated[Path, typer.Option(help="DuckDB file.")] = Path("events.duckdb"),
     actor: Annotated[str | None, typer.Option(help="Country code or name, either side.")] = None,
     source: Annotated[str | None, typer.Option()] = None,
@@ -193,8 +194,11 @@ def query(
     try:
         with database:
             if kind is QueryKind.events:
+                if pair and len(pair) != 2:
+                    raise typer.BadParameter("give two country codes for a pair, e.g. IND TUR")
                 flt = q.EventFilter(actor=actor, source=source, target=target, type=type_,
-                                    quad=quad, since=s, until=u, text=text)
+                                    quad=quad, since=s, until=u, text=text,
+                                    dyad=(pair[0], pair[1]) if pair else None)
                 rows = q.events(database.con, flt, limit=limit, offset=offset).rows
                 _print_events(rows, fmt)
                 return

@@ -58,7 +58,7 @@ def cues() -> Cues:
         if lemma.endswith("y"):  # deny -> denies, denied
             stems.add((lemma[:-1] + "i")[:_STEM])
     gaz = load_gazetteer()
-    words = {alias.split()[0].lower() for alias in gaz.aliases}
+    words = {alias.split()[0].lower() for alias in gaz.aliases} - {"the", "a", "an", "of"}
     words |= {noun.split()[-1] for noun in gaz.sectors}
     return Cues(frozenset(stems), frozenset(words))
 

@@ -87,3 +87,9 @@ def test_timeline_network_alerts_and_article(base_url: str) -> None:
 def test_request_size_limit(base_url: str) -> None:
     big = {"text": "x" * 9_000_000}
     assert httpx.post(base_url + "/api/extract", json=big, timeout=60).status_code == 413
+
+
+def test_grouped_events_carry_their_evidence(base_url: str) -> None:
+    rows = get(base_url, "/api/events/grouped", a="IND", b="TUR", limit=100).json()
+    assert rows and all(r["reports"] == len(r["evidence"]) for r in rows)
+    assert all(ev["sentence"] for r in rows for ev in r["evidence"])

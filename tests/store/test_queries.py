@@ -56,3 +56,21 @@ def test_results_as_pandas_and_arrow(db: Database) -> None:
     res = db.events(actor="PAK")
     assert res.df.shape[0] == 1 and res.arrow.num_rows == 1
     assert db.sql("SELECT count(*) AS n FROM articles").rows == [{"n": 3}]
+
+
+def test_grouped_events_keep_every_report_as_evidence(tmp_path: Path) -> None:
+    from eventwire.store.queries import grouped_events
+
+    path = tmp_path / "g.duckdb"
+    day = date(2025, 3, 3)
+    with EventStore(path) as store:
+        store.write([
+            (Article(text="India criticized Turkey over drones.", id="g1", date=day),
+             [make_event("g1", day=day)]),
+            (Article(text="New Delhi criticized Ankara, officials said.", id="g2", date=day),
+             [make_event("g2", day=day, sentence="New Delhi criticized Ankara.")]),
+        ])
+    with Database(path) as database:
+        (row,) = grouped_events(database.con).rows
+    assert (row["reports"], row["stories"]) == (2, 2)
+    assert [e["article_id"] for e in row["evidence"]] == ["g1", "g2"]

@@ -26,7 +26,7 @@ from eventwire import __version__, analysis
 from eventwire.ingest.readers import MAX_TEXT_BYTES, clean_text
 from eventwire.schema import Article
 from eventwire.store.db import EventStore
-from eventwire.store.queries import EventFilter, count_events, events
+from eventwire.store.queries import EventFilter, count_events, events, grouped_events
 
 MAX_BODY_BYTES = 4 * MAX_TEXT_BYTES
 MAX_ARTICLES_PER_POST = 100
@@ -183,6 +183,22 @@ def create_app(db: str | Path, token: str | None = None, model: str | None = Non
             raise HTTPException(422, str(exc)) from None
         return {"total": total, "limit": limit, "offset": offset,
                 "events": [_event_json(r) for r in rows]}
+
+    @app.get("/api/events/grouped")
+    def list_grouped_events(
+        cur: Cursor, actor: str | None = None, type: str | None = None,
+        a: str | None = None, b: str | None = None,
+        since: Date | None = None, until: Date | None = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> list[dict[str, Any]]:
+        """Repeated reports of one event collapsed into one, with every report as evidence."""
+        try:
+            flt = EventFilter(actor=actor, type=type, dyad=(a, b) if a and b else None,
+                              since=since, until=until)
+            return _jsonable(grouped_events(cur, flt, limit, offset).rows)
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from None
 
     @app.get("/api/dyads")
     def dyads(cur: Cursor, since: Date | None = None, until: Date | None = None,

@@ -135,6 +135,29 @@ def events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None,
     return _run(con, sql, [*params, limit, max(0, int(offset))])
 
 
+def grouped_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None,
+                   limit: int = 100, offset: int = 0) -> Result:
+    """Repeated reports of one event (same source, target, type and day) as one row, newest
+    first, with every report kept as evidence: ``reports``, ``stories`` (distinct stories once
+    syndicated copies are folded) and ``evidence`` (event id, article id, sentence of each)."""
+    where, params = (flt or EventFilter()).where()
+    limit = max(0, min(int(limit), 100_000))
+    sql = f"""SELECT min(e.id) AS id, e.date, e.type,
+            any_value(e.source_text) AS source_text, any_value(e.source_country) AS source_country,
+            e.source_sector, any_value(e.target_text) AS target_text,
+            any_value(e.target_country) AS target_country, e.target_sector,
+            any_value(e.quad) AS quad, any_value(e.cameo) AS cameo, avg(e.intensity) AS intensity,
+            count(*) AS reports, count(DISTINCT coalesce(a.duplicate_of, a.id)) AS stories,
+            list({{'event_id': e.id, 'article_id': e.article_id, 'sentence': e.sentence}}
+                 ORDER BY e.article_id, e.id) AS evidence
+        FROM events e JOIN articles a ON a.id = e.article_id
+        WHERE {where.replace('article_id', 'e.article_id')}
+        GROUP BY e.date, coalesce(e.source_country, '?' || lower(e.source_text)), e.source_sector,
+                 coalesce(e.target_country, '?' || lower(e.target_text)), e.target_sector, e.type
+        ORDER BY e.date DESC NULLS LAST, id LIMIT ? OFFSET ?"""
+    return _run(con, sql, [*params, limit, max(0, int(offset))])
+
+
 def count_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) -> int:
     where, params = (flt or EventFilter()).where()
     rows = con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchall()

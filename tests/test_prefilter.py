@@ -1,0 +1,48 @@
+"""The prefilter keeps only sentences that can hold an event, and offsets still point into the
+article text."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from eventwire.nlp import make_doc
+from eventwire.prefilter import compact_doc, cues, is_candidate, to_original
+
+pytestmark = pytest.mark.slow
+
+TEXT = ("The weather was mild on Sunday. Markets were closed for the holiday. "
+        "Japan sent aid to Nepal. Officials did not give further details.")
+
+
+def test_only_candidate_sentences_are_kept(nlp: Language) -> None:
+    doc = compact_doc(nlp, make_doc(nlp, TEXT, None))
+    assert "weather" not in doc.text and "Markets" not in doc.text
+    assert doc.text.startswith("Japan sent aid to Nepal.")
+    start = TEXT.index("Japan")
+    assert to_original(doc, 0) == start
+    assert to_original(doc, doc.text.index("Nepal")) == TEXT.index("Nepal")
+
+
+def test_a_text_of_candidates_is_left_alone(nlp: Language) -> None:
+    doc = make_doc(nlp, "Japan sent aid to Nepal. India denied the claims.", None)
+    assert compact_doc(nlp, doc) is doc
+
+
+def test_inflected_and_irregular_trigger_forms_are_recognised(nlp: Language) -> None:
+    c = cues()
+    for sentence in ("Ankara denies the report.", "Russia held talks with Iran.",
+                     "Police are sending reinforcements to Lagos.", "Iran withdrew its envoy."):
+        doc = nlp.make_doc(sentence)
+        assert is_candidate(doc[:], c), sentence
+    assert not is_candidate(nlp.make_doc("the weather was mild today.")[:], c)
+
+
+def test_coding_through_the_prefilter_gives_original_offsets(coder) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.schema import Article
+
+    article = Article(text=TEXT, id="p")
+    (_, events) = next(coder.code([article]))
+    (event,) = events
+    assert TEXT[event.trigger.start:event.trigger.end] == event.trigger.text == "sent"
+    assert event.source is not None and TEXT[event.source.start:event.source.end] == "Japan"
