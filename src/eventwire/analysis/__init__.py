@@ -8,5 +8,6 @@ from eventwire.analysis.alerts import shift_alerts
 from eventwire.analysis.counting import COLLAPSE_MODES
 from eventwire.analysis.dyads import timeline, top_dyads
 from eventwire.analysis.network import network
+from eventwire.analysis.places import event_places
 
-__all__ = ["COLLAPSE_MODES", "network", "shift_alerts", "timeline", "top_dyads"]
+__all__ = ["COLLAPSE_MODES", "event_places", "network", "shift_alerts", "timeline", "top_dyads"]

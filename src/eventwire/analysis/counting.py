@@ -18,6 +18,19 @@ _SOURCE_KEY = "coalesce(source_country, '?' || lower(source_text))"
 _TARGET_KEY = "coalesce(target_country, '?' || lower(target_text))"
 
 
+def date_range(since: Date | None, until: Date | None) -> tuple[list[str], list[Any]]:
+    """SQL conditions (and parameters) for events dated within [since, until]."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if since:
+        clauses.append("date >= ?")
+        params.append(since)
+    if until:
+        clauses.append("date <= ?")
+        params.append(until)
+    return clauses, params
+
+
 def counted(collapse: str, since: Date | None = None, until: Date | None = None,
             extra_where: str = "TRUE", extra_params: list[Any] | None = None
             ) -> tuple[str, list[Any]]:
@@ -27,14 +40,9 @@ def counted(collapse: str, since: Date | None = None, until: Date | None = None,
     pair's events."""
     if collapse not in COLLAPSE_MODES:
         raise ValueError(f"collapse must be one of {', '.join(COLLAPSE_MODES)}")
-    where = ["NOT negated", f"({extra_where})"]
-    params: list[Any] = list(extra_params or [])
-    if since:
-        where.append("date >= ?")
-        params.append(since)
-    if until:
-        where.append("date <= ?")
-        params.append(until)
+    dates, date_params = date_range(since, until)
+    where = ["NOT negated", f"({extra_where})", *dates]
+    params: list[Any] = [*(extra_params or []), *date_params]
     if collapse != "none":
         # Syndicated copies add no counts; the set of copies is small, so an anti-join is cheap.
         where.append("article_id NOT IN (SELECT id FROM articles WHERE duplicate_of IS NOT NULL)")

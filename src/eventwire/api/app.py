@@ -26,7 +26,14 @@ from eventwire import __version__, analysis
 from eventwire.ingest.readers import MAX_TEXT_BYTES, clean_text
 from eventwire.schema import Article
 from eventwire.store.db import EventStore
-from eventwire.store.queries import EventFilter, count_events, events, grouped_events
+from eventwire.store.queries import (
+    EventFilter,
+    article,
+    count_events,
+    events,
+    grouped_events,
+    summary,
+)
 
 MAX_BODY_BYTES = 4 * MAX_TEXT_BYTES
 MAX_ARTICLES_PER_POST = 100
@@ -248,46 +255,20 @@ def create_app(db: str | Path, token: str | None = None, model: str | None = Non
     def locations(cur: Cursor, since: Date | None = None, until: Date | None = None
                   ) -> list[dict[str, Any]]:
         """Places where events happened, with counts and coordinates (for the map)."""
-        where = ["NOT negated", "location_lat IS NOT NULL"]
-        params: list[Any] = []
-        if since:
-            where.append("date >= ?")
-            params.append(since)
-        if until:
-            where.append("date <= ?")
-            params.append(until)
-        rel = cur.execute(f"""SELECT location_name AS name, location_country AS country,
-                any_value(location_lat) AS lat, any_value(location_lon) AS lon,
-                count(*) AS events, count(*) FILTER (WHERE quad >= 3) AS conflict
-            FROM events WHERE {' AND '.join(where)} GROUP BY 1, 2 ORDER BY events DESC
-            LIMIT 2000""", params)
-        cols = [d[0] for d in rel.description]
-        return [dict(zip(cols, r, strict=True)) for r in rel.fetchall()]
+        return _jsonable(analysis.event_places(cur, since, until))
 
     @app.get("/api/articles/{article_id}")
     def get_article(cur: Cursor, article_id: str) -> dict[str, Any]:
         """An article's text and its events, with the character spans of the evidence."""
-        rel = cur.execute("""SELECT id, date, title, url, source, text, duplicate_of
-                             FROM articles WHERE id = ?""", [article_id])
-        found_rows = rel.fetchall()
-        if not found_rows:
+        found = article(cur, article_id)
+        if found is None:
             raise HTTPException(404, f"no article {article_id!r}")
-        keys = ["id", "date", "title", "url", "source", "text", "duplicate_of"]
-        article = _jsonable(dict(zip(keys, found_rows[0], strict=True)))
-        found = events(cur, EventFilter(article_id=article_id, include_negated=True),
-                       limit=1000).rows
-        copies = [r[0] for r in cur.execute(
-            "SELECT id FROM articles WHERE duplicate_of = ? ORDER BY id", [article_id]).fetchall()]
-        return {**article, "copies": copies,
-                "events": sorted((_event_json(r) for r in found),
-                                 key=lambda e: e["trigger"]["start"])}
+        return _jsonable({**found, "events": [_event_json(e) for e in found["events"]]})
 
     @app.get("/api/summary")
-    def summary(cur: Cursor) -> dict[str, Any]:
-        row = cur.execute("""SELECT (SELECT count(*) FROM articles),
-            (SELECT count(*) FROM events WHERE NOT negated),
-            (SELECT min(date) FROM events), (SELECT max(date) FROM events)""").fetchall()[0]
-        return _jsonable({"articles": row[0], "events": row[1], "first": row[2], "last": row[3]})
+    def get_summary(cur: Cursor) -> dict[str, Any]:
+        """Totals of the database."""
+        return _jsonable(summary(cur))
 
     static = Path(str(resources.files("eventwire.web").joinpath("static")))
     app.mount("/static", StaticFiles(directory=static), name="static")

@@ -164,6 +164,28 @@ def count_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None)
     return int(rows[0][0])
 
 
+def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:
+    """An article with its events (negated ones included, in text order) and the ids of its
+    syndicated copies; None when there is no such article."""
+    rows = _run(con, """SELECT id, date, title, url, source, text, duplicate_of
+                        FROM articles WHERE id = ?""", [article_id]).rows
+    if not rows:
+        return None
+    found = events(con, EventFilter(article_id=article_id, include_negated=True), 1000).rows
+    copies = _run(con, "SELECT id FROM articles WHERE duplicate_of = ? ORDER BY id",
+                  [article_id]).rows
+    return {**rows[0], "copies": [c["id"] for c in copies],
+            "events": sorted(found, key=lambda e: e["trigger_start"])}
+
+
+def summary(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """Totals: articles, events (not negated), first and last event date."""
+    return _run(con, """SELECT (SELECT count(*) FROM articles) AS articles,
+        (SELECT count(*) FROM events WHERE NOT negated) AS events,
+        (SELECT min(date) FROM events) AS first, (SELECT max(date) FROM events) AS last""",
+                []).rows[0]
+
+
 class Database:
     """A read-only handle for notebooks: ``eventwire.open("events.duckdb").events(actor="TUR").df``."""
 
