@@ -19,6 +19,8 @@ from eventwire.nlp import get_pipeline, make_doc
 from eventwire.ontology.plover import cameo_code, intensity, quad_class
 from eventwire.prefilter import compact_doc, to_original
 from eventwire.schema import Actor, Article, Event, TextSpan, event_id
+from eventwire.when_where.amounts import amounts
+from eventwire.when_where.dates import clause_of, event_date
 from eventwire.when_where.places import place_of
 
 
@@ -38,6 +40,13 @@ def to_event(candidate: EventCandidate, article: Article) -> Event:
     trig = c.span
     source, target = to_actor(candidate.source), to_actor(candidate.target)
     rule = "; ".join([*c.rule, f"args:{candidate.arg_rule}"])
+    when, date_source, date_text = event_date(c.token, article.date)
+    attributes = dict(c.attributes)
+    if date_text:
+        attributes["date_text"] = date_text
+    found = amounts(clause_of(c.token).text)
+    if found:
+        attributes["amounts"] = found
     return Event(
         id=event_id(article.id, to_original(trig.doc, trig.start_char), source, target, c.type),
         article_id=article.id,
@@ -52,12 +61,12 @@ def to_event(candidate: EventCandidate, article: Article) -> Event:
         sentence=c.token.sent.text,
         trigger=TextSpan(trig.text, to_original(trig.doc, trig.start_char),
                          to_original(trig.doc, trig.start_char) + len(trig.text)),
-        date=article.date,
-        date_source="article" if article.date else "unknown",
+        date=when,
+        date_source=date_source,
         location=place_of(c.token, {a.country for a in (source, target) if a and a.country}),
         negated=c.negated,
         modality=c.modality,
-        attributes=dict(c.attributes),
+        attributes=attributes,
         confidence=candidate.confidence,
         rule=rule,
     )

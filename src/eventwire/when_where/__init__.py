@@ -1,5 +1,7 @@
-"""When and where: event places (and, later, event dates, quotes and amounts)."""
+"""When and where: event dates from explicit and relative expressions, places, amounts."""
 
+from eventwire.when_where.amounts import amounts
+from eventwire.when_where.dates import event_date, resolve
 from eventwire.when_where.places import Gazetteer, place_of
 
-__all__ = ["Gazetteer", "place_of"]
+__all__ = ["Gazetteer", "amounts", "event_date", "place_of", "resolve"]

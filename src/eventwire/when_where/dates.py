@@ -1,0 +1,116 @@
+"""When an event happened: the date expression in the trigger's clause, against the article date.
+
+Own rules cover what dateparser gets wrong or misses in news copy: "overnight", "earlier this
+month", "this evening", "today", and weekdays (news "on Monday" means the last Monday on or
+before the article date, the article's own day included). dateparser does the rest ("last
+Tuesday", "two days ago", "on May 24", "4 October 2007"), with the article date as its base.
+``date_source`` is ``explicit`` (a calendar date is written), ``relative`` (worked out from the
+article date) or ``article`` (no expression: the publication date).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date as Date
+from datetime import datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from eventwire.schema import DateSource
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+           "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+_SAME_DAY = {"today", "tonight", "overnight", "this morning", "this afternoon", "this evening",
+             "this week", "earlier today", "later today", "on the same day"}
+_PERIOD_START = {"this month": "month", "earlier this month": "month", "this year": "year",
+                 "earlier this year": "year", "this week": "week", "earlier this week": "week"}
+_FUTURE = re.compile(r"\b(next|tomorrow|coming|later this|upcoming)\b")
+_ARTICLE_WORDS = re.compile(r"^(on|in|since|by|from|during|at)\s+", re.IGNORECASE)
+
+
+def _is_explicit(text: str) -> bool:
+    low = text.lower()
+    return bool(re.search(r"\b\d{4}\b", low)) or any(
+        re.search(rf"\b{m}\b", low) for m in _MONTHS) or bool(re.search(r"\d+/\d+", low))
+
+
+@lru_cache(maxsize=4096)
+def resolve(expression: str, article: Date | None) -> tuple[Date, DateSource] | None:
+    """A date expression as a date (and how it was derived), or None."""
+    text = _ARTICLE_WORDS.sub("", expression.strip().lower()).strip(" ,.")
+    if not text:
+        return None
+    if article is not None:
+        if text in _SAME_DAY:
+            return article, "relative"
+        if text in ("yesterday", "last night", "yesterday evening", "yesterday morning"):
+            return article - timedelta(days=1), "relative"
+        if text in _PERIOD_START:
+            return article, "relative"  # somewhere in the period up to the article: its date
+        if text in _WEEKDAYS or (text.rstrip("s") in _WEEKDAYS):
+            back = (article.weekday() - _WEEKDAYS.index(text.rstrip("s"))) % 7
+            return article - timedelta(days=back), "relative"
+    explicit = _is_explicit(text)
+    if article is None and not (explicit and re.search(r"\b\d{4}\b", text)):
+        return None
+    import dateparser
+
+    settings: dict[str, Any] = {
+        "PREFER_DATES_FROM": "future" if _FUTURE.search(text) else "past",
+        "RETURN_AS_TIMEZONE_AWARE": False}
+    if article is not None:
+        settings["RELATIVE_BASE"] = datetime(article.year, article.month, article.day)
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    if parsed is None:
+        return None
+    found = parsed.date()
+    if article is not None and abs((found - article).days) > 366 * 30:
+        return None  # a number read as a year, or similar
+    return found, "explicit" if explicit else "relative"
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb whose clause a trigger sits in (the trigger itself for verbs)."""
+    tok = token
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def clause_of(trigger: Token) -> Span:
+    """The words of the trigger's clause (its verb's subtree)."""
+    head = _clause_head(trigger)
+    return trigger.doc[head.left_edge.i:head.right_edge.i + 1]
+
+
+def date_expressions(trigger: Token) -> list[Span]:
+    """DATE/TIME entities (and "overnight") in the trigger's clause, nearest first."""
+    head = _clause_head(trigger)
+    sent = trigger.sent
+    found: list[Span] = []
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        root = ent.root
+        if root.i == head.i or head in root.ancestors or root.head.i == head.i:
+            # stop at a clause boundary between the entity and the head
+            found.append(ent)
+    for tok in sent:
+        if tok.lower_ == "overnight" and (tok.head.i == head.i or tok.head.i == trigger.i):
+            found.append(sent.doc[tok.i:tok.i + 1])
+    return sorted(found, key=lambda s: abs(s.start - trigger.i))
+
+
+def event_date(trigger: Token, article: Date | None) -> tuple[Date | None, DateSource, str | None]:
+    """(date, how it was derived, the expression read) for the event at ``trigger``."""
+    for expr in date_expressions(trigger):
+        resolved = resolve(expr.text, article)
+        if resolved is not None:
+            return resolved[0], resolved[1], expr.text
+    if article is not None:
+        return article, "article", None
+    return None, "unknown", None
