@@ -11,8 +11,9 @@ pytestmark = pytest.mark.slow
 ARTICLE = """date 2025-06-10
 Weeks after the Algeria-Morocco border clashes, France says it wants closer ties with Morocco.
 Algerian protesters boycott French goods; Paris denies sending weapons to Morocco. President
-Macron hosts Prime Minister Starmer in Paris; Starmer thanked Macron for his support; France and
-Britain aim to boost defence cooperation; Macron says France is sending humanitarian aid to Gaza."""
+Macron hosts Prime Minister Starmer in Paris; Starmer thanked him for his support; both sides aim
+for $5 billion in trade and closer defence cooperation; Macron says France is sending humanitarian
+aid to Gaza."""
 
 
 def test_design_style_article_gives_the_expected_events() -> None:
@@ -27,9 +28,11 @@ def test_design_style_article_gives_the_expected_events() -> None:
     assert ("REJECT", "FRA", "MAR") in got           # Paris denies ...
     assert not any(t == "AID" and s == "FRA" and g == "MAR" for t, s, g in got)  # ... not the act
     assert ("CONSULT", "GBR", "FRA") in got          # the visitor acts, the host receives
-    assert ("SUPPORT", "GBR", "FRA") in got          # thanks
-    assert ("AGREE", "FRA", "GBR") in got            # aim to boost cooperation: one mutual event
-    assert ("AGREE", "GBR", "FRA") not in got
+    assert ("SUPPORT", "GBR", "FRA") in got          # thanked him: "him" is Macron
+    mutual = [e for e in events if e.attributes.get("reciprocal")]
+    assert [(e.type, {e.source.country, e.target.country}) for e in mutual  # type: ignore[union-attr]
+            ] == [("AGREE", {"FRA", "GBR"})]           # both sides aim for ...: one mutual event
+    assert mutual[0].attributes["amounts"][0]["value"] == 5e9
     assert ("AID", "FRA", "PSE") in got              # humanitarian aid to Gaza
     for e in events:
         assert e.date is not None and e.date.isoformat() == "2025-06-10"

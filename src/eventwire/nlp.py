@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from eventwire.actors.coref import resolve_coreference
 from eventwire.actors.gazetteer import load_gazetteer
 from eventwire.actors.resolver import ActorResolver
 from eventwire.events.coder import EventCoder
@@ -29,7 +30,7 @@ def register_extensions() -> None:
     """Declare what flows along the Doc between components (idempotent)."""
     for name, default in (("article_date", None), ("article_id", None), ("actors", None),
                           ("triggers", None), ("candidates", None),
-                          ("events", None), ("offsets", None)):
+                          ("events", None), ("offsets", None), ("coref", None)):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
     if not Span.has_extension("actor"):
@@ -79,6 +80,13 @@ def make_actor_resolver(nlp: Language, name: str) -> ActorResolver:
     return ActorResolver(nlp, load_gazetteer())
 
 
+@Language.component("eventwire_coref", requires=["doc._.actors", "token.dep", "token.pos"],
+                    assigns=["doc._.coref"])
+def coreference(doc: Doc) -> Doc:
+    """Pronouns and nominals ("he", "both sides", "the prime minister") -> named actors."""
+    return resolve_coreference(doc)
+
+
 @Language.factory("eventwire_events", requires=["token.dep", "token.lemma", "doc._.actors"],
                   assigns=["doc._.triggers", "doc._.candidates", "doc._.events"])
 def make_event_coder(nlp: Language, name: str) -> EventCoder:
@@ -91,6 +99,7 @@ def build_pipeline(model: str | None = None) -> Language:
     nlp = spacy.load(name, exclude=[c for c in _UNUSED])
     nlp.add_pipe("eventwire_clauses", before="parser")
     nlp.add_pipe("eventwire_actors")
+    nlp.add_pipe("eventwire_coref")
     nlp.add_pipe("eventwire_events")
     return nlp
 

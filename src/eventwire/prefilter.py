@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
+from eventwire.actors.coref import COREF_WORDS
 from eventwire.actors.gazetteer import load_gazetteer
 from eventwire.events.lexicon import load_lexicon
 
@@ -60,6 +61,8 @@ def cues() -> Cues:
     gaz = load_gazetteer()
     words = {alias.split()[0].lower() for alias in gaz.aliases} - {"the", "a", "an", "of"}
     words |= {noun.split()[-1] for noun in gaz.sectors}
+    # Coreference resolves these to actors named earlier ("both sides", "he", "it").
+    words |= COREF_WORDS
     return Cues(frozenset(stems), frozenset(words))
 
 

@@ -117,9 +117,10 @@ EVENT_KEYS: tuple[str, ...] = (
 
 def event_id(article_id: str, trigger_start: int, source: Actor | None, target: Actor | None,
              event_type: str) -> str:
-    """A stable id: the same article coded twice gives the same event ids."""
-    key = "|".join([
-        article_id, str(trigger_start), event_type,
-        f"{source.start}" if source else "-", f"{target.start}" if target else "-",
-    ])
+    """A stable id: the same article coded twice gives the same event ids. Offsets and the
+    resolved actors both count ("both sides" is one phrase for two actors)."""
+    def part(actor: Actor | None) -> str:
+        return f"{actor.start}:{actor.country}:{actor.name}" if actor else "-"
+
+    key = "|".join([article_id, str(trigger_start), event_type, part(source), part(target)])
     return "e-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

@@ -125,6 +125,13 @@ NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QU
 def actor_for_token(token: Token) -> ActorMatch | None:
     """Resolve an event argument to an actor, or None when the phrase names no actor at all."""
     doc = token.doc
+    antecedents = (doc._.coref or {}).get(token.i)
+    if antecedents:
+        # "he", "both sides": the words as written, the actor they refer to. A pair resolves to
+        # its first member here; coordinated_antecedents() gives both.
+        phrase = noun_phrase(token) if token.pos_ != "PRON" else doc[token.i:token.i + 1]
+        first = antecedents[0]._.actor
+        return ActorMatch(phrase, ActorInfo("noun", first.country, first.sector, first.name))
     if token.lower_ in QUANTITY_HEADS or token.lemma_.lower() in QUANTITY_HEADS:
         inner = _of_object(token)
         if inner is not None:
@@ -209,3 +216,13 @@ def is_thing(match: ActorMatch) -> bool:
     info = match.info
     return info.kind == "noun" and info.country is None and info.sector is None \
         and info.name is None
+
+
+def coordinated_antecedents(token: Token) -> list[ActorMatch]:
+    """For "both sides" / "the two countries": one actor per member of the pair."""
+    antecedents = (token.doc._.coref or {}).get(token.i) or []
+    if len(antecedents) < 2:
+        return []
+    phrase = noun_phrase(token)
+    return [ActorMatch(phrase, ActorInfo("noun", a._.actor.country, a._.actor.sector,
+                                         a._.actor.name)) for a in antecedents]

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.actors.resolver import (
     ActorMatch,
     actor_for_token,
+    coordinated_antecedents,
     is_thing,
     recipient_for_token,
 )
@@ -38,7 +39,7 @@ from eventwire.events.arguments import (
     subject_of,
     verb_arguments,
 )
-from eventwire.events.lexicon import Entry, Lexicon
+from eventwire.events.lexicon import Entry, Lexicon, load_lexicon
 from eventwire.events.modality import (
     clause_chain,
     is_negated,
@@ -277,6 +278,10 @@ class EventCoder:
             verb_arguments(tok, c.entry) if c.entry.pos == "v" else noun_arguments(tok, c.entry)
         )
         sources = _resolve(args.sources, exclude=set())
+        if len(sources) == 1 and len(args.sources) == 1:
+            pair = coordinated_antecedents(args.sources[0])
+            if pair:  # "both sides agreed": each of the two named before
+                sources = pair
         taken = {t.i for s in sources for t in s.span}
         targets = best_recipients(_resolve(args.targets, exclude=taken | {tok.i}, recipient=True))
         if not targets:
@@ -346,7 +351,8 @@ class EventCoder:
         base = 0.85 if c.entry.objects else 0.75 if c.entry.pos == "v" else 0.65
         out = []
         for src, tgt in pairs:
-            if src is not None and tgt is not None and src.span.start == tgt.span.start:
+            if src is not None and tgt is not None and src.span.start == tgt.span.start \
+                    and src.info == tgt.info:
                 continue
             conf = base - (0.2 if src is None else 0.0) - (0.1 if tgt is None else 0.0)
             out.append(EventCandidate(c, src, tgt, "+".join(args.how) or "-", round(conf, 2)))
@@ -358,10 +364,14 @@ _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "xcomp", "pcomp", "csubj", "co
 
 
 def clause_depth(token: Token) -> int:
-    """How many clause boundaries lie between a trigger and its sentence root."""
+    """How many clause boundaries lie between a trigger and its sentence root. A clause reported
+    by a plain speech verb ("Turkey says it wants ...") is not subordinate: the speech verb is
+    no event, what it reports is."""
+    frames = load_lexicon().frames
     depth, tok = 0, token
     while tok.head.i != tok.i:
-        if tok.dep_ in _CLAUSE_DEPS and tok.pos_ in ("VERB", "AUX"):
+        if tok.dep_ in _CLAUSE_DEPS and tok.pos_ in ("VERB", "AUX") and not (
+                tok.dep_ == "ccomp" and frames.get(tok.head.lemma_.lower()) == "speech"):
             depth += 1
         tok = tok.head
     return depth

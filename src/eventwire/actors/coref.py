@@ -1,0 +1,127 @@
+"""Within-article coreference by rule: pronouns and nominals resolve to actors already named.
+
+- "he", "him", "his", "she", "her": the last named person (a leader or a PERSON entity) before
+  it, not the subject of the same verb ("Sharif thanked him" -> not Sharif);
+- "it", "its": the last country, organisation or group; "they", "them", "their": the last
+  group, organisation or coordinated pair, else the last country;
+- "both sides", "the two countries", "both leaders", "the two nations": the last two different
+  countries (or people) named;
+- "the country", "the government", "the kingdom", "the prime minister", "the president", "the
+  minister": the last country (or leader) named.
+
+Reads ``doc._.actors``; writes ``doc._.coref``: token index -> the antecedent actor spans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+_PERSON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+_THING = {"it", "its", "itself"}
+_PLURAL = {"they", "them", "their", "theirs", "themselves"}
+_PAIR_NOUNS = {"sides", "countries", "nations", "leaders", "governments", "states", "neighbours",
+               "neighbors", "allies", "parties", "capitals"}
+_COUNTRY_NOUNS = {"country", "government", "kingdom", "nation", "state", "republic"}
+_LEADER_NOUNS = {"president", "minister", "premier", "chancellor", "leader", "king", "emir"}
+#: Every word this module can resolve (the prefilter treats them as possible actors).
+COREF_WORDS = frozenset(_PERSON | _THING | _PLURAL | _PAIR_NOUNS | _COUNTRY_NOUNS | _LEADER_NOUNS)
+
+
+def _is_person(span: Span) -> bool:
+    info = span._.actor
+    return info.kind == "leader" or (info.kind == "ner" and span.label_ == "PERSON")
+
+
+def _last(before: list[Span], keep: Callable[[Span], bool]) -> list[Span]:
+    """The most recent actor before the word that ``keep`` accepts (as a list: one or none)."""
+    return next(([s] for s in reversed(before) if keep(s)), [])
+
+
+def _is_country_like(span: Span) -> bool:
+    return span._.actor.kind in ("country", "capital", "igo", "group")
+
+
+def _identity(span: Span) -> str:
+    info = span._.actor
+    return info.name or info.country or span.text
+
+
+def _clause_subjects(pronoun: Token, actors: list[Span]) -> set[str]:
+    """Who the subject of the pronoun's own verb is: an object pronoun is someone else."""
+    subjects = [c for c in pronoun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return {_identity(s) for s in actors for c in subjects if s.start <= c.i < s.end}
+
+
+def _last_two(before: list[Span], person: bool) -> list[Span]:
+    out: list[Span] = []
+    seen: set[str] = set()
+    for span in reversed(before):
+        ok = _is_person(span) if person else span._.actor.kind in ("country", "capital")
+        key = span._.actor.country or span.text
+        if ok and key not in seen:
+            seen.add(key)
+            out.append(span)
+            if len(out) == 2:
+                return list(reversed(out))
+    return []
+
+
+_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
+_TITLE_WORDS = {"prime", "foreign", "defence", "defense", "interior", "vice", "deputy",
+                "finance", "crown"}
+
+
+def _is_place(span: Span) -> bool:
+    """A name used as a place ("met in Brussels") is no one to refer back to."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
+
+
+def _most_recent_pair(before: list[Span], people_first: bool) -> list[Span]:
+    """The last two countries or the last two people, whichever pair was named more recently."""
+    countries, people = _last_two(before, person=False), _last_two(before, person=True)
+    if not countries or not people:
+        return (people or countries) if people_first else (countries or people)
+    return people if people[-1].end > countries[-1].end else countries
+
+
+def resolve_coreference(doc: Doc) -> Doc:
+    """Fill ``doc._.coref`` for pronouns and anaphoric nominals."""
+    actors = [s for s in (doc._.actors or []) if s._.actor.kind != "noun" and not _is_place(s)]
+    links: dict[int, list[Span]] = {}
+    in_actor = {t.i for s in actors for t in s}
+    for tok in doc:
+        if tok.i in in_actor:
+            continue
+        before = [s for s in actors if s.end <= tok.i]
+        if not before:
+            continue
+        low = tok.lower_
+        found: list[Span] = []
+        if tok.pos_ == "PRON" and tok.dep_ == "poss":
+            continue  # "his support": a possessive is no actor of its own
+        if low in _PERSON and tok.pos_ == "PRON":
+            excluded = _clause_subjects(tok, actors)
+            found = _last(before, lambda s, out=excluded: _is_person(s)  # type: ignore[misc]
+                          and _identity(s) not in out)
+        elif low in _THING and tok.pos_ == "PRON":
+            found = _last(before, _is_country_like)
+        elif low in _PLURAL and tok.pos_ == "PRON":
+            found = (_last(before, lambda s: s._.actor.kind in ("group", "igo"))
+                     or _last_two(before, person=False) or _last(before, _is_country_like))
+        elif low in _PAIR_NOUNS and any(c.lower_ in ("both", "two") for c in tok.children):
+            found = _most_recent_pair(before, people_first=low == "leaders")
+        elif low in _COUNTRY_NOUNS and any(c.lower_ == "the" for c in tok.children) and not any(
+                c.dep_ in ("amod", "compound", "poss") for c in tok.children):
+            found = _last(before, lambda s: _is_country_like(s) and bool(s._.actor.country))
+        elif low in _LEADER_NOUNS and any(c.lower_ == "the" for c in tok.children) and not any(
+                (c.dep_ in ("amod", "compound", "poss") and c.lower_ not in _TITLE_WORDS)
+                or c.pos_ == "PROPN" for c in tok.children) and not any(
+                c.dep_ in ("appos", "flat") for c in tok.children):
+            found = _last(before, lambda s: s._.actor.kind == "leader")
+        if found:
+            links[tok.i] = found
+    doc._.coref = links
+    return doc

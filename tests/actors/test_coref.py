@@ -1,0 +1,47 @@
+"""Rule-based coreference, on the real parse (pronouns need it)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from eventwire.nlp import make_doc
+
+pytestmark = pytest.mark.slow
+
+
+def links(nlp: Language, text: str) -> dict[str, list[str]]:
+    doc = nlp(make_doc(nlp, text, date(2025, 5, 26)))
+    return {doc[i].text: [s.text for s in spans] for i, spans in doc._.coref.items()}
+
+
+def test_object_pronoun_is_not_the_subject(nlp: Language) -> None:
+    got = links(nlp, "President Erdogan hosted Prime Minister Sharif. Sharif thanked him warmly.")
+    assert got["him"] == ["Erdogan"]
+
+
+def test_it_and_they(nlp: Language) -> None:
+    assert links(nlp, "Turkey said it would send aid.")["it"] == ["Turkey"]
+    assert links(nlp, "NATO met in Brussels. They agreed to send troops.")["They"] == ["NATO"]
+
+
+def test_both_sides_and_the_two_countries(nlp: Language) -> None:
+    assert links(nlp, "India met Japan in Tokyo. Both sides agreed to expand trade.")["sides"] \
+        == ["India", "Japan"]
+    assert links(nlp, "Egypt hosted Qatar. The two countries signed a deal.")["countries"] \
+        == ["Egypt", "Qatar"]
+
+
+def test_nominals(nlp: Language) -> None:
+    got = links(nlp, "Prime Minister Sharif arrived in Ankara. The prime minister met Erdogan.")
+    assert got["minister"] == ["Sharif"]
+    assert links(nlp, "Kenya closed its border. The government said it was temporary.")[
+        "government"] == ["Kenya"]
+
+
+def test_possessives_and_unknowns_stay_unresolved(nlp: Language) -> None:
+    got = links(nlp, "Sharif thanked Erdogan for his support.")
+    assert "his" not in got
+    assert links(nlp, "He said it was late.") == {}
