@@ -8,6 +8,7 @@ all go through it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date as Date
 
 from spacy.language import Language
@@ -18,10 +19,11 @@ from eventwire.events.coder import EventCandidate
 from eventwire.nlp import get_pipeline, make_doc
 from eventwire.ontology.plover import cameo_code, intensity, quad_class
 from eventwire.prefilter import compact_doc, to_original
-from eventwire.schema import Actor, Article, Event, TextSpan, event_id
+from eventwire.schema import Actor, Article, Event, Quote, TextSpan, event_id
 from eventwire.when_where.amounts import amounts
 from eventwire.when_where.dates import clause_of, event_date
 from eventwire.when_where.places import place_of
+from eventwire.when_where.quotes import doc_quotes
 
 
 def to_actor(match: ActorMatch | None) -> Actor | None:
@@ -72,6 +74,14 @@ def to_event(candidate: EventCandidate, article: Article) -> Event:
     )
 
 
+def link_quote(event: Event, quotes: tuple[Quote, ...]) -> Event:
+    """The event with the index of the quotation its trigger sits in, if any."""
+    for n, q in enumerate(quotes):
+        if q.start <= event.trigger.start < q.end:
+            return replace(event, attributes={**event.attributes, "quote": n})
+    return event
+
+
 def doc_events(doc: Doc, article: Article) -> list[Event]:
     """All event records of a processed Doc, in text order."""
     events = [to_event(c, article) for c in doc._.events]
@@ -104,9 +114,15 @@ class Coder:
 
     def code(self, articles: Iterable[Article], batch_size: int = 32
              ) -> Iterator[tuple[Article, list[Event]]]:
-        """Each article with its events."""
+        """Each article (with its quotations) and its events; an event reported inside a
+        quotation names it in ``attributes.quote`` (its index in ``article.quotes``)."""
         for article, doc in self.docs(articles, batch_size):
-            yield article, doc_events(doc, article)
+            quotes = tuple(doc_quotes(doc))
+            events = doc_events(doc, article)
+            if quotes:
+                events = [link_quote(e, quotes) for e in events]
+                article = replace(article, quotes=quotes)
+            yield article, events
 
 
 def extract(text: str, date: Date | str | None = None, model: str | None = None) -> list[Event]:

@@ -7,7 +7,7 @@ evaluation see only these records. ``to_dict`` gives the stable JSON form docume
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date as Date
 from typing import Any, Literal
 
@@ -47,6 +47,20 @@ class TextSpan:
 
 
 @dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation in an article: the words, where they are, and who said them."""
+
+    text: str
+    start: int
+    end: int
+    kind: Literal["direct", "indirect"]
+    speaker: Actor | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """A dated news article as read from input."""
 
@@ -57,6 +71,7 @@ class Article:
     url: str | None = None
     source: str | None = None
     origin: str | None = None  # file (and line) it came from, for error messages and audits
+    quotes: tuple[Quote, ...] = ()  # filled by coding
 
     @property
     def content_hash(self) -> str:
@@ -73,7 +88,7 @@ class Article:
             return self
         basis = self.url or self.content_hash
         new_id = "a-" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
-        return Article(self.text, new_id, self.date, self.title, self.url, self.source, self.origin)
+        return replace(self, id=new_id)
 
 
 @dataclass(frozen=True, slots=True)

@@ -86,6 +86,7 @@ def test_article_markup_is_shown_as_text_never_run(page, site: str) -> None:  # 
     assert page.inner_text("#article-title") == "<b>Markup</b> in a title"
     assert page.evaluate("window.pwned === undefined")
     assert page.locator("#article-text script, #article-text img").count() == 0
+    assert page.locator("#article-quotes script, #article-quotes img").count() == 0
 
 
 def test_network_map_and_alerts_render(page, site: str) -> None:  # type: ignore[no-untyped-def]

@@ -35,7 +35,7 @@ from eventwire.batch.sources import UNIT_DOCS, Unit, plan, read_unit
 from eventwire.ingest.readers import ReadError
 from eventwire.pipeline import Coder
 from eventwire.schema import Article
-from eventwire.store.db import event_row
+from eventwire.store.db import event_row, quotes_json
 from eventwire.store.dedup import simhash
 
 UNKNOWN_DATE = "unknown"
@@ -44,7 +44,7 @@ ARTICLE_SCHEMA = pa.schema([
     ("id", pa.string()), ("content_hash", pa.string()), ("date", pa.date32()),
     ("title", pa.string()), ("url", pa.string()), ("source", pa.string()),
     ("text", pa.string()), ("origin", pa.string()), ("n_events", pa.int32()),
-    ("coder_version", pa.string()), ("simhash", pa.int64()),
+    ("coder_version", pa.string()), ("simhash", pa.int64()), ("quotes", pa.string()),
 ])
 _ACTOR = [("text", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
           ("country", pa.string()), ("sector", pa.string()), ("name", pa.string())]
@@ -83,7 +83,8 @@ def article_row(article: Article, n_events: int) -> dict[str, Any]:
     return {"id": article.id, "content_hash": article.content_hash, "date": article.date,
             "title": article.title, "url": article.url, "source": article.source,
             "text": article.text, "origin": article.origin, "n_events": n_events,
-            "coder_version": __version__, "simhash": simhash(article.text)}
+            "coder_version": __version__, "simhash": simhash(article.text),
+            "quotes": quotes_json(article)}
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

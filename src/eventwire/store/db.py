@@ -21,11 +21,12 @@ from eventwire import __version__
 from eventwire.schema import Article, Event
 from eventwire.store.dedup import MARK_DUPLICATES_SQL, simhash
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: Migration n brings a database from version n-1 to n. Version 1 is the base schema.
 MIGRATIONS: dict[int, str] = {
     1: resources.files("eventwire.store").joinpath("schema.sql").read_text("utf-8"),
     2: resources.files("eventwire.store").joinpath("schema_v2.sql").read_text("utf-8"),
+    3: resources.files("eventwire.store").joinpath("schema_v3.sql").read_text("utf-8"),
 }
 
 
@@ -59,6 +60,11 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
             con.execute("ROLLBACK")
             raise
     return SCHEMA_VERSION
+
+
+def quotes_json(article: Article) -> str:
+    """The article's quotations as stored (a JSON list)."""
+    return json.dumps([q.to_dict() for q in article.quotes], ensure_ascii=False)
 
 
 def mark_duplicates(con: duckdb.DuckDBPyConnection) -> None:
@@ -154,6 +160,7 @@ class EventStore:
                 "text": article.text, "origin": article.origin, "n_events": len(events),
                 "coded_at": now, "coder_version": __version__, "simhash": simhash(article.text),
                 "duplicate_of": None, "dedup_checked": False,
+                "quotes": quotes_json(article),
             })
             event_rows.extend(event_row(e) for e in events)
         result.events = len(event_rows)

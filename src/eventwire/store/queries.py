@@ -5,6 +5,7 @@ never spliced into SQL; only whitelisted identifiers (interval names) are format
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import date as Date
@@ -167,14 +168,15 @@ def count_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None)
 def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:
     """An article with its events (negated ones included, in text order) and the ids of its
     syndicated copies; None when there is no such article."""
-    rows = _run(con, """SELECT id, date, title, url, source, text, duplicate_of
+    rows = _run(con, """SELECT id, date, title, url, source, text, duplicate_of, quotes
                         FROM articles WHERE id = ?""", [article_id]).rows
     if not rows:
         return None
     found = events(con, EventFilter(article_id=article_id, include_negated=True), 1000).rows
     copies = _run(con, "SELECT id FROM articles WHERE duplicate_of = ? ORDER BY id",
                   [article_id]).rows
-    return {**rows[0], "copies": [c["id"] for c in copies],
+    quotes = json.loads(rows[0]["quotes"]) if rows[0]["quotes"] else []
+    return {**rows[0], "quotes": quotes, "copies": [c["id"] for c in copies],
             "events": sorted(found, key=lambda e: e["trigger_start"])}
 
 

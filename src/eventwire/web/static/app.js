@@ -244,6 +244,9 @@ async function article(id) {
     document.createTextNode(` ${actorLabel(e.source)} → ${actorLabel(e.target)}` +
       (e.negated ? " (denied)" : "") + (e.modality !== "asserted" ? ` (${e.modality})` : "") +
       ` — rule: ${e.rule}`))));
+  document.getElementById("article-quotes").replaceChildren(...(a.quotes || []).map(q => el("li", {},
+    el("q", {text: q.text}),
+    document.createTextNode(` — ${q.speaker ? actorLabel(q.speaker) : "unattributed"} (${q.kind})`))));
 }
 
 // ---- alerts ---------------------------------------------------------------------------------

@@ -1,0 +1,63 @@
+"""Quotations: direct quotes (text in quotation marks) and indirect ones (the clause a speech
+verb reports: "Ankara said it would..."), each with its speaker resolved to an actor.
+
+A direct quote's speaker is the subject of a speech verb in the quote's sentence ("..., Erdogan
+said."), or of the sentence just before when the quote stands alone after "Erdogan said:".
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors.resolver import actor_for_token
+from eventwire.events.lexicon import load_lexicon
+from eventwire.prefilter import to_original
+from eventwire.schema import Actor, Quote
+
+_QUOTE = re.compile(r"[\"“”„]([^\"“”„]{12,}?)[\"“”]")
+
+
+def _speech_verbs(span: Span) -> list[Token]:
+    frames = load_lexicon().frames
+    return [t for t in span if t.pos_ in ("VERB", "AUX")
+            and (frames.get(t.lemma_.lower()) == "speech" or t.lemma_.lower() in (
+                "warn", "insist", "argue", "accuse", "urge", "deny", "promise", "vow"))]
+
+
+def _speaker(verb: Token) -> Actor | None:
+    from eventwire.pipeline import to_actor
+
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return to_actor(actor_for_token(child))
+    return None
+
+
+def doc_quotes(doc: Doc) -> list[Quote]:
+    """Every quotation in a (possibly compact) Doc, offsets into the article text."""
+    quotes: list[Quote] = []
+    taken: list[tuple[int, int]] = []
+    for m in _QUOTE.finditer(doc.text):
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span.sent
+        verbs = [v for v in _speech_verbs(sent) if not (span.start <= v.i < span.end)]
+        if not verbs and sent.start > 0:
+            verbs = _speech_verbs(doc[sent.start - 1].sent)
+        speaker = next((s for v in verbs if (s := _speaker(v)) is not None), None)
+        start = to_original(doc, m.start(1))
+        quotes.append(Quote(m.group(1), start, start + len(m.group(1)), "direct", speaker))
+        taken.append((span.start, span.end))
+    for verb in _speech_verbs(doc[:]):
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            lo, hi = clause.left_edge.i, clause.right_edge.i + 1
+            if any(lo < e and s < hi for s, e in taken):
+                continue
+            text = doc[lo:hi]
+            start = to_original(doc, text.start_char)
+            quotes.append(Quote(text.text, start, start + len(text.text), "indirect",
+                                _speaker(verb)))
+    return sorted(quotes, key=lambda q: q.start)

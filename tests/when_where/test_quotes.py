@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.pipeline import Coder
+from eventwire.schema import Article
+
+pytestmark = pytest.mark.slow
+
+TEXT = ('Erdogan said Turkey would send aid to Gaza. "We will never abandon our Palestinian '
+        'brothers," the president said. Pakistan thanked Turkey.')
+
+
+def test_direct_and_indirect_quotes_with_speakers(coder: Coder) -> None:
+    article, events = next(coder.code([Article(text=TEXT, id="q")]))
+    kinds = [(q.kind, q.text, q.speaker.country if q.speaker else None) for q in article.quotes]
+    assert kinds == [("indirect", "Turkey would send aid to Gaza", "TUR"),
+                     ("direct", "We will never abandon our Palestinian brothers,", "TUR")]
+    for q in article.quotes:
+        assert TEXT[q.start:q.end] == q.text
+    assert article.quotes[1].speaker is not None
+    assert article.quotes[1].speaker.name == "Recep Tayyip Erdogan"  # "the president"
+    linked = {e.type: e.attributes.get("quote") for e in events}
+    assert linked["AGREE"] == 0 and linked["SUPPORT"] is None
+
+
+def test_quotes_are_stored_with_the_article(coder: Coder, tmp_path: Path) -> None:
+    from eventwire.store.db import EventStore
+    from eventwire.store.queries import Database, article
+
+    with EventStore(tmp_path / "q.duckdb") as store:
+        store.write(coder.code([Article(text=TEXT, id="q")]))
+    with Database(tmp_path / "q.duckdb") as db:
+        stored = article(db.con, "q")
+    assert stored is not None and [q["kind"] for q in stored["quotes"]] == ["indirect", "direct"]
+    assert stored["quotes"][1]["speaker"]["country"] == "TUR"
