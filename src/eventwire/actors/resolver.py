@@ -152,8 +152,16 @@ def actor_for_token(token: Token) -> ActorMatch | None:
         best = min(inside, key=lambda s: (0 if s.start <= token.i < s.end else 1,
                                           _KIND_RANK[s._.actor.kind], -s.start))
         info: ActorInfo = best._.actor
-        # The noun says more about the sector than the name: "Turkish troops" is MIL, not GOV.
-        if sector and not (best.start <= token.i < best.end and info.kind == "leader"):
+        head_in_name = best.start <= token.i < best.end
+        if info.country is None and info.kind in ("ner", "noun"):
+            # "Russia's defence ministry", "India's Supreme Court": the modifier's country.
+            national = [s for s in inside if s is not best and s._.actor.country
+                        and s._.actor.kind in ("country", "demonym", "capital")]
+            if national:
+                info = ActorInfo(info.kind, national[0]._.actor.country, info.sector, info.name)
+        # The noun says more about the sector than the name ("Turkish troops" is MIL, not GOV),
+        # unless the noun is part of the name itself ("the African Union", "the Arakan Army").
+        if sector and not (head_in_name and info.kind in ("leader", "igo", "group")):
             info = ActorInfo(info.kind, info.country, sector, info.name, info.start, info.end)
         elif info.kind == "demonym" and best.start <= token.i < best.end and token.tag_ == "NNPS":
             # A people named by its demonym ("Kenyans protested") is the public.
