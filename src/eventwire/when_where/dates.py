@@ -87,13 +87,27 @@ def clause_of(trigger: Token) -> Span:
     return trigger.doc[head.left_edge.i:head.right_edge.i + 1]
 
 
+#: Prepositions that bound a period rather than date the event ("talks since 2022").
+_NOT_WHEN = {"since", "until", "till", "before", "after", "by", "for", "over", "through",
+             "throughout", "from", "to", "ago"}
+
+
+def _dates_the_event(ent: Span) -> bool:
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in _NOT_WHEN:
+        return False
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return not (before is not None and before.lower_ in _NOT_WHEN)
+
+
 def date_expressions(trigger: Token) -> list[Span]:
-    """DATE/TIME entities (and "overnight") in the trigger's clause, nearest first."""
+    """DATE/TIME entities (and "overnight") in the trigger's clause that date the event (not
+    "since 2022"), nearest first."""
     head = _clause_head(trigger)
     sent = trigger.sent
     found: list[Span] = []
     for ent in sent.ents:
-        if ent.label_ not in ("DATE", "TIME"):
+        if ent.label_ not in ("DATE", "TIME") or not _dates_the_event(ent):
             continue
         root = ent.root
         if root.i == head.i or head in root.ancestors or root.head.i == head.i:
