@@ -284,6 +284,13 @@ class EventCoder:
                 sources = pair
         taken = {t.i for s in sources for t in s.span}
         targets = best_recipients(_resolve(args.targets, exclude=taken | {tok.i}, recipient=True))
+        if c.type in TRANSFER_TYPES and c.entry.pos == "v" and all(is_thing(t) for t in targets):
+            # What is given is no recipient: "returned the artefacts to Iraq", "provided
+            # ammunition alongside assistance to Turkey" -- the "to" phrase in the clause is.
+            goal = _resolve(_goal_objects(tok), exclude=taken | {tok.i}, recipient=True)
+            if goal:
+                targets = best_recipients(goal)
+                c.rule.append("recipient:goal")
         if not targets:
             places = _resolve(args.places, exclude=taken | {tok.i})
             targets = best_recipients([p for p in places if p.info.country or p.info.kind == "ner"])
@@ -402,6 +409,25 @@ def _forces_are_the_actor(sources: list[ActorMatch], targets: list[ActorMatch]
     if not sources:
         return forces[:1], rest
     return sources, rest
+
+
+#: Types that move something to someone: the goal of the movement receives.
+TRANSFER_TYPES = {"AID", "RETREAT"}
+
+
+def _goal_objects(verb: Token) -> list[Token]:
+    """Objects of "to"/"into" anywhere in the verb's clause, nearest first (not inside another
+    clause)."""
+    out = []
+    for tok in verb.subtree:
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into") and tok.head.dep_ in (
+                "prep", "dative"):
+            up = tok.head.head
+            while up.i != verb.i and up.dep_ not in _CLAUSE_DEPS and up.head.i != up.i:
+                up = up.head
+            if up.i == verb.i:
+                out.append(tok)
+    return sorted(out, key=lambda t: abs(t.i - verb.i))
 
 
 def best_recipients(found: list[ActorMatch]) -> list[ActorMatch]:
