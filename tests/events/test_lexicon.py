@@ -48,3 +48,15 @@ def test_particles_select_the_sense() -> None:
     doc = _doc(["a", "drone", "strike"], [2, 2, 2], ["det", "compound", "ROOT"],
                ["DET", "NOUN", "NOUN"], ["a", "drone", "strike"])
     assert (lex.match(doc[2]).type, lex.match(doc[2]).mode) == ("ASSAULT", "drone")
+
+
+def test_lexicon_modes_and_contexts_are_plover_ones() -> None:
+    from eventwire.ontology.plover import CONTEXTS, TYPE_INFO
+
+    lex = load_lexicon()
+    for entry in (e for es in (*lex.verbs.values(), *lex.nouns.values()) for e in es):
+        if entry.type == "NONE":
+            continue
+        assert entry.context is None or entry.context in CONTEXTS, entry.pattern
+        modes = TYPE_INFO[entry.type].modes
+        assert entry.mode is None or not modes or entry.mode in modes, entry.pattern

@@ -11,24 +11,13 @@ from __future__ import annotations
 from datetime import date as Date
 from typing import Any, Literal
 
+from eventwire.store.queries import date_range
+
 Collapse = Literal["none", "event", "strict"]
 COLLAPSE_MODES: tuple[str, ...] = ("none", "event", "strict")
 
 _SOURCE_KEY = "coalesce(source_country, '?' || lower(source_text))"
 _TARGET_KEY = "coalesce(target_country, '?' || lower(target_text))"
-
-
-def date_range(since: Date | None, until: Date | None) -> tuple[list[str], list[Any]]:
-    """SQL conditions (and parameters) for events dated within [since, until]."""
-    clauses: list[str] = []
-    params: list[Any] = []
-    if since:
-        clauses.append("date >= ?")
-        params.append(since)
-    if until:
-        clauses.append("date <= ?")
-        params.append(until)
-    return clauses, params
 
 
 def counted(collapse: str, since: Date | None = None, until: Date | None = None,

@@ -7,8 +7,8 @@ from typing import Any
 
 import duckdb
 
-from eventwire.analysis.counting import date_range
 from eventwire.analysis.dyads import _rows
+from eventwire.store.queries import date_range
 
 
 def event_places(con: duckdb.DuckDBPyConnection, since: Date | None = None,

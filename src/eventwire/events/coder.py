@@ -19,7 +19,7 @@ Combination rules, in order (each recorded in ``rule``):
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -453,8 +453,3 @@ def _resolve(tokens: list[Token], exclude: set[int], recipient: bool = False) ->
         seen.add(match.span.start)
         out.append(match)
     return out
-
-
-def recode(candidate: EventCandidate, **changes: Any) -> EventCandidate:
-    """A copy of a candidate with some fields changed (used by the learned layer)."""
-    return replace(candidate, **changes)

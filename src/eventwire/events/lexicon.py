@@ -76,10 +76,6 @@ class Lexicon:
                 return other
         return None
 
-    def frame_of(self, token: Token) -> Frame | None:
-        """The frame of a non-trigger verb (``intent``, ``speech``, ``light``), if any."""
-        return self.frames.get(token.lemma_.lower())
-
 
 def object_lemmas(token: Token) -> list[Token]:
     """Direct objects of a verb, including "to"-less datives and passive subjects."""

@@ -100,8 +100,6 @@ PLOVER_TYPES: tuple[str, ...] = tuple(TYPE_INFO)
 COOPERATIVE_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"})
 #: Types whose future form stays a verbal concession (manual: RETREAT+future is CONCEDE).
 CONCESSION_TYPES = frozenset({"RETREAT", "CONCEDE"})
-#: Material and verbal conflict types.
-CONFLICT_TYPES = frozenset(t for t, info in TYPE_INFO.items() if info.quad >= 3)
 
 CONTEXTS: tuple[str, ...] = (
     "military", "intelligence", "executive", "legislative", "election", "political_institutions",

@@ -92,12 +92,9 @@ class EventFilter:
                 raise ValueError("quad must be 1, 2, 3 or 4")
             clauses.append("quad = ?")
             params.append(self.quad)
-        if self.since:
-            clauses.append("date >= ?")
-            params.append(self.since)
-        if self.until:
-            clauses.append("date <= ?")
-            params.append(self.until)
+        dates, date_params = date_range(self.since, self.until)
+        clauses += dates
+        params += date_params
         if self.text:
             clauses.append("sentence ILIKE ?")
             params.append(f"%{_escape_like(self.text)}%")
@@ -108,6 +105,19 @@ class EventFilter:
             clauses.append("location_name = ?")
             params.append(self.location)
         return (" AND ".join(clauses) or "TRUE"), params
+
+
+def date_range(since: Date | None, until: Date | None) -> tuple[list[str], list[Any]]:
+    """SQL conditions (and parameters) for events dated within [since, until]."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if since:
+        clauses.append("date >= ?")
+        params.append(since)
+    if until:
+        clauses.append("date <= ?")
+        params.append(until)
+    return clauses, params
 
 
 def _run(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> Result:
