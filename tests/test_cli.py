@@ -97,3 +97,39 @@ def test_evaluate_json(tmp_path: Path) -> None:
     assert res.exit_code == 0
     out = json.loads(res.stdout)
     assert out["task"] == "classify" and out["accuracy"] == 1.0
+
+
+def test_serve_starts_the_api_and_dashboard_on_localhost(tmp_path: Path) -> None:
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    db = tmp_path / "s.duckdb"
+    assert run("demo", "--db", str(db)).exit_code == 0
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "serve", "--db", str(db),
+                             "--port", str(port)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(base + "/api/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+        assert httpx.get(base + "/api/summary").json()["articles"] == 45
+        assert "eventwire" in httpx.get(base + "/").text
+        assert httpx.post(base + "/api/articles", json={"articles": [{"text": "x y z"}]}
+                          ).status_code == 401  # no token given at start
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

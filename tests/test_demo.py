@@ -36,5 +36,5 @@ def test_demo_codes_every_type_and_shows_relations_turning(tmp_path: Path) -> No
         ind_tur = timeline(d.con, "IND", "TUR")
         assert ind_tur[0]["net_score"] > 0 > ind_tur[-1]["net_score"]  # cooperation, then conflict
         pak_tur = timeline(d.con, "PAK", "TUR")
-        assert all(r["balance"] > 0 for r in pak_tur)
+        assert all(r["balance"] > 0 for r in pak_tur if r["events"])
         assert sum(r["events"] for r in pak_tur) >= 10

@@ -56,8 +56,11 @@ def test_repeated_reports_and_syndicated_copies_are_counted_once(con) -> None:
 
 def test_timeline_by_month_with_types_and_indices(con) -> None:
     rows = timeline(con, "tur", "ind", "month")
-    assert [(r["period"].month, r["events"]) for r in rows] == [(1, 2), (5, 3)]
-    jan, may = rows
+    # quiet months are part of the series, with zero events
+    assert [(r["period"].month, r["events"]) for r in rows] == [(1, 2), (2, 0), (3, 0), (4, 0),
+                                                                 (5, 3)]
+    assert rows[1]["cooperation_index"] is None and rows[1]["types"] == {}
+    jan, may = rows[0], rows[-1]
     assert jan["types"] == {"CONSULT": 1, "SUPPORT": 1} and jan["balance"] == 1.0
     assert may["material_conflict"] == 2 and may["cooperation_index"] < 0
     directed = timeline(con, "TUR", "IND", "month", directed=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date as Date
+from datetime import timedelta
 from typing import Any
 
 import duckdb
@@ -39,14 +40,55 @@ def timeline(con: duckdb.DuckDBPyConnection, a: str, b: str, interval: str = "mo
         raise ValueError(f"interval must be one of {', '.join(INTERVALS)}")
     pair, pair_params = pair_condition(a, b, directed)
     rows, params = counted(collapse, since, until, f"{pair} AND date IS NOT NULL", pair_params)
-    sql = f"""SELECT date_trunc('{interval}', date)::DATE AS period, {QUAD_COLUMNS}
-        FROM {rows} c GROUP BY 1 ORDER BY 1"""
-    out = _rows(con, sql, params)
-    by_type = _rows(con, f"""SELECT date_trunc('{interval}', date)::DATE AS period, type,
-               count(*) AS n FROM {rows} c GROUP BY 1, 2 ORDER BY 1, 2""", params)
-    types: dict[Date, dict[str, int]] = {}
-    for r in by_type:
-        types.setdefault(r["period"], {})[r["type"]] = r["n"]
-    for row in out:
-        row["types"] = types.get(row["period"], {})
+    # One pass over the pair's events; the per-period figures are added up here.
+    cells = _rows(con, f"""SELECT date_trunc('{interval}', date)::DATE AS period, type, quad,
+               count(*) AS n, sum(intensity) AS score
+        FROM {rows} c GROUP BY 1, 2, 3 ORDER BY 1, 2""", params)
+    periods: dict[Date, dict[str, Any]] = {}
+    for cell in cells:
+        row = periods.setdefault(cell["period"], {"period": cell["period"], **_empty()})
+        row[_QUAD_KEYS[cell["quad"]]] += cell["n"]
+        row["events"] += cell["n"]
+        row["net_score"] += cell["score"]
+        row["types"][cell["type"]] = row["types"].get(cell["type"], 0) + cell["n"]
+    out = []
+    for row in periods.values():
+        n = row["events"]
+        coop = row["verbal_coop"] + row["material_coop"]
+        row["net_score"] = round(row["net_score"], 2)
+        row["cooperation_index"] = round(row["net_score"] / (10.0 * n), 3)
+        row["balance"] = round((coop - (n - coop)) / n, 3)
+        out.append(row)
+    return _fill_gaps(out, interval)
+
+
+_QUAD_KEYS = {1: "verbal_coop", 2: "material_coop", 3: "verbal_conflict", 4: "material_conflict"}
+
+
+def _empty() -> dict[str, Any]:
+    return {"verbal_coop": 0, "material_coop": 0, "verbal_conflict": 0, "material_conflict": 0,
+            "events": 0, "net_score": 0.0, "cooperation_index": None, "balance": None,
+            "types": {}}
+
+
+def _next_period(day: Date, interval: str) -> Date:
+    if interval == "day":
+        return day + timedelta(days=1)
+    if interval == "week":
+        return day + timedelta(weeks=1)
+    months = {"month": 1, "quarter": 3, "year": 12}[interval]
+    total = day.year * 12 + day.month - 1 + months
+    return Date(total // 12, total % 12 + 1, 1)
+
+
+def _fill_gaps(rows: list[dict[str, Any]], interval: str) -> list[dict[str, Any]]:
+    """Every period from the first to the last: a quiet month is part of the series (zero
+    events; the ratios are undefined, so None)."""
+    if len(rows) < 2:
+        return rows
+    have = {r["period"]: r for r in rows}
+    out, day = [], rows[0]["period"]
+    while day <= rows[-1]["period"]:
+        out.append(have.get(day) or {"period": day, **_empty()})
+        day = _next_period(day, interval)
     return out

@@ -41,7 +41,8 @@ def run_demo(db: Path, console: Console) -> None:
         console.print(table)
         for a, b in (("IND", "TUR"), ("PAK", "TUR")):
             rows = timeline(con, a, b, "month")
-            line = "  ".join(f"{r['period']:%b}:{r['net_score']:+.0f}" for r in rows)
+            line = "  ".join(f"{r['period']:%b}:{r['net_score']:+.0f}" for r in rows
+                             if r["events"])
             console.print(f"[bold]{a}-{b}[/bold] net score by month: {line}")
         console.print("[bold]Example events with their evidence[/bold]")
         for row in events(con, EventFilter(dyad=("IND", "TUR")), limit=4).rows:

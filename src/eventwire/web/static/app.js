@@ -107,7 +107,7 @@ function drawTimeline(periods, a, b, interval) {
     g.append(el("svg:text", {class: "label", x: x + bar / 2, y: height - 6, "text-anchor": "middle",
       text: p.period.slice(0, 7)}));
     svg.append(g);
-    points.push(`${x + bar / 2},${mid - p.cooperation_index * (mid - 24)}`);
+    if (p.cooperation_index !== null) points.push(`${x + bar / 2},${mid - p.cooperation_index * (mid - 24)}`);
   });
   if (points.length > 1) svg.append(el("svg:polyline", {class: "netline", points: points.join(" ")}));
 }
@@ -117,7 +117,8 @@ function drawDyadTable(periods) {
     el("td", {text: p.period}), el("td", {text: String(p.events)}),
     el("td", {text: String(p.verbal_coop + p.material_coop)}),
     el("td", {text: String(p.verbal_conflict + p.material_conflict)}),
-    el("td", {text: String(p.net_score)}), el("td", {text: String(p.cooperation_index)})));
+    el("td", {text: String(p.net_score)}),
+    el("td", {text: p.cooperation_index === null ? "–" : String(p.cooperation_index)})));
   const table = el("table", {}, el("thead", {}, el("tr", {}, ...["Period", "Events", "Cooperation",
     "Conflict", "Net score", "Cooperation index"].map(h => el("th", {text: h})))), el("tbody", {}, ...rows));
   document.getElementById("dyad-table").replaceChildren(table);
