@@ -167,8 +167,9 @@ def actor_for_token(token: Token) -> ActorMatch | None:
             # A people named by its demonym ("Kenyans protested") is the public.
             info = ActorInfo(info.kind, info.country, "CVL")
         return ActorMatch(phrase, info)
-    if sector or token.pos_ == "PROPN":
-        name = phrase.text if token.pos_ == "PROPN" else None
+    acronym = token.is_upper and token.is_alpha and 2 <= len(token) <= 6  # "ICE", "UNMISS"
+    if sector or token.pos_ == "PROPN" or acronym:
+        name = phrase.text if token.pos_ == "PROPN" or acronym else None
         return ActorMatch(phrase, ActorInfo("noun", None, sector, name))
     return None
 

@@ -130,13 +130,19 @@ def _has_own_actor(token: Token) -> bool:
     )
 
 
+#: Nouns that only hold an event ("a mediation effort", "a round of talks", "peacekeeping
+#: operations"): an event noun attached to them is the event, not a modifier.
+CONTAINER_NOUNS = {"effort", "campaign", "operation", "mission", "initiative", "round",
+                   "series", "wave", "spate"}
+
+
 def _is_modifier_noun(token: Token) -> bool:
     """An event noun that only describes another noun: "prisoners of war", "trade minister"."""
-    if token.dep_ == "compound":
-        return True
     head = token.head
+    if token.dep_ == "compound":
+        return head.lemma_.lower() not in CONTAINER_NOUNS
     return (token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN")
-            and head.head.i != token.i)
+            and head.head.i != token.i and head.head.lemma_.lower() not in CONTAINER_NOUNS)
 
 
 #: Types where two coordinated actors with no recipient act towards each other.
