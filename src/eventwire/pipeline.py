@@ -7,6 +7,7 @@ all go through it.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date as Date
@@ -42,6 +43,7 @@ def to_event(candidate: EventCandidate, article: Article) -> Event:
     trig = c.span
     source, target = to_actor(candidate.source), to_actor(candidate.target)
     rule = "; ".join([*c.rule, f"args:{candidate.arg_rule}"])
+    trig_start = to_original(trig.doc, trig.start_char)
     when, date_source, date_text = event_date(c.token, article.date)
     attributes = dict(c.attributes)
     if date_text:
@@ -50,7 +52,7 @@ def to_event(candidate: EventCandidate, article: Article) -> Event:
     if found:
         attributes["amounts"] = found
     return Event(
-        id=event_id(article.id, to_original(trig.doc, trig.start_char), source, target, c.type),
+        id=event_id(article.id, trig_start, source, target, c.type),
         article_id=article.id,
         type=c.type,
         mode=c.mode,
@@ -61,8 +63,7 @@ def to_event(candidate: EventCandidate, article: Article) -> Event:
         source=source,
         target=target,
         sentence=c.token.sent.text,
-        trigger=TextSpan(trig.text, to_original(trig.doc, trig.start_char),
-                         to_original(trig.doc, trig.start_char) + len(trig.text)),
+        trigger=TextSpan(trig.text, trig_start, trig_start + len(trig.text)),
         date=when,
         date_source=date_source,
         location=place_of(c.token, {a.country for a in (source, target) if a and a.country}),
@@ -100,7 +101,7 @@ class Coder:
 
     def docs(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, Doc]]:
         """Processed Docs, each paired with its article (which gets a stable id here)."""
-        pending: list[Article] = []
+        pending: deque[Article] = deque()
 
         def inputs() -> Iterator[Doc]:
             for article in articles:
@@ -110,7 +111,7 @@ class Coder:
                 yield compact_doc(self.nlp, doc) if self.prefilter else doc
 
         for doc in self.nlp.pipe(inputs(), batch_size=batch_size):
-            yield pending.pop(0), doc
+            yield pending.popleft(), doc
 
     def code(self, articles: Iterable[Article], batch_size: int = 32
              ) -> Iterator[tuple[Article, list[Event]]]:

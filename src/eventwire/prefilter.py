@@ -95,8 +95,13 @@ def _sentencizer() -> Sentencizer:
 def compact_doc(nlp: Language, doc: Doc) -> Doc:
     """The doc itself when every sentence may hold an event, else a Doc of the candidates only."""
     c = cues()
-    probe = _sentencizer()(nlp.make_doc(doc.text))
-    sents = list(probe.sents)
+    # Sentence boundaries predicted on the Doc as it is (not written to it: the parser sets them).
+    (starts_at,) = _sentencizer().predict([doc])
+    cuts = [i for i, start in enumerate(starts_at) if start and i > 0] + [len(doc)]
+    sents, begin = [], 0
+    for cut in cuts:
+        sents.append(doc[begin:cut])
+        begin = cut
     keep = [s for s in sents if is_candidate(s, c)]
     if len(keep) == len(sents):
         return doc

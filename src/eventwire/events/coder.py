@@ -181,8 +181,7 @@ class EventCoder:
         # PLOVER (like ICEWS and GDELT) requires an actor: a candidate with no source is kept for
         # classification (doc._.candidates) but is not an event.
         doc._.candidates = candidates
-        doc._.events = [ev for ev in candidates if ev.source is not None and _stands_alone(ev,
-                        candidates)]
+        doc._.events = _reported(candidates)
         return doc
 
     def _code(self, tok: Token, entry: Entry) -> TriggerCoding:
@@ -390,19 +389,26 @@ def clause_depth(token: Token) -> int:
     return depth
 
 
-def _stands_alone(ev: EventCandidate, candidates: list[EventCandidate]) -> bool:
-    """Main-clause events are reported; an event in a subordinate clause only when it names its
-    own actor and a real recipient ("X said Y attacked Z" gives Y->Z). Subordinate events
-    otherwise inherit their actors through long dependency chains, where most coding errors are,
-    so they stay candidates (used for classification) rather than events."""
-    sent = ev.trigger.token.sent.start
-    depth = clause_depth(ev.trigger.token)
-    main = min(clause_depth(c.trigger.token) for c in candidates
-               if c.source is not None and c.trigger.token.sent.start == sent)
-    if depth <= main:
-        return True
-    own_actor = ev.arg_rule.split("+")[0] in ("nsubj", "agent", "noun-modifier", "between")
-    return own_actor and ev.target is not None and not is_thing(ev.target)
+def _reported(candidates: list[EventCandidate]) -> list[EventCandidate]:
+    """The candidates reported as events: those with an actor, in a sentence's main clause, and
+    in a subordinate clause only when they name their own actor and a real recipient ("X said Y
+    attacked Z" gives Y->Z). Subordinate events otherwise inherit their actors through long
+    dependency chains, where most coding errors are, so they stay candidates (used for
+    classification) rather than events."""
+    with_actor = [c for c in candidates if c.source is not None]
+    depth = {id(c): clause_depth(c.trigger.token) for c in with_actor}
+    main: dict[int, int] = {}
+    for c in with_actor:
+        sent = c.trigger.token.sent.start
+        main[sent] = min(main.get(sent, depth[id(c)]), depth[id(c)])
+    out = []
+    for ev in with_actor:
+        if depth[id(ev)] > main[ev.trigger.token.sent.start]:
+            own_actor = ev.arg_rule.split("+")[0] in ("nsubj", "agent", "noun-modifier", "between")
+            if not (own_actor and ev.target is not None and not is_thing(ev.target)):
+                continue
+        out.append(ev)
+    return out
 
 
 def _forces_are_the_actor(sources: list[ActorMatch], targets: list[ActorMatch]
