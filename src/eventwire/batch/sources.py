@@ -12,7 +12,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
-import json
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date as Date
@@ -27,6 +26,7 @@ from eventwire.ingest.readers import (
     ReadError,
     article_from_record,
     clean_text,
+    read_jsonl,
     read_path,
 )
 from eventwire.schema import Article
@@ -206,21 +206,8 @@ def read_unit(unit: Unit) -> Iterator[tuple[str, Article | ReadError]]:
 
 def _jsonl_lines(stream: io.BytesIO, path: str, first_line: int
                  ) -> Iterator[tuple[str, Article | ReadError]]:
-    for n, raw in enumerate(stream, start=first_line):
-        where = f"{path}:{n}"
-        if not raw.strip():
-            continue
-        try:
-            if len(raw) > MAX_TEXT_BYTES * 2:
-                raise ValueError("line too large")
-            record = json.loads(raw.decode("utf-8"))
-            yield where, article_from_record(record, where, None)
-        except UnicodeDecodeError:
-            yield where, ReadError(where, "not UTF-8 text")
-        except json.JSONDecodeError as exc:
-            yield where, ReadError(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
-        except ValueError as exc:
-            yield where, ReadError(where, str(exc))
+    for item in read_jsonl(stream, path, None, first_line, whole_file=False):
+        yield item.origin or path, item
 
 
 def _parquet_rows(unit: Unit) -> Iterator[tuple[str, Article | ReadError]]:

@@ -118,10 +118,13 @@ def _opt_str(value: object) -> str | None:
     return str(value) if value not in (None, "") else None
 
 
-def read_jsonl(stream: IO[bytes], origin: str, date: Date | None) -> Iterator[Article | ReadError]:
-    """Articles from JSON Lines, one per line; a bad line is an error for that line only."""
+def read_jsonl(stream: IO[bytes], origin: str, date: Date | None, first_line: int = 1,
+               whole_file: bool = True) -> Iterator[Article | ReadError]:
+    """Articles from JSON Lines, one per line; a bad line is an error for that line only.
+    ``first_line`` numbers a slice of a larger file (batch units); only a ``whole_file`` with no
+    line at all is reported as empty."""
     empty = True
-    for lineno, raw in enumerate(stream, start=1):
+    for lineno, raw in enumerate(stream, start=first_line):
         where = f"{origin}:{lineno}"
         if not raw.strip():
             continue
@@ -137,7 +140,7 @@ def read_jsonl(stream: IO[bytes], origin: str, date: Date | None) -> Iterator[Ar
             yield article_from_record(record, where, date)
         except ValueError as exc:
             yield ReadError(where, str(exc))
-    if empty:
+    if empty and whole_file:
         yield ReadError(origin, "empty file")
 
 
