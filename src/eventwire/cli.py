@@ -92,25 +92,21 @@ def _print_events(rows: list[dict[str, Any]], fmt: Format) -> None:
         writer.writeheader()
         writer.writerows(flat)
         return
+    from eventwire.store.queries import row_actor
+
     table = Table(show_lines=False)
     for col in ("date", "type", "source", "target", "trigger", "sentence"):
         table.add_column(col, overflow="fold")
     for r in rows:
         trig = r["trigger"]["text"] if isinstance(r.get("trigger"), dict) else r.get("trigger_text")
-        src = r.get("source") if "source" in r else _flat_actor(r, "source")
-        tgt = r.get("target") if "target" in r else _flat_actor(r, "target")
+        src = r.get("source") if "source" in r else row_actor(r, "source")
+        tgt = r.get("target") if "target" in r else row_actor(r, "target")
         flags = " (denied)" if r.get("negated") else ""
         if r.get("modality") not in (None, "asserted"):
             flags += f" ({r['modality']})"
         table.add_row(str(r.get("date") or ""), f"{r['type']}{flags}", _actor_label(src),
                       _actor_label(tgt), trig or "", r["sentence"][:160])
     out.print(table)
-
-
-def _flat_actor(row: dict[str, Any], role: str) -> dict[str, Any] | None:
-    if row.get(f"{role}_text") is None:
-        return None
-    return {k: row.get(f"{role}_{k}") for k in ("text", "country", "sector", "name")}
 
 
 @app.command()

@@ -32,6 +32,8 @@ from eventwire.store.queries import (
     count_events,
     events,
     grouped_events,
+    row_actor,
+    row_location,
     summary,
 )
 
@@ -70,25 +72,17 @@ def _jsonable(value: Any) -> Any:
 
 def _event_json(row: dict[str, Any]) -> dict[str, Any]:
     """A stored event row in the same shape as ``Event.to_dict``."""
-    def actor(role: str) -> dict[str, Any] | None:
-        if row.get(f"{role}_text") is None:
-            return None
-        return {k: row[f"{role}_{k}"] for k in ("text", "start", "end", "country", "sector",
-                                                "name")}
-
-    loc = None
-    if row.get("location_name"):
-        loc = {"name": row["location_name"], "country": row["location_country"],
-               "lat": row["location_lat"], "lon": row["location_lon"]}
     return {
         "id": row["id"], "article_id": row["article_id"], "type": row["type"],
         "mode": row["mode"], "context": row["context"], "quad": row["quad"],
-        "cameo": row["cameo"], "intensity": row["intensity"], "source": actor("source"),
-        "target": actor("target"), "sentence": row["sentence"],
+        "cameo": row["cameo"], "intensity": row["intensity"],
+        "source": row_actor(row, "source"), "target": row_actor(row, "target"),
+        "sentence": row["sentence"],
         "trigger": {"text": row["trigger_text"], "start": row["trigger_start"],
                     "end": row["trigger_end"]},
         "date": row["date"].isoformat() if row["date"] else None,
-        "date_source": row["date_source"], "location": loc, "negated": row["negated"],
+        "date_source": row["date_source"], "location": row_location(row),
+        "negated": row["negated"],
         "modality": row["modality"],
         "attributes": json.loads(row["attributes"]) if row["attributes"] else {},
         "confidence": row["confidence"], "rule": row["rule"],

@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from eventwire.store.queries import EventFilter
+from eventwire.store.queries import EventFilter, row_actor, row_location
 
 FORMATS = ("parquet", "csv", "plover", "tsv")
 
@@ -41,20 +41,18 @@ def _code(country: Any, sector: Any) -> str:
 def plover_record(row: dict[str, Any]) -> dict[str, Any]:
     """One event in the PLOVER JSON style (actor/recipient, event type, mode, context)."""
     def actor(role: str) -> dict[str, Any] | None:
-        if row.get(f"{role}_text") is None:
+        found = row_actor(row, role)
+        if found is None:
             return None
-        return {"text": row[f"{role}_text"], "country": row[f"{role}_country"],
-                "sector": row[f"{role}_sector"], "name": row[f"{role}_name"],
-                "code": _code(row[f"{role}_country"], row[f"{role}_sector"]) or None}
+        return {**{k: found[k] for k in ("text", "country", "sector", "name")},
+                "code": _code(found["country"], found["sector"]) or None}
 
     return {
         "id": row["id"], "event_date": row["date"].isoformat() if row["date"] else None,
         "event_type": row["type"], "mode": row["mode"], "context": row["context"],
         "actor": actor("source"), "recipient": actor("target"), "quad": row["quad"],
         "cameo_root": row["cameo"], "intensity": row["intensity"],
-        "location": ({"name": row["location_name"], "country": row["location_country"],
-                      "lat": row["location_lat"], "lon": row["location_lon"]}
-                     if row["location_name"] else None),
+        "location": row_location(row),
         "negated": row["negated"], "modality": row["modality"],
         "attributes": json.loads(row["attributes"]) if row["attributes"] else {},
         "text": row["sentence"], "trigger": row["trigger_text"],
