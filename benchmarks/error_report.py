@@ -18,7 +18,6 @@ from eventwire.evaluate import load_gold, per_type_scores
 from eventwire.events.classify import LayeredClassifier
 from eventwire.ontology.plover import normalize_type
 from eventwire.pipeline import Coder
-from eventwire.schema import Article
 
 
 def collect(gold: Path) -> tuple[list[tuple[str, str]], Counter[tuple[str, str, str]]]:
@@ -27,12 +26,10 @@ def collect(gold: Path) -> tuple[list[tuple[str, str]], Counter[tuple[str, str, 
     pairs: list[tuple[str, str]] = []
     patterns: Counter[tuple[str, str, str]] = Counter()
     classifier = LayeredClassifier()
-    docs = Coder(prefilter=False).docs(Article(text=r.text, id=r.id, date=r.date) for r in records)
+    docs = Coder(prefilter=False).docs(r.article() for r in records)
     for record, (_, doc) in zip(records, docs, strict=True):
         for ev in record.events:
-            src = ev.source.spans[0] if ev.source and ev.source.spans else None
-            tgt = ev.target.spans[0] if ev.target and ev.target.spans else None
-            decision = classifier.classify(doc, src, tgt)
+            decision = classifier.classify(doc, *ev.given_spans())
             predicted = normalize_type(decision.type)
             pairs.append((ev.type, predicted))
             if predicted != ev.type:

@@ -36,6 +36,12 @@ class GoldEvent:
     source: GoldActor | None
     target: GoldActor | None
 
+    def given_spans(self) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+        """What the classify task is given: the first span of the source and of the target."""
+        src = self.source.spans[0] if self.source and self.source.spans else None
+        tgt = self.target.spans[0] if self.target and self.target.spans else None
+        return src, tgt
+
 
 @dataclass(frozen=True)
 class GoldRecord:
@@ -43,6 +49,10 @@ class GoldRecord:
     text: str
     date: Date | None
     events: list[GoldEvent] = field(default_factory=list)
+
+    def article(self) -> Article:
+        """The input the coder gets: text, id and date only."""
+        return Article(text=self.text, id=self.id, date=self.date)
 
 
 def _actor(obj: Any) -> GoldActor | None:
@@ -94,13 +104,11 @@ def _classify_chunk(records: Sequence[GoldRecord], classifier_name: str = "layer
     coder = Coder(model, prefilter=False)  # the given actors may sit in any sentence
     classifier = make_classifier(classifier_name)
     out: list[tuple[str, str, int]] = []
-    articles = (Article(text=r.text, id=r.id, date=r.date) for r in records)
+    articles = (r.article() for r in records)
     for record, (_, doc) in zip(records, coder.docs(articles), strict=True):
         sentences = sum(1 for _ in doc.sents)
         for ev in record.events:
-            src = ev.source.spans[0] if ev.source and ev.source.spans else None
-            tgt = ev.target.spans[0] if ev.target and ev.target.spans else None
-            decision = classifier.classify(doc, src, tgt)
+            decision = classifier.classify(doc, *ev.given_spans())
             out.append((ev.type, normalize_type(decision.type), sentences))
             sentences = 0  # count each record's sentences once
         if not record.events:
@@ -162,7 +170,7 @@ def _extract_chunk(records: Sequence[GoldRecord], model: str | None = None) -> l
     """Per-record match counts for the extract task."""
     coder = Coder(model)
     out = []
-    articles = (Article(text=r.text, id=r.id, date=r.date) for r in records)
+    articles = (r.article() for r in records)
     for record, (article, doc) in zip(records, coder.docs(articles), strict=True):
         preds = doc_events(doc, article)
         out.append({

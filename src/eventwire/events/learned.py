@@ -152,15 +152,13 @@ def examples_from_gold(path: Path, coder: Coder) -> list[tuple[str, list[str], s
     came from (its id without the last part), so cross-validation can hold templates out."""
     from eventwire.evaluate import load_gold
     from eventwire.events.classify import char_span, classify_pair
-    from eventwire.schema import Article
 
     records = load_gold(path, keep_yield_parts=True)
     out = []
-    docs = coder.docs(Article(text=r.text, id=r.id, date=r.date) for r in records)
+    docs = coder.docs(r.article() for r in records)
     for record, (_, doc) in zip(records, docs, strict=True):
         for ev in record.events:
-            s = ev.source.spans[0] if ev.source and ev.source.spans else None
-            t = ev.target.spans[0] if ev.target and ev.target.spans else None
+            s, t = ev.given_spans()
             decision = classify_pair(doc, s, t)
             feats = pair_features(doc, char_span(doc, *s) if s else None,
                                   char_span(doc, *t) if t else None, decision)
