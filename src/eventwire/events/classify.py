@@ -52,9 +52,8 @@ def path_between(a: Token, b: Token) -> list[Token]:
     return up_a + up_b
 
 
-def final_coding(doc: Doc, coding: TriggerCoding) -> TriggerCoding:
+def final_coding(by_index: dict[int, TriggerCoding], coding: TriggerCoding) -> TriggerCoding:
     """A trigger absorbed by a governing one takes the governing trigger's coding."""
-    by_index = {c.token.i: c for c in doc._.triggers}
     seen = set()
     while coding.absorbed_by is not None and coding.absorbed_by in by_index \
             and coding.token.i not in seen:
@@ -94,16 +93,17 @@ def classify_pair(doc: Doc, source: tuple[int, int] | None,
     on_path = {t.i: n for n, t in enumerate(path)}
     sent = src.root.sent
     mid = (src.root.i + other.i) / 2
+    by_index = {c.token.i: c for c in doc._.triggers}
     for coding in doc._.triggers:
         tok = coding.token
         if tok.sent.start != sent.start or coding.dropped:
             continue
         if tok.i in on_path:
-            consider(50.0 - 0.1 * on_path[tok.i], final_coding(doc, coding), "path")
+            consider(50.0 - 0.1 * on_path[tok.i], final_coding(by_index, coding), "path")
         elif src.root in tok.subtree and other in tok.subtree:
-            consider(30.0 - 0.01 * abs(tok.i - mid), final_coding(doc, coding), "governs")
+            consider(30.0 - 0.01 * abs(tok.i - mid), final_coding(by_index, coding), "governs")
         else:
-            consider(10.0 - 0.01 * abs(tok.i - mid), final_coding(doc, coding), "nearest")
+            consider(10.0 - 0.01 * abs(tok.i - mid), final_coding(by_index, coding), "nearest")
     if best is None:
         return Decision(FALLBACK_TYPE, None, "fallback", None, 0.0)
     score, coding, how = best
