@@ -1,8 +1,11 @@
 from datetime import date
+from itertools import pairwise
 
 import pytest
+from spacy.lang.en.stop_words import STOP_WORDS
 
-from eventwire.actors.gazetteer import case_sensitive, load_gazetteer
+from eventwire.actors.gazetteer import OfficeTerm, case_sensitive, load_gazetteer, office_terms
+from eventwire.events.lexicon import load_lexicon
 
 
 @pytest.fixture(scope="module")
@@ -55,3 +58,93 @@ def test_g20_and_named_conflict_states_have_current_leaders(gaz) -> None:
 def test_acronyms_are_case_sensitive() -> None:
     assert case_sensitive("US") and case_sensitive("NATO") and case_sensitive("UAE")
     assert not case_sensitive("Turkey")
+
+
+# --- office tables: heads of state/government (leaders.tsv) and ministers (ministers.tsv) ---
+
+G20 = {"ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "KOR", "MEX", "RUS",
+       "SAU", "ZAF", "TUR", "GBR", "USA"}
+
+
+def terms_by_office(table: str) -> dict[tuple[str, str], list[OfficeTerm]]:
+    offices: dict[tuple[str, str], list[OfficeTerm]] = {}
+    for term in office_terms(table):
+        offices.setdefault((term.country, term.role), []).append(term)
+    return offices
+
+
+def test_foreign_defence_and_interior_ministers_of_sixty_countries() -> None:
+    offices = terms_by_office("ministers.tsv")
+    complete = {c for c, _ in offices if all((c, r) in offices for r in ("FM", "DEF", "INT"))}
+    assert len(complete) >= 60
+    assert G20 | {"UKR", "ISR", "IRN", "IRQ", "SYR", "AFG", "PAK", "YEM", "SDN", "SOM"} <= complete
+    # "From 2000 on": the chains of the main states start in or before 2000.
+    for country in G20 - {"USA", "JPN", "IDN", "SAU", "KOR"}:
+        for role in ("FM", "DEF", "INT"):
+            assert min(t.start for t in offices[(country, role)]) <= date(2000, 12, 31), (country, role)
+
+
+@pytest.mark.parametrize("table", ["leaders.tsv", "ministers.tsv"])
+def test_terms_of_one_office_follow_each_other(table: str) -> None:
+    for (country, role), terms in terms_by_office(table).items():
+        if role in ("GOV", "MIL", "REB", "IGO"):
+            continue  # several people hold these at once
+        terms.sort(key=lambda t: t.start)
+        for term, after in pairwise(terms):
+            assert term.end is not None and term.start < term.end <= after.start, (country, role, term.name)
+        assert len(country) in (3, 4), country
+
+
+def test_no_alias_names_two_countries_on_one_date(gaz) -> None:
+    for alias, infos in gaz.aliases.items():
+        people = [i for i in infos if i.kind == "leader"]
+        for a in people:
+            for b in people:
+                if a.country != b.country:
+                    overlap = ((a.start or date.min) < (b.end or date.max)
+                               and (b.start or date.min) < (a.end or date.max))
+                    assert not overlap, (alias, a.name, b.name)
+
+
+def test_one_word_aliases_are_not_everyday_words() -> None:
+    """Aliases match case-insensitively: a surname that is also a word ("Straw", "Ridge",
+    "Struck") would turn ordinary text into a minister, so such people are listed by full name."""
+    lexicon = load_lexicon()
+    words = set(STOP_WORDS) | set(lexicon.verbs) | set(lexicon.nouns) | set(load_gazetteer().sectors)
+    for table in ("leaders.tsv", "ministers.tsv"):
+        for term in office_terms(table):
+            for alias in term.aliases:
+                assert " " in alias or alias.lower() not in words, (table, term.name, alias)
+
+
+@pytest.mark.parametrize(("alias", "on", "iso3", "role", "name"), [
+    ("seehofer", date(2019, 5, 1), "DEU", "INT", "Horst Seehofer"),
+    ("darmanin", date(2022, 3, 1), "FRA", "INT", "Gerald Darmanin"),
+    ("le drian", date(2014, 6, 1), "FRA", "DEF", "Jean-Yves Le Drian"),
+    ("le drian", date(2019, 6, 1), "FRA", "FM", "Jean-Yves Le Drian"),
+    ("sikorski", date(2006, 6, 1), "POL", "DEF", "Radoslaw Sikorski"),
+    ("sikorski", date(2024, 6, 1), "POL", "FM", "Radoslaw Sikorski"),
+    ("mayorkas", date(2023, 1, 1), "USA", "INT", "Alejandro Mayorkas"),
+    ("avakov", date(2016, 1, 1), "UKR", "INT", "Arsen Avakov"),
+    ("reznikov", date(2022, 6, 1), "UKR", "DEF", "Oleksii Reznikov"),
+    ("dutton", date(2021, 6, 1), "AUS", "DEF", "Peter Dutton"),
+    ("dutton", date(2019, 6, 1), "AUS", "INT", "Peter Dutton"),
+    ("piantedosi", date(2024, 1, 1), "ITA", "INT", "Matteo Piantedosi"),
+    ("Chidambaram", date(2010, 1, 1), "IND", "INT", "P. Chidambaram"),
+    ("zebari", date(2010, 1, 1), "IRQ", "FM", "Hoshyar Zebari"),
+    ("Padrino", date(2020, 1, 1), "VEN", "DEF", "Vladimir Padrino Lopez"),
+    ("takaichi", date(2015, 1, 1), "JPN", "INT", "Sanae Takaichi"),
+    ("takaichi", date(2025, 11, 1), "JPN", "HOG", "Sanae Takaichi"),
+])
+def test_ministers_resolve_on_the_article_date(gaz, alias: str, on: date, iso3: str, role: str,
+                                               name: str) -> None:
+    info = gaz.lookup(alias, on)
+    assert info is not None and (info.country, info.role, info.name) == (iso3, role, name)
+    assert info.sector == "GOV"
+
+
+def test_korean_style_names_match_with_or_without_the_hyphen(gaz) -> None:
+    on = date(2025, 5, 26)
+    assert gaz.lookup("Choe Son Hui", on).country == "PRK"
+    assert gaz.lookup("Choe Son-hui", on).country == "PRK"
+    assert gaz.lookup("bar on", on) is None  # "Bar-On" keeps its hyphen

@@ -66,3 +66,11 @@ def test_a_phrase_with_no_actor_is_not_an_actor() -> None:
     doc._.article_date = None
     RESOLVER(doc)
     assert actor_for_token(doc[1]) is None
+
+
+def test_ministers_resolve_by_name_on_the_article_date() -> None:
+    doc = resolve("Nancy Faeser met Darmanin and Piantedosi in Luxembourg.", on=date(2023, 6, 1))
+    assert found(doc) == [("Nancy Faeser", "DEU", "leader"), ("Darmanin", "FRA", "leader"),
+                          ("Piantedosi", "ITA", "leader"), ("Luxembourg", "LUX", "country")]
+    # Twelve years earlier Le Drian was not yet in office but still resolves to France.
+    assert found(resolve("Le Drian spoke.", on=date(2008, 1, 1))) == [("Le Drian", "FRA", "leader")]

@@ -1,12 +1,14 @@
 """Loads the project's actor tables (``data/*.tsv``) into one lookup structure.
 
 Kinds of entry: ``country`` (names), ``demonym`` (adjectives and nationals), ``capital`` (capitals and
-seats of power used as metonyms), ``leader`` (dated office holders), ``igo`` and ``group``.
+seats of power used as metonyms), ``leader`` (dated office holders: heads of state and government
+in ``leaders.tsv``, foreign, defence and interior ministers in ``ministers.tsv``), ``igo`` and ``group``.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date as Date
@@ -19,8 +21,11 @@ import pycountry
 ActorKind = Literal["country", "demonym", "capital", "leader", "igo", "group", "ner", "noun"]
 
 #: Sector implied by a leader's office.
-ROLE_SECTOR = {"HOS": "GOV", "HOG": "GOV", "FM": "GOV", "DEF": "GOV", "GOV": "GOV", "MIL": "MIL",
-               "REB": "REB", "IGO": "IGO"}
+ROLE_SECTOR = {"HOS": "GOV", "HOG": "GOV", "FM": "GOV", "DEF": "GOV", "INT": "GOV", "GOV": "GOV",
+               "MIL": "MIL", "REB": "REB", "IGO": "IGO"}
+
+#: Tables of dated office holders; same columns (name, aliases, iso3, role, start, end).
+OFFICE_TABLES = ("leaders.tsv", "ministers.tsv")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +38,7 @@ class ActorInfo:
     name: str | None = None
     start: Date | None = None  # office term, for leaders
     end: Date | None = None
+    role: str | None = None  # office, for leaders (HOS, HOG, FM, DEF, INT, MIL ...)
 
     def in_office(self, on: Date | None) -> bool:
         """True when a dated entry covers ``on`` (an undated article takes the current term)."""
@@ -64,7 +70,7 @@ class Gazetteer:
                          key=lambda c: c.end or Date.max, reverse=True)
         if leaders and len({c.country for c in leaders}) == 1:
             best = leaders[0]
-            return ActorInfo("leader", best.country, best.sector, best.name)
+            return ActorInfo("leader", best.country, best.sector, best.name, role=best.role)
         return None
 
 
@@ -85,8 +91,37 @@ def _split(cell: str) -> list[str]:
     return [a.strip() for a in cell.split("|") if a.strip()]
 
 
+def _spellings(name: str) -> list[str]:
+    """A personal name as written and, for Korean-style given names, with a space: "Choe Son-hui"
+    is also written "Choe Son Hui". Only a hyphen before a lower-case syllable is read so;
+    "Bar-On" must not become the words "bar on"."""
+    spaced = re.sub(r"(?<=\w)-(?=[a-z])", " ", name)
+    return [name, spaced] if spaced != name else [name]
+
+
 def _date(cell: str) -> Date | None:
     return Date.fromisoformat(cell) if cell else None
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeTerm:
+    """One row of an office table: who held which office of which country, when."""
+
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+    role: str
+    start: Date
+    end: Date | None
+
+
+def office_terms(table_name: str) -> Iterator[OfficeTerm]:
+    """The rows of ``leaders.tsv`` or ``ministers.tsv``; every term has a start date."""
+    for row in _rows(table_name):
+        name, aliases, iso3, role, start, end = (row + [""] * 6)[:6]
+        if not start:
+            raise ValueError(f"{table_name}: {name!r} has no start date")
+        yield OfficeTerm(name, tuple(_split(aliases)), iso3, role, Date.fromisoformat(start), _date(end))
 
 
 @lru_cache(maxsize=1)
@@ -111,12 +146,14 @@ def load_gazetteer() -> Gazetteer:
             add(alias, ActorInfo("demonym", iso3, None, None))
         for alias in _split(capitals):
             add(alias, ActorInfo("capital", iso3, "GOV", None))
-    for row in _rows("leaders.tsv"):
-        name, aliases, iso3, role, start, end = (row + [""] * 6)[:6]
-        info = ActorInfo("leader", iso3 if len(iso3) == 3 else None, ROLE_SECTOR.get(role, "GOV"),
-                         name, _date(start), _date(end))
-        for alias in [name, *_split(aliases)]:
-            add(alias, info)
+    for table_name in OFFICE_TABLES:
+        for term in office_terms(table_name):
+            info = ActorInfo("leader", term.country if len(term.country) == 3 else None,
+                             ROLE_SECTOR.get(term.role, "GOV"), term.name, term.start, term.end,
+                             term.role or None)
+            for alias in [term.name, *term.aliases]:
+                for spelling in _spellings(alias):
+                    add(spelling, info)
     for row in _rows("igos.tsv"):
         code, names, sector = (row + ["", ""])[:3]
         for alias in _split(names):
