@@ -40,6 +40,7 @@ class Arguments:
     sources: list[Token] = field(default_factory=list)
     targets: list[Token] = field(default_factory=list)
     places: list[Token] = field(default_factory=list)  # last-resort recipients ("in Kashmir")
+    objects: list[Token] = field(default_factory=list)  # a pattern's own objects ("expel [diplomat]")
     how: list[str] = field(default_factory=list)
 
 
@@ -128,8 +129,10 @@ def verb_arguments(verb: Token, entry: Entry) -> Arguments:
         if child.dep_ in ("dobj", "dative") or (child.dep_ in _PASS_SUBJ and not args.sources):
             if child.lemma_.lower() in pattern_objects:
                 # "impose sanctions on X": the pattern's own object is not the target; its
-                # prepositional phrase may name it.
+                # prepositional phrase may name it. (When it is a person -- "expelled the
+                # ambassador" -- the coder takes it as the recipient.)
                 direct.extend(_prep_objects(child, TARGET_PREPS, set()))
+                args.objects.extend(conjuncts(child))
             else:
                 direct.extend(conjuncts(child))
     if is_passive(verb):
@@ -204,3 +207,33 @@ def noun_arguments(noun: Token, entry: Entry) -> Arguments:
             args.targets = [o for o in object_lemmas(tok) if o.dep_ == "dobj"]
         args.places += _prep_objects(tok, WEAK_PREPS, set())
     return args
+
+
+#: Dependency labels of noun-phrase heads (modifiers inside a phrase are not participants).
+_PHRASE_HEADS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos", "attr", "oprd",
+                 "npadvmod"}
+
+
+def clause_participants(trigger: Token) -> list[Token]:
+    """Heads of the noun phrases inside a trigger's clause, nearest in the parse first: the last
+    place to look for a recipient ("demanded that Dbeibeh appear", "a ceasefire in Tripoli").
+    An event noun starts from the verb that governs it."""
+    start = trigger
+    while start.pos_ not in ("VERB", "AUX") and start.head.i != start.i and start.dep_ in (
+            "dobj", "pobj", "prep", "attr", "conj", "appos", "compound", "nsubjpass", "npadvmod"):
+        start = start.head
+    seen = {start.i, trigger.i}
+    frontier = [start, trigger]
+    out: list[Token] = []
+    while frontier:
+        nxt: list[Token] = []
+        for tok in sorted(frontier, key=lambda t: abs(t.i - trigger.i)):
+            for child in tok.children:
+                if child.i in seen:
+                    continue
+                seen.add(child.i)
+                nxt.append(child)
+                if child.dep_ in _PHRASE_HEADS and child.pos_ in ("NOUN", "PROPN"):
+                    out.append(child)
+        frontier = nxt
+    return out

@@ -32,8 +32,10 @@ from eventwire.actors.resolver import (
     recipient_for_token,
 )
 from eventwire.events.arguments import (
+    CIRCUMSTANCE_PREPS,
     FORCE_PLACE_PREPS,
     Arguments,
+    clause_participants,
     noun_arguments,
     place_objects,
     subject_of,
@@ -130,6 +132,25 @@ def _has_own_actor(token: Token) -> bool:
     )
 
 
+#: Links inside a verb's phrase: object, prepositional object, coordinated or apposed noun.
+_PHRASE_LINKS = {"dobj", "pobj", "prep", "conj", "appos", "compound", "attr", "npadvmod", "dative"}
+
+
+def _phrase_verb(noun: Token) -> Token | None:
+    """The verb whose phrase a noun sits in, if it is reached only through objects and
+    prepositions that are not circumstances ("after the clashes" is another event)."""
+    tok = noun
+    for _ in range(5):
+        if tok.dep_ not in _PHRASE_LINKS or tok.head.i == tok.i:
+            return None
+        if tok.dep_ == "prep" and tok.lower_ in CIRCUMSTANCE_PREPS:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None
+
+
 #: Nouns that only hold an event ("a mediation effort", "a round of talks", "peacekeeping
 #: operations"): an event noun attached to them is the event, not a modifier.
 CONTAINER_NOUNS = {"effort", "campaign", "operation", "mission", "initiative", "round",
@@ -223,6 +244,17 @@ class EventCoder:
                     outer.attributes.setdefault("governs", coding.type)
                     self._absorb(outer, coding)
                 break
+            if coding.absorbed_by is None and coding.entry.pos == "n" and not _has_own_actor(tok):
+                # "will meet Hariri for talks", "filed a complaint over the attack", "provided
+                # $340 million for assistance": an event noun in the verb trigger's own phrase is
+                # its purpose or topic, not a second event.
+                verb = _phrase_verb(tok)
+                outer = codings.get(verb.i) if verb is not None else None
+                if outer is not None and outer.entry.pos == "v" and outer.absorbed_by is None \
+                        and outer.token.i != tok.i:
+                    coding.absorbed_by = outer.token.i
+                    outer.inner.append(coding)
+                    self._absorb(outer, coding)
 
     def _absorb(self, outer: TriggerCoding, inner: TriggerCoding) -> None:
         if outer.type == "AGREE" and outer.entry.frame == "intent":
@@ -308,6 +340,14 @@ class EventCoder:
                 taken = {t.i for s in sources for t in s.span}
                 targets = targets or _resolve(more.targets, exclude=taken | {tok.i},
                                               recipient=True)
+        if not targets or all(is_thing(t) for t in targets):
+            # "expelled a Bulgarian diplomat", "summoned the ambassador": the pattern's object
+            # is a person, who receives the act (forces moved are handled below).
+            people = [m for m in _resolve(args.objects, exclude=taken | {tok.i})
+                      if not is_thing(m) and m.info.sector != "MIL"]
+            if people:
+                targets = best_recipients(people)
+                c.rule.append("recipient:object")
         if not sources and not targets:
             return []
         if not targets or all(is_thing(t) for t in targets):
@@ -326,6 +366,17 @@ class EventCoder:
                     targets = better
                     c.rule.append("recipient-from:" + inner.entry.pattern)
                     break
+        if sources and not targets and not (len(sources) == 2 and c.type in RECIPROCAL_TYPES):
+            # A human coder names a recipient even when no argument slot holds one: the nearest
+            # actor in the trigger's clause ("demanded that Dbeibeh appear", "a ceasefire in
+            # Tripoli", "urged restraint between India and Pakistan"). Two parties to a mutual
+            # act are each other's recipients (below).
+            taken = {t.i for s in sources for t in s.span}
+            near = [m for m in _resolve(clause_participants(tok), exclude=taken | {tok.i})
+                    if not is_thing(m)]
+            if near:
+                targets = best_recipients(near)
+                c.rule.append("recipient:clause")
         if c.demanded_by is not None and c.type == "REQUEST" and c.entry.type != "REQUEST":
             # "A said B must X": A requests X of B.
             speakers, _ = subject_of(c.demanded_by)
@@ -405,7 +456,9 @@ def _reported(candidates: list[EventCandidate]) -> list[EventCandidate]:
     for ev in with_actor:
         if depth[id(ev)] > main[ev.trigger.token.sent.start]:
             own_actor = ev.arg_rule.split("+")[0] in ("nsubj", "agent", "noun-modifier", "between")
-            if not (own_actor and ev.target is not None and not is_thing(ev.target)):
+            named = ev.target is not None and not is_thing(ev.target) \
+                and "recipient:clause" not in ev.trigger.rule
+            if not (own_actor and named):
                 continue
         out.append(ev)
     return out
