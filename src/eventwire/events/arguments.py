@@ -214,10 +214,17 @@ _PHRASE_HEADS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos"
                  "npadvmod"}
 
 
-def clause_participants(trigger: Token) -> list[Token]:
+#: Clauses with a verb of their own.
+_OTHER_CLAUSES = {"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"}
+
+
+def clause_participants(trigger: Token, skip: set[int], own_clause: bool = False) -> list[Token]:
     """Heads of the noun phrases inside a trigger's clause, nearest in the parse first: the last
     place to look for a recipient ("demanded that Dbeibeh appear", "a ceasefire in Tripoli").
-    An event noun starts from the verb that governs it."""
+    An event noun starts from the verb that governs it. Not searched: the tokens in ``skip``
+    (the source's phrase) and dates; with ``own_clause``, clauses of other verbs. Circumstances
+    stay in: coders take a recipient from them when nothing else is named ("resigned after
+    being accused ... in The Hague")."""
     start = trigger
     while start.pos_ not in ("VERB", "AUX") and start.head.i != start.i and start.dep_ in (
             "dobj", "pobj", "prep", "attr", "conj", "appos", "compound", "nsubjpass", "npadvmod"):
@@ -229,7 +236,8 @@ def clause_participants(trigger: Token) -> list[Token]:
         nxt: list[Token] = []
         for tok in sorted(frontier, key=lambda t: abs(t.i - trigger.i)):
             for child in tok.children:
-                if child.i in seen:
+                if child.i in seen or child.i in skip or child.ent_type_ in ("DATE", "TIME") or (
+                        own_clause and child.dep_ in _OTHER_CLAUSES):
                     continue
                 seen.add(child.i)
                 nxt.append(child)

@@ -169,6 +169,17 @@ def _is_modifier_noun(token: Token) -> bool:
 #: Types where two coordinated actors with no recipient act towards each other.
 RECIPROCAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "CONCEDE", "ASSAULT", "REJECT"}
 
+#: Mutual acts whose object is what the parties share, not a recipient ("Turkey and Pakistan
+#: signed a deal", "held talks"); a thing attacked, rejected or backed is the recipient.
+MUTUAL_OVER_THINGS = {"AGREE", "CONSULT", "COOPERATE", "CONCEDE", "SUPPORT"}
+
+def _mutual(event_type: str, sources: list[ActorMatch], targets: list[ActorMatch]) -> bool:
+    """Two parties to a mutual act with no recipient of their own act towards each other (also
+    when the act is denied: "X and Y failed to reach agreement" is a mutual rejection)."""
+    return len(sources) == 2 and event_type in RECIPROCAL_TYPES and (
+        not targets or (all(is_thing(t) for t in targets) and event_type in MUTUAL_OVER_THINGS))
+
+
 #: Sectors whose members act collectively in public (their "protest" is a demonstration).
 PUBLIC_SECTORS = {"CVL", "OPP", "REF", "NGO", "BUS"}
 
@@ -366,14 +377,16 @@ class EventCoder:
                     targets = better
                     c.rule.append("recipient-from:" + inner.entry.pattern)
                     break
-        if sources and not targets and not (len(sources) == 2 and c.type in RECIPROCAL_TYPES):
-            # A human coder names a recipient even when no argument slot holds one: the nearest
-            # actor in the trigger's clause ("demanded that Dbeibeh appear", "a ceasefire in
-            # Tripoli", "urged restraint between India and Pakistan"). Two parties to a mutual
-            # act are each other's recipients (below).
+        if sources and all(is_thing(t) for t in targets) and not _mutual(
+                c.attributes.get("denied", c.type), sources, targets):
+            # A human coder names a recipient even when no argument slot holds one, or only a
+            # thing ("suspended aid deliveries in Borno State"): the nearest actor in the clause
+            # ("demanded that Dbeibeh appear", "a ceasefire in Tripoli"). A thing acted upon
+            # is kept over actors in other clauses ("rejected the results, claiming the agency
+            # rigged the vote"). Two parties to a mutual act are each other's recipients (below).
             taken = {t.i for s in sources for t in s.span}
-            near = [m for m in _resolve(clause_participants(tok), exclude=taken | {tok.i})
-                    if not is_thing(m)]
+            found = clause_participants(tok, taken, own_clause=bool(targets))
+            near = [m for m in _resolve(found, exclude=taken | {tok.i}) if not is_thing(m)]
             if near:
                 targets = best_recipients(near)
                 c.rule.append("recipient:clause")
@@ -399,8 +412,7 @@ class EventCoder:
             c.type, c.mode = public.type, public.mode
             c.rule.append(f"public-actor>{public.type}")
         pairs: list[tuple[ActorMatch | None, ActorMatch | None]]
-        reciprocal = (len(sources) == 2 and c.type in RECIPROCAL_TYPES
-                      and all(is_thing(t) for t in targets))
+        reciprocal = _mutual(c.attributes.get("denied", c.type), sources, targets)
         if reciprocal:
             # "Turkey and Pakistan agreed": one event with both parties (PLOVER codes all
             # participants of a mutual act together), marked reciprocal; dyad counts are
