@@ -385,8 +385,8 @@ class EventCoder:
             # is kept over actors in other clauses ("rejected the results, claiming the agency
             # rigged the vote"). Two parties to a mutual act are each other's recipients (below).
             taken = {t.i for s in sources for t in s.span}
-            found = clause_participants(tok, taken, own_clause=bool(targets))
-            near = [m for m in _resolve(found, exclude=taken | {tok.i}) if not is_thing(m)]
+            heads = clause_participants(tok, taken, own_clause=bool(targets))
+            near = [m for m in _resolve(heads, exclude=taken | {tok.i}) if not is_thing(m)]
             if near:
                 targets = best_recipients(near)
                 c.rule.append("recipient:clause")
