@@ -112,3 +112,57 @@ def test_every_event_carries_quad_cameo_intensity_and_rule(coder: Coder) -> None
     for e in code(coder, "Russia attacked Ukraine. Ukraine thanked Poland for its aid."):
         assert e.quad in (1, 2, 3, 4) and e.cameo and e.rule
         assert -10 <= e.intensity <= 10
+
+
+# --- recipients when no argument slot names one (coders always name a recipient) ---
+
+def texts(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
+    return {(e.type, e.source.text if e.source else None, e.target.text if e.target else None)
+            for e in events}
+
+
+def test_a_person_object_of_a_pattern_receives(coder: Coder) -> None:
+    # "expel [diplomat]" is an object pattern; the diplomat is also the recipient.
+    assert ("SANCTION", "RUS", "LTU") in triples(
+        code(coder, "Russia expelled a Lithuanian diplomat on Monday."))
+    assert ("ACCUSE", "JPN", "KOR") in triples(
+        code(coder, "Japan summoned the South Korean ambassador over the remarks."))
+
+
+def test_recipient_from_the_clause_when_no_slot_names_one(coder: Coder) -> None:
+    got = texts(code(coder, "The Senate demanded that Prime Minister Kishida appear before it."))
+    assert ("REQUEST", "The Senate", "Prime Minister Kishida") in got
+    got = texts(code(coder, "Armenia declared a ceasefire in Nagorno-Karabakh on Sunday."))
+    assert ("CONCEDE", "Armenia", "Nagorno-Karabakh") in got
+
+
+def test_an_actor_in_the_clause_beats_a_thing(coder: Coder) -> None:
+    events = code(coder, "The WFP suspended food deliveries in Tigray after a convoy was attacked.")
+    assert any(e.type == "SANCTION" and e.target is not None and e.target.text == "Tigray"
+               for e in events)
+    # ... but not an actor in another clause: what was rejected is kept.
+    events = code(coder, "The opposition rejected the results, claiming the commission rigged "
+                          "the count.")
+    assert ("REJECT", "The opposition", "the results") in texts(events)
+
+
+def test_an_event_noun_in_the_verbs_phrase_is_its_purpose(coder: Coder) -> None:
+    events = code(coder, "Macron will meet Scholz in Berlin next week for talks on energy.")
+    assert [e.type for e in events] == ["AGREE"]  # the planned meeting; "talks" is its purpose
+    events = code(coder, "Ukraine filed a complaint with the UN over the attack.")
+    assert {e.type for e in events} == {"ACCUSE"}
+
+
+def test_mutual_acts_over_things_and_their_denial(coder: Coder) -> None:
+    assert triples(code(coder, "Chile and Peru failed to reach agreement on the border.")) == {
+        ("REJECT", "CHL", "PER")}
+    got = triples(code(coder, "Serbian and Hungarian police raided two warehouses near the border."))
+    assert ("COERCE", "SRB", "HUN") not in got and ("ASSAULT", "SRB", "HUN") not in got
+
+
+def test_background_events_and_side_prefixes_are_not_the_act(coder: Coder) -> None:
+    # The rally and the protest are where the arrests happened, not acts of the police, and a
+    # "pro-Navalny" rally is not held by Navalny.
+    for text in ("Police detained 40 people at a pro-Navalny rally in Moscow.",
+                 "Police arrested 12 journalists during a protest by reporters in Algiers."):
+        assert [e.type for e in code(coder, text)] == ["COERCE"]

@@ -28,7 +28,7 @@ OBJECT_CONTROL = {"urge", "ask", "order", "force", "call", "press", "persuade", 
                   "invite", "encourage", "compel", "push", "pressure", "require", "help"}
 #: Prepositions that set a time or circumstance, not a participant: a noun event under them
 #: ("after the clashes") is not an act of the clause's subject.
-CIRCUMSTANCE_PREPS = {"after", "before", "since", "during", "amid", "following", "despite", "until",
+CIRCUMSTANCE_PREPS = {"after", "before", "since", "during", "amid", "following", "despite", "until", "at",
                       "like", "unlike", "as", "without"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our"}
 
@@ -168,10 +168,24 @@ def place_objects(verb: Token, event_type: str) -> list[Token]:
     return [t for h in heads for t in _prep_objects(h, FORCE_PLACE_PREPS[event_type], set())]
 
 
+_SIDE_PREFIXES = {"pro", "anti"}
+
+
+def _in_hyphen_prefix(tok: Token) -> bool:
+    """Part of "pro-X" / "anti-X" before an event noun: a "pro-Navalny demonstration" is not
+    held by Navalny, an "anti-government protest" not by the government."""
+    doc = tok.doc
+    if tok.lower_ in _SIDE_PREFIXES or tok.text == "-":
+        return True
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in _SIDE_PREFIXES
+
+
 def noun_arguments(noun: Token, entry: Entry) -> Arguments:
     """Arguments of an event noun: its own modifiers first, then the verb that governs it."""
     args = Arguments()
     for child in noun.children:
+        if _in_hyphen_prefix(child):
+            continue
         if child.dep_ == "poss" or (child.dep_ in ("compound", "amod") and child.i < noun.i
                                     and child.pos_ in ("PROPN", "ADJ", "NOUN")
                                     and child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")):
@@ -228,6 +242,8 @@ def clause_participants(trigger: Token, skip: set[int], own_clause: bool = False
     start = trigger
     while start.pos_ not in ("VERB", "AUX") and start.head.i != start.i and start.dep_ in (
             "dobj", "pobj", "prep", "attr", "conj", "appos", "compound", "nsubjpass", "npadvmod"):
+        if start.dep_ == "prep" and start.lower_ in CIRCUMSTANCE_PREPS:
+            break  # "arrested journalists during a demonstration": not the protesters' clause
         start = start.head
     seen = {start.i, trigger.i}
     frontier = [start, trigger]

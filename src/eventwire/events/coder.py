@@ -441,13 +441,15 @@ _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "xcomp", "pcomp", "csubj", "co
 def clause_depth(token: Token) -> int:
     """How many clause boundaries lie between a trigger and its sentence root. A clause reported
     by a plain speech verb ("Turkey says it wants ...") is not subordinate: the speech verb is
-    no event, what it reports is."""
+    no event, what it reports is. A circumstance ("after the clashes") is a boundary too."""
     frames = load_lexicon().frames
     depth, tok = 0, token
     while tok.head.i != tok.i:
         if tok.dep_ in _CLAUSE_DEPS and tok.pos_ in ("VERB", "AUX") and not (
                 tok.dep_ == "ccomp" and frames.get(tok.head.lemma_.lower()) == "speech"):
             depth += 1
+        elif tok.dep_ == "prep" and tok.lower_ in CIRCUMSTANCE_PREPS:
+            depth += 1  # "arrested journalists during a demonstration": background, not the act
         tok = tok.head
     return depth
 
