@@ -23,7 +23,7 @@ class Actor:
     start: int  # character offsets into the article text, [start, end)
     end: int
     country: str | None = None  # ISO 3166 alpha-3 (PSE for Palestine, XKX for Kosovo)
-    sector: str | None = None  # GOV, MIL, COP, JUD, LEG, OPP, REB, CVL, BUS, MED, IGO, NGO, REF...
+    sector: str | None = None  # PLOVER sector: GOV, MIL, COP, JUD, LEG, OPP, REB, CVL, LAB, JRN, MED ...
     name: str | None = None  # a named person or organisation, where known
 
 

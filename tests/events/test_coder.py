@@ -166,3 +166,10 @@ def test_background_events_and_side_prefixes_are_not_the_act(coder: Coder) -> No
     for text in ("Police detained 40 people at a pro-Navalny rally in Moscow.",
                  "Police arrested 12 journalists during a protest by reporters in Algiers."):
         assert [e.type for e in code(coder, text)] == ["COERCE"]
+
+
+def test_workers_strike_is_a_protest_and_jets_strike_is_an_assault(coder: Coder) -> None:
+    strike = code(coder, "Nurses went on strike in Nairobi on Monday.")
+    assert [(e.type, e.source.sector if e.source else None) for e in strike] == [("PROTEST", "MED")]
+    jets = code(coder, "Israeli jets struck Hamas positions in Gaza.")
+    assert [e.type for e in jets] == ["ASSAULT"]

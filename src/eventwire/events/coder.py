@@ -181,7 +181,7 @@ def _mutual(event_type: str, sources: list[ActorMatch], targets: list[ActorMatch
 
 
 #: Sectors whose members act collectively in public (their "protest" is a demonstration).
-PUBLIC_SECTORS = {"CVL", "OPP", "REF", "NGO", "BUS"}
+PUBLIC_SECTORS = {"CVL", "OPP", "REF", "NGO", "BUS", "LAB", "EDU", "AGR", "JRN"}
 
 
 class EventCoder:
