@@ -173,3 +173,16 @@ def test_workers_strike_is_a_protest_and_jets_strike_is_an_assault(coder: Coder)
     assert [(e.type, e.source.sector if e.source else None) for e in strike] == [("PROTEST", "MED")]
     jets = code(coder, "Israeli jets struck Hamas positions in Gaza.")
     assert [e.type for e in jets] == ["ASSAULT"]
+
+
+def test_without_an_agent_the_state_where_it_happened_acts(coder: Coder) -> None:
+    got = triples(code(coder, "Two American inspectors were expelled from North Korea."))
+    assert got == {("SANCTION", "PRK", "USA")}
+    events = code(coder, "Opposition leader Victoire Ingabire was arrested in Rwanda on Monday.")
+    assert [(e.type, e.source.country if e.source else None) for e in events] == [("COERCE", "RWA")]
+
+
+def test_the_holder_of_a_commitment_acts(coder: Coder) -> None:
+    got = texts(code(coder, "The Nigerian Air Force reiterated its commitment to support the "
+                            "Nigeria Police."))
+    assert ("SUPPORT", "The Nigerian Air Force", "the Nigeria Police") in got

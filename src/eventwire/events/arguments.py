@@ -90,10 +90,33 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
             objs = [c for c in head.children if c.dep_ == "dobj"]
             if objs:
                 return conjuncts(objs[0]), "pcomp-object"
+            if head.pos_ == "NOUN":  # "the U.N.'s commitment to supporting Lebanon"
+                subj, how = _holder_of(head, depth + 1)
+                return subj, how and "noun>" + how
         subj, how = subject_of(head, depth + 1)
         return subj, how and "control>" + how
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
         return conjuncts(head), "relcl"
+    if verb.dep_ == "acl" and head.pos_ == "NOUN" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "reiterated its commitment to support the police", "the U.N.'s decision to withdraw":
+        # whoever holds the commitment or decision acts.
+        subj, how = _holder_of(head, depth + 1)
+        return subj, how and "noun>" + how
+    return [], ""
+
+
+def _holder_of(noun: Token, depth: int) -> tuple[list[Token], str]:
+    """Who holds a commitment, decision or plan: its possessor ("the U.N.'s commitment"), else
+    the subject of the verb it is the object of ("Guterres reiterated the commitment")."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ not in _PRONOUNS:
+            return conjuncts(child), "poss"
+    tok = noun
+    while tok.dep_ in ("dobj", "pobj", "prep", "attr", "appos", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return subject_of(tok, depth)
     return [], ""
 
 

@@ -24,6 +24,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.actors.gazetteer import ActorInfo
 from eventwire.actors.resolver import (
     ActorMatch,
     actor_for_token,
@@ -36,6 +37,7 @@ from eventwire.events.arguments import (
     FORCE_PLACE_PREPS,
     Arguments,
     clause_participants,
+    is_passive,
     noun_arguments,
     place_objects,
     subject_of,
@@ -359,6 +361,15 @@ class EventCoder:
             if people:
                 targets = best_recipients(people)
                 c.rule.append("recipient:object")
+        if not sources and c.type in STATE_ACTS and c.entry.pos == "v" and is_passive(tok):
+            # "was arrested in Niger", "were expelled from North Korea": with no agent named,
+            # coders take the state where it happened as the actor.
+            states = [m for m in _resolve(_place_objects(tok), exclude={tok.i})
+                      if m.info.country and m.info.kind in ("country", "capital")]
+            if states:
+                sources = [ActorMatch(states[0].span, ActorInfo(
+                    states[0].info.kind, states[0].info.country, "GOV", states[0].info.name))]
+                c.rule.append("source:state-of-place")
         if not sources and not targets:
             return []
         if not targets or all(is_thing(t) for t in targets):
@@ -488,6 +499,16 @@ def _forces_are_the_actor(sources: list[ActorMatch], targets: list[ActorMatch]
     if not sources:
         return forces[:1], rest
     return sources, rest
+
+
+#: Acts only a state's authorities perform on people in their territory.
+STATE_ACTS = {"COERCE", "SANCTION", "RETREAT", "CONCEDE"}
+
+
+def _place_objects(verb: Token) -> list[Token]:
+    """Objects of "in"/"from" under a verb: where an act without an agent happened."""
+    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "from")
+            for g in c.children if g.dep_ == "pobj"]
 
 
 #: Types that move something to someone: the goal of the movement receives.
