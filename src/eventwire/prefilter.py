@@ -36,6 +36,7 @@ IRREGULAR = {
     "blown", "caught", "chose", "dealt", "fell", "fallen", "fed", "kept", "left", "lent",
     "made", "meant", "ran", "rose", "said", "saw", "seen", "shut", "spent", "stole", "stolen",
     "stuck", "swept", "thought", "tore", "torn", "went", "wrote", "written", "knew", "known",
+    "found",
 }
 
 

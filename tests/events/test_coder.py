@@ -186,3 +186,13 @@ def test_the_holder_of_a_commitment_acts(coder: Coder) -> None:
     got = texts(code(coder, "The Nigerian Air Force reiterated its commitment to support the "
                             "Nigeria Police."))
     assert ("SUPPORT", "The Nigerian Air Force", "the Nigeria Police") in got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A Kenyan court found the former minister guilty of corruption.", "ACCUSE"),  # convict
+    ("The militants held thousands of civilians as human shields in the city.", "ASSAULT"),
+    ("Poland opened its borders to refugees from Ukraine.", "RETREAT"),  # allowing entry
+    ("Japan gave medical equipment to Nepal.", "AID"),
+])
+def test_plover_acts_written_without_their_usual_verb(coder: Coder, text: str, expected: str) -> None:
+    assert [e.type for e in code(coder, text)] == [expected]

@@ -81,7 +81,8 @@ def object_lemmas(token: Token) -> list[Token]:
     """Direct objects of a verb, including "to"-less datives and passive subjects."""
     out = []
     for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative") or (
+                child.dep_ in ("ccomp", "acomp") and child.pos_ == "ADJ"):  # "found X guilty"
             out.extend([child, *child.conjuncts])
         elif child.dep_ == "prep":
             out.extend(g for g in child.children if g.dep_ == "pobj")
