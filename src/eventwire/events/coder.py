@@ -472,9 +472,9 @@ def _reported(candidates: list[EventCandidate]) -> list[EventCandidate]:
     dependency chains, where most coding errors are, so they stay candidates (used for
     classification) rather than events."""
     with_actor = [c for c in candidates if c.source is not None]
-    depth = {id(c): clause_depth(c.trigger.token) for c in with_actor}
+    depth = {id(c): clause_depth(c.trigger.token) for c in candidates}
     main: dict[int, int] = {}
-    for c in with_actor:
+    for c in candidates:  # a main act whose actor is unknown still outranks its subordinates
         sent = c.trigger.token.sent.start
         main[sent] = min(main.get(sent, depth[id(c)]), depth[id(c)])
     out = []
