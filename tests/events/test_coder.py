@@ -196,3 +196,11 @@ def test_the_holder_of_a_commitment_acts(coder: Coder) -> None:
 ])
 def test_plover_acts_written_without_their_usual_verb(coder: Coder, text: str, expected: str) -> None:
     assert [e.type for e in code(coder, text)] == [expected]
+
+
+def test_coordinated_national_modifiers_are_two_actors(coder: Coder) -> None:
+    events = code(coder, "US and British troops attacked the town.")
+    assert {(e.source.country, e.source.sector) for e in events if e.source} == {
+        ("USA", "MIL"), ("GBR", "MIL")}
+    assert triples(code(coder, "Russia and Turkey's foreign ministers met briefly today.")) == {
+        ("CONSULT", "RUS", "TUR")}

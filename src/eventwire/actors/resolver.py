@@ -235,3 +235,25 @@ def coordinated_antecedents(token: Token) -> list[ActorMatch]:
     phrase = noun_phrase(token)
     return [ActorMatch(phrase, ActorInfo("noun", a._.actor.country, a._.actor.sector,
                                          a._.actor.name)) for a in antecedents]
+
+
+def joint_modifiers(match: ActorMatch) -> list[ActorMatch]:
+    """"Nigerian and British armed forces", "Russia and Turkey's foreign ministers": one phrase,
+    one actor per coordinated national modifier (with the head noun's sector). Any other
+    phrase is returned as it is."""
+    root = match.span.root
+    doc = root.doc
+    by_token = {t.i: a for a in doc._.actors for t in a if a._.actor.country}
+    for mod in root.children:
+        if mod.dep_ not in ("amod", "compound", "nmod", "poss") or mod.i > root.i:
+            continue
+        group = [mod, *[c for c in mod.conjuncts if c.i != mod.i]]
+        spans = [by_token.get(t.i) for t in group]
+        if len(group) >= 2 and all(spans):
+            countries = {a._.actor.country for a in spans if a is not None}
+            if len(countries) == len(group):
+                return [ActorMatch(a, ActorInfo(a._.actor.kind, a._.actor.country,
+                                                match.info.sector or a._.actor.sector,
+                                                a._.actor.name))
+                        for a in spans if a is not None]
+    return [match]

@@ -30,6 +30,7 @@ from eventwire.actors.resolver import (
     actor_for_token,
     coordinated_antecedents,
     is_thing,
+    joint_modifiers,
     recipient_for_token,
 )
 from eventwire.events.arguments import (
@@ -327,7 +328,7 @@ class EventCoder:
         args: Arguments = (
             verb_arguments(tok, c.entry) if c.entry.pos == "v" else noun_arguments(tok, c.entry)
         )
-        sources = _resolve(args.sources, exclude=set())
+        sources = [m for s in _resolve(args.sources, exclude=set()) for m in joint_modifiers(s)]
         if len(sources) == 1 and len(args.sources) == 1:
             pair = coordinated_antecedents(args.sources[0])
             if pair:  # "both sides agreed": each of the two named before
