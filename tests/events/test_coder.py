@@ -191,7 +191,8 @@ def test_the_holder_of_a_commitment_acts(coder: Coder) -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("A Kenyan court found the former minister guilty of corruption.", "ACCUSE"),  # convict
     ("The militants held thousands of civilians as human shields in the city.", "ASSAULT"),
-    ("Poland opened its borders to refugees from Ukraine.", "RETREAT"),  # allowing entry
+    ("Poland opened its borders to refugees from Ukraine.", "AID"),  # PLOVER: asylum is aid
+    ("Turkey opened its airspace to Russian planes.", "RETREAT"),  # allowing entry
     ("Japan gave medical equipment to Nepal.", "AID"),
 ])
 def test_plover_acts_written_without_their_usual_verb(coder: Coder, text: str, expected: str) -> None:
@@ -204,3 +205,8 @@ def test_coordinated_national_modifiers_are_two_actors(coder: Coder) -> None:
         ("USA", "MIL"), ("GBR", "MIL")}
     assert triples(code(coder, "Russia and Turkey's foreign ministers met briefly today.")) == {
         ("CONSULT", "RUS", "TUR")}
+
+
+def test_releasing_a_statement_is_no_release(coder: Coder) -> None:
+    events = code(coder, "Egypt and Jordan released a joint statement on Gaza.")
+    assert all(e.type not in ("RETREAT", "CONCEDE") for e in events)
