@@ -1,5 +1,6 @@
-"""Write the classify confusion matrix, per-type scores and the commonest error patterns to a
-Markdown file, from a gold JSONL set (for example the dev set in ../shared/benchmarks/dev/).
+"""Write the classify confusion matrix, per-type scores and the commonest error patterns, and the
+extract task's error breakdown, to a Markdown file, from a gold JSONL set (for example the dev
+set in ../shared/benchmarks/dev/).
 
 Only counts and trigger lemmas are written, never sentences, so a report on a set that must stay
 outside the repo can be committed.
@@ -14,10 +15,11 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from eventwire.evaluate import load_gold, per_type_scores
+from eventwire.evaluate import GoldEvent, GoldRecord, actor_matches, load_gold, per_type_scores
 from eventwire.events.classify import LayeredClassifier
 from eventwire.ontology.plover import normalize_type
-from eventwire.pipeline import Coder
+from eventwire.pipeline import Coder, doc_events
+from eventwire.schema import Event
 
 
 def collect(gold: Path) -> tuple[list[tuple[str, str]], Counter[tuple[str, str, str]]]:
@@ -37,6 +39,68 @@ def collect(gold: Path) -> tuple[list[tuple[str, str]], Counter[tuple[str, str, 
                 key = f"trigger '{lemma}'" if decision.trigger else "no trigger found"
                 patterns[(ev.type, predicted, key)] += 1
     return pairs, patterns
+
+
+def _miss_kind(gold: GoldEvent, preds: list[Event]) -> str:
+    """Why a gold event found no matching prediction: the closest miss among the predictions."""
+    if not preds:
+        return "no event found in the sentence"
+    best = set()
+    for p in preds:
+        same_type = normalize_type(p.type) == gold.type
+        src, tgt = actor_matches(p.source, gold.source), actor_matches(p.target, gold.target)
+        best.add((same_type, src, tgt))
+    for want, label in (((True, True, False), "right type and source, wrong recipient"),
+                        ((False, True, True), "right actors, wrong type"),
+                        ((True, False, True), "right type and recipient, wrong source")):
+        if want in best:
+            return label
+    if any(t for t, _, _ in best):
+        return "right type, both actors wrong"
+    return "events found, none close"
+
+
+def collect_extract(records: list[GoldRecord]) -> tuple[Counter[str], Counter[str], int, int]:
+    """Missed gold events by kind, unmatched predictions by kind, and the totals."""
+    missed: Counter[str] = Counter()
+    extra: Counter[str] = Counter()
+    n_gold = n_pred = 0
+    docs = Coder().docs(r.article() for r in records)
+    for record, (article, doc) in zip(records, docs, strict=True):
+        preds = doc_events(doc, article)
+        n_gold += len(record.events)
+        n_pred += len(preds)
+        used: set[int] = set()
+        for g in record.events:
+            hit = next((i for i, p in enumerate(preds) if i not in used
+                        and normalize_type(p.type) == g.type and actor_matches(p.source, g.source)
+                        and actor_matches(p.target, g.target)), None)
+            if hit is None:
+                missed[_miss_kind(g, preds)] += 1
+            else:
+                used.add(hit)
+        for i, p in enumerate(preds):
+            if i in used:
+                continue
+            if p.target is None:
+                extra["no recipient (gold always names one)"] += 1
+            elif used and any(preds[j].trigger == p.trigger for j in used):
+                extra["same trigger as a matched event (a coordinated actor split off)"] += 1
+            elif used:
+                extra["another trigger in a sentence whose event matched"] += 1
+            else:
+                extra["in a sentence where nothing matched"] += 1
+    return missed, extra, n_gold, n_pred
+
+
+def render_extract(missed: Counter[str], extra: Counter[str], n_gold: int, n_pred: int) -> str:
+    out = ["", "## Extract errors", "",
+           f"{n_gold} gold events, {n_pred} predicted; {n_gold - sum(missed.values())} matched.", "",
+           "| gold events not matched | count |", "|---|---|"]
+    out += [f"| {k} | {c} |" for k, c in missed.most_common()]
+    out += ["", "| predictions not matched | count |", "|---|---|"]
+    out += [f"| {k} | {c} |" for k, c in extra.most_common()]
+    return "\n".join(out) + "\n"
 
 
 def render(gold: Path, pairs: list[tuple[str, str]], patterns: Counter[tuple[str, str, str]]) -> str:
@@ -71,7 +135,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("docs/dev-errors.md"))
     args = parser.parse_args()
     pairs, patterns = collect(args.gold)
-    args.out.write_text(render(args.gold, pairs, patterns), encoding="utf-8")
+    report = render(args.gold, pairs, patterns) + render_extract(*collect_extract(load_gold(args.gold)))
+    args.out.write_text(report, encoding="utf-8")
     print(f"wrote {args.out}")
 
 

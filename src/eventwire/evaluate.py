@@ -142,7 +142,9 @@ def evaluate_classify(records: list[GoldRecord], classifier: str = "layered",
     }
 
 
-def _actor_matches(pred: Actor | None, gold: GoldActor | None) -> bool:
+def actor_matches(pred: Actor | None, gold: GoldActor | None) -> bool:
+    """The extract task's actor match: spans overlap, or the gold country is the predicted one;
+    a null gold actor matches only a null prediction."""
     if gold is None:
         return pred is None
     if pred is None:
@@ -159,7 +161,7 @@ def _match(preds: list[Event], golds: list[GoldEvent], use_type: bool) -> int:
         for i, p in enumerate(preds):
             if i in used or (use_type and normalize_type(p.type) != g.type):
                 continue
-            if _actor_matches(p.source, g.source) and _actor_matches(p.target, g.target):
+            if actor_matches(p.source, g.source) and actor_matches(p.target, g.target):
                 used.add(i)
                 tp += 1
                 break
