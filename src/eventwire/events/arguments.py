@@ -128,7 +128,8 @@ def _speaker_for(verb: Token, depth: int) -> list[Token] | None:
     return subj or None
 
 
-def _prep_objects(token: Token, preps: set[str], skip: set[int]) -> list[Token]:
+def prep_objects(token: Token, preps: set[str], skip: set[int]) -> list[Token]:
+    """Objects (with their conjuncts) of the given prepositions under a token."""
     out: list[Token] = []
     for child in token.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps and child.i not in skip:
@@ -154,7 +155,7 @@ def verb_arguments(verb: Token, entry: Entry) -> Arguments:
                 # "impose sanctions on X": the pattern's own object is not the target; its
                 # prepositional phrase may name it. (When it is a person -- "expelled the
                 # ambassador" -- the coder takes it as the recipient.)
-                direct.extend(_prep_objects(child, TARGET_PREPS, set()))
+                direct.extend(prep_objects(child, TARGET_PREPS, set()))
                 args.objects.extend(conjuncts(child))
             else:
                 direct.extend(conjuncts(child))
@@ -162,9 +163,9 @@ def verb_arguments(verb: Token, entry: Entry) -> Arguments:
         direct = [c for c in verb.children if c.dep_ in _PASS_SUBJ] + direct
         direct = [t for d in direct for t in conjuncts(d)]
     # Candidates in order of preference; the coder picks the best actor among them.
-    args.targets = (direct + _prep_objects(verb, TARGET_PREPS - {"from", "of"}, set())
-                    + _prep_objects(verb, {"from", "of"}, set()))
-    args.places = _prep_objects(verb, WEAK_PREPS, set())
+    args.targets = (direct + prep_objects(verb, TARGET_PREPS - {"from", "of"}, set())
+                    + prep_objects(verb, {"from", "of"}, set()))
+    args.places = prep_objects(verb, WEAK_PREPS, set())
     if entry.swap and any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "NORP", "GPE", "ORG")
                           or t.lemma_.lower() in SWAP_NOUNS for t in args.targets):
         # The visitor acts, the host receives; a hosted summit or talks is no visitor.
@@ -188,7 +189,7 @@ FORCE_PLACE_PREPS = {
 def place_objects(verb: Token, event_type: str) -> list[Token]:
     """Objects of the place prepositions of a force movement, under the verb or its object."""
     heads = [verb, *[c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]]
-    return [t for h in heads for t in _prep_objects(h, FORCE_PLACE_PREPS[event_type], set())]
+    return [t for h in heads for t in prep_objects(h, FORCE_PLACE_PREPS[event_type], set())]
 
 
 _SIDE_PREFIXES = {"pro", "anti"}
@@ -214,14 +215,14 @@ def noun_arguments(noun: Token, entry: Entry) -> Arguments:
                                     and child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")):
             args.sources.append(child)
             args.how.append("noun-modifier")
-    args.sources.extend(_prep_objects(noun, SOURCE_PREPS, set()))
-    between = _prep_objects(noun, {"between", "among"}, set())
+    args.sources.extend(prep_objects(noun, SOURCE_PREPS, set()))
+    between = prep_objects(noun, {"between", "among"}, set())
     if len(between) >= 2 and not args.sources:
         args.sources, args.targets = [between[0]], between[1:]
         args.how.append("between")
         return args
-    args.targets.extend(_prep_objects(noun, TARGET_PREPS - SOURCE_PREPS, set()))
-    args.places = _prep_objects(noun, WEAK_PREPS, set())
+    args.targets.extend(prep_objects(noun, TARGET_PREPS - SOURCE_PREPS, set()))
+    args.places = prep_objects(noun, WEAK_PREPS, set())
     # Climb to the governing verb: "Turkey [is speeding] humanitarian aid to Gaza".
     tok, came = noun, noun.dep_
     steps = 0
@@ -239,10 +240,10 @@ def noun_arguments(noun: Token, entry: Entry) -> Arguments:
             if how:
                 args.sources = subj
                 args.how.append("governing-verb>" + how)
-        args.targets += _prep_objects(tok, TARGET_PREPS - {"from", "of"}, set())
+        args.targets += prep_objects(tok, TARGET_PREPS - {"from", "of"}, set())
         if not args.targets and came == "pobj":
             args.targets = [o for o in object_lemmas(tok) if o.dep_ == "dobj"]
-        args.places += _prep_objects(tok, WEAK_PREPS, set())
+        args.places += prep_objects(tok, WEAK_PREPS, set())
     return args
 
 

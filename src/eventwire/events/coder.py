@@ -41,6 +41,7 @@ from eventwire.events.arguments import (
     is_passive,
     noun_arguments,
     place_objects,
+    prep_objects,
     subject_of,
     verb_arguments,
 )
@@ -175,6 +176,7 @@ RECIPROCAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "CONCEDE", "ASSA
 #: Mutual acts whose object is what the parties share, not a recipient ("Turkey and Pakistan
 #: signed a deal", "held talks"); a thing attacked, rejected or backed is the recipient.
 MUTUAL_OVER_THINGS = {"AGREE", "CONSULT", "COOPERATE", "CONCEDE", "SUPPORT"}
+
 
 def _mutual(event_type: str, sources: list[ActorMatch], targets: list[ActorMatch]) -> bool:
     """Two parties to a mutual act with no recipient of their own act towards each other (also
@@ -355,21 +357,13 @@ class EventCoder:
                 targets = targets or _resolve(more.targets, exclude=taken | {tok.i},
                                               recipient=True)
         if not targets or all(is_thing(t) for t in targets):
-            # "expelled a Bulgarian diplomat", "summoned the ambassador": the pattern's object
-            # is a person, who receives the act (forces moved are handled below).
-            people = [m for m in _resolve(args.objects, exclude=taken | {tok.i})
-                      if not is_thing(m) and m.info.sector != "MIL"]
+            people = _person_objects(args.objects, exclude=taken | {tok.i})
             if people:
-                targets = best_recipients(people)
+                targets = people
                 c.rule.append("recipient:object")
         if not sources and c.type in STATE_ACTS and c.entry.pos == "v" and is_passive(tok):
-            # "was arrested in Niger", "were expelled from North Korea": with no agent named,
-            # coders take the state where it happened as the actor.
-            states = [m for m in _resolve(_place_objects(tok), exclude={tok.i})
-                      if m.info.country and m.info.kind in ("country", "capital")]
-            if states:
-                sources = [ActorMatch(states[0].span, ActorInfo(
-                    states[0].info.kind, states[0].info.country, "GOV", states[0].info.name))]
+            sources = _state_of_place(tok)
+            if sources:
                 c.rule.append("source:state-of-place")
         if not sources and not targets:
             return []
@@ -396,11 +390,9 @@ class EventCoder:
             # ("demanded that Dbeibeh appear", "a ceasefire in Tripoli"). A thing acted upon
             # is kept over actors in other clauses ("rejected the results, claiming the agency
             # rigged the vote"). Two parties to a mutual act are each other's recipients (below).
-            taken = {t.i for s in sources for t in s.span}
-            heads = clause_participants(tok, taken, own_clause=bool(targets))
-            near = [m for m in _resolve(heads, exclude=taken | {tok.i}) if not is_thing(m)]
+            near = _clause_recipients(tok, sources, own_clause=bool(targets))
             if near:
-                targets = best_recipients(near)
+                targets = near
                 c.rule.append("recipient:clause")
         if c.demanded_by is not None and c.type == "REQUEST" and c.entry.type != "REQUEST":
             # "A said B must X": A requests X of B.
@@ -502,14 +494,37 @@ def _forces_are_the_actor(sources: list[ActorMatch], targets: list[ActorMatch]
     return sources, rest
 
 
+def _person_objects(objects: list[Token], exclude: set[int]) -> list[ActorMatch]:
+    """"expelled a Bulgarian diplomat", "summoned the ambassador": a pattern's own object that
+    is a person receives the act (forces moved are handled by ``_forces_are_the_actor``)."""
+    people = [m for m in _resolve(objects, exclude=exclude)
+              if not is_thing(m) and m.info.sector != "MIL"]
+    return best_recipients(people)
+
+
 #: Acts only a state's authorities perform on people in their territory.
 STATE_ACTS = {"COERCE", "SANCTION", "RETREAT", "CONCEDE"}
 
 
-def _place_objects(verb: Token) -> list[Token]:
-    """Objects of "in"/"from" under a verb: where an act without an agent happened."""
-    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "from")
-            for g in c.children if g.dep_ == "pobj"]
+def _state_of_place(verb: Token) -> list[ActorMatch]:
+    """"was arrested in Niger", "were expelled from North Korea": with no agent named, coders
+    take the state where the act happened as its actor."""
+    places = _resolve(prep_objects(verb, {"in", "from"}, set()), exclude={verb.i})
+    states = [m for m in places if m.info.country and m.info.kind in ("country", "capital")]
+    if not states:
+        return []
+    info = states[0].info
+    return [ActorMatch(states[0].span, ActorInfo(info.kind, info.country, "GOV", info.name))]
+
+
+def _clause_recipients(trigger: Token, sources: list[ActorMatch], own_clause: bool
+                       ) -> list[ActorMatch]:
+    """The nearest actors among the noun-phrase heads of the trigger's clause, outside the
+    source's phrase (see ``arguments.clause_participants``)."""
+    taken = {t.i for s in sources for t in s.span}
+    heads = clause_participants(trigger, taken, own_clause=own_clause)
+    return best_recipients([m for m in _resolve(heads, exclude=taken | {trigger.i})
+                            if not is_thing(m)])
 
 
 #: Types that move something to someone: the goal of the movement receives.
