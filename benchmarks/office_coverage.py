@@ -1,11 +1,12 @@
-"""How completely the ministers table covers each office since 2000.
+"""How completely the office tables cover each office since 2000.
 
-For every country and office (FM foreign, DEF defence, INT interior or police ministry) in
-``actors/data/ministers.tsv``, the share of days from 2000-01-01 to today on which some holder is
-on record. Gaps are caretaker periods, vacancies or offices created later (US Homeland Security in
-2003, Japan's internal affairs ministry in 2001, Armenia's interior ministry in 2023).
+For every country and office in ``actors/data/ministers.tsv`` (FM foreign, DEF defence, INT
+interior or police ministry) or ``leaders.tsv`` (HOS head of state, HOG head of government), the
+share of days from 2000-01-01 to today on which some holder is on record. Gaps are caretaker
+periods, vacancies or offices created later (US Homeland Security in 2003, Japan's internal
+affairs ministry in 2001, Armenia's interior ministry in 2023).
 
-    .venv/bin/python benchmarks/office_coverage.py [--worst 15]
+    .venv/bin/python benchmarks/office_coverage.py [--table leaders.tsv] [--worst 15]
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from datetime import date
 
 from eventwire.actors.gazetteer import OfficeTerm, office_terms
 
-ROLES = ("FM", "DEF", "INT")
+ROLES = {"ministers.tsv": ("FM", "DEF", "INT"), "leaders.tsv": ("HOS", "HOG")}
 SINCE = date(2000, 1, 1)
 
 
@@ -35,19 +36,22 @@ def covered_days(terms: list[OfficeTerm], today: date) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--table", choices=sorted(ROLES), default="ministers.tsv")
     parser.add_argument("--worst", type=int, default=15, help="list this many least-covered offices")
     args = parser.parse_args()
+    roles = ROLES[args.table]
     today = date.today()
     span = (today - SINCE).days
     offices: dict[tuple[str, str], list[OfficeTerm]] = defaultdict(list)
-    for term in office_terms("ministers.tsv"):
-        offices[(term.country, term.role)].append(term)
+    for term in office_terms(args.table):
+        if term.role in roles:
+            offices[(term.country, term.role)].append(term)
     countries = sorted({c for c, _ in offices})
-    complete = [c for c in countries if all((c, r) in offices for r in ROLES)]
+    complete = [c for c in countries if all((c, r) in offices for r in roles)]
     shares = {key: covered_days(terms, today) / span for key, terms in offices.items()}
     print(f"{sum(len(t) for t in offices.values())} terms, {len(countries)} countries, "
-          f"{len(complete)} with all three offices")
-    for role in ROLES:
+          f"{len(complete)} with all of {', '.join(roles)}")
+    for role in roles:
         vals = [s for (_, r), s in shares.items() if r == role]
         print(f"{role:4s} {len(vals)} countries, mean coverage since 2000 {sum(vals) / len(vals):.3f}")
     print(f"all  mean coverage {sum(shares.values()) / len(shares):.3f}; "

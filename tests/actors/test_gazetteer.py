@@ -148,3 +148,10 @@ def test_korean_style_names_match_with_or_without_the_hyphen(gaz) -> None:
     assert gaz.lookup("Choe Son Hui", on).country == "PRK"
     assert gaz.lookup("Choe Son-hui", on).country == "PRK"
     assert gaz.lookup("bar on", on) is None  # "Bar-On" keeps its hyphen
+
+
+def test_countries_with_ministers_have_heads_of_state_since_2000() -> None:
+    heads = terms_by_office("leaders.tsv")
+    for country in {c for c, _ in terms_by_office("ministers.tsv")} - {"AUS", "CAN"}:
+        # (Australia's and Canada's head of state is the British monarch.)
+        assert min(t.start for t in heads[(country, "HOS")]) <= date(2000, 12, 31), country
