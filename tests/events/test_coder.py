@@ -134,6 +134,9 @@ def test_recipient_from_the_clause_when_no_slot_names_one(coder: Coder) -> None:
     assert ("REQUEST", "The Senate", "Prime Minister Kishida") in got
     got = texts(code(coder, "Armenia declared a ceasefire in Nagorno-Karabakh on Sunday."))
     assert ("CONCEDE", "Armenia", "Nagorno-Karabakh") in got
+    # "a state of emergency" is a condition, not the state as an actor
+    got = texts(code(coder, "Ethiopia declared a state of emergency in Oromia on Tuesday."))
+    assert [t[2] for t in got] == ["Oromia"]
 
 
 def test_an_actor_in_the_clause_beats_a_thing(coder: Coder) -> None:

@@ -75,6 +75,8 @@ def sector_of(token: Token, gaz: Gazetteer | None = None) -> str | None:
     """Sector from a title or noun: the head itself, then a two-word title ending in it."""
     gaz = gaz or load_gazetteer()
     lemma = token.lemma_.lower()
+    if lemma == "state" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return None  # "a state of emergency / siege / war" is a condition, not the state
     prev = token.doc[token.i - 1] if token.i > 0 else None
     if prev is not None and prev.dep_ in ("compound", "amod"):
         two = f"{prev.lemma_.lower()} {lemma}"
