@@ -213,3 +213,10 @@ def test_coordinated_national_modifiers_are_two_actors(coder: Coder) -> None:
 def test_releasing_a_statement_is_no_release(coder: Coder) -> None:
     events = code(coder, "Egypt and Jordan released a joint statement on Gaza.")
     assert all(e.type not in ("RETREAT", "CONCEDE") for e in events)
+
+
+def test_coordinated_verbs_are_events_of_their_own(coder: Coder) -> None:
+    got = texts(code(coder, "Beijing condemned the tariffs and accused Washington of protectionism."))
+    # The second verb is reported with its own recipient; the first keeps what it condemned
+    # rather than borrowing the second verb's recipient.
+    assert got == {("ACCUSE", "Beijing", "the tariffs"), ("ACCUSE", "Beijing", "Washington")}

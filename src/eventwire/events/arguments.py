@@ -260,7 +260,8 @@ def clause_participants(trigger: Token, skip: set[int], own_clause: bool = False
     """Heads of the noun phrases inside a trigger's clause, nearest in the parse first: the last
     place to look for a recipient ("demanded that Dbeibeh appear", "a ceasefire in Tripoli").
     An event noun starts from the verb that governs it. Not searched: the tokens in ``skip``
-    (the source's phrase) and dates; with ``own_clause``, clauses of other verbs. Circumstances
+    (the source's phrase) and dates; with ``own_clause``, clauses of other verbs, coordinated
+    ones included ("condemned the tariffs and accused Washington"). Circumstances
     stay in: coders take a recipient from them when nothing else is named ("resigned after
     being accused ... in The Hague")."""
     start = trigger
@@ -277,7 +278,8 @@ def clause_participants(trigger: Token, skip: set[int], own_clause: bool = False
         for tok in sorted(frontier, key=lambda t: abs(t.i - trigger.i)):
             for child in tok.children:
                 if child.i in seen or child.i in skip or child.ent_type_ in ("DATE", "TIME") or (
-                        own_clause and child.dep_ in _OTHER_CLAUSES):
+                        own_clause and (child.dep_ in _OTHER_CLAUSES or (
+                            child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")))):
                     continue
                 seen.add(child.i)
                 nxt.append(child)

@@ -473,7 +473,10 @@ def _reported(candidates: list[EventCandidate]) -> list[EventCandidate]:
     out = []
     for ev in with_actor:
         if depth[id(ev)] > main[ev.trigger.token.sent.start]:
-            own_actor = ev.arg_rule.split("+")[0] in ("nsubj", "agent", "noun-modifier", "between")
+            # A verb coordinated with the main one shares its subject directly ("condemned the
+            # tariffs and accused Washington"): that counts as naming its own actor.
+            own_actor = ev.arg_rule.split("+")[0] in ("nsubj", "agent", "noun-modifier", "between",
+                                                      "conj>nsubj")
             named = ev.target is not None and not is_thing(ev.target) \
                 and "recipient:clause" not in ev.trigger.rule
             if not (own_actor and named):
