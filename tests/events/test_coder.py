@@ -220,3 +220,9 @@ def test_coordinated_verbs_are_events_of_their_own(coder: Coder) -> None:
     # The second verb is reported with its own recipient; the first keeps what it condemned
     # rather than borrowing the second verb's recipient.
     assert got == {("ACCUSE", "Beijing", "the tariffs"), ("ACCUSE", "Beijing", "Washington")}
+
+
+def test_an_exchange_is_mutual(coder: Coder) -> None:
+    events = code(coder, "Russia and Ukraine exchanged 390 prisoners on Friday.")
+    assert triples(events) == {("RETREAT", "RUS", "UKR")}
+    assert events[0].attributes["reciprocal"] is True

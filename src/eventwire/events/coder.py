@@ -416,7 +416,8 @@ class EventCoder:
             c.type, c.mode = public.type, public.mode
             c.rule.append(f"public-actor>{public.type}")
         pairs: list[tuple[ActorMatch | None, ActorMatch | None]]
-        reciprocal = _mutual(c.attributes.get("denied", c.type), sources, targets)
+        reciprocal = _mutual(c.attributes.get("denied", c.type), sources, targets) or (
+            c.entry.mutual and len(sources) == 2)
         if reciprocal:
             # "Turkey and Pakistan agreed": one event with both parties (PLOVER codes all
             # participants of a mutual act together), marked reciprocal; dyad counts are

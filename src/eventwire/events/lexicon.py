@@ -34,6 +34,7 @@ class Entry:
     swap: bool
     lemma: str
     public: bool = False  # the sense that applies when the actor is the public
+    mutual: bool = False  # "X and Y exchanged prisoners": two parties act towards each other
     particle: str | None = None  # "call on": a prt/prep child of the verb
     objects: frozenset[str] | None = None  # "send [troop|soldier]": the verb's object lemmas
     before: str | None = None  # "drone strike": the word before a noun head
@@ -129,8 +130,8 @@ def parse_entry(row: list[str]) -> Entry:
     return Entry(
         pattern=pattern, pos="v" if pos == "v" else "n", type=etype, mode=mode or None,
         context=context or None, frame=frame or None,  # type: ignore[arg-type]
-        swap=roles == "swap", public=roles == "public", lemma=lemma, particle=particle,
-        objects=objects, before=before,
+        swap=roles == "swap", public=roles == "public", mutual=roles == "mutual", lemma=lemma,
+        particle=particle, objects=objects, before=before,
     )
 
 
