@@ -226,3 +226,10 @@ def test_an_exchange_is_mutual(coder: Coder) -> None:
     events = code(coder, "Russia and Ukraine exchanged 390 prisoners on Friday.")
     assert triples(events) == {("RETREAT", "RUS", "UKR")}
     assert events[0].attributes["reciprocal"] is True
+
+
+def test_last_resort_actors_lower_the_confidence(coder: Coder) -> None:
+    slot = code(coder, "Armenia declared a ceasefire with Azerbaijan on Sunday.")
+    clause = code(coder, "Armenia declared a ceasefire in Nagorno-Karabakh on Sunday.")
+    assert "recipient:clause" in clause[0].rule and "recipient:clause" not in slot[0].rule
+    assert clause[0].confidence < slot[0].confidence

@@ -429,12 +429,15 @@ class EventCoder:
             tgt_options: list[ActorMatch | None] = list(targets) or [None]
             pairs = list(itertools.product(src_options, tgt_options))
         base = 0.85 if c.entry.objects else 0.75 if c.entry.pos == "v" else 0.65
+        # Actors found by the last-resort rules are less certain than argument slots.
+        inferred = any(r in c.rule for r in ("recipient:clause", "source:state-of-place"))
         out = []
         for src, tgt in pairs:
             if src is not None and tgt is not None and src.span.start == tgt.span.start \
                     and src.info == tgt.info:
                 continue
-            conf = base - (0.2 if src is None else 0.0) - (0.1 if tgt is None else 0.0)
+            conf = base - (0.2 if src is None else 0.0) - (0.1 if tgt is None else 0.0) \
+                - (0.1 if inferred else 0.0)
             out.append(EventCandidate(c, src, tgt, "+".join(args.how) or "-", round(conf, 2)))
         return out
 
