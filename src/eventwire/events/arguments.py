@@ -26,10 +26,10 @@ SOURCE_PREPS = {"by", "from"}
 #: Verbs whose object is also the subject of the verb they govern ("urged Iran to release...").
 OBJECT_CONTROL = {"urge", "ask", "order", "force", "call", "press", "persuade", "tell", "allow",
                   "invite", "encourage", "compel", "push", "pressure", "require", "help"}
-#: Prepositions that set a time or circumstance, not a participant: a noun event under them
-#: ("after the clashes") is not an act of the clause's subject.
-CIRCUMSTANCE_PREPS = {"after", "before", "since", "during", "amid", "following", "despite", "until", "at",
-                      "like", "unlike", "as", "without"}
+#: Prepositions that set a time, occasion or circumstance, not a participant: a noun event under
+#: them ("after the clashes", "at a rally") is not an act of the clause's subject.
+CIRCUMSTANCE_PREPS = {"after", "before", "since", "during", "amid", "following", "despite", "until",
+                      "at", "like", "unlike", "as", "without"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our"}
 
 
