@@ -15,7 +15,14 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from eventwire.evaluate import GoldEvent, GoldRecord, actor_matches, load_gold, per_type_scores
+from eventwire.evaluate import (
+    GoldEvent,
+    GoldRecord,
+    actor_matches,
+    load_gold,
+    matched_pairs,
+    per_type_scores,
+)
 from eventwire.events.classify import LayeredClassifier
 from eventwire.ontology.plover import normalize_type
 from eventwire.pipeline import Coder, doc_events
@@ -70,15 +77,11 @@ def collect_extract(records: list[GoldRecord]) -> tuple[Counter[str], Counter[st
         preds = doc_events(doc, article)
         n_gold += len(record.events)
         n_pred += len(preds)
-        used: set[int] = set()
-        for g in record.events:
-            hit = next((i for i, p in enumerate(preds) if i not in used
-                        and normalize_type(p.type) == g.type and actor_matches(p.source, g.source)
-                        and actor_matches(p.target, g.target)), None)
-            if hit is None:
+        pairs = matched_pairs(preds, record.events, use_type=True)
+        used = set(pairs.values())
+        for gi, g in enumerate(record.events):
+            if gi not in pairs:
                 missed[_miss_kind(g, preds)] += 1
-            else:
-                used.add(hit)
         for i, p in enumerate(preds):
             if i in used:
                 continue

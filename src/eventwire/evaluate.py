@@ -154,18 +154,23 @@ def actor_matches(pred: Actor | None, gold: GoldActor | None) -> bool:
     return gold.country is not None and pred.country == gold.country
 
 
-def _match(preds: list[Event], golds: list[GoldEvent], use_type: bool) -> int:
+def matched_pairs(preds: list[Event], golds: list[GoldEvent], use_type: bool) -> dict[int, int]:
+    """Gold index -> index of the prediction matched to it; each prediction matches at most once."""
+    pairs: dict[int, int] = {}
     used: set[int] = set()
-    tp = 0
-    for g in golds:
+    for gi, g in enumerate(golds):
         for i, p in enumerate(preds):
             if i in used or (use_type and normalize_type(p.type) != g.type):
                 continue
             if actor_matches(p.source, g.source) and actor_matches(p.target, g.target):
+                pairs[gi] = i
                 used.add(i)
-                tp += 1
                 break
-    return tp
+    return pairs
+
+
+def _match(preds: list[Event], golds: list[GoldEvent], use_type: bool) -> int:
+    return len(matched_pairs(preds, golds, use_type))
 
 
 def _extract_chunk(records: Sequence[GoldRecord], model: str | None = None) -> list[dict[str, Any]]:
