@@ -244,14 +244,16 @@ def joint_modifiers(match: ActorMatch) -> list[ActorMatch]:
     one actor per coordinated national modifier (with the head noun's sector). Any other
     phrase is returned as it is."""
     root = match.span.root
-    doc = root.doc
-    by_token = {t.i: a for a in doc._.actors for t in a if a._.actor.country}
     for mod in root.children:
         if mod.dep_ not in ("amod", "compound", "nmod", "poss") or mod.i > root.i:
             continue
         group = [mod, *[c for c in mod.conjuncts if c.i != mod.i]]
+        if len(group) < 2:
+            continue
+        # Only now (rarely) map tokens to the national actors that cover them.
+        by_token = {t.i: a for a in root.doc._.actors for t in a if a._.actor.country}
         spans = [by_token.get(t.i) for t in group]
-        if len(group) >= 2 and all(spans):
+        if all(spans):
             countries = {a._.actor.country for a in spans if a is not None}
             if len(countries) == len(group):
                 return [ActorMatch(a, ActorInfo(a._.actor.kind, a._.actor.country,
