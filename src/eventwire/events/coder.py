@@ -255,8 +255,6 @@ class EventCoder:
                     outer.entry.pos == "v" and coding.entry.pos == "n" and tok.head.i == up.i
                 )
                 if absorbing and not (_has_own_actor(tok) and outer.entry.frame != "deny"):
-                    coding.absorbed_by = up.i
-                    outer.inner.append(coding)
                     outer.attributes.setdefault("governs", coding.type)
                     self._absorb(outer, coding)
                 break
@@ -268,11 +266,12 @@ class EventCoder:
                 outer = codings.get(verb.i) if verb is not None else None
                 if outer is not None and outer.entry.pos == "v" and outer.absorbed_by is None \
                         and outer.token.i != tok.i:
-                    coding.absorbed_by = outer.token.i
-                    outer.inner.append(coding)
                     self._absorb(outer, coding)
 
     def _absorb(self, outer: TriggerCoding, inner: TriggerCoding) -> None:
+        """``inner`` becomes part of ``outer``'s event, which may take its type, mode or context."""
+        inner.absorbed_by = outer.token.i
+        outer.inner.append(inner)
         if outer.type == "AGREE" and outer.entry.frame == "intent":
             if inner.type == "SUPPORT" and inner.entry.pos == "n":
                 # "pledged support": voicing support is itself the act.
