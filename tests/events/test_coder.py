@@ -36,9 +36,15 @@ def test_coordinated_subjects_each_act(coder: Coder) -> None:
     assert {("ACCUSE", "EGY", "ISR"), ("ACCUSE", "QAT", "ISR")} <= got
 
 
-def test_reciprocal_coordination_is_one_mutual_event(coder: Coder) -> None:
-    events = code(coder, "Iran and Saudi Arabia restored diplomatic relations.")
-    assert triples(events) == {("SUPPORT", "IRN", "SAU")}
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Iran and Saudi Arabia restored diplomatic relations.", ("SUPPORT", "IRN", "SAU")),
+    # an exchange is mutual whatever its object (lexicon role "mutual")
+    ("Russia and Ukraine exchanged 390 prisoners on Friday.", ("RETREAT", "RUS", "UKR")),
+])
+def test_reciprocal_coordination_is_one_mutual_event(coder: Coder, text: str,
+                                                     expected: tuple[str, str, str]) -> None:
+    events = code(coder, text)
+    assert triples(events) == {expected}
     assert events[0].attributes["reciprocal"] is True
 
 
@@ -220,12 +226,6 @@ def test_coordinated_verbs_are_events_of_their_own(coder: Coder) -> None:
     # The second verb is reported with its own recipient; the first keeps what it condemned
     # rather than borrowing the second verb's recipient.
     assert got == {("ACCUSE", "Beijing", "the tariffs"), ("ACCUSE", "Beijing", "Washington")}
-
-
-def test_an_exchange_is_mutual(coder: Coder) -> None:
-    events = code(coder, "Russia and Ukraine exchanged 390 prisoners on Friday.")
-    assert triples(events) == {("RETREAT", "RUS", "UKR")}
-    assert events[0].attributes["reciprocal"] is True
 
 
 def test_last_resort_actors_lower_the_confidence(coder: Coder) -> None:
