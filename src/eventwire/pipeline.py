@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date as Date
 
 from spacy.language import Language
@@ -93,11 +93,13 @@ class Coder:
     """The coding pipeline, loaded once; codes articles in batches."""
 
     def __init__(self, model: str | None = None, nlp: Language | None = None,
-                 prefilter: bool = True) -> None:
+                 prefilter: bool = True, min_confidence: float = 0.0) -> None:
         self.nlp = nlp or get_pipeline(model)
         #: Skip sentences that cannot hold an event. Off where a caller needs every sentence
         #: parsed (the classify task is given actors in any sentence).
         self.prefilter = prefilter
+        #: Events less certain than this are left out of ``code`` (0 keeps all).
+        self.min_confidence = min_confidence
 
     def docs(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, Doc]]:
         """Processed Docs, each paired with its article (which gets a stable id here)."""
@@ -119,11 +121,22 @@ class Coder:
         quotation names it in ``attributes.quote`` (its index in ``article.quotes``)."""
         for article, doc in self.docs(articles, batch_size):
             quotes = tuple(doc_quotes(doc))
-            events = doc_events(doc, article)
+            events = [e for e in doc_events(doc, article) if e.confidence >= self.min_confidence]
             if quotes:
                 events = [link_quote(e, quotes) for e in events]
                 article = replace(article, quotes=quotes)
             yield article, events
+
+
+@dataclass(frozen=True)
+class CoderConfig:
+    """How to build a Coder: picklable, so it travels to worker processes and Ray actors."""
+
+    model: str | None = None
+    min_confidence: float = 0.0
+
+    def build(self) -> Coder:
+        return Coder(self.model, min_confidence=self.min_confidence)
 
 
 def extract(text: str, date: Date | str | None = None, model: str | None = None) -> list[Event]:

@@ -1,15 +1,26 @@
-"""Hard constructions, pinned with sentences the project wrote. Loads the real model."""
+"""Hard constructions of the rule layer, pinned with sentences the project wrote. Loads the real
+model; the learned typer is off here (its own tests are in test_typer.py), so a failure points at
+a rule."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
 
+from eventwire.events.typer import typer_model
 from eventwire.pipeline import Coder
 from eventwire.schema import Article, Event
 
 pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def coder(coder: Coder) -> Iterator[Coder]:
+    """The shared coder with the rule layer's types (the typer's model restored afterwards)."""
+    with typer_model(coder.nlp, None):
+        yield coder
 
 
 def code(coder: Coder, text: str, on: date = date(2025, 6, 10)) -> list[Event]:

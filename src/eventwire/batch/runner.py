@@ -33,7 +33,7 @@ import pyarrow.parquet as pq
 from eventwire import __version__
 from eventwire.batch.sources import UNIT_DOCS, Unit, plan, read_unit
 from eventwire.ingest.readers import ReadError
-from eventwire.pipeline import Coder
+from eventwire.pipeline import Coder, CoderConfig
 from eventwire.schema import Article
 from eventwire.store.db import event_row, quotes_json
 from eventwire.store.dedup import simhash
@@ -173,9 +173,9 @@ def process_unit(unit: Unit, coder: Coder, out: Path) -> UnitResult:
 _WORKER_CODER: Coder | None = None
 
 
-def _init_worker(model: str | None) -> None:
+def _init_worker(config: CoderConfig) -> None:
     global _WORKER_CODER
-    _WORKER_CODER = Coder(model)
+    _WORKER_CODER = config.build()
 
 
 def _run_in_worker(unit: Unit, out: str) -> UnitResult:
@@ -183,19 +183,19 @@ def _run_in_worker(unit: Unit, out: str) -> UnitResult:
     return process_unit(unit, _WORKER_CODER, Path(out))
 
 
-def run_local(units: list[Unit], out: Path, workers: int, model: str | None,
+def run_local(units: list[Unit], out: Path, workers: int, config: CoderConfig,
               on_done: Callable[[UnitResult], None]) -> None:
     """Process units with a pool of worker processes, each loading the pipeline once. At most
     two units per worker are in flight, so memory stays bounded whatever the corpus size."""
     if workers <= 1:
-        coder = Coder(model)
+        coder = config.build()
         for unit in units:
             on_done(process_unit(unit, coder, out))
         return
     import multiprocessing as mp
 
     with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn"),
-                             initializer=_init_worker, initargs=(model,)) as pool:
+                             initializer=_init_worker, initargs=(config,)) as pool:
         pending: set[Future[UnitResult]] = set()
         queue = iter(units)
         for unit in queue:
@@ -211,9 +211,9 @@ def run_local(units: list[Unit], out: Path, workers: int, model: str | None,
 class RayUnitCoder:
     """A Ray Data actor: loads the pipeline once, then codes one unit per call."""
 
-    def __init__(self, out: str, model: str | None = None) -> None:
+    def __init__(self, out: str, config: CoderConfig | None = None) -> None:
         self.out = Path(out)
-        self.coder = Coder(model)
+        self.coder = (config or CoderConfig()).build()
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         results = []
@@ -224,7 +224,7 @@ class RayUnitCoder:
         return {k: [r[k] for r in results] for k in results[0]} if results else {}
 
 
-def run_ray(units: list[Unit], out: Path, workers: int, model: str | None,
+def run_ray(units: list[Unit], out: Path, workers: int, config: CoderConfig,
             address: str | None, on_done: Callable[[UnitResult], None]) -> None:
     """The same unit function on Ray Data: ``map_batches`` with an actor pool. Starts a local
     Ray unless ``address`` names a cluster ("auto" or "ray://host:10001")."""
@@ -240,7 +240,8 @@ def run_ray(units: list[Unit], out: Path, workers: int, model: str | None,
         ctx = ray.data.DataContext.get_current()
         ctx.enable_progress_bars = False
         ds = ray.data.from_items([u.to_dict() for u in units])
-        coded = ds.map_batches(RayUnitCoder, fn_constructor_kwargs={"out": str(out), "model": model},
+        coded = ds.map_batches(RayUnitCoder,
+                               fn_constructor_kwargs={"out": str(out), "config": config},
                                batch_size=1, num_cpus=1,
                                compute=ray.data.ActorPoolStrategy(size=workers))
         for row in coded.iter_rows():
@@ -284,8 +285,10 @@ def _read_plan(inputs: list[str], out: Path, unit_docs: int
 def run_batch(inputs: list[str], out: Path, engine: str = "local", workers: int = 1,
               model: str | None = None, address: str | None = None,
               progress: Callable[[int, int, UnitResult | None], None] | None = None,
-              unit_docs: int = UNIT_DOCS) -> BatchReport:
-    """Code all inputs into ``out``; resumes where an earlier run with the same arguments left."""
+              unit_docs: int = UNIT_DOCS, min_confidence: float = 0.0) -> BatchReport:
+    """Code all inputs into ``out``; resumes where an earlier run with the same arguments left.
+    Events less certain than ``min_confidence`` are left out."""
+    config = CoderConfig(model, min_confidence)
     started = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
     (out / "_units").mkdir(exist_ok=True)
@@ -312,9 +315,9 @@ def run_batch(inputs: list[str], out: Path, engine: str = "local", workers: int 
             progress(done_docs, total_docs, result)
 
     if engine == "ray":
-        run_ray(todo, out, workers, model, address, on_done)
+        run_ray(todo, out, workers, config, address, on_done)
     elif engine == "local":
-        run_local(todo, out, workers, model, on_done)
+        run_local(todo, out, workers, config, on_done)
     else:
         raise ValueError("engine must be 'local' or 'ray'")
     _finish(out, units, report, problems)

@@ -8,14 +8,10 @@ No re-parsing: the Doc is the one the pipeline produced.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.events.coder import TriggerCoding
-
-if TYPE_CHECKING:
-    from eventwire.events.learned import LearnedTyper
 
 #: The fallback when a sentence has no trigger at all: the commonest verbal-conflict act in news.
 FALLBACK_TYPE = "ACCUSE"
@@ -30,6 +26,7 @@ class Decision:
     rule: str
     trigger: str | None
     score: float
+    trigger_i: int | None = None  # the trigger's token index
 
 
 def char_span(doc: Doc, start: int, end: int) -> Span | None:
@@ -108,55 +105,4 @@ def classify_pair(doc: Doc, source: tuple[int, int] | None,
         return Decision(FALLBACK_TYPE, None, "fallback", None, 0.0)
     score, coding, how = best
     return Decision(coding.type, coding.mode, f"{how}:{'|'.join(coding.rule)}",
-                    coding.token.text, score)
-
-
-class TypeClassifier(Protocol):
-    """What the classify task (and any caller with given actors) needs: one type per pair."""
-
-    def classify(self, doc: Doc, source: tuple[int, int] | None,
-                 target: tuple[int, int] | None) -> Decision: ...
-
-
-class RuleClassifier:
-    """The rule layer alone: lexicon triggers, argument structure, dependency path."""
-
-    def classify(self, doc: Doc, source: tuple[int, int] | None,
-                 target: tuple[int, int] | None) -> Decision:
-        return classify_pair(doc, source, target)
-
-
-#: Rule decisions with no trigger linking the pair: here the learned layer decides.
-WEAK_EVIDENCE = ("fallback", "nearest")
-
-
-class LayeredClassifier:
-    """Rules first; the learned layer decides where the rules found no trigger linking the pair
-    (the combination rule, recorded in ``Decision.rule`` as ``learned:...``)."""
-
-    def __init__(self, model: LearnedTyper | None = None) -> None:
-        from eventwire.events.learned import LearnedTyper
-
-        self.model = model or LearnedTyper.load()
-
-    def classify(self, doc: Doc, source: tuple[int, int] | None,
-                 target: tuple[int, int] | None) -> Decision:
-        from eventwire.events.learned import pair_features
-
-        decision = classify_pair(doc, source, target)
-        if not decision.rule.startswith(WEAK_EVIDENCE):
-            return decision
-        src = char_span(doc, *source) if source else None
-        tgt = char_span(doc, *target) if target else None
-        label, p = self.model.predict(pair_features(doc, src, tgt, decision))
-        return Decision(label, None, f"learned:{label}:{p:.2f}|{decision.rule}",
-                        decision.trigger, p)
-
-
-def make_classifier(name: str = "layered") -> TypeClassifier:
-    """The classifier a config names: ``rules`` or ``layered`` (rules + learned layer)."""
-    if name == "rules":
-        return RuleClassifier()
-    if name == "layered":
-        return LayeredClassifier()
-    raise ValueError(f"unknown classifier {name!r} (rules or layered)")
+                    coding.token.text, score, coding.token.i)

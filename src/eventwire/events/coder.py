@@ -102,7 +102,8 @@ class EventCandidate:
     source: ActorMatch | None
     target: ActorMatch | None
     arg_rule: str
-    confidence: float
+    confidence: float  # the rule layer's: the pattern's certainty less the actors' doubt
+    actor_certainty: float = 1.0  # 1.0 less the doubt about the actors (missing, last-resort)
 
 
 def _mode_from_inner(outer_type: str, inner: TriggerCoding) -> str | None:
@@ -435,9 +436,10 @@ class EventCoder:
             if src is not None and tgt is not None and src.span.start == tgt.span.start \
                     and src.info == tgt.info:
                 continue
-            conf = base - (0.2 if src is None else 0.0) - (0.1 if tgt is None else 0.0) \
+            certainty = 1.0 - (0.2 if src is None else 0.0) - (0.1 if tgt is None else 0.0) \
                 - (0.1 if inferred else 0.0)
-            out.append(EventCandidate(c, src, tgt, "+".join(args.how) or "-", round(conf, 2)))
+            out.append(EventCandidate(c, src, tgt, "+".join(args.how) or "-",
+                                      round(base - (1.0 - certainty), 2), round(certainty, 2)))
         return out
 
 

@@ -1,86 +1,123 @@
-"""The learned layer: a multinomial logistic regression over parse features of a (sentence,
-source, target) triple, trained only on the project's own examples (data/training/).
+"""The learned typer: inference only (training lives in ``eventwire.training``).
 
-It refines the rule layer rather than replacing it: its features include the rule decision, the
-trigger, the lemmas on the dependency path between the actors and the sentence's content words.
-``classify.LayeredClassifier`` says when it is asked (see there).
+A multinomial logistic regression over sparse string features of a (sentence, source, target)
+triple. The rules are its features, not its rivals: the rule layer's decision and the rule parts
+that fired, the trigger and the other triggers of the sentence, the lemmas and dependency labels
+on the path between the actors, the words around the trigger and the actors' sectors. It was
+trained on real news sentences (see docs/coder.md, "The learned typer", for how the shipped file
+was made) and decides the type of every pair; its probability, sharpened or softened by a
+temperature fitted on out-of-fold predictions, is the event's type confidence.
 
-Train (writes the small model that ships in the package):
-
-    eventwire train data/training/plover_train.jsonl
+Real sentences carry YIELD for CONCEDE and RETREAT together; a second small model, fitted on the
+project's own examples, splits a YIELD into the two, unless the rule layer already named one.
 """
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.events.classify import Decision, path_between
-
-if TYPE_CHECKING:
-    from eventwire.pipeline import Coder
+from eventwire.events.coder import TriggerCoding
 
 MODEL_FILE = "learned.npz"
+YIELD_PARTS = ("CONCEDE", "RETREAT")
 _CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV", "PROPN"}
+_DIGITS = re.compile(r"\d")
 
 
-def pair_features(doc: Doc, src: Span | None, tgt: Span | None, decision: Decision) -> list[str]:
-    """Sparse string features of one pair (both spans may be None)."""
+def rule_parts(rule: str) -> list[str]:
+    """The parts of a rule decision ("event:verb:condemn|absorbs:march" -> verb:condemn, ...)."""
+    _, _, body = rule.partition(":")
+    return [_DIGITS.sub("", p) for p in body.split("|") if p]
+
+
+def pair_features(doc: Doc, src: Span | None, tgt: Span | None, decision: Decision,
+                  sentence_triggers: Sequence[TriggerCoding] | None = None) -> list[str]:
+    """Sparse string features of one pair (either span may be None). ``sentence_triggers``, the
+    triggers of the pair's sentence, may be given by a caller that indexed them once per Doc."""
     how = decision.rule.split(":", 1)[0]
     feats = [f"rule={decision.type}", f"how={how}", f"rule|how={decision.type}|{how}"]
+    feats += [f"rp={p}" for p in rule_parts(decision.rule)]
     if decision.trigger:
         feats.append(f"trig={decision.trigger.lower()}")
-    in_actor = {t.i for s in (src, tgt) if s is not None for t in s}
     anchor = src if src is not None else tgt
-    if anchor is not None:
-        sent = anchor.root.sent
-        other = tgt.root if (tgt is not None and src is not None) else anchor.root.head
-        for tok in path_between(anchor.root, other):
-            if tok.i not in in_actor and tok.is_alpha:
+    if anchor is None:
+        return feats
+    in_actor = {t.i for s in (src, tgt) if s is not None for t in s}
+    sent = anchor.root.sent
+    other = tgt.root if (tgt is not None and src is not None) else anchor.root.head
+    for tok in path_between(anchor.root, other):
+        if tok.i not in in_actor:
+            feats.append(f"pdep={tok.dep_}")
+            if tok.is_alpha:
                 feats.append(f"path={tok.lemma_.lower()}")
-        for tok in sent:
-            if tok.i in in_actor:
-                continue
-            if tok.pos_ in _CONTENT_POS and tok.is_alpha and not tok.is_stop:
-                feats.append(f"w={tok.lemma_.lower()}")
-            if tok.dep_ == "neg":
-                feats.append("neg")
-            if tok.dep_ == "aux" and tok.lower_ in ("will", "would", "must", "should", "could"):
-                feats.append(f"aux={tok.lower_}")
-        for role, span in (("s", src), ("t", tgt)):
-            if span is not None and span._.actor is None:
-                feats.append(f"{role}pos={span.root.pos_}")
+    for tok in sent:
+        if tok.i in in_actor:
+            continue
+        if tok.pos_ in _CONTENT_POS and tok.is_alpha and not tok.is_stop:
+            feats.append(f"w={tok.lemma_.lower()}")
+        if tok.dep_ == "neg":
+            feats.append("neg")
+        if tok.dep_ == "aux" and tok.lower_ in ("will", "would", "must", "should", "could"):
+            feats.append(f"aux={tok.lower_}")
+    if sentence_triggers is None:
+        sentence_triggers = [c for c in doc._.triggers or () if c.token.sent.start == sent.start]
+    for c in sentence_triggers:
+        feats.append(f"stl={c.token.lemma_.lower()}|{c.type}")
+        if not c.dropped:
+            feats.append(f"st={c.type}")
+    if decision.trigger_i is not None:
+        feats += _window(doc[decision.trigger_i], sent)
+    for role, span in (("s", src), ("t", tgt)):
+        feats += _actor_features(role, span)
     return feats
 
 
+def _window(trigger: Token, sent: Span) -> list[str]:
+    """Lemma bigrams from two words before the trigger to two after it."""
+    lemmas = [t.lemma_.lower() for t in sent.doc[max(sent.start, trigger.i - 2):
+                                                 min(sent.end, trigger.i + 3)]]
+    return [f"wbi={a}_{b}" for a, b in itertools.pairwise(lemmas)]
+
+
+def _actor_features(role: str, span: Span | None) -> list[str]:
+    if span is None:
+        return [f"{role}none"]
+    info = span._.actor
+    if info is None:
+        inside = [a for a in span.doc._.actors or () if a.start <= span.root.i < a.end]
+        info = inside[0]._.actor if inside else None
+    out = [f"{role}dep={span.root.dep_}"]
+    if info is None:
+        return [*out, f"{role}pos={span.root.pos_}", f"{role}sec=NA", f"{role}kind=NA"]
+    return [*out, f"{role}sec={info.sector}", f"{role}kind={info.kind}"]
+
+
 @dataclass
-class LearnedTyper:
-    """A softmax regression over hashed-free string features (vocabulary kept with the model)."""
+class LinearModel:
+    """Softmax regression over string features; the vocabulary is kept with the weights."""
 
     classes: list[str]
     vocab: dict[str, int]
     weights: np.ndarray  # (features + 1 bias, classes)
-
-    def _row(self, feats: Iterable[str]) -> np.ndarray:
-        x = np.zeros(len(self.vocab) + 1, dtype=np.float32)
-        x[-1] = 1.0
-        for f in feats:
-            j = self.vocab.get(f)
-            if j is not None:
-                x[j] = 1.0
-        return x
+    temperature: float = 1.0
 
     def proba(self, feats: Iterable[str]) -> dict[str, float]:
-        z = self._row(feats) @ self.weights
-        z = np.exp(z - z.max())
-        p = z / z.sum()
+        """Class probabilities (the weights of the features present, summed, then softmax)."""
+        rows = sorted({j for f in feats if (j := self.vocab.get(f)) is not None})
+        z = self.weights[rows].sum(axis=0) + self.weights[-1]
+        z = (z - z.max()) / self.temperature
+        p = np.exp(z)
+        p /= p.sum()
         return {c: float(v) for c, v in zip(self.classes, p, strict=True)}
 
     def predict(self, feats: Iterable[str]) -> tuple[str, float]:
@@ -88,10 +125,49 @@ class LearnedTyper:
         best = max(probs, key=probs.__getitem__)
         return best, probs[best]
 
-    def save(self, path: Path) -> None:
+    def arrays(self, prefix: str) -> dict[str, np.ndarray]:
         inverse = sorted(self.vocab, key=self.vocab.__getitem__)
-        np.savez_compressed(path, classes=np.array(self.classes), vocab=np.array(inverse),
-                            weights=self.weights.astype(np.float16))
+        return {f"{prefix}classes": np.array(self.classes), f"{prefix}vocab": np.array(inverse),
+                f"{prefix}weights": self.weights.astype(np.float16),
+                f"{prefix}temperature": np.array([self.temperature], dtype=np.float32)}
+
+    @classmethod
+    def from_arrays(cls, data: dict[str, np.ndarray] | np.lib.npyio.NpzFile,
+                    prefix: str) -> LinearModel:
+        vocab = {str(f): i for i, f in enumerate(data[f"{prefix}vocab"])}
+        return cls([str(c) for c in data[f"{prefix}classes"]], vocab,
+                   data[f"{prefix}weights"].astype(np.float32),
+                   float(data[f"{prefix}temperature"][0]))
+
+
+@dataclass
+class LearnedTyper:
+    """The type model (YIELD merged) and the CONCEDE/RETREAT split model."""
+
+    types: LinearModel
+    split: LinearModel | None = None
+
+    @property
+    def classes(self) -> list[str]:
+        return self.types.classes
+
+    def predict(self, feats: Sequence[str], rule_type: str | None = None) -> tuple[str, float]:
+        """The type and its probability; a YIELD becomes CONCEDE or RETREAT (the rule layer's
+        choice where it made one, else the split model's)."""
+        label, p = self.types.predict(feats)
+        if label != "YIELD":
+            return label, p
+        if rule_type in YIELD_PARTS:
+            return rule_type, p
+        if self.split is not None:
+            return self.split.predict(feats)[0], p
+        return "CONCEDE", p
+
+    def save(self, path: Path) -> None:
+        arrays = self.types.arrays("")
+        if self.split is not None:
+            arrays |= self.split.arrays("split_")
+        np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
 
     @classmethod
     def load(cls, path: Path | None = None) -> LearnedTyper:
@@ -102,101 +178,10 @@ class LearnedTyper:
     def read(cls, path: Path | None = None) -> LearnedTyper:
         source = path or Path(str(resources.files("eventwire.events").joinpath("data", MODEL_FILE)))
         with np.load(source, allow_pickle=False) as data:
-            vocab = {str(f): i for i, f in enumerate(data["vocab"])}
-            return cls([str(c) for c in data["classes"]], vocab,
-                       data["weights"].astype(np.float32))
+            split = LinearModel.from_arrays(data, "split_") if "split_vocab" in data else None
+            return cls(LinearModel.from_arrays(data, ""), split)
 
 
 @lru_cache(maxsize=4)
 def _load(path: Path | None) -> LearnedTyper:
     return LearnedTyper.read(path)
-
-
-def fit(examples: Sequence[tuple[list[str], str]], epochs: int = 300, l2: float = 1e-3,
-        lr: float = 0.1, min_count: int = 2, seed: int = 0) -> LearnedTyper:
-    """Full-batch gradient descent (Adam) on the softmax cross-entropy with L2."""
-    counts: dict[str, int] = {}
-    for feats, _ in examples:
-        for f in set(feats):
-            counts[f] = counts.get(f, 0) + 1
-    vocab = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= min_count))}
-    classes = sorted({label for _, label in examples})
-    cidx = {c: i for i, c in enumerate(classes)}
-    x = np.zeros((len(examples), len(vocab) + 1), dtype=np.float32)
-    y = np.zeros((len(examples), len(classes)), dtype=np.float32)
-    for n, (feats, label) in enumerate(examples):
-        for f in feats:
-            j = vocab.get(f)
-            if j is not None:
-                x[n, j] = 1.0
-        x[n, -1] = 1.0
-        y[n, cidx[label]] = 1.0
-    rng = np.random.default_rng(seed)
-    w = rng.normal(0, 0.01, (x.shape[1], len(classes))).astype(np.float32)
-    m = np.zeros_like(w)
-    v = np.zeros_like(w)
-    for step in range(1, epochs + 1):
-        z = x @ w
-        z -= z.max(axis=1, keepdims=True)
-        p = np.exp(z)
-        p /= p.sum(axis=1, keepdims=True)
-        grad = x.T @ (p - y) / len(examples) + l2 * w
-        m = 0.9 * m + 0.1 * grad
-        v = 0.999 * v + 0.001 * grad * grad
-        w -= lr * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
-    return LearnedTyper(classes, vocab, w)
-
-
-def examples_from_gold(path: Path, coder: Coder) -> list[tuple[str, list[str], str]]:
-    """(group, features, label) for every gold event; the group is the template an example
-    came from (its id without the last part), so cross-validation can hold templates out."""
-    from eventwire.evaluate import load_gold
-    from eventwire.events.classify import char_span, classify_pair
-
-    records = load_gold(path, keep_yield_parts=True)
-    out = []
-    docs = coder.docs(r.article() for r in records)
-    for record, (_, doc) in zip(records, docs, strict=True):
-        for ev in record.events:
-            s, t = ev.given_spans()
-            decision = classify_pair(doc, s, t)
-            feats = pair_features(doc, char_span(doc, *s) if s else None,
-                                  char_span(doc, *t) if t else None, decision)
-            out.append((record.id.rsplit("-", 1)[0], feats, ev.type))
-    return out
-
-
-def cross_validate(examples: list[tuple[str, list[str], str]], folds: int = 5) -> dict[str, float]:
-    """Accuracy of the rule layer alone and of the layered decision, holding whole templates out."""
-    from eventwire.events.classify import WEAK_EVIDENCE
-
-    groups = sorted({g for g, _, _ in examples})
-    rng = np.random.default_rng(7)
-    order = rng.permutation(len(groups))
-    fold_of = {groups[i]: n % folds for n, i in enumerate(order)}
-    rule_ok = layered_ok = 0
-    for k in range(folds):
-        train = [(f, y) for g, f, y in examples if fold_of[g] != k]
-        model = fit(train)
-        for g, f, y in examples:
-            if fold_of[g] != k:
-                continue
-            rule_type = next(x.split("=", 1)[1] for x in f if x.startswith("rule="))
-            weak = any(x.startswith("how=") and x[4:].startswith(WEAK_EVIDENCE) for x in f)
-            rule_ok += rule_type == y
-            layered_ok += (model.predict(f)[0] if weak else rule_type) == y
-    n = len(examples)
-    return {"examples": n, "rules_accuracy": round(rule_ok / n, 4),
-            "layered_accuracy": round(layered_ok / n, 4)}
-
-
-def train(path: Path, out: Path, coder: Coder | None = None) -> dict[str, float]:
-    """Cross-validate, then fit on everything and write the model."""
-    from eventwire.pipeline import Coder as _Coder
-
-    examples = examples_from_gold(path, coder or _Coder(prefilter=False))
-    report = cross_validate(examples)
-    model = fit([(f, y) for _, f, y in examples])
-    model.save(out)
-    report["features"] = len(model.vocab)
-    return report
