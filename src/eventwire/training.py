@@ -68,30 +68,25 @@ def examples_from_records(records: Sequence[GoldRecord], coder: Coder, real: boo
     return out
 
 
-def fit_linear(data: Sequence[tuple[list[str], str, float]], epochs: int = 300, l2: float = 3e-4,
-               lr: float = 0.1, min_count: int = 2, seed: int = 0) -> LinearModel:
-    """Softmax regression on (features, label, weight) by full-batch Adam with L2."""
-    data = [d for d in data if d[2] > 0]
-    counts: dict[str, int] = {}
-    for feats, _, _ in data:
-        for f in set(feats):
-            counts[f] = counts.get(f, 0) + 1
-    vocab = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= min_count))}
-    classes = sorted({label for _, label, _ in data})
-    cidx = {c: i for i, c in enumerate(classes)}
-    x = np.zeros((len(data), len(vocab) + 1), dtype=np.float32)
-    y = np.zeros((len(data), len(classes)), dtype=np.float32)
-    for n, (feats, label, _) in enumerate(data):
+def design_matrix(features: Sequence[list[str]], vocab: dict[str, int]) -> np.ndarray:
+    """One row per example: 1.0 for each known feature present, and a last column of 1.0 (bias)."""
+    x = np.zeros((len(features), len(vocab) + 1), dtype=np.float32)
+    for n, feats in enumerate(features):
         for f in feats:
             j = vocab.get(f)
             if j is not None:
                 x[n, j] = 1.0
         x[n, -1] = 1.0
-        y[n, cidx[label]] = 1.0
-    sw = np.array([w for _, _, w in data], dtype=np.float32)
-    sw = (sw / sw.mean())[:, None]
+    return x
+
+
+def softmax_regression(x: np.ndarray, y: np.ndarray, weights: np.ndarray, epochs: int = 300,
+                       l2: float = 3e-4, lr: float = 0.1, seed: int = 0) -> np.ndarray:
+    """Weights (columns of ``x``, classes) by full-batch Adam on the weighted softmax
+    cross-entropy with L2; ``y`` is one-hot, ``weights`` one per example."""
+    sw = (weights / weights.mean())[:, None].astype(np.float32)
     rng = np.random.default_rng(seed)
-    w = rng.normal(0, 0.01, (x.shape[1], len(classes))).astype(np.float32)
+    w = rng.normal(0, 0.01, (x.shape[1], y.shape[1])).astype(np.float32)
     m = np.zeros_like(w)
     v = np.zeros_like(w)
     for step in range(1, epochs + 1):
@@ -99,11 +94,35 @@ def fit_linear(data: Sequence[tuple[list[str], str, float]], epochs: int = 300, 
         z -= z.max(axis=1, keepdims=True)
         p = np.exp(z)
         p /= p.sum(axis=1, keepdims=True)
-        grad = x.T @ ((p - y) * sw) / len(data) + l2 * w
+        grad = x.T @ ((p - y) * sw) / len(x) + l2 * w
         m = 0.9 * m + 0.1 * grad
         v = 0.999 * v + 0.001 * grad * grad
         w -= lr * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+    return w
+
+
+def fit_linear(data: Sequence[tuple[list[str], str, float]], epochs: int = 300, l2: float = 3e-4,
+               lr: float = 0.1, min_count: int = 2, seed: int = 0) -> LinearModel:
+    """Softmax regression on (features, label, weight); features seen in fewer than
+    ``min_count`` examples are dropped, and so are examples of weight 0."""
+    data = [d for d in data if d[2] > 0]
+    counts: dict[str, int] = {}
+    for feats, _, _ in data:
+        for f in set(feats):
+            counts[f] = counts.get(f, 0) + 1
+    vocab = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= min_count))}
+    classes = sorted({label for _, label, _ in data})
+    y = one_hot([label for _, label, _ in data], classes)
+    w = softmax_regression(design_matrix([f for f, _, _ in data], vocab), y,
+                           np.array([wt for _, _, wt in data], dtype=np.float32),
+                           epochs, l2, lr, seed)
     return LinearModel(classes, vocab, w)
+
+
+def one_hot(labels: Sequence[str], classes: list[str]) -> np.ndarray:
+    y = np.zeros((len(labels), len(classes)), dtype=np.float32)
+    y[np.arange(len(labels)), [classes.index(label) for label in labels]] = 1.0
+    return y
 
 
 def fit_typer(examples: Iterable[Example], examples_weight: float = EXAMPLES_WEIGHT,
@@ -130,12 +149,12 @@ def fold_of(examples: Sequence[Example], folds: int = FOLDS, seed: int = SEED) -
     return [assign[(e.real, e.group)] for e in examples]
 
 
-def _macro_f1(pairs: list[tuple[str, str]]) -> float:
+def macro_f1(pairs: list[tuple[str, str]]) -> float:
     scores = per_type_scores(pairs)
     return round(sum(s["f1"] for s in scores.values()) / len(scores), 4) if scores else 0.0
 
 
-def _accuracy(pairs: list[tuple[str, str]]) -> float:
+def accuracy(pairs: list[tuple[str, str]]) -> float:
     return round(sum(g == p for g, p in pairs) / len(pairs), 4) if pairs else 0.0
 
 
@@ -239,8 +258,8 @@ def cross_validate(examples: Sequence[Example], folds: int = FOLDS, seed: int = 
                               "real_pairs": len(real), "example_pairs": len(own)}
     for name in strategies:
         pooled = [pair for f in by_fold for pair in f[name]]
-        spread = [_macro_f1(f[name]) for f in by_fold]
-        report[name] = {"macro_f1": _macro_f1(pooled), "accuracy": _accuracy(pooled),
+        spread = [macro_f1(f[name]) for f in by_fold]
+        report[name] = {"macro_f1": macro_f1(pooled), "accuracy": accuracy(pooled),
                         "fold_macro_f1": spread, "fold_sd": round(float(np.std(spread)), 4)}
     report["learned"]["per_type"] = per_type_scores([pair for f in by_fold for pair in f["learned"]])
     report["examples_accuracy"] = round(sum(own) / len(own), 4) if own else None
