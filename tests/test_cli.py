@@ -133,3 +133,25 @@ def test_serve_starts_the_api_and_dashboard_on_localhost(tmp_path: Path) -> None
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_train_writes_a_model_and_prints_the_cross_validation(tmp_path: Path) -> None:
+    real = tmp_path / "real.jsonl"
+    rows = [("Germany accused Russia of spying.", "ACCUSE"), ("France condemned Iran.", "ACCUSE"),
+            ("Egypt sent food to Sudan.", "AID"), ("Norway gave funds to Yemen.", "AID"),
+            ("Japan criticised China.", "ACCUSE"), ("Canada delivered tents to Turkey.", "AID")]
+    with real.open("w", encoding="utf-8") as fh:
+        for n, (text, type_) in enumerate(rows):
+            words = text.rstrip(".").split()
+            src, tgt = words[0], words[-1]
+            fh.write(json.dumps({"id": f"r{n}", "text": text, "events": [{
+                "type": type_, "source": {"text": src, "spans": [[0, len(src)]]},
+                "target": {"text": tgt, "spans": [[text.index(tgt), text.index(tgt) + len(tgt)]]},
+            }]}) + "\n")
+    model = tmp_path / "m.npz"
+    res = run("train", str(real), "--examples", "", "--out", str(model))
+    assert res.exit_code == 0, res.output
+    report = json.loads(res.stdout)
+    assert report["cv"]["real_pairs"] == 6 and model.exists()
+    res = run("train", str(tmp_path / "missing.jsonl"), "--out", str(model))
+    assert res.exit_code == 1 and "missing.jsonl" in res.stderr

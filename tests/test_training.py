@@ -93,3 +93,13 @@ def test_train_end_to_end_on_a_few_examples(tmp_path: Path, coder: Coder) -> Non
     again = tmp_path / "again.npz"
     train([real], [own], again, cv=True, coder=Coder(nlp=coder.nlp, prefilter=False))
     assert again.read_bytes() == out.read_bytes()  # same inputs, same bytes
+
+
+@pytest.mark.slow
+def test_train_refuses_files_without_events(tmp_path: Path, coder: Coder) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text(json.dumps({"id": "x", "text": "Nothing happened.", "events": []}) + "\n",
+                     encoding="utf-8")
+    with pytest.raises(ValueError, match="no gold events"):
+        train([empty], [], tmp_path / "m.npz", coder=Coder(nlp=coder.nlp, prefilter=False))
+    assert not (tmp_path / "m.npz").exists()

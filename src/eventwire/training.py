@@ -319,6 +319,8 @@ def train(real: Sequence[Path], examples: Sequence[Path], out: Path, cv: bool = 
     temperature, and write the model file."""
     coder = coder or Coder(prefilter=False)
     records, data = load_examples(real, examples, coder)
+    if not any(e.real for e in data):
+        raise ValueError(f"no gold events to train on in {', '.join(map(str, real)) or 'no file'}")
     report: dict[str, Any] = {"real_records": len(records), "pairs": len(data)}
     temperature = 1.0
     if cv:
