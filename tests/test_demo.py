@@ -11,9 +11,9 @@ import pytest
 from rich.console import Console
 
 from eventwire.analysis import timeline
+from eventwire.database import Database
 from eventwire.demo import corpus_path, run_demo
 from eventwire.ontology.plover import PLOVER_TYPES
-from eventwire.store.queries import Database
 
 
 def test_corpus_shape() -> None:

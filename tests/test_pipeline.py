@@ -1,4 +1,5 @@
-"""End to end: a dated article in the style of DESIGN.md, written by the project."""
+"""End to end: a dated article in the style of the project's typical input (README), written by
+the project."""
 
 from __future__ import annotations
 

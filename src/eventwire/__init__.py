@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from datetime import date
 
+    from eventwire.database import Database
     from eventwire.schema import Event
-    from eventwire.store.queries import Database
 
 __all__ = ["__version__", "extract", "open"]
 
@@ -32,6 +32,6 @@ def extract(text: str, date: date | str | None = None, model: str | None = None)
 
 def open(path: str, **kwargs: Any) -> Database:
     """Open an eventwire DuckDB file read-only for querying (pandas or Arrow results)."""
-    from eventwire.store.queries import Database
+    from eventwire.database import Database
 
     return Database(path, **kwargs)

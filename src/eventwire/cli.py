@@ -188,11 +188,12 @@ def query(
 ) -> None:
     """List events, the top dyads, one dyad's relations by period, or shift alerts."""
     from eventwire import analysis
+    from eventwire.database import Database
     from eventwire.store import queries as q
 
     fmt = fmt or _default_format()
     try:
-        database = q.Database(db)
+        database = Database(db)
     except FileNotFoundError as exc:
         _report_error(exc)
         raise typer.Exit(1) from None
@@ -257,8 +258,9 @@ def export(
     until: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
 ) -> None:
     """Export events: Parquet, CSV, PLOVER-style JSON Lines, or a GDELT/ICEWS-like TSV."""
+    from eventwire.database import Database
     from eventwire.store.export import export_events
-    from eventwire.store.queries import Database, EventFilter
+    from eventwire.store.queries import EventFilter
 
     try:
         with Database(db) as database:

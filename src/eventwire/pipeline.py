@@ -15,26 +15,17 @@ from datetime import date as Date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventwire.actors.resolver import ActorMatch
+from eventwire.actors.records import to_actor
 from eventwire.events.coder import EventCandidate
+from eventwire.ingest.readers import clean_text
 from eventwire.nlp import get_pipeline, make_doc
 from eventwire.ontology.plover import cameo_code, intensity, quad_class
 from eventwire.prefilter import compact_doc, to_original
-from eventwire.schema import Actor, Article, Event, Quote, TextSpan, event_id
+from eventwire.schema import Article, Event, Quote, TextSpan, event_id
 from eventwire.when_where.amounts import amounts
 from eventwire.when_where.dates import clause_of, event_date
 from eventwire.when_where.places import place_of
 from eventwire.when_where.quotes import doc_quotes
-
-
-def to_actor(match: ActorMatch | None) -> Actor | None:
-    """An argument's actor record, with character offsets into the article."""
-    if match is None:
-        return None
-    span, info = match.span, match.info
-    name = info.name if info.kind in ("leader", "igo", "group", "ner", "noun") else None
-    start = to_original(span.doc, span.start_char)
-    return Actor(span.text, start, start + len(span.text), info.country, info.sector, name)
 
 
 def to_event(candidate: EventCandidate, article: Article) -> Event:
@@ -141,8 +132,6 @@ class CoderConfig:
 
 def extract(text: str, date: Date | str | None = None, model: str | None = None) -> list[Event]:
     """Code one text and return its events (the notebook entry point)."""
-    from eventwire.ingest.readers import clean_text
-
     if isinstance(date, str):
         date = Date.fromisoformat(date)
     article = Article(text=clean_text(text), date=date)

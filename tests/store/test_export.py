@@ -8,10 +8,11 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from eventwire.database import Database
 from eventwire.schema import Article
 from eventwire.store.db import EventStore
 from eventwire.store.export import TSV_COLUMNS, export_events
-from eventwire.store.queries import Database, EventFilter
+from eventwire.store.queries import EventFilter
 from tests.conftest import make_event
 
 

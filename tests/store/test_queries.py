@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.database import Database
 from eventwire.schema import Article
 from eventwire.store.db import EventStore
-from eventwire.store.queries import Database, EventFilter, events
+from eventwire.store.queries import EventFilter, events
 from tests.conftest import make_event
 
 

@@ -27,8 +27,9 @@ def test_direct_and_indirect_quotes_with_speakers(coder: Coder) -> None:
 
 
 def test_quotes_are_stored_with_the_article(coder: Coder, tmp_path: Path) -> None:
+    from eventwire.database import Database
     from eventwire.store.db import EventStore
-    from eventwire.store.queries import Database, article
+    from eventwire.store.queries import article
 
     with EventStore(tmp_path / "q.duckdb") as store:
         store.write(coder.code([Article(text=TEXT, id="q")]))

@@ -24,6 +24,7 @@ from pydantic import BaseModel, Field
 
 from eventwire import __version__, analysis
 from eventwire.ingest.readers import MAX_TEXT_BYTES, clean_text
+from eventwire.pipeline import Coder
 from eventwire.schema import Article
 from eventwire.store.db import EventStore
 from eventwire.store.queries import (
@@ -113,12 +114,12 @@ def create_app(db: str | Path, token: str | None = None, model: str | None = Non
     app = FastAPI(title="eventwire", version=__version__, lifespan=lifespan,
                   description="PLOVER-coded political events: query, analyse, code.")
     write_lock = threading.Lock()
-    coder_holder: dict[str, Any] = {}
+    coder_holder: dict[str, Coder] = {}
 
-    def coder() -> Any:
+    def coder() -> Coder:
+        """The pipeline, loaded on the first POST (a server that only answers queries never
+        loads the spaCy model)."""
         if "coder" not in coder_holder:
-            from eventwire.pipeline import Coder
-
             coder_holder["coder"] = Coder(model)
         return coder_holder["coder"]
 

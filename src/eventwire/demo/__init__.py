@@ -13,8 +13,9 @@ from rich.console import Console
 from rich.table import Table
 
 from eventwire.analysis import timeline, top_dyads
+from eventwire.database import Database
 from eventwire.jobs import ingest
-from eventwire.store.queries import Database, EventFilter, events
+from eventwire.store.queries import EventFilter, events
 
 
 def corpus_path() -> Path:

@@ -1,6 +1,6 @@
 """Storage: the DuckDB schema and its migrations, the single writer, and the query functions."""
 
 from eventwire.store.db import EventStore, WriteResult, connect
-from eventwire.store.queries import Database, EventFilter, events
+from eventwire.store.queries import EventFilter, events
 
-__all__ = ["Database", "EventFilter", "EventStore", "WriteResult", "connect", "events"]
+__all__ = ["EventFilter", "EventStore", "WriteResult", "connect", "events"]

@@ -9,7 +9,6 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date as Date
-from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -17,7 +16,6 @@ import pandas as pd
 import pyarrow as pa
 
 from eventwire.ontology.plover import PLOVER_TYPES
-from eventwire.store.db import connect
 
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 
@@ -137,7 +135,7 @@ def date_range(since: Date | None, until: Date | None) -> tuple[list[str], list[
     return clauses, params
 
 
-def _run(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> Result:
+def run_sql(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> Result:
     """Run a bound query straight into Arrow (no row-by-row copy)."""
     return Result(con.sql(sql, params=params).to_arrow_table())
 
@@ -160,7 +158,7 @@ def events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None,
     limit = max(0, min(int(limit), 100_000))
     sql = (f"SELECT * FROM events WHERE {where} "
            "ORDER BY date DESC NULLS LAST, article_id, trigger_start, id LIMIT ? OFFSET ?")
-    return _run(con, sql, [*params, limit, max(0, int(offset))])
+    return run_sql(con, sql, [*params, limit, max(0, int(offset))])
 
 
 def grouped_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None,
@@ -183,7 +181,7 @@ def grouped_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = Non
         GROUP BY e.date, coalesce(e.source_country, '?' || lower(e.source_text)), e.source_sector,
                  coalesce(e.target_country, '?' || lower(e.target_text)), e.target_sector, e.type
         ORDER BY e.date DESC NULLS LAST, id LIMIT ? OFFSET ?"""
-    return _run(con, sql, [*params, limit, max(0, int(offset))])
+    return run_sql(con, sql, [*params, limit, max(0, int(offset))])
 
 
 def count_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) -> int:
@@ -195,12 +193,12 @@ def count_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None)
 def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:
     """An article with its events (negated ones included, in text order) and the ids of its
     syndicated copies; None when there is no such article."""
-    rows = _run(con, """SELECT id, date, title, url, source, text, duplicate_of, quotes
+    rows = run_sql(con, """SELECT id, date, title, url, source, text, duplicate_of, quotes
                         FROM articles WHERE id = ?""", [article_id]).rows
     if not rows:
         return None
     found = events(con, EventFilter(article_id=article_id, include_negated=True), 1000).rows
-    copies = _run(con, "SELECT id FROM articles WHERE duplicate_of = ? ORDER BY id",
+    copies = run_sql(con, "SELECT id FROM articles WHERE duplicate_of = ? ORDER BY id",
                   [article_id]).rows
     quotes = json.loads(rows[0]["quotes"]) if rows[0]["quotes"] else []
     return {**rows[0], "quotes": quotes, "copies": [c["id"] for c in copies],
@@ -209,48 +207,7 @@ def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] |
 
 def summary(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     """Totals: articles, events (not negated), first and last event date."""
-    return _run(con, """SELECT (SELECT count(*) FROM articles) AS articles,
+    return run_sql(con, """SELECT (SELECT count(*) FROM articles) AS articles,
         (SELECT count(*) FROM events WHERE NOT negated) AS events,
         (SELECT min(date) FROM events) AS first, (SELECT max(date) FROM events) AS last""",
                 []).rows[0]
-
-
-class Database:
-    """A read-only handle for notebooks: ``eventwire.open("events.duckdb").events(actor="TUR").df``."""
-
-    def __init__(self, path: str | Path, read_only: bool = True) -> None:
-        self.con = connect(path, read_only=read_only)
-
-    def events(self, limit: int = 100, offset: int = 0, **filters: Any) -> Result:
-        return events(self.con, EventFilter(**filters), limit=limit, offset=offset)
-
-    def dyads(self, **kwargs: Any) -> Result:
-        """Top country pairs (``analysis.top_dyads``)."""
-        from eventwire.analysis import top_dyads
-
-        return Result.of(top_dyads(self.con, **kwargs))
-
-    def dyad(self, a: str, b: str, **kwargs: Any) -> Result:
-        """One pair's relations by period (``analysis.timeline``)."""
-        from eventwire.analysis import timeline
-
-        return Result.of(timeline(self.con, a, b, **kwargs))
-
-    def alerts(self, **kwargs: Any) -> Result:
-        """Shift alerts (``analysis.shift_alerts``)."""
-        from eventwire.analysis import shift_alerts
-
-        return Result.of(shift_alerts(self.con, **kwargs))
-
-    def sql(self, query: str, params: list[Any] | None = None) -> Result:
-        """Any read-only SQL over the documented tables."""
-        return _run(self.con, query, params or [])
-
-    def close(self) -> None:
-        self.con.close()
-
-    def __enter__(self) -> Database:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()

@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.actors.records import to_actor
 from eventwire.actors.resolver import actor_for_token
 from eventwire.events.lexicon import load_lexicon
 from eventwire.prefilter import to_original
@@ -27,8 +28,6 @@ def _speech_verbs(span: Span) -> list[Token]:
 
 
 def _speaker(verb: Token) -> Actor | None:
-    from eventwire.pipeline import to_actor
-
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return to_actor(actor_for_token(child))
