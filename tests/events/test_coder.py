@@ -244,3 +244,9 @@ def test_last_resort_actors_lower_the_confidence(coder: Coder) -> None:
     clause = code(coder, "Armenia declared a ceasefire in Nagorno-Karabakh on Sunday.")
     assert "recipient:clause" in clause[0].rule and "recipient:clause" not in slot[0].rule
     assert clause[0].confidence < slot[0].confidence
+
+
+def test_an_intended_retreat_is_agree_as_the_cameo_table_says(coder: Coder) -> None:
+    events = code(coder, "Russia will withdraw its troops from Syria.")
+    assert [(e.type, e.attributes.get("intended")) for e in events] == [("AGREE", "RETREAT")]
+    assert "future:RETREAT>AGREE" in events[0].rule

@@ -46,3 +46,17 @@ def test_yield_covers_concede_and_retreat() -> None:
     assert normalize_type("concede") == "YIELD"
     assert normalize_type("RETREAT") == "YIELD"
     assert normalize_type("ASSAULT") == "ASSAULT"
+
+
+def test_type_flags_are_ontology_facts() -> None:
+    from eventwire.ontology.plover import TYPE_INFO
+
+    flagged = {flag: {t for t, info in TYPE_INFO.items() if getattr(info, flag)}
+               for flag in ("reciprocal", "mutual_over_things", "state_act", "transfer",
+                            "intent_is_agree")}
+    assert flagged["mutual_over_things"] <= flagged["reciprocal"]
+    assert flagged["transfer"] == {"AID", "RETREAT"}
+    # Intent to act is AGREE for cooperation, aid and withdrawal (CAMEO 030-039), never for AGREE
+    # itself or for conflict.
+    assert "AGREE" not in flagged["intent_is_agree"]
+    assert all(TYPE_INFO[t].quad <= 2 for t in flagged["intent_is_agree"])

@@ -171,19 +171,14 @@ def _is_modifier_noun(token: Token) -> bool:
             and head.head.i != token.i and head.head.lemma_.lower() not in CONTAINER_NOUNS)
 
 
-#: Types where two coordinated actors with no recipient act towards each other.
-RECIPROCAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "CONCEDE", "ASSAULT", "REJECT"}
-
-#: Mutual acts whose object is what the parties share, not a recipient ("Turkey and Pakistan
-#: signed a deal", "held talks"); a thing attacked, rejected or backed is the recipient.
-MUTUAL_OVER_THINGS = {"AGREE", "CONSULT", "COOPERATE", "CONCEDE", "SUPPORT"}
-
-
 def _mutual(event_type: str, sources: list[ActorMatch], targets: list[ActorMatch]) -> bool:
     """Two parties to a mutual act with no recipient of their own act towards each other (also
-    when the act is denied: "X and Y failed to reach agreement" is a mutual rejection)."""
-    return len(sources) == 2 and event_type in RECIPROCAL_TYPES and (
-        not targets or (all(is_thing(t) for t in targets) and event_type in MUTUAL_OVER_THINGS))
+    when the act is denied: "X and Y failed to reach agreement" is a mutual rejection). A thing
+    attacked, rejected or backed is a recipient; what the parties share ("signed a deal", "held
+    talks") is not (``TypeInfo.reciprocal``, ``mutual_over_things``)."""
+    info = TYPE_INFO[event_type]
+    return len(sources) == 2 and info.reciprocal and (
+        not targets or (all(is_thing(t) for t in targets) and info.mutual_over_things))
 
 
 #: Sectors whose members act collectively in public (their "protest" is a demonstration).
@@ -311,9 +306,7 @@ class EventCoder:
                 c.dropped = True
                 c.rule.append("negated:dropped")
             return
-        # The CAMEO-to-PLOVER table maps intent to cooperate, aid or yield (030-039) to AGREE.
-        if c.modality == "future" and c.type in COOPERATIVE_TYPES | {"RETREAT"} \
-                and c.type != "AGREE":
+        if c.modality == "future" and TYPE_INFO[c.type].intent_is_agree:
             c.attributes["intended"] = c.type
             c.rule.append(f"future:{c.type}>AGREE")
             c.type, c.mode = "AGREE", None
@@ -337,7 +330,7 @@ class EventCoder:
                 sources = pair
         taken = {t.i for s in sources for t in s.span}
         targets = best_recipients(_resolve(args.targets, exclude=taken | {tok.i}, recipient=True))
-        if c.type in TRANSFER_TYPES and c.entry.pos == "v" and all(is_thing(t) for t in targets):
+        if TYPE_INFO[c.type].transfer and c.entry.pos == "v" and all(is_thing(t) for t in targets):
             # What is given is no recipient: "returned the artefacts to Iraq", "provided
             # ammunition alongside assistance to Turkey" -- the "to" phrase in the clause is.
             goal = _resolve(_goal_objects(tok), exclude=taken | {tok.i}, recipient=True)
@@ -361,7 +354,7 @@ class EventCoder:
             if people:
                 targets = people
                 c.rule.append("recipient:object")
-        if not sources and c.type in STATE_ACTS and c.entry.pos == "v" and is_passive(tok):
+        if not sources and TYPE_INFO[c.type].state_act and c.entry.pos == "v" and is_passive(tok):
             sources = _state_of_place(tok)
             if sources:
                 c.rule.append("source:state-of-place")
@@ -510,10 +503,6 @@ def _person_objects(objects: list[Token], exclude: set[int]) -> list[ActorMatch]
     return best_recipients(people)
 
 
-#: Acts only a state's authorities perform on people in their territory.
-STATE_ACTS = {"COERCE", "SANCTION", "RETREAT", "CONCEDE"}
-
-
 def _state_of_place(verb: Token) -> list[ActorMatch]:
     """"was arrested in Niger", "were expelled from North Korea": with no agent named, coders
     take the state where the act happened as its actor."""
@@ -533,10 +522,6 @@ def _clause_recipients(trigger: Token, sources: list[ActorMatch], own_clause: bo
     heads = clause_participants(trigger, taken, own_clause=own_clause)
     return best_recipients([m for m in _resolve(heads, exclude=taken | {trigger.i})
                             if not is_thing(m)])
-
-
-#: Types that move something to someone: the goal of the movement receives.
-TRANSFER_TYPES = {"AID", "RETREAT"}
 
 
 def _goal_objects(verb: Token) -> list[Token]:

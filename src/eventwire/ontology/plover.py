@@ -21,6 +21,18 @@ class TypeInfo:
     modes: dict[str, float] = field(default_factory=dict)  # mode -> score
     mode_cameo: dict[str, str] = field(default_factory=dict)  # mode -> CAMEO root, where it differs
     needs_target: bool = False
+    #: Two coordinated actors with no recipient act towards each other ("X and Y met").
+    reciprocal: bool = False
+    #: ... also when what they act on is a thing they share ("X and Y signed a deal").
+    mutual_over_things: bool = False
+    #: Only a state's authorities do it to people on their territory: with no agent named, the
+    #: state where it happened acts ("was arrested in Niger").
+    state_act: bool = False
+    #: Moves something to someone: the goal of the movement receives ("sent aid to X").
+    transfer: bool = False
+    #: Stated as intended or future, it is AGREE: the CAMEO-to-PLOVER table maps CAMEO 030-039
+    #: (intent to cooperate, aid, yield or withdraw) to AGREE.
+    intent_is_agree: bool = False
 
 
 _REQUEST_REJECT_MODES = ["assist", "change", "yield", "meet"]
@@ -28,19 +40,24 @@ _REQUEST_REJECT_MODES = ["assist", "change", "yield", "meet"]
 TYPE_INFO: dict[str, TypeInfo] = {
     t.name: t
     for t in [
-        TypeInfo("AGREE", 1, "03", 2.5),
+        TypeInfo("AGREE", 1, "03", 2.5, reciprocal=True, mutual_over_things=True),
         TypeInfo(
             "CONSULT", 1, "04", 2.5,
             {"visit": 4.0, "third-party": 1.0, "multilateral": 4.0, "phone": 1.5},
+            reciprocal=True, mutual_over_things=True, intent_is_agree=True,
         ),
-        TypeInfo("SUPPORT", 1, "05", 5.0),
-        TypeInfo("CONCEDE", 1, "08", 4.5),
-        TypeInfo("COOPERATE", 2, "06", 9.5, needs_target=True),
-        TypeInfo("AID", 2, "07", 10.0, needs_target=True),
+        TypeInfo("SUPPORT", 1, "05", 5.0, reciprocal=True, mutual_over_things=True,
+                 intent_is_agree=True),
+        TypeInfo("CONCEDE", 1, "08", 4.5, reciprocal=True, mutual_over_things=True,
+                 state_act=True),
+        TypeInfo("COOPERATE", 2, "06", 9.5, needs_target=True, reciprocal=True,
+                 mutual_over_things=True, intent_is_agree=True),
+        TypeInfo("AID", 2, "07", 10.0, needs_target=True, transfer=True, intent_is_agree=True),
         TypeInfo(
             "RETREAT", 2, "08", 6.5,
             {"withdraw": 8.0, "release": 6.5, "disarm": 10.0, "ceasefire": 7.5,
              "access": 6.5, "resign": 4.5},
+            state_act=True, transfer=True, intent_is_agree=True,
         ),
         TypeInfo(
             "REQUEST", 3, "10", 0.0,
@@ -56,6 +73,7 @@ TYPE_INFO: dict[str, TypeInfo] = {
         TypeInfo(
             "REJECT", 3, "12", -2.0,
             dict(zip(_REQUEST_REJECT_MODES, [-1.5, -2.0, -2.0, -2.0], strict=True)),
+            reciprocal=True,
         ),
         TypeInfo(
             "THREATEN", 3, "13", -3.5,
@@ -70,7 +88,7 @@ TYPE_INFO: dict[str, TypeInfo] = {
         TypeInfo(
             "SANCTION", 4, "16", -6.0,
             {"convict": -6.0, "expel": -5.5, "withdraw": -6.0, "discontinue": -6.0},
-            needs_target=True,
+            needs_target=True, state_act=True,
         ),
         TypeInfo(
             "MOBILIZE", 4, "15", -5.5,
@@ -81,6 +99,7 @@ TYPE_INFO: dict[str, TypeInfo] = {
             {"seize": -7.0, "restrict": -7.0, "censor": -6.5, "curfew": -6.5,
              "martial-law": -7.5, "arrest": -7.0, "deport": -7.0, "withhold": -7.0,
              "misinformation": -6.5, "cyber": -7.0},
+            state_act=True,
         ),
         TypeInfo(
             "ASSAULT", 4, "18", -9.0,
@@ -90,15 +109,18 @@ TYPE_INFO: dict[str, TypeInfo] = {
              "crowd-control": -7.5, "unconventional": -10.0},
             # CAMEO 19 is "fight" with conventional military force, 20 "unconventional mass violence".
             {"aerial": "19", "drone": "19", "heavy-weapons": "19", "unconventional": "20"},
+            reciprocal=True,
         ),
     ]
 }
 
 PLOVER_TYPES: tuple[str, ...] = tuple(TYPE_INFO)
 
-#: Types that are cooperative intentions when stated for the future (PLOVER codes these as AGREE).
+#: The cooperative acts (a purpose clause of one such act belongs to the main one: "provided aid
+#: to support refugees").
 COOPERATIVE_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"})
-#: Types whose future form stays a verbal concession (manual: RETREAT+future is CONCEDE).
+#: The two halves of what some sets call YIELD. (A future RETREAT is AGREE, by the CAMEO table:
+#: see ``TypeInfo.intent_is_agree``; the manual's prose says CONCEDE, the table wins.)
 CONCESSION_TYPES = frozenset({"RETREAT", "CONCEDE"})
 
 CONTEXTS: tuple[str, ...] = (
