@@ -6,17 +6,20 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from eventwire.actors.gazetteer import load_gazetteer
+from eventwire.events.lexicon import load_lexicon
 from eventwire.nlp import make_doc
-from eventwire.prefilter import compact_doc, cues, is_candidate, to_original
+from eventwire.prefilter import Cues, compact_doc, is_candidate, to_original
 
 pytestmark = pytest.mark.slow
 
+CUES = Cues.of(load_lexicon(), load_gazetteer())
 TEXT = ("The weather was mild on Sunday. Markets were closed for the holiday. "
         "Japan sent aid to Nepal. Officials did not give further details.")
 
 
 def test_only_candidate_sentences_are_kept(nlp: Language) -> None:
-    doc = compact_doc(nlp, make_doc(nlp, TEXT, None))
+    doc = compact_doc(nlp, make_doc(nlp, TEXT, None), CUES)
     assert "weather" not in doc.text and "Markets" not in doc.text
     assert doc.text.startswith("Japan sent aid to Nepal.")
     start = TEXT.index("Japan")
@@ -26,11 +29,11 @@ def test_only_candidate_sentences_are_kept(nlp: Language) -> None:
 
 def test_a_text_of_candidates_is_left_alone(nlp: Language) -> None:
     doc = make_doc(nlp, "Japan sent aid to Nepal. India denied the claims.", None)
-    assert compact_doc(nlp, doc) is doc
+    assert compact_doc(nlp, doc, CUES) is doc
 
 
 def test_inflected_and_irregular_trigger_forms_are_recognised(nlp: Language) -> None:
-    c = cues()
+    c = CUES
     for sentence in ("Ankara denies the report.", "Russia held talks with Iran.",
                      "Police are sending reinforcements to Lagos.", "Iran withdrew its envoy."):
         doc = nlp.make_doc(sentence)

@@ -12,10 +12,11 @@ import os
 from datetime import date as Date
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.coref import resolve_coreference
 from eventwire.actors.gazetteer import load_gazetteer
@@ -39,6 +40,8 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=default)
     if not Span.has_extension("actor"):
         Span.set_extension("actor", default=None)
+    if not Token.has_extension("sector"):
+        Token.set_extension("sector", default=None)
 
 
 register_extensions()
@@ -79,9 +82,12 @@ def split_clauses(doc: Doc) -> Doc:
 
 
 @Language.factory("eventwire_actors", requires=["token.lemma", "doc.ents"],
-                  assigns=["doc._.actors", "span._.actor"])
-def make_actor_resolver(nlp: Language, name: str) -> ActorResolver:
-    return ActorResolver(nlp, load_gazetteer())
+                  assigns=["doc._.actors", "span._.actor", "token._.sector"],
+                  default_config={"tables": None})
+def make_actor_resolver(nlp: Language, name: str, tables: str | None) -> ActorResolver:
+    """The resolver with the gazetteer tables of ``tables`` (a directory with the files of
+    ``actors/data/``), or the package's own."""
+    return ActorResolver(nlp, load_gazetteer(Path(tables) if tables else None))
 
 
 @Language.component("eventwire_coref", requires=["doc._.actors", "token.dep", "token.pos"],
@@ -92,9 +98,12 @@ def coreference(doc: Doc) -> Doc:
 
 
 @Language.factory("eventwire_events", requires=["token.dep", "token.lemma", "doc._.actors"],
-                  assigns=["doc._.triggers", "doc._.candidates", "doc._.events"])
-def make_event_coder(nlp: Language, name: str) -> EventCoder:
-    return EventCoder(load_lexicon())
+                  assigns=["doc._.triggers", "doc._.candidates", "doc._.events"],
+                  default_config={"tables": None})
+def make_event_coder(nlp: Language, name: str, tables: str | None) -> EventCoder:
+    """The rule coder with the lexicon and frames of ``tables`` (a directory with the files of
+    ``events/data/``), or the package's own."""
+    return EventCoder(load_lexicon(Path(tables) if tables else None))
 
 
 @Language.factory("eventwire_typer", requires=["doc._.events", "doc._.triggers"],
@@ -107,15 +116,17 @@ def make_event_typer(nlp: Language, name: str, learned: bool, model_path: str | 
     return EventTyper(LearnedTyper.load(Path(model_path) if model_path else None))
 
 
-def build_pipeline(model: str | None = None) -> Language:
-    """Load the spaCy model and add the eventwire components after it."""
+def build_pipeline(model: str | None = None, config: dict[str, dict[str, Any]] | None = None
+                   ) -> Language:
+    """Load the spaCy model and add the eventwire components after it; ``config`` holds each
+    component's settings by name (e.g. ``{"eventwire_events": {"tables": "my_lexicon/"}}``)."""
     name = model or os.environ.get("EVENTWIRE_MODEL", DEFAULT_MODEL)
     nlp = spacy.load(name, exclude=[c for c in _UNUSED])
+    config = config or {}
     nlp.add_pipe("eventwire_clauses", before="parser")
-    nlp.add_pipe("eventwire_actors")
-    nlp.add_pipe("eventwire_coref")
-    nlp.add_pipe("eventwire_events")
-    nlp.add_pipe("eventwire_typer")
+    for component in ("eventwire_actors", "eventwire_coref", "eventwire_events",
+                      "eventwire_typer"):
+        nlp.add_pipe(component, config=config.get(component, {}))
     return nlp
 
 

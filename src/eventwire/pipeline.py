@@ -11,16 +11,19 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date as Date
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventwire.actors.gazetteer import Gazetteer
 from eventwire.actors.records import to_actor
 from eventwire.events.coder import EventCandidate
+from eventwire.events.lexicon import Lexicon
 from eventwire.ingest.readers import clean_text
 from eventwire.nlp import get_pipeline, make_doc
 from eventwire.ontology.plover import cameo_code, intensity, quad_class
-from eventwire.prefilter import compact_doc, to_original
+from eventwire.prefilter import Cues, compact_doc, to_original
 from eventwire.schema import Article, Event, Quote, TextSpan, event_id
 from eventwire.when_where.amounts import amounts
 from eventwire.when_where.dates import clause_of, event_date
@@ -80,6 +83,12 @@ def doc_events(doc: Doc, article: Article) -> list[Event]:
     return sorted(events, key=lambda e: (e.trigger.start, e.source.start if e.source else -1))
 
 
+@lru_cache(maxsize=4)
+def _cues(lexicon: Lexicon, gazetteer: Gazetteer) -> Cues:
+    """Built once per pair of tables (a Coder per chunk of work must not rebuild them)."""
+    return Cues.of(lexicon, gazetteer)
+
+
 class Coder:
     """The coding pipeline, loaded once; codes articles in batches."""
 
@@ -89,6 +98,11 @@ class Coder:
         #: Skip sentences that cannot hold an event. Off where a caller needs every sentence
         #: parsed (the classify task is given actors in any sentence).
         self.prefilter = prefilter
+        # The prefilter's cues and the quotation verbs come from the components' own tables.
+        lexicon = self.nlp.get_pipe("eventwire_events").lexicon  # type: ignore[attr-defined]
+        gazetteer = self.nlp.get_pipe("eventwire_actors").gaz  # type: ignore[attr-defined]
+        self.cues = _cues(lexicon, gazetteer)
+        self.quote_verbs: frozenset[str] = lexicon.quote_verbs
         #: Events less certain than this are left out of ``code`` (0 keeps all).
         self.min_confidence = min_confidence
 
@@ -101,7 +115,7 @@ class Coder:
                 article = article.with_id()
                 pending.append(article)
                 doc = make_doc(self.nlp, article.text, article.date, article.id)
-                yield compact_doc(self.nlp, doc) if self.prefilter else doc
+                yield compact_doc(self.nlp, doc, self.cues) if self.prefilter else doc
 
         for doc in self.nlp.pipe(inputs(), batch_size=batch_size):
             yield pending.popleft(), doc
@@ -111,7 +125,7 @@ class Coder:
         """Each article (with its quotations) and its events; an event reported inside a
         quotation names it in ``attributes.quote`` (its index in ``article.quotes``)."""
         for article, doc in self.docs(articles, batch_size):
-            quotes = tuple(doc_quotes(doc))
+            quotes = tuple(doc_quotes(doc, self.quote_verbs))
             events = [e for e in doc_events(doc, article) if e.confidence >= self.min_confidence]
             if quotes:
                 events = [link_quote(e, quotes) for e in events]

@@ -21,8 +21,8 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
 from eventwire.actors.coref import COREF_WORDS
-from eventwire.actors.gazetteer import load_gazetteer
-from eventwire.events.lexicon import load_lexicon
+from eventwire.actors.gazetteer import Gazetteer
+from eventwire.events.lexicon import Lexicon
 
 _STEM = 5
 #: Irregular verb forms whose stem differs from the lemma's.
@@ -47,24 +47,21 @@ class Cues:
     trigger_stems: frozenset[str]
     actor_words: frozenset[str]
 
-
-@lru_cache(maxsize=1)
-def cues() -> Cues:
-    lex = load_lexicon()
-    lemmas = set(lex.verbs) | set(lex.nouns)
-    stems: set[str] = set()
-    for lemma in lemmas:
-        stems.add(lemma[:_STEM])
-        if lemma.endswith("e"):  # raise -> raising
-            stems.add(lemma[:-1][:_STEM])
-        if lemma.endswith("y"):  # deny -> denies, denied
-            stems.add((lemma[:-1] + "i")[:_STEM])
-    gaz = load_gazetteer()
-    words = {alias.split()[0].lower() for alias in gaz.aliases} - {"the", "a", "an", "of"}
-    words |= {noun.split()[-1] for noun in gaz.sectors}
-    # Coreference resolves these to actors named earlier ("both sides", "he", "it").
-    words |= COREF_WORDS
-    return Cues(frozenset(stems), frozenset(words))
+    @classmethod
+    def of(cls, lexicon: Lexicon, gazetteer: Gazetteer) -> Cues:
+        """The cues of the pipeline's own tables (the events and actors components')."""
+        stems: set[str] = set()
+        for lemma in set(lexicon.verbs) | set(lexicon.nouns):
+            stems.add(lemma[:_STEM])
+            if lemma.endswith("e"):  # raise -> raising
+                stems.add(lemma[:-1][:_STEM])
+            if lemma.endswith("y"):  # deny -> denies, denied
+                stems.add((lemma[:-1] + "i")[:_STEM])
+        words = {alias.split()[0].lower() for alias in gazetteer.aliases} - {"the", "a", "an", "of"}
+        words |= {noun.split()[-1] for noun in gazetteer.sectors}
+        # Coreference resolves these to actors named earlier ("both sides", "he", "it").
+        words |= COREF_WORDS
+        return cls(frozenset(stems), frozenset(words))
 
 
 def _has_trigger_stem(word: str, stems: frozenset[str]) -> bool:
@@ -93,9 +90,8 @@ def _sentencizer() -> Sentencizer:
     return Sentencizer(punct_chars=[".", "!", "?", ";", "。"])
 
 
-def compact_doc(nlp: Language, doc: Doc) -> Doc:
+def compact_doc(nlp: Language, doc: Doc, c: Cues) -> Doc:
     """The doc itself when every sentence may hold an event, else a Doc of the candidates only."""
-    c = cues()
     # Sentence boundaries predicted on the Doc as it is (not written to it: the parser sets them).
     (starts_at,) = _sentencizer().predict([doc])
     cuts = [i for i, start in enumerate(starts_at) if start and i > 0] + [len(doc)]

@@ -60,3 +60,11 @@ def test_lexicon_modes_and_contexts_are_plover_ones() -> None:
         assert entry.context is None or entry.context in CONTEXTS, entry.pattern
         modes = TYPE_INFO[entry.type].modes
         assert entry.mode is None or not modes or entry.mode in modes, entry.pattern
+
+
+def test_quotation_verbs_and_visitor_nouns_come_from_the_tables() -> None:
+    lex = load_lexicon()
+    assert {"say", "insist", "argue", "urge", "warn", "deny", "accuse", "vow"} <= lex.quote_verbs
+    assert "condemn" not in lex.quote_verbs
+    assert {"ambassador", "envoy", "delegation", "prince"} <= lex.visitor_nouns
+    assert "talk" not in lex.visitor_nouns  # "hosted talks" is no visitor

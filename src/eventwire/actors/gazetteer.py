@@ -7,16 +7,17 @@ in ``leaders.tsv``, foreign, defence and interior ministers in ``ministers.tsv``
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date as Date
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Literal
 
 import pycountry
+
+from eventwire.tables import package_data, read_lines, read_rows
 
 ActorKind = Literal["country", "demonym", "capital", "leader", "igo", "group", "ner", "noun"]
 
@@ -49,7 +50,7 @@ class ActorInfo:
         return (self.start is None or self.start <= on) and (self.end is None or on < self.end)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one loaded set of tables is one object (hashable)
 class Gazetteer:
     """Alias -> candidate entries, plus the sector nouns and blocker phrases."""
 
@@ -80,13 +81,6 @@ def case_sensitive(alias: str) -> bool:
     return len(alias) <= 3 or (bool(letters) and all(c.isupper() for c in letters))
 
 
-def _rows(name: str) -> Iterator[list[str]]:
-    text = resources.files("eventwire.actors").joinpath("data", name).read_text("utf-8")
-    for row in csv.reader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE):
-        if row and not row[0].startswith("#"):
-            yield [c.strip() for c in row]
-
-
 def _split(cell: str) -> list[str]:
     return [a.strip() for a in cell.split("|") if a.strip()]
 
@@ -115,18 +109,19 @@ class OfficeTerm:
     end: Date | None
 
 
-def office_terms(table_name: str) -> Iterator[OfficeTerm]:
+def office_terms(table_name: str, directory: Path | None = None) -> Iterator[OfficeTerm]:
     """The rows of ``leaders.tsv`` or ``ministers.tsv``; every term has a start date."""
-    for row in _rows(table_name):
+    for row in read_rows(directory or package_data("eventwire.actors"), table_name):
         name, aliases, iso3, role, start, end = (row + [""] * 6)[:6]
         if not start:
             raise ValueError(f"{table_name}: {name!r} has no start date")
         yield OfficeTerm(name, tuple(_split(aliases)), iso3, role, Date.fromisoformat(start), _date(end))
 
 
-@lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
-    """Read all tables once per process."""
+@lru_cache(maxsize=4)
+def load_gazetteer(directory: Path | None = None) -> Gazetteer:
+    """Read all tables of ``directory`` (default: the package's own) once per process."""
+    directory = directory or package_data("eventwire.actors")
     table: dict[str, list[ActorInfo]] = {}
 
     def add(alias: str, info: ActorInfo) -> None:
@@ -135,7 +130,7 @@ def load_gazetteer() -> Gazetteer:
         if info not in entries:
             entries.append(info)
 
-    for row in _rows("countries.tsv"):
+    for row in read_rows(directory, "countries.tsv"):
         iso3, names, demonyms, capitals = (row + ["", "", ""])[:4]
         country = pycountry.countries.get(alpha_3=iso3)
         official = [getattr(country, a) for a in ("name", "official_name", "common_name")
@@ -147,25 +142,21 @@ def load_gazetteer() -> Gazetteer:
         for alias in _split(capitals):
             add(alias, ActorInfo("capital", iso3, "GOV", None))
     for table_name in OFFICE_TABLES:
-        for term in office_terms(table_name):
+        for term in office_terms(table_name, directory):
             info = ActorInfo("leader", term.country if len(term.country) == 3 else None,
                              ROLE_SECTOR.get(term.role, "GOV"), term.name, term.start, term.end,
                              term.role or None)
             for alias in [term.name, *term.aliases]:
                 for spelling in _spellings(alias):
                     add(spelling, info)
-    for row in _rows("igos.tsv"):
+    for row in read_rows(directory, "igos.tsv"):
         code, names, sector = (row + ["", ""])[:3]
         for alias in _split(names):
             add(alias, ActorInfo("igo", None, sector or "IGO", code))
-    for row in _rows("groups.tsv"):
+    for row in read_rows(directory, "groups.tsv"):
         name, aliases, iso3, sector = (row + ["", "", ""])[:4]
         for alias in [name, *_split(aliases)]:
             add(alias, ActorInfo("group", iso3 or None, sector or None, name))
-    sectors = {row[0].lower(): row[1] for row in _rows("sectors.tsv") if len(row) >= 2}
-    blockers_text = resources.files("eventwire.actors").joinpath("data", "blockers.txt")
-    blockers = frozenset(
-        line.strip() for line in blockers_text.read_text("utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    )
+    sectors = {row[0].lower(): row[1] for row in read_rows(directory, "sectors.tsv") if len(row) >= 2}
+    blockers = frozenset(read_lines(directory, "blockers.txt"))
     return Gazetteer({k: tuple(v) for k, v in table.items()}, sectors, blockers)

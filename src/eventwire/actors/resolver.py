@@ -1,7 +1,8 @@
 """The ``eventwire_actors`` component: finds actor mentions and resolves them to countries and sectors.
 
 Reads: tokens, ``doc.ents`` (NER fallback), ``doc._.article_date`` (for dated leaders).
-Writes: ``doc._.actors`` (a sorted list of Spans), each with ``span._.actor`` (an ``ActorInfo``).
+Writes: ``doc._.actors`` (a sorted list of Spans), each with ``span._.actor`` (an ``ActorInfo``),
+and ``token._.sector`` (the sector a title or sector noun names, from the gazetteer's table).
 ``actor_for_token`` then turns an argument token of an event into one ``ActorMatch``.
 """
 
@@ -14,7 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from eventwire.actors.gazetteer import ActorInfo, Gazetteer, case_sensitive, load_gazetteer
+from eventwire.actors.gazetteer import ActorInfo, Gazetteer, case_sensitive
 
 #: Preference when several gazetteer mentions sit in one noun phrase: the most specific wins.
 _KIND_RANK = {"leader": 0, "group": 1, "igo": 2, "capital": 3, "country": 4, "demonym": 5,
@@ -47,6 +48,10 @@ class ActorResolver:
         self.strings = nlp.vocab.strings
 
     def __call__(self, doc: Doc) -> Doc:
+        # Every title or sector noun gets its sector here, from this component's own table, so the
+        # argument rules that run later read it from the token.
+        for token in doc:
+            token._.sector = sector_of(token, self.gaz.sectors)
         on = doc._.article_date
         found: list[Span] = []
         for matcher in (self.lower, self.orth):
@@ -71,18 +76,18 @@ class ActorResolver:
         return doc
 
 
-def sector_of(token: Token, gaz: Gazetteer | None = None) -> str | None:
-    """Sector from a title or noun: the head itself, then a two-word title ending in it."""
-    gaz = gaz or load_gazetteer()
+def sector_of(token: Token, sectors: dict[str, str]) -> str | None:
+    """Sector from a title or noun: the head itself, then a two-word title ending in it
+    (``sectors``: ``Gazetteer.sectors``)."""
     lemma = token.lemma_.lower()
     if lemma == "state" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return None  # "a state of emergency / siege / war" is a condition, not the state
     prev = token.doc[token.i - 1] if token.i > 0 else None
     if prev is not None and prev.dep_ in ("compound", "amod"):
         two = f"{prev.lemma_.lower()} {lemma}"
-        if two in gaz.sectors:
-            return gaz.sectors[two]
-    return gaz.sectors.get(lemma) or gaz.sectors.get(token.text.lower())
+        if two in sectors:
+            return sectors[two]
+    return sectors.get(lemma) or sectors.get(token.text.lower())
 
 
 def noun_phrase(token: Token) -> Span:
@@ -148,8 +153,8 @@ def actor_for_token(token: Token) -> ActorMatch | None:
         return None
     phrase = noun_phrase(token)
     inside = [s for s in doc._.actors if s.start < phrase.end and s.end > phrase.start]
-    sector = sector_of(token) or next(
-        (sec for t in phrase if t.i != token.i and t.pos_ == "NOUN" and (sec := sector_of(t))), None)
+    sector = token._.sector or next(
+        (t._.sector for t in phrase if t.i != token.i and t.pos_ == "NOUN" and t._.sector), None)
     if inside:
         best = min(inside, key=lambda s: (0 if s.start <= token.i < s.end else 1,
                                           _KIND_RANK[s._.actor.kind], -s.start))

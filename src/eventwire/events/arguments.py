@@ -141,8 +141,10 @@ def prep_objects(token: Token, preps: set[str], skip: set[int]) -> list[Token]:
     return out
 
 
-def verb_arguments(verb: Token, entry: Entry) -> Arguments:
-    """Arguments of a verb trigger."""
+def verb_arguments(verb: Token, entry: Entry, visitors: frozenset[str] = frozenset()
+                   ) -> Arguments:
+    """Arguments of a verb trigger; ``visitors`` are the nouns that make the object of a ``swap``
+    pattern the actor (``Lexicon.visitor_nouns``)."""
     args = Arguments()
     args.sources, how = subject_of(verb)
     if how:
@@ -167,16 +169,11 @@ def verb_arguments(verb: Token, entry: Entry) -> Arguments:
                     + prep_objects(verb, {"from", "of"}, set()))
     args.places = prep_objects(verb, WEAK_PREPS, set())
     if entry.swap and any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "NORP", "GPE", "ORG")
-                          or t.lemma_.lower() in SWAP_NOUNS for t in args.targets):
+                          or t.lemma_.lower() in visitors for t in args.targets):
         # The visitor acts, the host receives; a hosted summit or talks is no visitor.
         args.sources, args.targets = args.targets, args.sources
         args.how.append("swap")
     return args
-
-
-#: Objects of "host"/"receive" that are visitors (people, not events).
-SWAP_NOUNS = {"delegation", "minister", "president", "envoy", "leader", "counterpart", "visitor",
-              "premier", "chancellor", "king", "emir", "ambassador", "official", "team", "prince"}
 
 
 #: Where forces go to ("troops near the border") or come from ("withdrew from Peru").

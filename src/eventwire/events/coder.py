@@ -45,7 +45,7 @@ from eventwire.events.arguments import (
     subject_of,
     verb_arguments,
 )
-from eventwire.events.lexicon import Entry, Lexicon, load_lexicon
+from eventwire.events.lexicon import Entry, Frame, Lexicon
 from eventwire.events.modality import (
     clause_chain,
     is_negated,
@@ -214,7 +214,7 @@ class EventCoder:
         # PLOVER (like ICEWS and GDELT) requires an actor: a candidate with no source is kept for
         # classification (doc._.candidates) but is not an event.
         doc._.candidates = candidates
-        doc._.events = _reported(candidates)
+        doc._.events = _reported(candidates, self.lexicon.frames)
         return doc
 
     def _code(self, tok: Token, entry: Entry) -> TriggerCoding:
@@ -321,7 +321,8 @@ class EventCoder:
     def _events(self, c: TriggerCoding) -> list[EventCandidate]:
         tok = c.token
         args: Arguments = (
-            verb_arguments(tok, c.entry) if c.entry.pos == "v" else noun_arguments(tok, c.entry)
+            verb_arguments(tok, c.entry, self.lexicon.visitor_nouns) if c.entry.pos == "v"
+            else noun_arguments(tok, c.entry)
         )
         sources = [m for s in _resolve(args.sources, exclude=set()) for m in joint_modifiers(s)]
         if len(sources) == 1 and len(args.sources) == 1:
@@ -344,7 +345,7 @@ class EventCoder:
             # "called Morrison to congratulate him": the call's object is the recipient.
             outer = self.lexicon.match(c.via)
             if outer is not None:
-                more = verb_arguments(c.via, outer)
+                more = verb_arguments(c.via, outer, self.lexicon.visitor_nouns)
                 sources = sources or _resolve(more.sources, exclude=set())
                 taken = {t.i for s in sources for t in s.span}
                 targets = targets or _resolve(more.targets, exclude=taken | {tok.i},
@@ -365,7 +366,8 @@ class EventCoder:
             # Afghanistan", "demanded that the government resign" (its actor receives the demand).
             taken = {t.i for s in sources for t in s.span}
             for inner in c.inner:
-                inner_args = (verb_arguments(inner.token, inner.entry) if inner.entry.pos == "v"
+                inner_args = (verb_arguments(inner.token, inner.entry,
+                                                 self.lexicon.visitor_nouns) if inner.entry.pos == "v"
                               else noun_arguments(inner.token, inner.entry))
                 found = _resolve(inner_args.targets, exclude=taken | {tok.i}, recipient=True)
                 found = [t for t in found if not is_thing(t)] or found
@@ -440,11 +442,10 @@ class EventCoder:
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "xcomp", "pcomp", "csubj", "conj", "parataxis"}
 
 
-def clause_depth(token: Token) -> int:
+def clause_depth(token: Token, frames: dict[str, Frame]) -> int:
     """How many clause boundaries lie between a trigger and its sentence root. A clause reported
     by a plain speech verb ("Turkey says it wants ...") is not subordinate: the speech verb is
     no event, what it reports is. A circumstance ("after the clashes") is a boundary too."""
-    frames = load_lexicon().frames
     depth, tok = 0, token
     while tok.head.i != tok.i:
         if tok.dep_ in _CLAUSE_DEPS and tok.pos_ in ("VERB", "AUX") and not (
@@ -456,14 +457,14 @@ def clause_depth(token: Token) -> int:
     return depth
 
 
-def _reported(candidates: list[EventCandidate]) -> list[EventCandidate]:
+def _reported(candidates: list[EventCandidate], frames: dict[str, Frame]) -> list[EventCandidate]:
     """The candidates reported as events: those with an actor, in a sentence's main clause, and
     in a subordinate clause only when they name their own actor and a real recipient ("X said Y
     attacked Z" gives Y->Z). Subordinate events otherwise inherit their actors through long
     dependency chains, where most coding errors are, so they stay candidates (used for
     classification) rather than events."""
     with_actor = [c for c in candidates if c.source is not None]
-    depth = {id(c): clause_depth(c.trigger.token) for c in candidates}
+    depth = {id(c): clause_depth(c.trigger.token, frames) for c in candidates}
     main: dict[int, int] = {}
     for c in candidates:  # a main act whose actor is unknown still outranks its subordinates
         sent = c.trigger.token.sent.start

@@ -7,13 +7,14 @@ the parse is used as it is: nothing is re-parsed here.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+from functools import cached_property, lru_cache
+from pathlib import Path
 from typing import Literal
 
 from spacy.tokens import Token
+
+from eventwire.tables import package_data, read_rows
 
 Frame = Literal["request", "deny", "intent", "threaten", "speech", "light", "cause", "purpose",
                 "permit"]
@@ -35,6 +36,7 @@ class Entry:
     lemma: str
     public: bool = False  # the sense that applies when the actor is the public
     mutual: bool = False  # "X and Y exchanged prisoners": two parties act towards each other
+    quotes: bool = False  # the verb introduces what its subject says ("urged", "warned")
     particle: str | None = None  # "call on": a prt/prep child of the verb
     objects: frozenset[str] | None = None  # "send [troop|soldier]": the verb's object lemmas
     before: str | None = None  # "drone strike": the word before a noun head
@@ -45,13 +47,27 @@ class Entry:
         return 2 if self.objects else 1 if (self.particle or self.before) else 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one loaded set of tables is one object (hashable)
 class Lexicon:
     """Entries indexed by head lemma, plus the frame verbs."""
 
     verbs: dict[str, tuple[Entry, ...]]
     nouns: dict[str, tuple[Entry, ...]]
     frames: dict[str, Frame]
+
+    @cached_property
+    def quote_verbs(self) -> frozenset[str]:
+        """Lemmas of the verbs that introduce a quotation: the speech frames and the triggers
+        marked ``roles=quote`` ("urged", "warned", "denied")."""
+        return frozenset({lemma for lemma, frame in self.frames.items() if frame == "speech"}
+                         | {e.lemma for es in self.verbs.values() for e in es if e.quotes})
+
+    @cached_property
+    def visitor_nouns(self) -> frozenset[str]:
+        """Objects of the ``swap`` patterns ("receive [minister|envoy ...]"): people who visit,
+        so that "hosted the envoy" makes the envoy the actor (and "hosted talks" does not)."""
+        return frozenset(o for es in self.verbs.values() for e in es if e.swap and e.objects
+                         for o in e.objects)
 
     def match(self, token: Token) -> Entry | None:
         """The most specific entry whose pattern this token (and its children) satisfies."""
@@ -105,12 +121,6 @@ def _verb_fits(entry: Entry, token: Token) -> bool:
     return True
 
 
-def _rows(name: str) -> list[list[str]]:
-    text = resources.files("eventwire.events").joinpath("data", name).read_text("utf-8")
-    rows = csv.reader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
-    return [r for r in rows if r and r[0].strip() and not r[0].startswith("#")]
-
-
 def parse_entry(row: list[str]) -> Entry:
     """One TSV row to an Entry (the pattern mini-language is described in the file header)."""
     pattern, pos, etype, mode, context, frame, roles = (row + [""] * 7)[:7]
@@ -130,20 +140,23 @@ def parse_entry(row: list[str]) -> Entry:
     return Entry(
         pattern=pattern, pos="v" if pos == "v" else "n", type=etype, mode=mode or None,
         context=context or None, frame=frame or None,  # type: ignore[arg-type]
-        swap=roles == "swap", public=roles == "public", mutual=roles == "mutual", lemma=lemma,
+        swap=roles == "swap", public=roles == "public", mutual=roles == "mutual",
+        quotes=roles == "quote", lemma=lemma,
         particle=particle, objects=objects, before=before,
     )
 
 
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    """Read the lexicon once per process; entries are ordered most specific first."""
+@lru_cache(maxsize=4)
+def load_lexicon(directory: Path | None = None) -> Lexicon:
+    """Read ``lexicon.tsv`` and ``frames.tsv`` of ``directory`` (default: the package's own) once
+    per process; entries are ordered most specific first."""
+    directory = directory or package_data("eventwire.events")
     verbs: dict[str, list[Entry]] = {}
     nouns: dict[str, list[Entry]] = {}
-    for row in _rows("lexicon.tsv"):
+    for row in read_rows(directory, "lexicon.tsv"):
         entry = parse_entry(row)
         (verbs if entry.pos == "v" else nouns).setdefault(entry.lemma, []).append(entry)
-    frames: dict[str, Frame] = {r[0]: r[1] for r in _rows("frames.tsv")}  # type: ignore[misc]
+    frames: dict[str, Frame] = {r[0]: r[1] for r in read_rows(directory, "frames.tsv")}  # type: ignore[misc]
     order = lambda es: tuple(sorted(es, key=lambda e: (-e.specificity, e.public)))  # noqa: E731
     return Lexicon({k: order(v) for k, v in verbs.items()},
                    {k: order(v) for k, v in nouns.items()}, frames)

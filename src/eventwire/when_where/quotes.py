@@ -13,18 +13,14 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.records import to_actor
 from eventwire.actors.resolver import actor_for_token
-from eventwire.events.lexicon import load_lexicon
 from eventwire.prefilter import to_original
 from eventwire.schema import Actor, Quote
 
 _QUOTE = re.compile(r"[\"“”„]([^\"“”„]{12,}?)[\"“”]")
 
 
-def _speech_verbs(span: Span) -> list[Token]:
-    frames = load_lexicon().frames
-    return [t for t in span if t.pos_ in ("VERB", "AUX")
-            and (frames.get(t.lemma_.lower()) == "speech" or t.lemma_.lower() in (
-                "warn", "insist", "argue", "accuse", "urge", "deny", "promise", "vow"))]
+def _speech_verbs(span: Span, quote_verbs: frozenset[str]) -> list[Token]:
+    return [t for t in span if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in quote_verbs]
 
 
 def _speaker(verb: Token) -> Actor | None:
@@ -34,8 +30,9 @@ def _speaker(verb: Token) -> Actor | None:
     return None
 
 
-def doc_quotes(doc: Doc) -> list[Quote]:
-    """Every quotation in a (possibly compact) Doc, offsets into the article text."""
+def doc_quotes(doc: Doc, quote_verbs: frozenset[str]) -> list[Quote]:
+    """Every quotation in a (possibly compact) Doc, offsets into the article text; a quotation
+    is introduced by one of ``quote_verbs`` (``Lexicon.quote_verbs``)."""
     quotes: list[Quote] = []
     taken: list[tuple[int, int]] = []
     for m in _QUOTE.finditer(doc.text):
@@ -43,14 +40,14 @@ def doc_quotes(doc: Doc) -> list[Quote]:
         if span is None:
             continue
         sent = span.sent
-        verbs = [v for v in _speech_verbs(sent) if not (span.start <= v.i < span.end)]
+        verbs = [v for v in _speech_verbs(sent, quote_verbs) if not (span.start <= v.i < span.end)]
         if not verbs and sent.start > 0:
-            verbs = _speech_verbs(doc[sent.start - 1].sent)
+            verbs = _speech_verbs(doc[sent.start - 1].sent, quote_verbs)
         speaker = next((s for v in verbs if (s := _speaker(v)) is not None), None)
         start = to_original(doc, m.start(1))
         quotes.append(Quote(m.group(1), start, start + len(m.group(1)), "direct", speaker))
         taken.append((span.start, span.end))
-    for verb in _speech_verbs(doc[:]):
+    for verb in _speech_verbs(doc[:], quote_verbs):
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             lo, hi = clause.left_edge.i, clause.right_edge.i + 1
             if any(lo < e and s < hi for s, e in taken):
