@@ -92,7 +92,7 @@ def _print_events(rows: list[dict[str, Any]], fmt: Format) -> None:
         writer.writeheader()
         writer.writerows(flat)
         return
-    from eventwire.store.queries import row_actor
+    from eventwire.store.rows import row_actor
 
     table = Table(show_lines=False)
     for col in ("date", "type", "source", "target", "trigger", "sentence"):

@@ -8,7 +8,6 @@ each read runs on its own cursor, so readers never wait for each other.
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager
@@ -33,10 +32,9 @@ from eventwire.store.queries import (
     count_events,
     events,
     grouped_events,
-    row_actor,
-    row_location,
     summary,
 )
+from eventwire.store.rows import event_from_row
 
 MAX_BODY_BYTES = 4 * MAX_TEXT_BYTES
 MAX_ARTICLES_PER_POST = 100
@@ -69,25 +67,6 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, list):
         return [_jsonable(v) for v in value]
     return value
-
-
-def _event_json(row: dict[str, Any]) -> dict[str, Any]:
-    """A stored event row in the same shape as ``Event.to_dict``."""
-    return {
-        "id": row["id"], "article_id": row["article_id"], "type": row["type"],
-        "mode": row["mode"], "context": row["context"], "quad": row["quad"],
-        "cameo": row["cameo"], "intensity": row["intensity"],
-        "source": row_actor(row, "source"), "target": row_actor(row, "target"),
-        "sentence": row["sentence"],
-        "trigger": {"text": row["trigger_text"], "start": row["trigger_start"],
-                    "end": row["trigger_end"]},
-        "date": row["date"].isoformat() if row["date"] else None,
-        "date_source": row["date_source"], "location": row_location(row),
-        "negated": row["negated"],
-        "modality": row["modality"],
-        "attributes": json.loads(row["attributes"]) if row["attributes"] else {},
-        "confidence": row["confidence"], "rule": row["rule"],
-    }
 
 
 def get_cursor(request: Request) -> Iterator[Any]:
@@ -184,7 +163,7 @@ def create_app(db: str | Path, token: str | None = None, model: str | None = Non
         except ValueError as exc:
             raise HTTPException(422, str(exc)) from None
         return {"total": total, "limit": limit, "offset": offset,
-                "events": [_event_json(r) for r in rows]}
+                "events": [event_from_row(r).to_dict() for r in rows]}
 
     @app.get("/api/events/grouped")
     def list_grouped_events(
@@ -258,7 +237,7 @@ def create_app(db: str | Path, token: str | None = None, model: str | None = Non
         found = article(cur, article_id)
         if found is None:
             raise HTTPException(404, f"no article {article_id!r}")
-        return _jsonable({**found, "events": [_event_json(e) for e in found["events"]]})
+        return _jsonable({**found, "events": [event_from_row(e).to_dict() for e in found["events"]]})
 
     @app.get("/api/summary")
     def get_summary(cur: Cursor) -> dict[str, Any]:

@@ -35,8 +35,9 @@ from eventwire.batch.sources import UNIT_DOCS, Unit, plan, read_unit
 from eventwire.ingest.readers import ReadError
 from eventwire.pipeline import Coder, CoderConfig
 from eventwire.schema import Article
-from eventwire.store.db import event_row, quotes_json
+from eventwire.store.db import quotes_json
 from eventwire.store.dedup import simhash
+from eventwire.store.rows import EVENT_SCHEMA, event_row
 
 UNKNOWN_DATE = "unknown"
 
@@ -46,22 +47,6 @@ ARTICLE_SCHEMA = pa.schema([
     ("text", pa.string()), ("origin", pa.string()), ("n_events", pa.int32()),
     ("coder_version", pa.string()), ("simhash", pa.int64()), ("quotes", pa.string()),
 ])
-_ACTOR = [("text", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
-          ("country", pa.string()), ("sector", pa.string()), ("name", pa.string())]
-EVENT_SCHEMA = pa.schema(
-    [("id", pa.string()), ("article_id", pa.string()), ("type", pa.string()),
-     ("mode", pa.string()), ("context", pa.string()), ("quad", pa.int8()),
-     ("cameo", pa.string()), ("intensity", pa.float64())]
-    + [(f"{role}_{k}", t) for role in ("source", "target") for k, t in _ACTOR]
-    + [("sentence", pa.string()), ("trigger_text", pa.string()), ("trigger_start", pa.int32()),
-       ("trigger_end", pa.int32()), ("date", pa.date32()), ("date_source", pa.string()),
-       ("location_name", pa.string()), ("location_country", pa.string()),
-       ("location_lat", pa.float64()), ("location_lon", pa.float64()),
-       ("negated", pa.bool_()), ("modality", pa.string()), ("attributes", pa.string()),
-       ("confidence", pa.float64()), ("rule", pa.string())]
-)
-
-
 @dataclass
 class UnitResult:
     """What one unit produced (the content of its done-marker)."""

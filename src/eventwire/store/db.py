@@ -20,6 +20,7 @@ import pandas as pd
 from eventwire import __version__
 from eventwire.schema import Article, Event
 from eventwire.store.dedup import MARK_DUPLICATES_SQL, simhash
+from eventwire.store.rows import event_row
 
 SCHEMA_VERSION = 3
 #: Migration n brings a database from version n-1 to n. Version 1 is the base schema.
@@ -82,30 +83,6 @@ class WriteResult:
     unchanged: int = 0
     events: int = 0
     article_ids: list[str] = field(default_factory=list)
-
-
-def event_row(e: Event) -> dict[str, Any]:
-    """The flat row of an event in the ``events`` table."""
-    row: dict[str, Any] = {
-        "id": e.id, "article_id": e.article_id, "type": e.type, "mode": e.mode,
-        "context": e.context, "quad": e.quad, "cameo": e.cameo, "intensity": e.intensity,
-    }
-    for role, actor in (("source", e.source), ("target", e.target)):
-        for key in ("text", "start", "end", "country", "sector", "name"):
-            row[f"{role}_{key}"] = getattr(actor, key) if actor else None
-    loc = e.location
-    row.update({
-        "sentence": e.sentence, "trigger_text": e.trigger.text, "trigger_start": e.trigger.start,
-        "trigger_end": e.trigger.end, "date": e.date, "date_source": e.date_source,
-        "location_name": loc.name if loc else None, "location_country": loc.country if loc else None,
-        "location_lat": loc.lat if loc else None, "location_lon": loc.lon if loc else None,
-        "negated": e.negated, "modality": e.modality,
-        "attributes": json.dumps(e.attributes, sort_keys=True), "confidence": e.confidence,
-        "rule": e.rule,
-    })
-    return row
-
-
 
 
 class EventStore:

@@ -14,7 +14,8 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from eventwire.store.queries import EventFilter, row_actor, row_location
+from eventwire.store.queries import EventFilter
+from eventwire.store.rows import row_actor, row_location
 
 FORMATS = ("parquet", "csv", "plover", "tsv")
 

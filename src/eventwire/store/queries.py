@@ -105,23 +105,6 @@ class EventFilter:
         return (" AND ".join(clauses) or "TRUE"), params
 
 
-ACTOR_FIELDS = ("text", "start", "end", "country", "sector", "name")
-
-
-def row_actor(row: dict[str, Any], role: str) -> dict[str, Any] | None:
-    """The ``source`` or ``target`` of a stored event row, as in ``Event.to_dict``."""
-    if row.get(f"{role}_text") is None:
-        return None
-    return {k: row.get(f"{role}_{k}") for k in ACTOR_FIELDS}
-
-
-def row_location(row: dict[str, Any]) -> dict[str, Any] | None:
-    """The ``location`` of a stored event row, as in ``Event.to_dict``."""
-    if not row.get("location_name"):
-        return None
-    return {k: row.get(f"location_{k}") for k in ("name", "country", "lat", "lon")}
-
-
 def date_range(since: Date | None, until: Date | None) -> tuple[list[str], list[Any]]:
     """SQL conditions (and parameters) for events dated within [since, until]."""
     clauses: list[str] = []
