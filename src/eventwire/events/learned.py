@@ -76,7 +76,9 @@ def pair_features(doc: Doc, src: Span | None, tgt: Span | None, decision: Decisi
         if not c.dropped:
             feats.append(f"st={c.type}")
     if decision.trigger_i is not None:
-        feats += _window(doc[decision.trigger_i], sent)
+        trigger = doc[decision.trigger_i]
+        feats += _window(trigger, sent)
+        feats += _argument_structure(trigger)
     for role, span in (("s", src), ("t", tgt)):
         feats += _actor_features(role, span)
     return feats
@@ -87,6 +89,20 @@ def _window(trigger: Token, sent: Span) -> list[str]:
     lemmas = [t.lemma_.lower() for t in sent.doc[max(sent.start, trigger.i - 2):
                                                  min(sent.end, trigger.i + 3)]]
     return [f"wbi={a}_{b}" for a, b in itertools.pairwise(lemmas)]
+
+
+def _argument_structure(trigger: Token) -> list[str]:
+    """What the trigger acts on and how: its object's lemma ("deployed *warships*" is not
+    "deployed *peacekeepers*"), and the prepositions it governs ("*near* the border", "*to*
+    Sudan")."""
+    lemma = trigger.lemma_.lower()
+    out = []
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr"):
+            out += [f"obj={child.lemma_.lower()}", f"trig|obj={lemma}|{child.lemma_.lower()}"]
+        elif child.dep_ in ("prep", "agent", "dative"):
+            out.append(f"prep={child.lower_}")
+    return out
 
 
 def _actor_features(role: str, span: Span | None) -> list[str]:
