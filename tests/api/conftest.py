@@ -17,3 +17,4 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def base_url(demo_db: Path) -> Iterator[str]:
     with running_server(demo_db) as url:
         yield url
+

@@ -93,3 +93,25 @@ def test_grouped_events_carry_their_evidence(base_url: str) -> None:
     rows = get(base_url, "/api/events/grouped", a="IND", b="TUR", limit=100).json()
     assert rows and all(r["reports"] == len(r["evidence"]) for r in rows)
     assert all(ev["sentence"] for r in rows for ev in r["evidence"])
+
+
+def test_openapi_types_every_response_and_error(base_url: str) -> None:
+    spec = get(base_url, "/openapi.json").json()
+    for path, ops in spec["paths"].items():
+        for method, op in ops.items():
+            ok = op["responses"]["200"]["content"]["application/json"]["schema"]
+            assert ok, f"{method} {path} has no response schema"
+            if path.startswith("/api/") and method == "get" and path not in ("/api/health",):
+                assert "422" in op["responses"], f"{method} {path} documents no 422"
+    post = spec["paths"]["/api/articles"]["post"]
+    assert {"401", "413"} <= set(post["responses"]) and post["security"]
+    assert spec["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
+    params = {p["name"]: p for p in spec["paths"]["/api/dyads/{a}/{b}/timeline"]["get"]["parameters"]}
+    assert params["interval"]["schema"]["enum"] == ["day", "week", "month", "quarter", "year"]
+    assert params["collapse"]["description"]
+
+
+def test_a_query_the_data_cannot_answer_is_one_line_422(base_url: str) -> None:
+    res = get(base_url, "/api/events/grouped", type="HUG")
+    assert res.status_code == 422 and res.json() == {"detail": "unknown PLOVER type 'HUG'"}
+    assert get(base_url, "/api/dyads", collapse="maybe").status_code == 422

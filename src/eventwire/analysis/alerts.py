@@ -10,6 +10,7 @@ import duckdb
 
 from eventwire.analysis.counting import DYADIC, counted
 from eventwire.analysis.dyads import INTERVALS, _rows
+from eventwire.store.queries import QueryError
 
 
 def shift_alerts(con: duckdb.DuckDBPyConnection, interval: str = "month", baseline: int = 3,
@@ -20,7 +21,7 @@ def shift_alerts(con: duckdb.DuckDBPyConnection, interval: str = "month", baseli
     deviations (at least one event more than the baseline allows, and ``min_events`` in all).
     Each alert lists the articles that drove it. Newest first."""
     if interval not in INTERVALS:
-        raise ValueError(f"interval must be one of {', '.join(INTERVALS)}")
+        raise QueryError(f"interval must be one of {', '.join(INTERVALS)}")
     rows, params = counted(collapse, extra_where=f"{DYADIC} AND date IS NOT NULL")
     series = _rows(con, f"""SELECT least(source_country, target_country) AS a,
                greatest(source_country, target_country) AS b,

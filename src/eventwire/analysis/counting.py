@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date as Date
 from typing import Any, Literal
 
-from eventwire.store.queries import date_range
+from eventwire.store.queries import QueryError, date_range
 
 Collapse = Literal["none", "event", "strict"]
 COLLAPSE_MODES: tuple[str, ...] = ("none", "event", "strict")
@@ -28,7 +28,7 @@ def counted(collapse: str, since: Date | None = None, until: Date | None = None,
     events' own columns) is applied before collapsing, so a pair's timeline only groups that
     pair's events."""
     if collapse not in COLLAPSE_MODES:
-        raise ValueError(f"collapse must be one of {', '.join(COLLAPSE_MODES)}")
+        raise QueryError(f"collapse must be one of {', '.join(COLLAPSE_MODES)}")
     dates, date_params = date_range(since, until)
     where = ["NOT negated", f"({extra_where})", *dates]
     params: list[Any] = [*(extra_params or []), *date_params]

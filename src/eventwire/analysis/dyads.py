@@ -9,6 +9,7 @@ from typing import Any
 import duckdb
 
 from eventwire.analysis.counting import DYADIC, QUAD_COLUMNS, counted, pair_condition
+from eventwire.store.queries import QueryError
 
 INTERVALS = ("day", "week", "month", "quarter", "year")
 
@@ -37,7 +38,7 @@ def timeline(con: duckdb.DuckDBPyConnection, a: str, b: str, interval: str = "mo
     """A pair's relations by period: counts per quad class and per type, summed intensity, the
     net cooperation index. Undirected by default; ``directed`` counts only a -> b."""
     if interval not in INTERVALS:
-        raise ValueError(f"interval must be one of {', '.join(INTERVALS)}")
+        raise QueryError(f"interval must be one of {', '.join(INTERVALS)}")
     pair, pair_params = pair_condition(a, b, directed)
     rows, params = counted(collapse, since, until, f"{pair} AND date IS NOT NULL", pair_params)
     # One pass over the pair's events; the per-period figures are added up here.

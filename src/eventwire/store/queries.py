@@ -20,6 +20,11 @@ from eventwire.ontology.plover import PLOVER_TYPES
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 
 
+class QueryError(ValueError):
+    """A query the data cannot answer as asked (an unknown type, interval, collapse mode ...):
+    the caller's mistake, said in one line (the API answers it with 422)."""
+
+
 @dataclass(frozen=True)
 class Result:
     """A query result; ``.df`` for pandas, ``.arrow`` for Arrow, ``.rows`` for dicts."""
@@ -82,12 +87,12 @@ class EventFilter:
             params += [a, b, b, a]
         if self.type:
             if self.type.upper() not in PLOVER_TYPES:
-                raise ValueError(f"unknown PLOVER type {self.type!r}")
+                raise QueryError(f"unknown PLOVER type {self.type!r}")
             clauses.append("type = ?")
             params.append(self.type.upper())
         if self.quad is not None:
             if self.quad not in (1, 2, 3, 4):
-                raise ValueError("quad must be 1, 2, 3 or 4")
+                raise QueryError("quad must be 1, 2, 3 or 4")
             clauses.append("quad = ?")
             params.append(self.quad)
         dates, date_params = date_range(self.since, self.until)

@@ -1,0 +1,67 @@
+"""What the routes need, as FastAPI dependencies over the app's state: a read cursor per request,
+the coding pipeline (loaded on first use), and the write token."""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from eventwire.pipeline import Coder
+from eventwire.store.db import EventStore
+
+
+@dataclass
+class ApiState:
+    """The one writer, the token that guards writes, and the pipeline, loaded on the first
+    request that codes (a server that only answers queries never loads the spaCy model)."""
+
+    store: EventStore
+    token: str | None
+    model: str | None
+    write_lock: threading.Lock = field(default_factory=threading.Lock)
+    _coder: Coder | None = None
+    _coder_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def coder(self) -> Coder:
+        with self._coder_lock:
+            if self._coder is None:
+                self._coder = Coder(self.model)
+            return self._coder
+
+
+def state(request: Request) -> ApiState:
+    api: ApiState = request.app.state.api
+    return api
+
+
+def get_cursor(request: Request) -> Iterator[Any]:
+    """A cursor of its own for each request: DuckDB cursors read concurrently."""
+    cur = state(request).store.con.cursor()
+    try:
+        yield cur
+    finally:
+        cur.close()
+
+
+_bearer = HTTPBearer(auto_error=False, description="The token `eventwire serve --token` was "
+                                                   "started with.")
+
+
+def require_token(request: Request, credentials: Annotated[
+        HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> None:
+    """Writes need the server's token, compared in constant time."""
+    token = state(request).token
+    given = credentials.credentials if credentials else ""
+    if not token or not secrets.compare_digest(given.encode(), token.encode()):
+        raise HTTPException(401, "a valid 'Authorization: Bearer <token>' is required",
+                            headers={"WWW-Authenticate": "Bearer"})
+
+
+Cursor = Annotated[Any, Depends(get_cursor)]
+State = Annotated[ApiState, Depends(state)]

@@ -1,0 +1,239 @@
+"""What the API takes and gives, as pydantic models, so /docs shows every request and response.
+The event shapes mirror ``schema.Event.to_dict``; the relation shapes mirror ``analysis``."""
+
+from __future__ import annotations
+
+from datetime import date as Date
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from eventwire.ingest.readers import MAX_TEXT_BYTES
+
+MAX_ARTICLES_PER_POST = 100
+
+
+class ExtractRequest(BaseModel):
+    text: str = Field(min_length=1, max_length=MAX_TEXT_BYTES, description="The article text.")
+    date: Date | None = Field(default=None, description="Publication date (for event dates).")
+
+
+class ArticleIn(BaseModel):
+    text: str = Field(min_length=1, max_length=MAX_TEXT_BYTES)
+    id: str | None = Field(default=None, max_length=200)
+    date: Date | None = None
+    title: str | None = Field(default=None, max_length=2000)
+    url: str | None = Field(default=None, max_length=4000)
+    source: str | None = Field(default=None, max_length=400)
+
+
+class ArticlesIn(BaseModel):
+    articles: list[ArticleIn] = Field(min_length=1, max_length=MAX_ARTICLES_PER_POST)
+
+
+class ActorOut(BaseModel):
+    text: str = Field(description="As written in the article.")
+    start: int = Field(description="Character offset into the article text.")
+    end: int
+    country: str | None = Field(description="ISO 3166 alpha-3.")
+    sector: str | None = Field(description="PLOVER sector code: GOV, MIL, COP, REB, CVL ...")
+    name: str | None = Field(description="Named person or organisation, where known.")
+
+
+class TextSpanOut(BaseModel):
+    text: str
+    start: int
+    end: int
+
+
+class LocationOut(BaseModel):
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+
+
+class EventOut(BaseModel):
+    """One coded event with its evidence (the ``eventwire extract --format jsonl`` record)."""
+
+    id: str
+    article_id: str
+    type: str = Field(description="PLOVER event type.")
+    mode: str | None
+    context: str | None
+    quad: int = Field(description="1 verbal coop, 2 material coop, 3 verbal conflict, "
+                                   "4 material conflict.")
+    cameo: str = Field(description="CAMEO root code.")
+    intensity: float = Field(description="PLOVER conflict-cooperation score, -10 ... +10.")
+    source: ActorOut | None
+    target: ActorOut | None
+    sentence: str
+    trigger: TextSpanOut
+    date: Date | None
+    date_source: str
+    location: LocationOut | None
+    negated: bool
+    modality: str
+    attributes: dict[str, Any]
+    confidence: float = Field(description="Calibrated type probability times the certainty "
+                                          "of the actors.")
+    rule: str = Field(description="The lexicon entry, rules and learned decision behind it.")
+
+
+class ExtractResponse(BaseModel):
+    text: str = Field(description="The text as coded (cleaned).")
+    events: list[EventOut]
+
+
+class StoredResponse(BaseModel):
+    added: int
+    replaced: int
+    unchanged: int
+    events: int
+    article_ids: list[str]
+
+
+class EventsPage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    events: list[EventOut]
+
+
+class Evidence(BaseModel):
+    event_id: str
+    article_id: str
+    sentence: str
+
+
+class GroupedEvent(BaseModel):
+    """Repeated reports of one event (same pair, type and day) as one."""
+
+    id: str
+    date: Date | None
+    type: str
+    source_text: str | None
+    source_country: str | None
+    source_sector: str | None
+    target_text: str | None
+    target_country: str | None
+    target_sector: str | None
+    quad: int
+    cameo: str
+    intensity: float
+    reports: int
+    stories: int = Field(description="Distinct stories once syndicated copies are folded.")
+    evidence: list[Evidence]
+
+
+class QuadCounts(BaseModel):
+    verbal_coop: int
+    material_coop: int
+    verbal_conflict: int
+    material_conflict: int
+    events: int
+    net_score: float = Field(description="Sum of the events' intensities.")
+    cooperation_index: float | None = Field(description="Mean intensity / 10, -1 ... +1.")
+    balance: float | None = Field(description="(cooperation - conflict) / events.")
+
+
+class Dyad(QuadCounts):
+    a: str
+    b: str
+
+
+class Period(QuadCounts):
+    period: Date
+    types: dict[str, int]
+
+
+class Timeline(BaseModel):
+    a: str
+    b: str
+    interval: str
+    directed: bool
+    periods: list[Period]
+
+
+class NetworkNode(BaseModel):
+    id: str
+    events: int
+
+
+class NetworkEdge(Dyad):
+    cooperation: int
+    conflict: int
+
+
+class Network(BaseModel):
+    nodes: list[NetworkNode]
+    edges: list[NetworkEdge]
+
+
+class AlertArticle(BaseModel):
+    id: str
+    title: str | None
+    date: Date | None
+    url: str | None
+    events: int
+    net_score: float
+
+
+class Alert(BaseModel):
+    a: str
+    b: str
+    period: Date
+    measure: Literal["conflict", "cooperation"]
+    value: int
+    baseline_mean: float
+    baseline_sd: float
+    score: float | None
+    articles: list[AlertArticle]
+
+
+class Place(BaseModel):
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    events: int
+    conflict: int
+
+
+class QuoteOut(BaseModel):
+    text: str
+    start: int
+    end: int
+    kind: Literal["direct", "indirect"]
+    speaker: ActorOut | None
+
+
+class ArticleOut(BaseModel):
+    id: str
+    date: Date | None
+    title: str | None
+    url: str | None
+    source: str | None
+    text: str
+    duplicate_of: str | None = Field(description="The original of a syndicated copy.")
+    quotes: list[QuoteOut]
+    copies: list[str] = Field(description="Ids of this article's syndicated copies.")
+    events: list[EventOut]
+
+
+class Summary(BaseModel):
+    articles: int
+    events: int
+    first: Date | None
+    last: Date | None
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    version: str
+
+
+class Problem(BaseModel):
+    """An error: what was wrong, in one line."""
+
+    detail: str | list[Any]
