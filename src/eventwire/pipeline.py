@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from eventwire.actors.gazetteer import Gazetteer
 from eventwire.actors.records import to_actor
-from eventwire.events.coder import EventCandidate
+from eventwire.events.coding import EventCandidate
 from eventwire.events.lexicon import Lexicon
 from eventwire.ingest.readers import clean_text
 from eventwire.nlp import get_pipeline, make_doc

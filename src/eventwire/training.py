@@ -66,7 +66,7 @@ def examples_from_records(records: Sequence[GoldRecord], coder: Coder, real: boo
             feats = pair_features(doc, char_span(doc, *s) if s else None,
                                   char_span(doc, *t) if t else None, decision)
             out.append(Example(group, real, feats, ev.type, decision.type,
-                               decision.rule.split(":", 1)[0]))
+                               decision.how))
     return out
 
 
@@ -246,7 +246,7 @@ def cross_validate(examples: Sequence[Example], folds: int = FOLDS, seed: int = 
         if not e.real:
             own.append(learned == gold)
             continue
-        weak = e.rule_how.startswith(WEAK_EVIDENCE)
+        weak = e.rule_how in WEAK_EVIDENCE
         by_fold[k]["rules"].append((gold, rule))
         by_fold[k]["layered"].append((gold, learned if weak else rule))
         by_fold[k]["learned"].append((gold, learned))

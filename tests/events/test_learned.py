@@ -66,11 +66,16 @@ def test_the_shipped_model_loads_and_knows_every_type() -> None:
     assert len(model.types.vocab) > 1000 and 0.5 <= model.types.temperature <= 3.0
 
 
-def test_rule_parts_drop_digits_and_the_deciding_step() -> None:
-    assert rule_parts("event:verb:condemn|absorbs:march") == ["verb:condemn", "absorbs:march"]
-    assert rule_parts("path:future:RETREAT>AGREE|cameo:0351") == ["future:RETREAT>AGREE",
-                                                                  "cameo:"]
-    assert rule_parts("fallback") == []
+def test_rule_parts_drop_digits_and_split_alternatives() -> None:
+    def parts(*rules: str) -> list[str]:
+        return rule_parts(Decision("X", None, "event", rules, None, 0.0))
+
+    assert parts("verb:condemn", "absorbs:march") == ["verb:condemn", "absorbs:march"]
+    assert parts("future:RETREAT>AGREE", "cameo:0351") == ["future:RETREAT>AGREE", "cameo:"]
+    assert parts("verb:file [lawsuit|suit]") == ["verb:file [lawsuit", "suit]"]
+    assert parts() == []
+    assert Decision("X", None, "fallback", (), None, 0.0).rule == "fallback"
+    assert Decision("X", None, "path", ("verb:a", "b"), None, 0.0).rule == "path:verb:a|b"
 
 
 def test_pair_features_read_the_path_the_trigger_window_and_the_actors() -> None:
@@ -81,7 +86,8 @@ def test_pair_features_read_the_path_the_trigger_window_and_the_actors() -> None
               lemmas=["Russia", "do", "not", "send", "weapon", "to", "Syria"])
     doc._.triggers = []
     doc._.actors = []
-    decision = Decision("REJECT", None, "event:verb:send [weapon]|negated", "send", 100.0, 3)
+    decision = Decision("REJECT", None, "event", ("verb:send [weapon]", "negated"), "send", 100.0,
+                        3)
     feats = pair_features(doc, doc[0:1], doc[6:7], decision)
     assert {"rule=REJECT", "how=event", "trig=send", "rp=negated", "neg", "path=send",
             "path=to", "pdep=ROOT", "pdep=prep", "w=weapon", "sdep=nsubj", "tdep=pobj",

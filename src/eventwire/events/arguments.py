@@ -176,6 +176,10 @@ def verb_arguments(verb: Token, entry: Entry, visitors: frozenset[str] = frozens
     return args
 
 
+#: Dependency labels that open a subordinate clause.
+CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "xcomp", "pcomp", "csubj", "conj", "parataxis"}
+
+
 #: Where forces go to ("troops near the border") or come from ("withdrew from Peru").
 FORCE_PLACE_PREPS = {
     "MOBILIZE": {"near", "along", "toward", "towards", "to", "on", "into", "at", "in"},

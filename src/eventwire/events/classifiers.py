@@ -44,13 +44,13 @@ class LearnedClassifier:
     def classify(self, doc: Doc, source: tuple[int, int] | None,
                  target: tuple[int, int] | None) -> Decision:
         decision = classify_pair(doc, source, target)
-        if self.weak_only and not decision.rule.startswith(WEAK_EVIDENCE):
+        if self.weak_only and decision.how not in WEAK_EVIDENCE:
             return decision
         src = char_span(doc, *source) if source else None
         tgt = char_span(doc, *target) if target else None
         label, p = self.model.predict(pair_features(doc, src, tgt, decision), decision.type)
         mode = decision.mode if label == decision.type else None
-        return Decision(label, mode, f"learned:{label}:{p:.2f}|{decision.rule}",
+        return Decision(label, mode, "learned", (f"{label}:{p:.2f}", decision.rule),
                         decision.trigger, p, decision.trigger_i)
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.events.coder import TriggerCoding
+from eventwire.events.coding import TriggerCoding
 
 #: The fallback when a sentence has no trigger at all: the commonest verbal-conflict act in news.
 FALLBACK_TYPE = "ACCUSE"
@@ -23,10 +23,16 @@ class Decision:
 
     type: str
     mode: str | None
-    rule: str
+    how: str  # what decided: event, event-reversed, event-source, path, governs, nearest, fallback
+    parts: tuple[str, ...]  # the rules that shaped the deciding trigger's coding
     trigger: str | None
     score: float
     trigger_i: int | None = None  # the trigger's token index
+
+    @property
+    def rule(self) -> str:
+        """The evidence as one string, for people (never parsed back)."""
+        return f"{self.how}:{'|'.join(self.parts)}" if self.parts else self.how
 
 
 def char_span(doc: Doc, start: int, end: int) -> Span | None:
@@ -102,7 +108,7 @@ def classify_pair(doc: Doc, source: tuple[int, int] | None,
         else:
             consider(10.0 - 0.01 * abs(tok.i - mid), final_coding(by_index, coding), "nearest")
     if best is None:
-        return Decision(FALLBACK_TYPE, None, "fallback", None, 0.0)
+        return Decision(FALLBACK_TYPE, None, "fallback", (), None, 0.0)
     score, coding, how = best
-    return Decision(coding.type, coding.mode, f"{how}:{'|'.join(coding.rule)}",
-                    coding.token.text, score, coding.token.i)
+    return Decision(coding.type, coding.mode, how, tuple(coding.rule), coding.token.text, score,
+                    coding.token.i)

@@ -26,7 +26,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.events.classify import Decision, path_between
-from eventwire.events.coder import TriggerCoding
+from eventwire.events.coding import TriggerCoding
 
 MODEL_FILE = "learned.npz"
 YIELD_PARTS = ("CONCEDE", "RETREAT")
@@ -34,19 +34,20 @@ _CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV", "PROPN"}
 _DIGITS = re.compile(r"\d")
 
 
-def rule_parts(rule: str) -> list[str]:
-    """The parts of a rule decision ("event:verb:condemn|absorbs:march" -> verb:condemn, ...)."""
-    _, _, body = rule.partition(":")
-    return [_DIGITS.sub("", p) for p in body.split("|") if p]
+def rule_parts(decision: Decision) -> list[str]:
+    """The rules behind a decision without their numbers ("cameo:0351" -> "cameo:"), so that
+    features generalise over codes; a pattern's alternatives count one by one ("file
+    [lawsuit|suit]" -> "verb:file [lawsuit", "suit]")."""
+    return [_DIGITS.sub("", p) for part in decision.parts for p in part.split("|") if p]
 
 
 def pair_features(doc: Doc, src: Span | None, tgt: Span | None, decision: Decision,
                   sentence_triggers: Sequence[TriggerCoding] | None = None) -> list[str]:
     """Sparse string features of one pair (either span may be None). ``sentence_triggers``, the
     triggers of the pair's sentence, may be given by a caller that indexed them once per Doc."""
-    how = decision.rule.split(":", 1)[0]
+    how = decision.how
     feats = [f"rule={decision.type}", f"how={how}", f"rule|how={decision.type}|{how}"]
-    feats += [f"rp={p}" for p in rule_parts(decision.rule)]
+    feats += [f"rp={p}" for p in rule_parts(decision)]
     if decision.trigger:
         feats.append(f"trig={decision.trigger.lower()}")
     anchor = src if src is not None else tgt

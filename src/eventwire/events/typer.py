@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.events.classify import Decision
-from eventwire.events.coder import EventCandidate, TriggerCoding
+from eventwire.events.coding import EventCandidate, TriggerCoding
 from eventwire.events.learned import LearnedTyper, pair_features
 
 
@@ -47,7 +47,7 @@ class EventTyper:
                sentence_triggers: list[TriggerCoding]) -> EventCandidate:
         assert self.model is not None
         c = event.trigger
-        decision = Decision(c.type, c.mode, f"event:{'|'.join(c.rule)}", c.token.text, 100.0,
+        decision = Decision(c.type, c.mode, "event", tuple(c.rule), c.token.text, 100.0,
                             c.token.i)
         feats = pair_features(doc, event.source.span if event.source else None,
                               event.target.span if event.target else None, decision,

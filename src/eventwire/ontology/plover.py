@@ -154,3 +154,51 @@ def normalize_type(name: str) -> str:
     """Map gold-set aliases onto PLOVER types for scoring (YIELD covers CONCEDE and RETREAT)."""
     name = name.strip().upper()
     return "YIELD" if name in CONCESSION_TYPES else name
+
+
+@dataclass(frozen=True)
+class GovernedMode:
+    """One row of the mode table: an act of type ``outer`` that governs an act of one of
+    ``inner`` (any type when None), optionally with that act's mode, context or negation, takes
+    ``mode`` ("urged X to send aid": REQUEST assist; "threatened to arrest": THREATEN arrest)."""
+
+    outer: frozenset[str]
+    inner: frozenset[str] | None
+    mode: str
+    inner_mode: str | None = None
+    inner_context: str | None = None
+    inner_negated: bool | None = None
+
+
+_ASK_OR_REFUSE = frozenset({"REQUEST", "REJECT"})
+_THREAT = frozenset({"THREATEN"})
+
+#: The PLOVER modes of REQUEST, REJECT and THREATEN by what they are about; the first row that
+#: fits wins.
+GOVERNED_MODES: tuple[GovernedMode, ...] = (
+    GovernedMode(_ASK_OR_REFUSE, frozenset({"AID", "COOPERATE", "SUPPORT"}), "assist"),
+    GovernedMode(_ASK_OR_REFUSE, frozenset({"CONSULT", "AGREE"}), "meet"),
+    GovernedMode(_ASK_OR_REFUSE, CONCESSION_TYPES, "yield"),
+    GovernedMode(_ASK_OR_REFUSE, frozenset({"SANCTION"}), "yield", inner_negated=True),
+    GovernedMode(_ASK_OR_REFUSE, None, "change"),
+    GovernedMode(_THREAT, frozenset({"ASSAULT"}), "territory", inner_context="territory"),
+    GovernedMode(_THREAT, frozenset({"ASSAULT"}), "violence"),
+    GovernedMode(_THREAT, frozenset({"COERCE"}), "arrest", inner_mode="arrest"),
+    GovernedMode(_THREAT, frozenset({"COERCE"}), "expel", inner_mode="deport"),
+    GovernedMode(_THREAT, frozenset({"COERCE"}), "restrict"),
+    GovernedMode(_THREAT, frozenset({"SANCTION"}), "expel", inner_mode="expel"),
+    GovernedMode(_THREAT, frozenset({"SANCTION"}), "relations"),
+    GovernedMode(_THREAT, frozenset({"PROTEST"}), "restrict"),
+)
+
+
+def governed_mode(outer: str, inner: str, inner_mode: str | None = None,
+                  inner_context: str | None = None, inner_negated: bool = False) -> str | None:
+    """The mode ``GOVERNED_MODES`` gives an ``outer`` act about an ``inner`` one (None: none)."""
+    for row in GOVERNED_MODES:
+        if outer in row.outer and (row.inner is None or inner in row.inner) \
+                and row.inner_mode in (None, inner_mode) \
+                and row.inner_context in (None, inner_context) \
+                and row.inner_negated in (None, inner_negated):
+            return row.mode
+    return None

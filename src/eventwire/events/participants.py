@@ -1,0 +1,371 @@
+"""Who did it to whom: an event's participants from its argument slots, then the strategies that
+fill in what the slots leave open, in a fixed order (``STRATEGIES``).
+
+Each strategy is a small named function over one ``Participants`` state. It may set the sources
+or the recipients, and a few change the type where the participants decide it (forces sent to
+keep the peace are AID; the public's "strike" is a PROTEST). Each records what it did in the
+coding's ``rule`` and, where the decision is weaker than an argument slot, in
+``Participants.inferred`` (which lowers the event's confidence). To add a strategy, write the
+function and put it in ``STRATEGIES`` where it belongs; the tests in tests/events pin the order.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from eventwire.actors.gazetteer import ActorInfo
+from eventwire.actors.resolver import (
+    ActorMatch,
+    actor_for_token,
+    coordinated_antecedents,
+    is_thing,
+    joint_modifiers,
+    recipient_for_token,
+)
+from eventwire.events.arguments import (
+    CLAUSE_DEPS,
+    FORCE_PLACE_PREPS,
+    Arguments,
+    clause_participants,
+    is_passive,
+    noun_arguments,
+    place_objects,
+    prep_objects,
+    subject_of,
+    verb_arguments,
+)
+from eventwire.events.coding import TriggerCoding
+from eventwire.events.lexicon import Lexicon
+from eventwire.ontology.plover import TYPE_INFO
+
+#: Sectors whose members act collectively in public (their "protest" is a demonstration).
+PUBLIC_SECTORS = {"CVL", "OPP", "REF", "NGO", "BUS", "LAB", "EDU", "AGR", "JRN"}
+
+ActorPair = tuple[ActorMatch | None, ActorMatch | None]
+
+
+@dataclass
+class Participants:
+    """The state the strategies share for one trigger."""
+
+    coding: TriggerCoding
+    lexicon: Lexicon
+    args: Arguments
+    sources: list[ActorMatch]
+    targets: list[ActorMatch] = field(default_factory=list)
+    #: Last-resort strategies fired (their actors are less certain than argument slots).
+    inferred: bool = False
+    #: No participant at all: the trigger gives no candidate.
+    empty: bool = False
+
+    @property
+    def token(self) -> Token:
+        return self.coding.token
+
+    def taken(self) -> set[int]:
+        """Tokens of the sources' phrases: never a recipient too."""
+        return {t.i for s in self.sources for t in s.span}
+
+
+    def reciprocal(self) -> bool:
+        c = self.coding
+        return _mutual(c.attributes.get("denied", c.type), self.sources, self.targets) or (
+            c.entry.mutual and len(self.sources) == 2)
+
+    def pairs(self) -> Iterator[tuple[ActorMatch | None, ActorMatch | None, float, float]]:
+        """(source, target, the rule layer's confidence, the actors' certainty) per candidate."""
+        c = self.coding
+        pairs: list[ActorPair]
+        if self.reciprocal():
+            # "Turkey and Pakistan agreed": one event with both parties (PLOVER codes all
+            # participants of a mutual act together), marked reciprocal; dyad counts are
+            # undirected, so it is counted once.
+            pairs = [(self.sources[0], self.sources[1])]
+            c.attributes["reciprocal"] = True
+        else:
+            src_options: list[ActorMatch | None] = list(self.sources) or [None]
+            tgt_options: list[ActorMatch | None] = list(self.targets) or [None]
+            pairs = list(itertools.product(src_options, tgt_options))
+        base = 0.85 if c.entry.objects else 0.75 if c.entry.pos == "v" else 0.65
+        for src, tgt in pairs:
+            if src is not None and tgt is not None and src.span.start == tgt.span.start \
+                    and src.info == tgt.info:
+                continue
+            certainty = 1.0 - (0.2 if src is None else 0.0) - (0.1 if tgt is None else 0.0) \
+                - (0.1 if self.inferred else 0.0)
+            yield src, tgt, round(base - (1.0 - certainty), 2), round(certainty, 2)
+
+
+def slot_participants(c: TriggerCoding, lexicon: Lexicon) -> Participants:
+    """Sources and recipients from the trigger's own argument slots."""
+    tok = c.token
+    args = (verb_arguments(tok, c.entry, lexicon.visitor_nouns) if c.entry.pos == "v"
+            else noun_arguments(tok, c.entry))
+    sources = [m for s in _resolve(args.sources, exclude=set()) for m in joint_modifiers(s)]
+    if len(sources) == 1 and len(args.sources) == 1:
+        pair = coordinated_antecedents(args.sources[0])
+        if pair:  # "both sides agreed": each of the two named before
+            sources = pair
+    p = Participants(c, lexicon, args, sources)
+    p.targets = best_recipients(_resolve(args.targets, exclude=p.taken() | {tok.i},
+                                         recipient=True))
+    return p
+
+
+# ---- the strategies, in order ------------------------------------------------------------
+
+
+def goal_of_transfer(p: Participants) -> None:
+    """What is given is no recipient: "returned the artefacts to Iraq", "provided ammunition
+    alongside assistance to Turkey" -- the "to" phrase in the clause is."""
+    c = p.coding
+    if TYPE_INFO[c.type].transfer and c.entry.pos == "v" and all(is_thing(t) for t in p.targets):
+        goal = _resolve(_goal_objects(p.token), exclude=p.taken() | {p.token.i}, recipient=True)
+        if goal:
+            p.targets = best_recipients(goal)
+            c.rule.append("recipient:goal")
+
+
+def place_as_recipient(p: Participants) -> None:
+    """No recipient slot: a country or organisation named as the place ("clashes in Sudan")."""
+    if not p.targets:
+        places = _resolve(p.args.places, exclude=p.taken() | {p.token.i})
+        p.targets = best_recipients([m for m in places if m.info.country or m.info.kind == "ner"])
+
+
+def purpose_verb_arguments(p: Participants) -> None:
+    """"called Morrison to congratulate him": the call's object is the recipient."""
+    c = p.coding
+    if c.via is not None and (not p.targets or not p.sources):
+        outer = p.lexicon.match(c.via)
+        if outer is not None:
+            more = verb_arguments(c.via, outer, p.lexicon.visitor_nouns)
+            p.sources = p.sources or _resolve(more.sources, exclude=set())
+            p.targets = p.targets or _resolve(more.targets, exclude=p.taken() | {p.token.i},
+                                              recipient=True)
+
+
+def person_object(p: Participants) -> None:
+    """"expelled a Bulgarian diplomat", "summoned the ambassador": a pattern's own object that
+    is a person receives the act."""
+    if not p.targets or all(is_thing(t) for t in p.targets):
+        people = _person_objects(p.args.objects, exclude=p.taken() | {p.token.i})
+        if people:
+            p.targets = people
+            p.coding.rule.append("recipient:object")
+
+
+def state_of_place(p: Participants) -> None:
+    """"was arrested in Niger": with no agent named, the state where a state act happened."""
+    c = p.coding
+    if not p.sources and TYPE_INFO[c.type].state_act and c.entry.pos == "v" \
+            and is_passive(p.token):
+        p.sources = _state_of_place(p.token)
+        if p.sources:
+            c.rule.append("source:state-of-place")
+            p.inferred = True
+
+
+def nobody(p: Participants) -> None:
+    """No source and no recipient: no candidate (the strategies below only refine)."""
+    p.empty = not p.sources and not p.targets
+
+
+def recipient_of_absorbed_act(p: Participants) -> None:
+    """The recipient of an absorbed act is the recipient: "refused to allow flights out of
+    Afghanistan", "demanded that the government resign" (its actor receives the demand)."""
+    c = p.coding
+    if p.targets and not all(is_thing(t) for t in p.targets):
+        return
+    taken = p.taken()
+    for inner in c.inner:
+        inner_args = (verb_arguments(inner.token, inner.entry, p.lexicon.visitor_nouns)
+                      if inner.entry.pos == "v" else noun_arguments(inner.token, inner.entry))
+        found = _resolve(inner_args.targets, exclude=taken | {p.token.i}, recipient=True)
+        found = [t for t in found if not is_thing(t)] or found
+        others = [s for s in _resolve(inner_args.sources, exclude=taken)
+                  if inner.entry.frame is None]
+        better = others or found
+        if better and (not p.targets or not all(is_thing(b) for b in better)):
+            p.targets = better
+            c.rule.append("recipient-from:" + inner.entry.pattern)
+            break
+
+
+def nearest_in_clause(p: Participants) -> None:
+    """A human coder names a recipient even when no argument slot holds one, or only a thing
+    ("suspended aid deliveries in Borno State"): the nearest actor in the clause ("demanded
+    that Dbeibeh appear", "a ceasefire in Tripoli"). A thing acted upon is kept over actors in
+    other clauses ("rejected the results, claiming the agency rigged the vote"). Two parties to
+    a mutual act are each other's recipients (``Participants.pairs``)."""
+    c = p.coding
+    if p.sources and all(is_thing(t) for t in p.targets) and not _mutual(
+            c.attributes.get("denied", c.type), p.sources, p.targets):
+        near = _clause_recipients(p.token, p.sources, own_clause=bool(p.targets))
+        if near:
+            p.targets = near
+            c.rule.append("recipient:clause")
+            p.inferred = True
+            c.clause_recipient = True
+
+
+def speaker_demands(p: Participants) -> None:
+    """"A said B must X": A requests X of B."""
+    c = p.coding
+    if c.demanded_by is not None and c.type == "REQUEST" and c.entry.type != "REQUEST":
+        speakers, _ = subject_of(c.demanded_by)
+        demanders = _resolve(speakers, exclude=set())
+        if demanders:
+            p.sources, p.targets = demanders, p.sources or p.targets
+
+
+def peacekeeping_is_aid(p: Participants) -> None:
+    """Forces sent to keep the peace are aid (PLOVER: military protection, peacekeeping)."""
+    c = p.coding
+    if c.type == "MOBILIZE" and any(t.lemma_.lower().startswith("peacekeep")
+                                    for t in p.token.sent):
+        c.type, c.mode, c.context = "AID", None, "peacekeeping"
+        c.rule.append("peacekeeping:MOBILIZE>AID")
+
+
+def forces_moved(p: Participants) -> None:
+    """When forces move (MOBILIZE, RETREAT) they are the object, not a recipient; the place
+    they go to or leave receives."""
+    c = p.coding
+    if c.entry.type in FORCE_PLACE_PREPS and c.entry.pos == "v":
+        p.sources, p.targets = _forces_are_the_actor(p.sources, p.targets)
+        if not p.targets:
+            p.targets = _resolve(place_objects(p.token, c.entry.type), exclude=p.taken())
+
+
+def public_actor(p: Participants) -> None:
+    """The public's sense of a trigger when every actor is the public (a workers' "strike" is a
+    PROTEST; a government's is an ASSAULT)."""
+    c = p.coding
+    public = p.lexicon.public_alternative(c.entry)
+    if public is not None and c.type == c.entry.type and p.sources and all(
+            s.info.sector in PUBLIC_SECTORS for s in p.sources):
+        c.type, c.mode = public.type, public.mode
+        c.rule.append(f"public-actor>{public.type}")
+
+
+Strategy = Callable[[Participants], None]
+
+#: The order matters: each strategy sees what the ones before it found.
+STRATEGIES: tuple[Strategy, ...] = (
+    goal_of_transfer, place_as_recipient, purpose_verb_arguments, person_object, state_of_place,
+    nobody, recipient_of_absorbed_act, nearest_in_clause, speaker_demands, peacekeeping_is_aid,
+    forces_moved, public_actor,
+)
+
+
+def find_participants(c: TriggerCoding, lexicon: Lexicon) -> Participants | None:
+    """The trigger's participants after every strategy, or None when it has none."""
+    p = slot_participants(c, lexicon)
+    for strategy in STRATEGIES:
+        strategy(p)
+        if p.empty:
+            return None
+    return p
+
+
+# ---- helpers -------------------------------------------------------------------------------
+
+
+def _mutual(event_type: str, sources: list[ActorMatch], targets: list[ActorMatch]) -> bool:
+    """Two parties to a mutual act with no recipient of their own act towards each other (also
+    when the act is denied: "X and Y failed to reach agreement" is a mutual rejection). A thing
+    attacked, rejected or backed is a recipient; what the parties share ("signed a deal", "held
+    talks") is not (``TypeInfo.reciprocal``, ``mutual_over_things``)."""
+    info = TYPE_INFO[event_type]
+    return len(sources) == 2 and info.reciprocal and (
+        not targets or (all(is_thing(t) for t in targets) and info.mutual_over_things))
+
+
+
+
+
+
+def _forces_are_the_actor(sources: list[ActorMatch], targets: list[ActorMatch]
+                         ) -> tuple[list[ActorMatch], list[ActorMatch]]:
+    """When forces move (MOBILIZE, RETREAT) the object is the force ("deployed troops", "withdrew
+    its troops"), not a recipient; with no other actor named, the forces themselves are the actor
+    ("warships were deployed")."""
+    forces = [t for t in targets if t.info.sector == "MIL"]
+    rest = [t for t in targets if t.info.sector != "MIL"]
+    if not sources:
+        return forces[:1], rest
+    return sources, rest
+
+
+def _person_objects(objects: list[Token], exclude: set[int]) -> list[ActorMatch]:
+    """"expelled a Bulgarian diplomat", "summoned the ambassador": a pattern's own object that
+    is a person receives the act (forces moved are handled by ``_forces_are_the_actor``)."""
+    people = [m for m in _resolve(objects, exclude=exclude)
+              if not is_thing(m) and m.info.sector != "MIL"]
+    return best_recipients(people)
+
+
+def _state_of_place(verb: Token) -> list[ActorMatch]:
+    """"was arrested in Niger", "were expelled from North Korea": with no agent named, coders
+    take the state where the act happened as its actor."""
+    places = _resolve(prep_objects(verb, {"in", "from"}, set()), exclude={verb.i})
+    states = [m for m in places if m.info.country and m.info.kind in ("country", "capital")]
+    if not states:
+        return []
+    info = states[0].info
+    return [ActorMatch(states[0].span, ActorInfo(info.kind, info.country, "GOV", info.name))]
+
+
+def _clause_recipients(trigger: Token, sources: list[ActorMatch], own_clause: bool
+                       ) -> list[ActorMatch]:
+    """The nearest actors among the noun-phrase heads of the trigger's clause, outside the
+    source's phrase (see ``arguments.clause_participants``)."""
+    taken = {t.i for s in sources for t in s.span}
+    heads = clause_participants(trigger, taken, own_clause=own_clause)
+    return best_recipients([m for m in _resolve(heads, exclude=taken | {trigger.i})
+                            if not is_thing(m)])
+
+
+def _goal_objects(verb: Token) -> list[Token]:
+    """Objects of "to"/"into" anywhere in the verb's clause, nearest first (not inside another
+    clause)."""
+    out = []
+    for tok in verb.subtree:
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into") and tok.head.dep_ in (
+                "prep", "dative"):
+            up = tok.head.head
+            while up.i != verb.i and up.dep_ not in CLAUSE_DEPS and up.head.i != up.i:
+                up = up.head
+            if up.i == verb.i:
+                out.append(tok)
+    return sorted(out, key=lambda t: abs(t.i - verb.i))
+
+
+def best_recipients(found: list[ActorMatch]) -> list[ActorMatch]:
+    """The first recipient that is an actor (else the first thing), with the recipients
+    coordinated with it ("expelled diplomats from Poland, Germany and Sweden")."""
+    if not found:
+        return []
+    actors = [m for m in found if not is_thing(m)]
+    first = (actors or found)[0]
+    group = {first.span.root.i} | {t.i for t in first.span.root.conjuncts}
+    return [m for m in (actors or found) if m.span.root.i in group]
+
+
+def _resolve(tokens: list[Token], exclude: set[int], recipient: bool = False) -> list[ActorMatch]:
+    out: list[ActorMatch] = []
+    seen: set[int] = set()
+    for tok in tokens:
+        if tok.i in exclude:
+            continue
+        match = recipient_for_token(tok) if recipient else actor_for_token(tok)
+        if match is None or match.span.start in seen or any(t.i in exclude for t in match.span):
+            continue
+        seen.add(match.span.start)
+        out.append(match)
+    return out
