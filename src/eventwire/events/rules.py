@@ -1,4 +1,5 @@
-"""The ``eventwire_events`` component: triggers -> combination rules -> coded event candidates.
+"""The rule coder, the ``eventwire_events`` component: find triggers -> combine -> transform ->
+participants -> report. (``pipeline.Coder`` runs the whole pipeline; this is one room of it.)
 
 Reads: the dependency parse, ``doc._.actors``. Writes: ``doc._.triggers`` (every lexicon hit with
 its final coding, including those absorbed by a governing trigger), ``doc._.candidates`` (every
@@ -92,7 +93,7 @@ def _is_modifier_noun(token: Token) -> bool:
             and head.head.i != token.i and head.head.lemma_.lower() not in CONTAINER_NOUNS)
 
 
-class EventCoder:
+class RuleCoder:
     """Finds triggers with the lexicon and turns them into event candidates."""
 
     def __init__(self, lexicon: Lexicon) -> None:
