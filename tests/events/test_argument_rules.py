@@ -1,0 +1,108 @@
+"""The argument, modality and report rules on Docs built by hand: the parse is given, so a failure
+here is a rule change, never a parser change (tests/events/test_rules.py runs the real model)."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from eventwire.events.arguments import subject_of, verb_arguments
+from eventwire.events.lexicon import load_lexicon, parse_entry
+from eventwire.events.modality import is_negated, modality_of
+from eventwire.events.rules import clause_depth
+from eventwire.nlp import register_extensions
+
+register_extensions()
+VOCAB = spacy.blank("en").vocab
+LEX = load_lexicon()
+INTENT = {k for k, v in LEX.frames.items() if v == "intent"}
+
+
+def parse(rows: list[tuple[str, int, str, str, str]], tags: dict[int, str] | None = None) -> Doc:
+    """A Doc from (word, head, dep, pos, lemma) rows; heads are absolute indices."""
+    words, heads, deps, pos, lemmas = (list(col) for col in zip(*rows, strict=True))
+    tag = [(tags or {}).get(i, "") for i in range(len(words))]
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, tags=tag)
+    doc._.actors = []
+    return doc
+
+
+def test_the_subject_of_an_active_verb_and_the_agent_of_a_passive_one() -> None:
+    doc = parse([("Russia", 1, "nsubj", "PROPN", "Russia"), ("attacked", 1, "ROOT", "VERB", "attack"),
+                 ("Kyiv", 1, "dobj", "PROPN", "Kyiv")])
+    assert ([t.text for t in subject_of(doc[1])[0]], subject_of(doc[1])[1]) == (["Russia"], "nsubj")
+    doc = parse([("Kyiv", 2, "nsubjpass", "PROPN", "Kyiv"), ("was", 2, "auxpass", "AUX", "be"),
+                 ("attacked", 2, "ROOT", "VERB", "attack"), ("by", 2, "agent", "ADP", "by"),
+                 ("Russia", 3, "pobj", "PROPN", "Russia")])
+    subj, how = subject_of(doc[2])
+    assert ([t.text for t in subj], how) == (["Russia"], "agent")
+
+
+def test_object_control_gives_the_urged_party_the_act() -> None:
+    # "France urged Iran to release the sailors": Iran releases.
+    doc = parse([("France", 1, "nsubj", "PROPN", "France"), ("urged", 1, "ROOT", "VERB", "urge"),
+                 ("Iran", 1, "dobj", "PROPN", "Iran"), ("to", 4, "aux", "PART", "to"),
+                 ("release", 1, "xcomp", "VERB", "release"), ("the", 6, "det", "DET", "the"),
+                 ("sailors", 4, "dobj", "NOUN", "sailor")])
+    assert [t.text for t in subject_of(doc[4])[0]] == ["Iran"]
+    assert [t.text for t in subject_of(doc[1])[0]] == ["France"]
+
+
+def test_a_coordinated_verb_shares_the_first_verbs_subject() -> None:
+    doc = parse([("China", 1, "nsubj", "PROPN", "China"), ("condemned", 1, "ROOT", "VERB", "condemn"),
+                 ("tariffs", 1, "dobj", "NOUN", "tariff"), ("and", 1, "cc", "CCONJ", "and"),
+                 ("accused", 1, "conj", "VERB", "accuse"), ("Washington", 4, "dobj", "PROPN", "Washington")])
+    subj, how = subject_of(doc[4])
+    assert ([t.text for t in subj], how) == (["China"], "conj>nsubj")
+
+
+def test_the_visitor_acts_when_the_object_of_a_swap_pattern_is_a_visitor() -> None:
+    host = parse_entry(["host", "v", "CONSULT", "visit", "diplomatic", "", "swap"])
+    doc = parse([("Turkey", 1, "nsubj", "PROPN", "Turkey"), ("hosted", 1, "ROOT", "VERB", "host"),
+                 ("the", 3, "det", "DET", "the"), ("envoy", 1, "dobj", "NOUN", "envoy")])
+    args = verb_arguments(doc[1], host, LEX.visitor_nouns)
+    assert ([t.text for t in args.sources], [t.text for t in args.targets]) == (["envoy"], ["Turkey"])
+    assert "swap" in args.how
+    talks = parse([("Turkey", 1, "nsubj", "PROPN", "Turkey"), ("hosted", 1, "ROOT", "VERB", "host"),
+                   ("talks", 1, "dobj", "NOUN", "talk")])
+    args = verb_arguments(talks[1], host, LEX.visitor_nouns)
+    assert [t.text for t in args.sources] == ["Turkey"] and "swap" not in args.how
+
+
+def test_negation_future_hypothetical_and_reported() -> None:
+    neg = parse([("Ankara", 3, "nsubj", "PROPN", "Ankara"), ("did", 3, "aux", "AUX", "do"),
+                 ("not", 3, "neg", "PART", "not"), ("send", 3, "ROOT", "VERB", "send"),
+                 ("weapons", 3, "dobj", "NOUN", "weapon")])
+    assert is_negated(neg[3])
+    will = parse([("Germany", 2, "nsubj", "PROPN", "Germany"), ("will", 2, "aux", "AUX", "will"),
+                  ("deliver", 2, "ROOT", "VERB", "deliver"), ("tanks", 2, "dobj", "NOUN", "tank")],
+                 tags={2: "VB"})
+    assert modality_of(will[2], INTENT) == "future" and not is_negated(will[2])
+    plan = parse([("Iran", 1, "nsubj", "PROPN", "Iran"), ("plans", 1, "ROOT", "VERB", "plan"),
+                  ("to", 3, "aux", "PART", "to"), ("expel", 1, "xcomp", "VERB", "expel"),
+                  ("diplomats", 3, "dobj", "NOUN", "diplomat")])
+    assert modality_of(plan[3], INTENT) == "future"
+    could = parse([("Iran", 2, "nsubj", "PROPN", "Iran"), ("could", 2, "aux", "AUX", "could"),
+                   ("expel", 2, "ROOT", "VERB", "expel"), ("diplomats", 2, "dobj", "NOUN", "diplomat")])
+    assert modality_of(could[2], INTENT) == "hypothetical"
+    said = parse([("Iran", 1, "nsubj", "PROPN", "Iran"), ("reportedly", 1, "advmod", "ADV", "reportedly"),
+                  ("expelled", 1, "ROOT", "VERB", "expel"), ("diplomats", 2, "dobj", "NOUN", "diplomat")])
+    assert modality_of(said[2], INTENT) == "reported"
+
+
+def test_reported_speech_is_no_clause_boundary_but_a_circumstance_is() -> None:
+    # "Turkey says Greece violated its airspace": the violation is the main act.
+    says = parse([("Turkey", 1, "nsubj", "PROPN", "Turkey"), ("says", 1, "ROOT", "VERB", "say"),
+                  ("Greece", 3, "nsubj", "PROPN", "Greece"), ("violated", 1, "ccomp", "VERB", "violate"),
+                  ("airspace", 3, "dobj", "NOUN", "airspace")])
+    assert clause_depth(says[3], LEX.frames) == 0
+    # "Turkey fears Greece violated ...": a subordinate clause.
+    fears = parse([("Turkey", 1, "nsubj", "PROPN", "Turkey"), ("fears", 1, "ROOT", "VERB", "fear"),
+                   ("Greece", 3, "nsubj", "PROPN", "Greece"), ("violated", 1, "ccomp", "VERB", "violate"),
+                   ("airspace", 3, "dobj", "NOUN", "airspace")])
+    assert clause_depth(fears[3], LEX.frames) == 1
+    # "Police arrested journalists during a protest": the protest is background.
+    during = parse([("Police", 1, "nsubj", "NOUN", "police"), ("arrested", 1, "ROOT", "VERB", "arrest"),
+                    ("journalists", 1, "dobj", "NOUN", "journalist"), ("during", 1, "prep", "ADP", "during"),
+                    ("a", 5, "det", "DET", "a"), ("protest", 3, "pobj", "NOUN", "protest")])
+    assert clause_depth(during[5], LEX.frames) == 1 and clause_depth(during[1], LEX.frames) == 0
