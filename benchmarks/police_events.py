@@ -1,0 +1,158 @@
+"""Sentence-level questions about police actions on real news: the IndiaPoliceEvents dev half
+(Halterman, Keith, Sarwar and O'Connor, "Corpus-Level Evaluation for Event QA: The
+IndiaPoliceEvents Corpus Covering the 2002 Gujarat Violence", Findings of ACL 2021), kept outside
+the repo in ../shared/benchmarks/real/india_police_events/.
+
+Each article is coded whole, as ``eventwire extract`` would (the text as stored, lower case and
+mojibake included); each of the corpus's sentences is then answered from the events whose
+trigger lies in it, with a police source (sector COP):
+
+- ANY_ACTION: any such event;
+- ARREST: COERCE with mode ``arrest`` (arrests, detentions);
+- FORCE: ASSAULT, or COERCE with a force mode (crowd control, curfew);
+- KILL: an ASSAULT whose trigger is a killing or shooting, or whose clause counts the killed;
+- FAIL: a police act that is negated or refused (a REJECT).
+
+Precision, recall and F1 per label over all sentences, next to a keyword baseline written here
+after the paper's description (a police word and an action word in the same sentence; the word
+lists are this script's, not the paper's). Only counts are printed.
+
+    .venv/bin/python benchmarks/police_events.py [DIR] [--limit N] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter
+from datetime import date as Date
+from pathlib import Path
+
+from eventwire.evaluate import prf
+from eventwire.pipeline import Coder
+from eventwire.schema import Article, Event
+
+LABELS = ("KILL", "ARREST", "FAIL", "FORCE", "ANY_ACTION")
+DEFAULT_DIR = Path("../shared/benchmarks/real/india_police_events")
+
+_KILL_TRIGGERS = re.compile(r"^(kill|shot|shoot|gunn|murder|slay|slain)", re.I)
+_FORCE_MODES = {"crowd-control", "curfew", "martial-law"}
+
+# The keyword baseline: a police word and an action word in one sentence.
+_POLICE_WORDS = re.compile(r"\b(police|policem[ae]n|cops?|constables?|sub-inspectors?|inspectors?"
+                           r"|officers?|rapid action force|raf|srp|crpf|paramilitary)\b", re.I)
+_ACTION_WORDS = {
+    "KILL": r"\b(kill\w*|shot dead|shoot\w*|firing|fired|dead|died)\b",
+    "ARREST": r"\b(arrest\w*|detain\w*|held|round(ed)? up|nabbed|custody)\b",
+    "FAIL": r"\b(fail\w*|did not|didn't|refus\w*|mute spectators?|inaction|stood by)\b",
+    "FORCE": r"\b(lathi\w*|tear ?gas|fir(ed|ing)|shoot\w*|shot|baton|charged|beat\w*|curfew)\b",
+    "ANY_ACTION": r"\b(arrest\w*|detain\w*|fir(ed|ing)|lathi\w*|tear ?gas|curfew|patrol\w*|"
+                  r"deploy\w*|rescu\w*|registered|raid\w*|shot|charged|dispers\w*|held)\b",
+}
+
+
+def event_labels(event: Event) -> set[str]:
+    """The questions an event answers yes to."""
+    if event.source is None or event.source.sector != "COP":
+        return set()
+    labels = {"ANY_ACTION"}
+    if event.negated or event.type == "REJECT":
+        labels.add("FAIL")
+    if event.type == "COERCE" and event.mode == "arrest":
+        labels.add("ARREST")
+    if event.type == "ASSAULT" or (event.type == "COERCE" and event.mode in _FORCE_MODES):
+        labels.add("FORCE")
+    killed = any(a.get("kind") == "killed" for a in event.attributes.get("amounts", []))
+    if event.type == "ASSAULT" and (_KILL_TRIGGERS.match(event.trigger.text) or killed):
+        labels.add("KILL")
+    return labels
+
+
+def keyword_labels(sentence: str) -> set[str]:
+    if not _POLICE_WORDS.search(sentence):
+        return set()
+    return {label for label, pattern in _ACTION_WORDS.items() if re.search(pattern, sentence, re.I)}
+
+
+def sentence_spans(text: str, sentences: list[str]) -> list[tuple[int, int] | None]:
+    """Each corpus sentence's character span in the article (found in order)."""
+    spans: list[tuple[int, int] | None] = []
+    pos = 0
+    for sent in sentences:
+        at = text.find(sent, pos)
+        if at < 0:
+            at = text.find(sent.strip(), pos)
+        if at < 0:
+            spans.append(None)
+            continue
+        spans.append((at, at + len(sent)))
+        pos = at + len(sent)
+    return spans
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dir", type=Path, nargs="?", default=DEFAULT_DIR)
+    parser.add_argument("--limit", type=int, default=0, help="Only the first N articles.")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    docs = [json.loads(line) for line in (args.dir / "docs.jsonl").open(encoding="utf-8")]
+    if args.limit:
+        docs = docs[:args.limit]
+    sents: dict[str, list[dict]] = {}
+    for line in (args.dir / "sents.jsonl").open(encoding="utf-8"):
+        row = json.loads(line)
+        sents.setdefault(row["id"], []).append(row)
+    coder = Coder()
+    articles = [Article(text=d["text"], id=d["id"],
+                        date=Date.fromisoformat(d["date"][:10]) if d.get("date") else None)
+                for d in docs]
+    gold: list[set[str]] = []
+    ours: list[set[str]] = []
+    keywords: list[set[str]] = []
+    unaligned = 0
+    start = time.perf_counter()
+    for article, events in coder.code(articles):
+        rows = sorted(sents.get(article.id, []), key=lambda r: r["sent_id"])
+        spans = sentence_spans(article.text, [r["text"] for r in rows])
+        for row, span in zip(rows, spans, strict=True):
+            found: set[str] = set()
+            if span is None:
+                unaligned += 1
+            else:
+                for e in events:
+                    if span[0] <= e.trigger.start < span[1]:
+                        found |= event_labels(e)
+            gold.append(set(row["labels"]))
+            ours.append(found)
+            keywords.append(keyword_labels(row["text"]))
+    seconds = time.perf_counter() - start
+    report: dict[str, object] = {"articles": len(articles), "sentences": len(gold),
+                                 "unaligned_sentences": unaligned, "seconds": round(seconds, 1)}
+    for name, pred in (("eventwire", ours), ("keywords", keywords)):
+        per_label = {}
+        for label in LABELS:
+            tp = sum(label in g and label in p for g, p in zip(gold, pred, strict=True))
+            per_label[label] = {**prf(tp, sum(label in p for p in pred),
+                                      sum(label in g for g in gold)),
+                                "gold": sum(label in g for g in gold)}
+        report[name] = per_label
+    if args.json:
+        print(json.dumps(report))
+        return
+    print(f"{report['articles']} articles, {report['sentences']} sentences "
+          f"({unaligned} not found in their article), {report['seconds']} s")
+    print(f"{'label':<11} {'gold':>5}  {'eventwire P/R/F1':>20}  {'keywords P/R/F1':>20}")
+    for label in LABELS:
+        a, b = report["eventwire"][label], report["keywords"][label]  # type: ignore[index]
+        print(f"{label:<11} {a['gold']:>5}  {a['precision']:.3f}/{a['recall']:.3f}/{a['f1']:.3f}"
+              f"     {b['precision']:.3f}/{b['recall']:.3f}/{b['f1']:.3f}")
+    counts = Counter(label for g in gold for label in g)
+    print("gold label counts:", dict(counts), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
