@@ -250,3 +250,18 @@ def test_an_intended_retreat_is_agree_as_the_cameo_table_says(coder: Coder) -> N
     events = code(coder, "Russia will withdraw its troops from Syria.")
     assert [(e.type, e.attributes.get("intended")) for e in events] == [("AGREE", "RETREAT")]
     assert "future:RETREAT>AGREE" in events[0].rule
+
+
+def test_agentless_arrests_are_made_by_the_police(coder: Coder) -> None:
+    (event,) = code(coder, "Five activists were arrested on Monday.")
+    assert (event.type, event.source.sector, event.attributes.get("implied_source")) == (
+        "COERCE", "COP", "police")
+    assert "source:implied-police" in event.rule and event.confidence < 0.75
+    # A state named as the place still acts; named police are not implied.
+    (state,) = code(coder, "Victoire Ingabire was arrested in Rwanda.")
+    assert (state.source.country, state.source.sector) == ("RWA", "GOV")
+    (named,) = code(coder, "Police arrested five activists in Mumbai.")
+    assert named.source.text == "Police" and "implied_source" not in named.attributes
+    # Other agentless acts get no implied actor.
+    assert not [e for e in code(coder, "Two embassies were closed on Monday.")
+                if e.source is not None and e.source.sector == "COP"]

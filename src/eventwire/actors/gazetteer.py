@@ -19,7 +19,8 @@ import pycountry
 
 from eventwire.tables import package_data, read_lines, read_rows
 
-ActorKind = Literal["country", "demonym", "capital", "leader", "igo", "group", "ner", "noun"]
+ActorKind = Literal["country", "demonym", "capital", "leader", "igo", "group", "ner", "noun",
+                    "implied"]  # implied: named by no words (the police who made an arrest)
 
 #: Sector implied by a leader's office.
 ROLE_SECTOR = {"HOS": "GOV", "HOG": "GOV", "FM": "GOV", "DEF": "GOV", "INT": "GOV", "GOV": "GOV",

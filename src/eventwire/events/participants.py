@@ -159,6 +159,28 @@ def person_object(p: Participants) -> None:
             p.coding.rule.append("recipient:object")
 
 
+#: Acts whose agent, when the text names none, is the police (PLOVER: arrests and detentions
+#: are COERCE by the police, crowd control an ASSAULT by them).
+POLICE_ACTS = {("COERCE", "arrest"), ("ASSAULT", "crowd-control")}
+
+
+def implied_police(p: Participants) -> None:
+    """"five activists were arrested", "the arrest of 51 people": with no agent named (and no
+    state named as the place, ``state_of_place``), the police acted, of the country a place
+    names if any. The source's words are the trigger's (no words name it); marked inferred."""
+    c = p.coding
+    if p.sources or (c.type, c.mode) not in POLICE_ACTS:
+        return
+    if c.entry.pos == "v" and not is_passive(p.token):
+        return  # an active verb without a subject is a parse we do not trust
+    places = _resolve(prep_objects(p.token, {"in", "at", "from"}, set()), exclude={p.token.i})
+    country = next((m.info.country for m in places if m.info.country), None)
+    p.sources = [ActorMatch(c.span, ActorInfo("implied", country, "COP", None))]
+    c.attributes["implied_source"] = "police"
+    c.rule.append("source:implied-police")
+    p.inferred = True
+
+
 def state_of_place(p: Participants) -> None:
     """"was arrested in Niger": with no agent named, the state where a state act happened."""
     c = p.coding
@@ -258,8 +280,8 @@ Strategy = Callable[[Participants], None]
 #: The order matters: each strategy sees what the ones before it found.
 STRATEGIES: tuple[Strategy, ...] = (
     goal_of_transfer, place_as_recipient, purpose_verb_arguments, person_object, state_of_place,
-    nobody, recipient_of_absorbed_act, nearest_in_clause, speaker_demands, peacekeeping_is_aid,
-    forces_moved, public_actor,
+    implied_police, nobody, recipient_of_absorbed_act, nearest_in_clause, speaker_demands,
+    peacekeeping_is_aid, forces_moved, public_actor,
 )
 
 
