@@ -265,3 +265,19 @@ def test_agentless_arrests_are_made_by_the_police(coder: Coder) -> None:
     # Other agentless acts get no implied actor.
     assert not [e for e in code(coder, "Two embassies were closed on Monday.")
                 if e.source is not None and e.source.sector == "COP"]
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("Police fired tear gas at the protesters.", "crowd-control"),
+    ("The police used a lathi charge against the crowd.", "crowd-control"),
+    ("Police fired twelve rounds in the air.", "firearms"),
+])
+def test_crowd_control_and_firing_by_police(coder: Coder, text: str, mode: str) -> None:
+    assert any((e.type, e.mode, e.source.sector) == ("ASSAULT", mode, "COP")
+               for e in code(coder, text) if e.source), code(coder, text)
+
+
+def test_a_verb_coordinated_with_the_main_verb_is_a_main_act(coder: Coder) -> None:
+    events = code(coder, "The police fired fifty rounds and arrested a hundred people.")
+    assert {(e.type, e.source.sector) for e in events if e.source} >= {
+        ("ASSAULT", "COP"), ("COERCE", "COP")}

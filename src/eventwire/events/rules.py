@@ -243,7 +243,8 @@ def clause_depth(token: Token, frames: dict[str, Frame]) -> int:
     depth, tok = 0, token
     while tok.head.i != tok.i:
         if tok.dep_ in CLAUSE_DEPS and tok.pos_ in ("VERB", "AUX") and not (
-                tok.dep_ == "ccomp" and frames.get(tok.head.lemma_.lower()) == "speech"):
+                tok.dep_ == "ccomp" and frames.get(tok.head.lemma_.lower()) == "speech") \
+                and not (tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX")):
             depth += 1
         elif tok.dep_ == "prep" and tok.lower_ in CIRCUMSTANCE_PREPS:
             depth += 1  # "arrested journalists during a demonstration": background, not the act
