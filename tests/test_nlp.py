@@ -2,8 +2,16 @@ from pathlib import Path
 
 import pytest
 import spacy
+from spacy.tokens import Doc
 
-from eventwire.nlp import build_pipeline, dateline_end, get_pipeline, split_clauses
+from eventwire.nlp import (
+    build_pipeline,
+    dateline_end,
+    get_pipeline,
+    paragraph_dateline_end,
+    paragraph_starts,
+    split_clauses,
+)
 from eventwire.pipeline import Coder
 from eventwire.schema import Article
 from eventwire.tables import package_data
@@ -47,3 +55,17 @@ def test_components_read_the_tables_their_config_names(tmp_path: Path) -> None:
     assert [(q.kind, q.speaker.name if q.speaker else None) for q in article.quotes] == [
         ("indirect", "Emmanuel Macron")]
     assert "serenade" not in Coder(nlp=get_pipeline()).nlp.get_pipe("eventwire_events").lexicon.verbs
+
+
+def test_paragraphs_and_archive_datelines_start_sentences() -> None:
+    words = ["This", "story", "is", "from", "March", "\n\n", "new", "delhi", ":", "police",
+             "arrested", "men", ".", "He", "said", ":", "yes", "."]
+    tags = ["DT", "NN", "VBZ", "IN", "NNP", "_SP", "NNP", "NNP", ":", "NNS", "VBD", "NNS", ".",
+            "PRP", "VBD", ":", "UH", "."]
+    doc = Doc(NLP.vocab, words=words, tags=tags, spaces=[True] * 4 + [False] * 2 + [False, False]
+              + [True] * 10)
+    assert paragraph_starts(doc) == [0, 6]
+    assert paragraph_dateline_end(doc, 6) == 9  # "new delhi:" is a place
+    assert paragraph_dateline_end(doc, 13) == 13  # "He said:" is a speaker
+    starts = [t.text for t in split_clauses(doc) if t.is_sent_start]
+    assert starts[:3] == ["This", "new", "police"] and "said" not in starts

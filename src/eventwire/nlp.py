@@ -67,17 +67,42 @@ def dateline_end(doc: Doc) -> int:
     return 0
 
 
+def paragraph_starts(doc: Doc) -> list[int]:
+    """Indices of the first token of each paragraph (after a blank line), the first included."""
+    starts = [0] if len(doc) else []
+    for tok in doc[:-1]:
+        if tok.is_space and tok.text.count("\n") >= 2:
+            starts.append(tok.i + 1)
+    return starts
+
+
+def paragraph_dateline_end(doc: Doc, start: int) -> int:
+    """The token after a paragraph-initial place dateline in archive copy, written in any case
+    ("ahmedabad:", "new delhi:", "NEW DELHI:"): one to three nouns and a colon; else ``start``.
+    A speaker's colon ("He said:") is none: its words are no nouns."""
+    for tok in doc[start:start + 4]:
+        if tok.text == ":" and tok.i > start:
+            words = doc[start:tok.i]
+            if all(t.tag_ in ("NN", "NNP", "NNS", "NNPS") and t.is_alpha for t in words):
+                return tok.i + 1
+            return start
+    return start
+
+
 @Language.component("eventwire_clauses", assigns=["token.is_sent_start"])
 def split_clauses(doc: Doc) -> Doc:
     """Parse separate facts apart, so one clause's verb never governs another's (the parser keeps
-    boundaries set before it): semicolons join separate facts in news copy, and a dateline
-    ("BERLIN --") is not the subject of the first sentence."""
+    boundaries set before it): semicolons join separate facts in news copy, a paragraph is never
+    part of the sentence before it, and a dateline ("BERLIN --", "ahmedabad:") is not the
+    subject of the first sentence."""
     for tok in doc[:-1]:
         if tok.text == ";":
             doc[tok.i + 1].is_sent_start = True
-    end = dateline_end(doc)
-    if 0 < end < len(doc):
-        doc[end].is_sent_start = True
+    for start in paragraph_starts(doc):
+        end = max(dateline_end(doc) if start == 0 else 0, paragraph_dateline_end(doc, start))
+        for i in {start, end}:
+            if 0 < i < len(doc):
+                doc[i].is_sent_start = True
     return doc
 
 
