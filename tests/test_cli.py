@@ -155,3 +155,13 @@ def test_train_writes_a_model_and_prints_the_cross_validation(tmp_path: Path) ->
     assert report["cv"]["real_pairs"] == 6 and model.exists()
     res = run("train", str(tmp_path / "missing.jsonl"), "--out", str(model))
     assert res.exit_code == 1 and "missing.jsonl" in res.stderr
+
+
+def test_min_confidence_filters_extract_output() -> None:
+    text = "date 2025-05-26\nTurkey and Pakistan held talks in Ankara. India accused Turkey."
+    every = run("extract", "-", "--format", "jsonl", input=text)
+    none = run("extract", "-", "--format", "jsonl", "--min-confidence", "1.0", input=text)
+    assert every.exit_code == 0 and none.exit_code == 0
+    confidences = [json.loads(line)["confidence"] for line in every.stdout.splitlines()]
+    assert confidences and all(c < 1.0 for c in confidences) and none.stdout.strip() == ""
+    assert run("extract", "-", "--min-confidence", "2", input=text).exit_code != 0
