@@ -281,3 +281,17 @@ def test_a_verb_coordinated_with_the_main_verb_is_a_main_act(coder: Coder) -> No
     events = code(coder, "The police fired fifty rounds and arrested a hundred people.")
     assert {(e.type, e.source.sector) for e in events if e.source} >= {
         ("ASSAULT", "COP"), ("COERCE", "COP")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Georgian rebels received weapons from Russia.", ("AID", "RUS", "GEO")),
+    ("Armenia received assurances from France.", ("AGREE", "FRA", "ARM")),
+    ("Pakistan received criticism from India.", ("ACCUSE", "IND", "PAK")),
+])
+def test_converse_verbs_make_the_giver_the_actor(coder: Coder, text: str,
+                                                 expected: tuple[str, str, str]) -> None:
+    assert triples(code(coder, text)) == {expected}
+
+
+def test_a_converse_act_without_a_giver_has_no_actor(coder: Coder) -> None:
+    assert code(coder, "Pakistan received criticism.") == []

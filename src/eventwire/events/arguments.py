@@ -168,6 +168,14 @@ def verb_arguments(verb: Token, entry: Entry, visitors: frozenset[str] = frozens
     args.targets = (direct + prep_objects(verb, TARGET_PREPS - {"from", "of"}, set())
                     + prep_objects(verb, {"from", "of"}, set()))
     args.places = prep_objects(verb, WEAK_PREPS, set())
+    if entry.converse:
+        # "Georgian rebels received weapons from Russia": Russia gives, the rebels receive; with
+        # no giver named the act has no source ("Pakistan received criticism" names no critic).
+        givers = prep_objects(verb, {"from"}, set()) + [
+            g for o in args.objects for g in prep_objects(o, {"from"}, set())]
+        args.sources, args.targets = [t for g in givers for t in conjuncts(g)], args.sources
+        args.how.append("converse")
+        return args
     if entry.swap and any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "NORP", "GPE", "ORG")
                           or t.lemma_.lower() in visitors for t in args.targets):
         # The visitor acts, the host receives; a hosted summit or talks is no visitor.

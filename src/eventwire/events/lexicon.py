@@ -37,6 +37,7 @@ class Entry:
     public: bool = False  # the sense that applies when the actor is the public
     mutual: bool = False  # "X and Y exchanged prisoners": two parties act towards each other
     quotes: bool = False  # the verb introduces what its subject says ("urged", "warned")
+    converse: bool = False  # "X received weapons from Y": the giver (from) acts, X receives
     particle: str | None = None  # "call on": a prt/prep child of the verb
     objects: frozenset[str] | None = None  # "send [troop|soldier]": the verb's object lemmas
     before: str | None = None  # "drone strike": the word before a noun head
@@ -141,7 +142,7 @@ def parse_entry(row: list[str]) -> Entry:
         pattern=pattern, pos="v" if pos == "v" else "n", type=etype, mode=mode or None,
         context=context or None, frame=frame or None,  # type: ignore[arg-type]
         swap=roles == "swap", public=roles == "public", mutual=roles == "mutual",
-        quotes=roles == "quote", lemma=lemma,
+        quotes=roles == "quote", converse=roles == "converse", lemma=lemma,
         particle=particle, objects=objects, before=before,
     )
 
