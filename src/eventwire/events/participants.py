@@ -165,7 +165,7 @@ POLICE_ACTS = {("COERCE", "arrest"), ("ASSAULT", "crowd-control")}
 
 
 def implied_police(p: Participants) -> None:
-    """"five activists were arrested", "the arrest of 51 people": with no agent named (and no
+    """"three students were arrested", "the arrest of two journalists": with no agent named (and no
     state named as the place, ``state_of_place``), the police acted, of the country a place
     names if any. The source's words are the trigger's (no words name it); marked inferred."""
     c = p.coding
