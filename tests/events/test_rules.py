@@ -295,3 +295,18 @@ def test_converse_verbs_make_the_giver_the_actor(coder: Coder, text: str,
 
 def test_a_converse_act_without_a_giver_has_no_actor(coder: Coder) -> None:
     assert code(coder, "Pakistan received criticism.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ankara enjoys warm relations with Baku.",
+    "India and Russia have close ties.",
+    "Officials try to estimate the damage.",
+])
+def test_states_of_affairs_and_attempts_are_not_acts(coder: Coder, text: str) -> None:
+    assert code(coder, text) == []
+
+
+def test_acts_on_relations_and_trials_are_still_coded(coder: Coder) -> None:
+    assert ("SUPPORT", "TUR", "ISR") in triples(code(coder, "Turkey restored relations with Israel."))
+    assert ("SANCTION", "FRA", "MLI") in triples(code(coder, "France cut ties with Mali."))
+    assert [e.type for e in code(coder, "The court will try the former minister.")] == ["ACCUSE"]

@@ -76,6 +76,9 @@ class Lexicon:
         if token.pos_ in _VERB_POS or token.tag_.startswith("VB"):
             for entry in self.verbs.get(lemma, ()):
                 if _verb_fits(entry, token):
+                    if entry.frame is None and lemma in self.frames and any(
+                            c.dep_ == "xcomp" for c in token.children):
+                        return None  # "try to estimate": the frame sense, not a trial
                     return None if entry.type == "NONE" else entry
         if token.pos_ in _NOUN_POS:
             for entry in self.nouns.get(lemma, ()) or self.nouns.get(token.lower_, ()):
