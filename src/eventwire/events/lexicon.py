@@ -38,6 +38,7 @@ class Entry:
     mutual: bool = False  # "X and Y exchanged prisoners": two parties act towards each other
     quotes: bool = False  # the verb introduces what its subject says ("urged", "warned")
     converse: bool = False  # "X received weapons from Y": the giver (from) acts, X receives
+    state: bool = False  # "ties", "relations": a state of affairs, an act only when intended
     particle: str | None = None  # "call on": a prt/prep child of the verb
     objects: frozenset[str] | None = None  # "send [troop|soldier]": the verb's object lemmas
     before: str | None = None  # "drone strike": the word before a noun head
@@ -145,7 +146,8 @@ def parse_entry(row: list[str]) -> Entry:
         pattern=pattern, pos="v" if pos == "v" else "n", type=etype, mode=mode or None,
         context=context or None, frame=frame or None,  # type: ignore[arg-type]
         swap=roles == "swap", public=roles == "public", mutual=roles == "mutual",
-        quotes=roles == "quote", converse=roles == "converse", lemma=lemma,
+        quotes=roles == "quote", converse=roles == "converse", state=roles == "state",
+        lemma=lemma,
         particle=particle, objects=objects, before=before,
     )
 

@@ -214,6 +214,12 @@ class RuleCoder:
                 c.dropped = True
                 c.rule.append("negated:dropped")
             return
+        if c.entry.state and c.modality != "future" and c.absorbed_by is None:
+            # "Ankara enjoys warm relations with Baku" states how things are; wanting closer
+            # ties (future) or restoring them (a verb that absorbs the noun) is an act.
+            c.dropped = True
+            c.rule.append("state:dropped")
+            return
         if c.modality == "future" and TYPE_INFO[c.type].intent_is_agree:
             c.attributes["intended"] = c.type
             c.rule.append(f"future:{c.type}>AGREE")
