@@ -28,6 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
+from eventwire.evaluate import macro_f1
 from eventwire.gold import GoldRecord
 from eventwire.ontology.plover import normalize_type
 from eventwire.pipeline import Coder
@@ -36,7 +37,6 @@ from eventwire.training import (
     design_matrix,
     fold_of,
     load_examples,
-    macro_f1,
     one_hot,
     softmax_regression,
 )

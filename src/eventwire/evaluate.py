@@ -55,6 +55,16 @@ def _classify_chunk(records: Sequence[GoldRecord], classifier_name: str = "learn
     return out
 
 
+def macro_f1(pairs: list[tuple[str, str]]) -> float:
+    """Mean F1 over the gold types present in (gold, predicted) pairs."""
+    scores = per_type_scores(pairs)
+    return round(sum(s["f1"] for s in scores.values()) / len(scores), 4) if scores else 0.0
+
+
+def accuracy(pairs: list[tuple[str, str]]) -> float:
+    return round(sum(g == p for g, p in pairs) / len(pairs), 4) if pairs else 0.0
+
+
 def evaluate_classify(records: list[GoldRecord], classifier: str = "learned",
                       workers: int = 1, model: str | None = None) -> dict[str, Any]:
     """Accuracy and macro-F1 of the type given the gold source and target spans."""
@@ -69,9 +79,8 @@ def evaluate_classify(records: list[GoldRecord], classifier: str = "learned",
     n = len(pairs)
     return {
         "task": "classify", "records": len(records), "events": n,
-        "accuracy": round(sum(g == p for g, p in pairs) / n, 4) if n else 0.0,
-        "macro_f1": round(sum(s["f1"] for s in per_type.values()) / len(per_type), 4)
-        if per_type else 0.0,
+        "accuracy": accuracy(pairs),
+        "macro_f1": macro_f1(pairs),
         "per_type": per_type,
         "confusion": {f"{g}->{p}": c for (g, p), c in confusion.most_common() if g != p},
         "classifier": classifier, "workers": workers,

@@ -23,10 +23,10 @@ from typing import Any
 
 import numpy as np
 
-from eventwire.evaluate import extract_chunk, extract_scores, per_type_scores
+from eventwire.evaluate import accuracy, extract_chunk, extract_scores, macro_f1, per_type_scores
 from eventwire.events.classifiers import WEAK_EVIDENCE
 from eventwire.events.classify import char_span, classify_pair
-from eventwire.events.learned import YIELD_PARTS, LearnedTyper, LinearModel, pair_features
+from eventwire.events.learned import YIELD_PARTS, LearnedTyper, LinearModel, pair_features, softmax
 from eventwire.events.typer import typer_model
 from eventwire.gold import GoldRecord, load_gold
 from eventwire.ontology.plover import normalize_type
@@ -151,15 +151,6 @@ def fold_of(examples: Sequence[Example], folds: int = FOLDS, seed: int = SEED) -
     return [assign[(e.real, e.group)] for e in examples]
 
 
-def macro_f1(pairs: list[tuple[str, str]]) -> float:
-    scores = per_type_scores(pairs)
-    return round(sum(s["f1"] for s in scores.values()) / len(scores), 4) if scores else 0.0
-
-
-def accuracy(pairs: list[tuple[str, str]]) -> float:
-    return round(sum(g == p for g, p in pairs) / len(pairs), 4) if pairs else 0.0
-
-
 def _calibration(probs: list[float], right: list[bool], bins: int = 10) -> float:
     """Expected calibration error: |confidence - accuracy| averaged over equal-width bins."""
     p = np.array(probs)
@@ -171,10 +162,8 @@ def _calibration(probs: list[float], right: list[bool], bins: int = 10) -> float
 
 def _logits(model: LinearModel, features: list[str], classes: list[str]) -> np.ndarray:
     """The model's scores laid out over ``classes`` (-inf for a class the model lacks)."""
-    rows = sorted({j for f in features if (j := model.vocab.get(f)) is not None})
-    z = model.weights[rows].sum(axis=0) + model.weights[-1]
     out = np.full(len(classes), -np.inf)
-    for c, v in zip(model.classes, z, strict=True):
+    for c, v in zip(model.classes, model.scores(features), strict=True):
         out[classes.index(c)] = v
     return out
 
@@ -267,16 +256,10 @@ def cross_validate(examples: Sequence[Example], folds: int = FOLDS, seed: int = 
     report["examples_accuracy"] = round(sum(own) / len(own), 4) if own else None
     report["calibration_error"] = {
         "raw": _calibration([p.probability for p in real], right) if real else None,
-        "calibrated": _calibration([_top_probability(z, temperature) for z, _, _ in known],
+        "calibrated": _calibration([float(softmax(z, temperature).max()) for z, _, _ in known],
                                    [ok for _, _, ok in known]) if known else None}
     report["temperature"] = temperature
     return report
-
-
-def _top_probability(z: np.ndarray, temperature: float) -> float:
-    s = z / temperature
-    e = np.exp(s - s.max())
-    return float(e.max() / e.sum())
 
 
 def record_folds(examples: Sequence[Example], folds: int = FOLDS, seed: int = SEED

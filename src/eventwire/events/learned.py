@@ -119,6 +119,12 @@ def _actor_features(role: str, span: Span | None) -> list[str]:
     return [*out, f"{role}sec={info.sector}", f"{role}kind={info.kind}"]
 
 
+def softmax(z: np.ndarray, temperature: float = 1.0) -> np.ndarray:
+    """Probabilities from scores (-inf scores get 0)."""
+    e = np.exp((z - z.max()) / temperature)
+    return e / e.sum()
+
+
 @dataclass
 class LinearModel:
     """Softmax regression over string features; the vocabulary is kept with the weights."""
@@ -128,13 +134,14 @@ class LinearModel:
     weights: np.ndarray  # (features + 1 bias, classes)
     temperature: float = 1.0
 
-    def proba(self, feats: Iterable[str]) -> dict[str, float]:
-        """Class probabilities (the weights of the features present, summed, then softmax)."""
+    def scores(self, feats: Iterable[str]) -> np.ndarray:
+        """Raw class scores: the weights of the features present (each once), plus the bias."""
         rows = sorted({j for f in feats if (j := self.vocab.get(f)) is not None})
-        z = self.weights[rows].sum(axis=0) + self.weights[-1]
-        z = (z - z.max()) / self.temperature
-        p = np.exp(z)
-        p /= p.sum()
+        return self.weights[rows].sum(axis=0) + self.weights[-1]
+
+    def proba(self, feats: Iterable[str]) -> dict[str, float]:
+        """Class probabilities: the softmax of the scores at the model's temperature."""
+        p = softmax(self.scores(feats), self.temperature)
         return {c: float(v) for c, v in zip(self.classes, p, strict=True)}
 
     def predict(self, feats: Iterable[str]) -> tuple[str, float]:
