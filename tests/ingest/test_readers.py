@@ -83,3 +83,16 @@ def test_missing_path_and_stdin(tmp_path: Path) -> None:
     assert isinstance(art, Article) and art.date == date(2025, 2, 3)
     stdin = io.BytesIO(b'{"text": "Kenya thanked Uganda."}\n{"text": "Peru met Chile."}\n')
     assert len(read("-", stdin=stdin)) == 2
+
+
+def test_clean_text_repairs_mojibake_and_keeps_lines_that_stand_alone() -> None:
+    assert clean_text("â€œWe demand talks,â€\x9d she said.") == "“We demand talks,” she said."
+    # A headline and a byline keep their own lines; hard-wrapped prose is joined.
+    raw = ("Chile and Peru agree to talk\nBy Ana Ruiz\nLIMA -- Chile and Peru agreed on Monday to\n"
+           "resume talks on their maritime border, the two foreign\nministries said.")
+    assert clean_text(raw) == ("Chile and Peru agree to talk\n\nBy Ana Ruiz\n\nLIMA -- Chile and "
+                               "Peru agreed on Monday to resume talks on their maritime border, "
+                               "the two foreign ministries said.")
+    # A line that ends on "of" or runs on in lower case is a wrap, whatever its length.
+    assert clean_text("Talks on the future of\nGaza resumed.") == "Talks on the future of Gaza resumed."
+    assert clean_text("Talks resumed on\nmonday.") == "Talks resumed on monday."

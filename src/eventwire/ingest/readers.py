@@ -17,6 +17,9 @@ from datetime import date as Date
 from pathlib import Path
 from typing import IO
 
+import ftfy
+
+from eventwire.ingest.layout import is_boilerplate
 from eventwire.schema import Article
 
 #: Articles larger than this are rejected (news articles are a few KB; this is a runaway file).
@@ -25,13 +28,55 @@ _DATE_HEADER = re.compile(r"\A\s*date[:\s]\s*(\d{4}-\d{2}-\d{2})\b[ \t]*(?:\r?\n
 _TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _SPACES = re.compile(r"[ \t\r\f\v\n]+")
+#: Words a line does not end on unless the sentence runs on to the next line.
+_RUNS_ON = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "by", "from",
+                      "and", "or", "but", "that", "which", "who", "as", "its", "their", "his", "her"})
+_LINE_END = re.compile(r"[.!?…:][\"'”’)]*$")
+
+
+def repair(text: str) -> str:
+    """Mojibake and broken Unicode repaired (UTF-8 read as Windows-1252: "â€œ" -> a quotation
+    mark), curly quotes kept as written."""
+    return ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=True)
+
+
+def _is_own_line(line: str, after: str, width: int, first: bool) -> bool:
+    """A line that stands alone even after a single line break: it ends a sentence, or it is
+    short, ends without punctuation and the next line starts a new thought (a capital): a
+    headline at the top, a byline, a caption, "Advertisement". A hard-wrapped line runs on to
+    near the block's ``width`` (0 when no other line shows one)."""
+    line = line.strip()
+    if _LINE_END.search(line):
+        return True
+    if not after[:1].isupper() and not after[:1].isdigit():
+        return False
+    words = line.split()
+    if words[-1].lower() in _RUNS_ON:
+        return False
+    if len(words) == 1:  # one word alone is boilerplate ("Advertisement") or a wrapped name
+        return is_boilerplate(line)
+    return len(words) <= (25 if first else 8) and (len(line) < 0.8 * width or not width)
 
 
 def clean_text(text: str) -> str:
-    """Unwrap hard-wrapped lines and squeeze spaces; keep paragraph breaks. Offsets in events refer
+    """Repair mojibake, unwrap hard-wrapped lines and squeeze spaces; keep paragraph breaks, and
+    lines that stand alone (headlines, bylines, captions) as paragraphs. Offsets in events refer
     to this cleaned text, which is what is stored."""
-    paragraphs = (_SPACES.sub(" ", p).strip() for p in _PARAGRAPH.split(text))
-    return "\n\n".join(p for p in paragraphs if p)
+    out: list[str] = []
+    for block in _PARAGRAPH.split(repair(text)):
+        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+        current: list[str] = []
+        for n, line in enumerate(lines):
+            current.append(line)
+            after = lines[n + 1] if n + 1 < len(lines) else ""
+            # The wrap width, from the other lines that run on to the next (not the last).
+            width = max((len(ln) for m, ln in enumerate(lines[:-1]) if m != n), default=0)
+            if after and _is_own_line(line, after, width, first=not out and n == 0):
+                out.append(_SPACES.sub(" ", " ".join(current)).strip())
+                current = []
+        if current:
+            out.append(_SPACES.sub(" ", " ".join(current)).strip())
+    return "\n\n".join(p for p in out if p)
 
 
 @dataclass(frozen=True, slots=True)

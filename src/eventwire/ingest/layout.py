@@ -1,0 +1,222 @@
+"""An article's structure, read before the coder: headline, dateline, byline, captions, boilerplate.
+
+News copy is not prose. A wire story opens with a headline and a dateline ("MOSCOW, March 3
+(TASS) --"); web copy carries bylines, photo captions and credits, "Advertisement", "Related
+Articles" and "(end)". Read as prose, the headline is glued to the first sentence and the dateline
+word becomes its subject. ``read_layout`` marks each such part by character offsets into the
+cleaned article text (nothing is removed: the stored text stays whole), so that
+
+- every part starts a sentence of its own (the headline is coded as its own sentence);
+- bylines, captions, credits and boilerplate are never coded (``Layout.skipped``);
+- the dateline's place and date serve events whose own sentence names none.
+
+Decisions are plain data (``Layout.explain``), shown by ``eventwire extract --explain``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date as Date
+from typing import Literal
+
+PartKind = Literal["headline", "dateline", "byline", "caption", "boilerplate"]
+#: Parts about the article, not news: never coded. (A dateline is its own sentence, and gives
+#: events its place and date.)
+SKIPPED: frozenset[str] = frozenset({"byline", "caption", "boilerplate"})
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE = rf"(?P<date>{_MONTH}\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?)"
+_AGENCY = r"\((?P<agency>[A-Za-z][\w .&'/-]{0,30})\)"
+_SEP = r"\s*(?:--|—|–|-|:)\s+"
+#: Wire form: the place in capitals ("MOSCOW", "NEW DELHI", "ALGIERS, Algeria"), then a date
+#: and an agency, either optional, then a dash or colon.
+_WIRE = re.compile(
+    rf"(?P<place>[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+){{0,3}}(?:,\s*[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+)?)?)"
+    rf"(?:,\s*{_DATE})?\s*(?:{_AGENCY})?{_SEP}")
+#: Title-case form, which needs a date or an agency to tell it from a sentence ("Beijing, March
+#: 3 (Xinhua) --").
+_TITLED = re.compile(
+    rf"(?P<place>[A-Z][a-z.'-]+(?:\s[A-Z][a-z.'-]+){{0,2}})(?=(?:,\s*{_MONTH}\s+\d|\s*\())"
+    rf"(?:,\s*{_DATE})?\s*(?:{_AGENCY})?{_SEP}")
+#: Archive form: a place in any case and a colon at a paragraph's start ("new delhi: the ...");
+#: accepted only when the words name a known place (a speaker's "He said:" does not).
+_ARCHIVE = re.compile(r"(?P<place>[A-Za-z][A-Za-z.'-]+(?:\s[A-Za-z][A-Za-z.'-]+){0,2}):\s+")
+
+_BOILERPLATE = re.compile(
+    r"(advertisements?|sponsored( content)?|related( articles| stories| coverage| content| news| topics)?"
+    r"|read (more|also|next)|also read|see also|more on this|continue reading|story continues( below)?"
+    r"|share( this)?( story| article| on \w+)?|print|email|skip to (main )?content|trending|most read"
+    r"|recommended( for you)?|listen to (this )?(article|story)|\(?-*\s*ends?\s*-*\)?|#+|more to follow"
+    r"|((facebook|twitter|linkedin|mail|e-?mail|whatsapp|print|reddit|x|copy link)[\s|,/]*){2,}"
+    r"|(subscribe|sign up|follow us|click here|all rights reserved|copyright\s*(©|\(c\)|\d{4})|©|\(c\) ).*"
+    r"|(this|the) (story|article) (is|was) (from|published|first published|originally published).*"
+    r"|(updated|published|last updated|posted)\s*:?.{0,40}\d.*)",
+    re.IGNORECASE)
+#: A last paragraph's closing mark ("... said. (end)").
+_TRAILER = re.compile(r"\s*(\((end|ends|more)\)|-+\s*end\s*-+|###)\s*$", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"((by|from|reporting by|written by|edited by|compiled by)\s+[A-Z][\w.'-]*(\s+[\w.'-]+){0,6}"
+    r"|reporting by .*|[A-Z][a-z]+(\s[A-Z][a-z.]+){1,2},\s+(staff (writer|reporter)|correspondent"
+    r"|special correspondent|reporter).*)", re.IGNORECASE)
+_CAPTION = re.compile(
+    r"((photo|file photo|photograph|image|picture|pictured|caption|graphic|video)s?"
+    r"( credit| by)?\s*[:|/-].*|.*\((\w+ )?(photo|photograph|image)s?\b[^)]*\)|.*\bphoto credit\b.*"
+    r"|.*\b(getty images|afp via getty|ap photo|reuters/)[^.]*)", re.IGNORECASE)
+_END_PUNCT = re.compile(r"[.!?…][\"'”’)]*$|[\"”]$")
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
+
+
+def is_boilerplate(line: str) -> bool:
+    """A line that is page furniture, not news ("Advertisement", "Related Articles")."""
+    line = line.strip()
+    return len(line) < 200 and _BOILERPLATE.fullmatch(line) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A non-prose part of the article, by character offsets into its text."""
+
+    kind: PartKind
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The place (and date, agency) a story was filed from."""
+
+    place: str
+    start: int
+    end: int  # first character after the separator: where the story's first sentence starts
+    date: Date | None = None
+    agency: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """What the reader found; offsets point into the text it read."""
+
+    parts: tuple[Part, ...] = ()
+    dateline: Dateline | None = None  # the story's own (the first) dateline
+    casing: Literal["mixed", "lower", "upper"] = "mixed"
+
+    def skipped(self) -> list[Part]:
+        """Parts that are never coded."""
+        return [p for p in self.parts if p.kind in SKIPPED]
+
+    def boundaries(self) -> list[int]:
+        """Character offsets where a sentence must start (each part's start and end)."""
+        return sorted({i for p in self.parts for i in (p.start, p.end)})
+
+    def explain(self, text: str) -> list[str]:
+        """One line per decision, quoting the words it was made on."""
+        lines = [f"{p.kind} [{p.start}:{p.end}] {_quote(text[p.start:p.end])}" for p in self.parts]
+        if self.dateline is not None:
+            d = self.dateline
+            lines.append(f"dateline place {d.place!r}" + (f", date {d.date}" if d.date else "")
+                         + (f", agency {d.agency!r}" if d.agency else ""))
+        if self.casing != "mixed":
+            lines.append(f"text is {self.casing}-case: names recased before tagging")
+        return lines
+
+
+def _quote(words: str, width: int = 60) -> str:
+    words = " ".join(words.split())
+    return repr(words if len(words) <= width else words[: width - 1] + "…")
+
+
+def _month_day(match: re.Match[str], article_date: Date | None) -> Date | None:
+    """The dateline's date; its year is the article's (or the one before, for "Dec 31" on a
+    January article) when the dateline gives none."""
+    if not match.group("date"):
+        return None
+    month = _MONTHS.index(match.group("date")[:3].lower()) + 1
+    day = int(match.group("day"))
+    year = int(match.group("year")) if match.group("year") else None
+    if year is None:
+        if article_date is None:
+            return None
+        year = article_date.year - (1 if month > article_date.month + 1 else 0)
+    try:
+        return Date(year, month, day)
+    except ValueError:
+        return None
+
+
+def read_dateline(text: str, start: int, known_place: KnownPlace | None = None,
+                  article_date: Date | None = None) -> Dateline | None:
+    """The dateline at ``start`` (a paragraph's first character), if there is one."""
+    for pattern in (_WIRE, _TITLED):
+        m = pattern.match(text, start)
+        if m:
+            return Dateline(m.group("place").strip(), start, m.end(), _month_day(m, article_date),
+                            m.group("agency"))
+    m = _ARCHIVE.match(text, start)
+    if m and known_place is not None and known_place(m.group("place")):
+        return Dateline(m.group("place"), start, m.end())
+    return None
+
+
+class KnownPlace:
+    """Is this a place name? (a callable over the gazetteer's and the place index's names)."""
+
+    def __init__(self, names: frozenset[str]) -> None:
+        self.names = names
+
+    def __call__(self, words: str) -> bool:
+        return words.lower() in self.names
+
+
+def _casing(text: str) -> Literal["mixed", "lower", "upper"]:
+    """Lower-case archive copy or upper-case teletype: under 2% of words capitalised (sentence
+    starts aside), or over 90% of letters in capitals."""
+    words = re.findall(r"(?<![\n.!?:] )(?<!^)\b[A-Za-z]{2,}", text)
+    if len(words) < 60:  # a sentence or two may have no name at all
+        return "mixed"
+    letters = [c for c in text if c.isalpha()]
+    if sum(c.isupper() for c in letters) > 0.9 * len(letters):
+        return "upper"
+    if sum(w[0].isupper() for w in words) < 0.02 * len(words):
+        return "lower"
+    return "mixed"
+
+
+def read_layout(text: str, known_place: KnownPlace | None = None,
+                article_date: Date | None = None) -> Layout:
+    """The structure of a cleaned article text (paragraphs separated by blank lines)."""
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+    parts: list[Part] = []
+    dateline: Dateline | None = None
+    first_prose = True
+    for n, (start, end) in enumerate(paragraphs):
+        words = text[start:end].strip()
+        kind: PartKind | None = None
+        if is_boilerplate(words):
+            kind = "boilerplate"
+        elif len(words) < 200 and _CAPTION.fullmatch(words):
+            kind = "caption"
+        elif len(words.split()) <= 12 and _BYLINE.fullmatch(words) and not _END_PUNCT.search(words):
+            kind = "byline"
+        elif (first_prose and n + 1 < len(paragraphs) and len(words.split()) <= 25
+              and not _END_PUNCT.search(words) and read_dateline(text, start, known_place) is None):
+            kind = "headline"
+        if kind is not None:
+            parts.append(Part(kind, start, end))
+            first_prose = first_prose and kind != "headline"
+            continue
+        first_prose = False
+        found = read_dateline(text, start, known_place, article_date)
+        if found is not None:
+            parts.append(Part("dateline", found.start, found.end))
+            dateline = dateline or found
+        trailer = _TRAILER.search(text, start, end) if n == len(paragraphs) - 1 else None
+        if trailer is not None and trailer.start() > start:
+            parts.append(Part("boilerplate", trailer.start(), end))
+    prose, at = [], 0
+    for part in parts:  # the casing of the story's own words, not of "Facebook Twitter"
+        prose.append(text[at:part.start])
+        at = max(at, part.end)
+    prose.append(text[at:])
+    return Layout(tuple(parts), dateline, _casing(" ".join(prose)))
