@@ -45,6 +45,15 @@ def test_extract_table_format() -> None:
     assert res.exit_code == 0 and "SUPPORT" in res.stdout
 
 
+def test_extract_explain_shows_the_reader_decisions() -> None:
+    res = run("extract", "-", "--format", "jsonl", "--explain",
+              input="Talks resume\n\nGENEVA (AP) -- Japan praised India.")
+    assert res.exit_code == 0
+    assert "reader: headline [0:12] 'Talks resume'" in res.stderr
+    assert "reader: dateline place 'GENEVA', agency 'AP'" in res.stderr
+    assert "event SUPPORT 'praised'" in res.stderr and "place:dateline" in res.stderr
+
+
 def test_ingest_keeps_good_items_reports_bad_ones_and_is_idempotent(tmp_path: Path) -> None:
     batch = tmp_path / "in.jsonl"
     batch.write_text("\n".join([

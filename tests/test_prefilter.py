@@ -49,3 +49,26 @@ def test_coding_through_the_prefilter_gives_original_offsets(coder) -> None:  # 
     (event,) = events
     assert TEXT[event.trigger.start:event.trigger.end] == event.trigger.text == "sent"
     assert event.source is not None and TEXT[event.source.start:event.source.end] == "Japan"
+
+
+def test_whom_a_kept_sentence_refers_back_to_is_kept(nlp: Language) -> None:
+    text = ("The weather was mild. Foreign Minister Ana Ruiz arrived in Lima on Monday. "
+            "The minister urged Chile to talk.")
+    doc = compact_doc(nlp, make_doc(nlp, text, None), CUES)
+    assert doc.text.startswith("Foreign Minister Ana Ruiz arrived")
+    # Without a word that refers back, the sentence before is not needed.
+    doc = compact_doc(nlp, make_doc(nlp, text.replace("The minister", "Peru"), None), CUES)
+    assert doc.text.startswith("Peru urged")
+
+
+def test_the_reader_parts_start_sentences_and_page_furniture_is_dropped(nlp: Language) -> None:
+    from eventwire.ingest.layout import read_layout
+
+    text = "Chile and Peru talk\n\nBy Ana Ruiz\n\nLIMA (AP) -- Peru urged Chile to talk."
+    doc = make_doc(nlp, text, None)
+    doc._.layout = read_layout(text)
+    out = compact_doc(nlp, doc, None)
+    assert "Ana Ruiz" not in out.text
+    starts = [t.text for t in out if t.is_sent_start]
+    assert starts[:3] == ["Chile", "LIMA", "Peru"]
+    assert to_original(out, out.text.index("LIMA")) == text.index("LIMA")

@@ -122,8 +122,12 @@ def extract(
     fmt: Annotated[Format | None, typer.Option("--format", help="table | jsonl | csv")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
     min_confidence: MinConfidence = 0.0,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Print how each article was read (headline, dateline, bylines, "
+                          "captions, boilerplate, casing) and each event's rule, on stderr.")] = False,
 ) -> None:
     """Code articles and print their events (nothing is stored)."""
+    from eventwire.ingest.layout import read_layout
     from eventwire.jobs import Report, code_paths
     from eventwire.pipeline import Coder
 
@@ -131,7 +135,15 @@ def extract(
     rows = []
     fmt = fmt or _default_format()
     coder = Coder(model, min_confidence=min_confidence)
-    for _, events in code_paths(paths, coder, report, _parse_date(date), _report_error):
+    for article, events in code_paths(paths, coder, report, _parse_date(date), _report_error):
+        if explain:
+            layout = read_layout(article.text, coder.known_place, article.date)
+            err.print(f"article {article.id} ({article.origin or '-'}):", highlight=False)
+            for line in layout.explain(article.text) or ["plain prose, nothing marked"]:
+                err.print(f"  reader: {line}", highlight=False, markup=False)
+            for e in events:
+                err.print(f"  event {e.type} {e.trigger.text!r}: {e.rule}", highlight=False,
+                          markup=False)
         batch = [e.to_dict() for e in events]
         if fmt is Format.jsonl:
             _print_events(batch, fmt)

