@@ -3,8 +3,10 @@
 IndiaPoliceEvents Corpus Covering the 2002 Gujarat Violence", Findings of ACL 2021), kept outside
 the repo in ../shared/benchmarks/real/india_police_events/.
 
-Each article is coded whole, as ``eventwire extract`` would (the text as stored, lower case and
-mojibake included); each of the corpus's sentences is then answered from the events whose
+Each article is coded whole, as ``eventwire extract`` would (read by the article reader: mojibake
+repaired, lower case recased for tagging, datelines and page furniture marked); each of the
+corpus's sentences (found in the corpus text, its offsets carried over to the cleaned text) is
+then answered from the events whose
 trigger lies in it, with a police source (sector COP):
 
 - ANY_ACTION: any such event;
@@ -27,11 +29,15 @@ import json
 import re
 import sys
 import time
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from datetime import date as Date
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from eventwire.evaluate import prf
+from eventwire.ingest.readers import clean_text
 from eventwire.pipeline import Coder
 from eventwire.schema import Article, Event
 
@@ -93,6 +99,20 @@ def sentence_spans(text: str, sentences: list[str]) -> list[tuple[int, int] | No
     return spans
 
 
+def to_cleaned(original: str, cleaned: str) -> Callable[[int], int]:
+    """Offsets in the text as stored in the corpus -> offsets in the text the reader cleaned
+    (mojibake repaired, spaces squeezed), through the blocks the two have in common."""
+    blocks = SequenceMatcher(None, original, cleaned, autojunk=False).get_matching_blocks()
+    starts = [b.a for b in blocks]
+
+    def convert(i: int) -> int:
+        n = max(bisect_right(starts, i) - 1, 0)
+        a, b, size = blocks[n]
+        return b + min(i - a, size)
+
+    return convert
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dir", type=Path, nargs="?", default=DEFAULT_DIR)
@@ -107,7 +127,8 @@ def main() -> None:
         row = json.loads(line)
         sents.setdefault(row["id"], []).append(row)
     coder = Coder()
-    articles = [Article(text=d["text"], id=d["id"],
+    originals = {d["id"]: d["text"] for d in docs}
+    articles = [Article(text=clean_text(d["text"]), id=d["id"],
                         date=Date.fromisoformat(d["date"][:10]) if d.get("date") else None)
                 for d in docs]
     gold: list[set[str]] = []
@@ -117,7 +138,10 @@ def main() -> None:
     start = time.perf_counter()
     for article, events in coder.code(articles):
         rows = sorted(sents.get(article.id, []), key=lambda r: r["sent_id"])
-        spans = sentence_spans(article.text, [r["text"] for r in rows])
+        convert = to_cleaned(originals[article.id], article.text)
+        spans = [(convert(a), convert(b)) if (a, b) != (-1, -1) else None
+                 for a, b in (span or (-1, -1) for span in
+                              sentence_spans(originals[article.id], [r["text"] for r in rows]))]
         for row, span in zip(rows, spans, strict=True):
             found: set[str] = set()
             if span is None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date as Date
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -20,24 +21,39 @@ from eventwire.actors.gazetteer import Gazetteer
 from eventwire.actors.records import to_actor
 from eventwire.events.coding import EventCandidate
 from eventwire.events.lexicon import Lexicon
+from eventwire.ingest.casing import Recaser
+from eventwire.ingest.layout import KnownPlace, Layout, read_layout
 from eventwire.ingest.readers import clean_text
 from eventwire.nlp import get_pipeline, make_doc
 from eventwire.ontology.plover import cameo_code, intensity, quad_class
 from eventwire.prefilter import Cues, compact_doc, to_original
-from eventwire.schema import Article, Event, Quote, TextSpan, event_id
+from eventwire.schema import Actor, Article, Event, Quote, TextSpan, event_id
 from eventwire.when_where.amounts import amounts
 from eventwire.when_where.dates import clause_of, event_date
-from eventwire.when_where.places import place_of
+from eventwire.when_where.places import load_places, place_of
 from eventwire.when_where.quotes import doc_quotes
+
+
+def _as_stored(article: Article, start: int, text: str) -> str:
+    """The words at ``start`` as the article has them (the pipeline may have read a recased
+    copy; offsets are the same)."""
+    stored = article.text[start:start + len(text)]
+    return stored if stored.lower() == text.lower() else text
+
+
+def _stored_actor(article: Article, actor: Actor | None) -> Actor | None:
+    return replace(actor, text=_as_stored(article, actor.start, actor.text)) if actor else None
 
 
 def to_event(candidate: EventCandidate, article: Article) -> Event:
     """One event candidate on a Doc to its typed record."""
     c = candidate.trigger
     trig = c.span
-    source, target = to_actor(candidate.source), to_actor(candidate.target)
-    rule = "; ".join([*c.rule, f"args:{candidate.arg_rule}"])
-    trig_start = to_original(trig.doc, trig.start_char)
+    doc = trig.doc
+    source = _stored_actor(article, to_actor(candidate.source))
+    target = _stored_actor(article, to_actor(candidate.target))
+    rule = [*c.rule, f"args:{candidate.arg_rule}"]
+    trig_start = to_original(doc, trig.start_char)
     when, date_source, date_text = event_date(c.token, article.date)
     attributes = dict(c.attributes)
     if date_text:
@@ -45,6 +61,14 @@ def to_event(candidate: EventCandidate, article: Article) -> Event:
     found = amounts(clause_of(c.token).text)
     if found:
         attributes["amounts"] = found
+    layout: Layout | None = doc._.layout
+    dateline = layout.dateline.place if layout and layout.dateline else None
+    location, place_source = place_of(
+        c.token, {a.country for a in (source, target) if a and a.country}, dateline)
+    if place_source is not None:
+        attributes["place_source"] = place_source
+        rule.append(f"place:{place_source}")
+    sent = c.token.sent
     return Event(
         id=event_id(article.id, trig_start, source, target, c.type),
         article_id=article.id,
@@ -56,16 +80,17 @@ def to_event(candidate: EventCandidate, article: Article) -> Event:
         intensity=intensity(c.type, c.mode),
         source=source,
         target=target,
-        sentence=c.token.sent.text,
-        trigger=TextSpan(trig.text, trig_start, trig_start + len(trig.text)),
+        sentence=_as_stored(article, to_original(doc, sent.start_char), sent.text.rstrip()),
+        trigger=TextSpan(_as_stored(article, trig_start, trig.text), trig_start,
+                         trig_start + len(trig.text)),
         date=when,
         date_source=date_source,
-        location=place_of(c.token, {a.country for a in (source, target) if a and a.country}),
+        location=location,
         negated=c.negated,
         modality=c.modality,
         attributes=attributes,
         confidence=candidate.confidence,
-        rule=rule,
+        rule="; ".join(rule),
     )
 
 
@@ -89,6 +114,24 @@ def _cues(lexicon: Lexicon, gazetteer: Gazetteer) -> Cues:
     return Cues.of(lexicon, gazetteer)
 
 
+#: Cities this large are recased in lower-case copy (smaller ones are too often words).
+_RECASE_POPULATION = 100_000
+
+
+@lru_cache(maxsize=4)
+def _reader(lexicon: Lexicon, gazetteer: Gazetteer) -> tuple[KnownPlace, Recaser]:
+    """The article reader's place names and recaser, from the components' own tables."""
+    places = load_places()
+    place_kinds = ("country", "capital")
+    known = frozenset(places.spellings) | frozenset(
+        alias.lower() for alias, infos in gazetteer.aliases.items()
+        if any(i.kind in place_kinds for i in infos))
+    cities = [name for name, rows in places.cities.items()
+              if max(r[3] for r in rows) >= _RECASE_POPULATION]
+    common = set(STOP_WORDS) | set(lexicon.verbs) | set(lexicon.nouns) | set(gazetteer.sectors)
+    return KnownPlace(known), Recaser([*gazetteer.aliases, *cities], common)
+
+
 class Coder:
     """The coding pipeline, loaded once; codes articles in batches."""
 
@@ -102,6 +145,7 @@ class Coder:
         lexicon = self.nlp.get_pipe("eventwire_events").lexicon  # type: ignore[attr-defined]
         gazetteer = self.nlp.get_pipe("eventwire_actors").gaz  # type: ignore[attr-defined]
         self.cues = _cues(lexicon, gazetteer)
+        self.known_place, self.recaser = _reader(lexicon, gazetteer)
         self.quote_verbs: frozenset[str] = lexicon.quote_verbs
         #: Events less certain than this are left out of ``code`` (0 keeps all).
         self.min_confidence = min_confidence
@@ -113,9 +157,15 @@ class Coder:
         def inputs() -> Iterator[Doc]:
             for article in articles:
                 article = article.with_id()
+                layout = read_layout(article.text, self.known_place, article.date)
+                if article.date is None and layout.dateline and layout.dateline.date:
+                    article = replace(article, date=layout.dateline.date)
                 pending.append(article)
-                doc = make_doc(self.nlp, article.text, article.date, article.id)
-                yield compact_doc(self.nlp, doc, self.cues) if self.prefilter else doc
+                # Lower- or upper-case copy is read recased; offsets do not change.
+                doc = make_doc(self.nlp, self.recaser(article.text, layout.casing), article.date,
+                               article.id)
+                doc._.layout = layout
+                yield compact_doc(self.nlp, doc, self.cues if self.prefilter else None)
 
         for doc in self.nlp.pipe(inputs(), batch_size=batch_size):
             yield pending.popleft(), doc
@@ -125,7 +175,9 @@ class Coder:
         """Each article (with its quotations) and its events; an event reported inside a
         quotation names it in ``attributes.quote`` (its index in ``article.quotes``)."""
         for article, doc in self.docs(articles, batch_size):
-            quotes = tuple(doc_quotes(doc, self.quote_verbs))
+            quotes = tuple(replace(q, text=_as_stored(article, q.start, q.text),
+                                   speaker=_stored_actor(article, q.speaker))
+                           for q in doc_quotes(doc, self.quote_verbs))
             events = [e for e in doc_events(doc, article) if e.confidence >= self.min_confidence]
             if quotes:
                 events = [link_quote(e, quotes) for e in events]

@@ -7,18 +7,25 @@
 - "both sides", "the two countries", "both leaders", "the two nations": the last two different
   countries (or people) named;
 - "the country", "the government", "the kingdom", "the prime minister", "the president", "the
-  minister": the last country (or leader) named.
+  minister": the last country (or leader) named;
+- "the spokeswoman", "the ministry" (a bare sector noun): the state of the last phrase with the
+  same noun that said whose it was.
 
-Reads ``doc._.actors``; writes ``doc._.coref``: token index -> the antecedent actor spans.
+Reads ``doc._.actors``; writes ``doc._.coref``: token index -> the antecedent actor spans, and
+``doc._.default_state``: the article's own country (its dateline's, else the country it names
+most: at least twice, and twice as often as any other), for national institutions named
+without one ("the police", "officials").
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.prepositions import PLACE_PREPS
+from eventwire.when_where.places import load_places
 
 _PERSON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _THING = {"it", "its", "itself"}
@@ -88,8 +95,50 @@ def _most_recent_pair(before: list[Span], people_first: bool) -> list[Span]:
     return people if people[-1].end > countries[-1].end else countries
 
 
+def _is_bare_definite(tok: Token) -> bool:
+    """"the spokeswoman", "the ministry": "the" and the noun, nothing that says whose."""
+    return any(c.lower_ == "the" for c in tok.children) and not any(
+        c.dep_ in ("amod", "compound", "poss", "nmod", "prep", "appos") for c in tok.children)
+
+
+def _same_description(tok: Token, actors: list[Span]) -> list[Span]:
+    """The state of the last phrase headed by the same noun that said whose it was ("Mao Ning,
+    a spokeswoman for China's foreign ministry ... the spokeswoman"; "the Ministry of Foreign
+    Affairs of Vietnam ... the ministry")."""
+    lemma = tok.lemma_.lower()
+    for earlier in reversed(tok.doc[:tok.i]):
+        if earlier.lemma_.lower() != lemma or earlier.pos_ not in ("NOUN", "PROPN"):
+            continue
+        words = {t.i for t in earlier.subtree}
+        inside = [s for s in actors if s.start in words and s._.actor.country]
+        if inside:
+            return [min(inside, key=lambda s: abs(s.start - earlier.i))]
+    return []
+
+
+#: Kinds of mention that name a country outright.
+_NAMING_KINDS = ("country", "capital", "demonym", "leader")
+
+
+def default_state(doc: Doc) -> tuple[str, str] | None:
+    """(ISO3, how) of the article's own country: the dateline's place, else the country named
+    most often (at least twice, and twice as often as any other); None when neither tells."""
+    layout = doc._.layout
+    if layout is not None and layout.dateline is not None:
+        place = load_places().resolve_any_case(layout.dateline.place.split(",")[0].strip(), set())
+        if place is not None and place.country:
+            return place.country, "dateline"
+    counts = Counter(s._.actor.country for s in doc._.actors or []
+                     if s._.actor.kind in _NAMING_KINDS and s._.actor.country)
+    ranked = counts.most_common(2)
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return ranked[0][0], "most-named"
+    return None
+
+
 def resolve_coreference(doc: Doc) -> Doc:
-    """Fill ``doc._.coref`` for pronouns and anaphoric nominals."""
+    """Fill ``doc._.coref`` for pronouns and anaphoric nominals, and ``doc._.default_state``."""
+    doc._.default_state = default_state(doc)
     actors = [s for s in (doc._.actors or []) if s._.actor.kind != "noun" and not _is_place(s)]
     links: dict[int, list[Span]] = {}
     in_actor = {t.i for s in actors for t in s}
@@ -122,6 +171,8 @@ def resolve_coreference(doc: Doc) -> Doc:
                 or c.pos_ == "PROPN" for c in tok.children) and not any(
                 c.dep_ in ("appos", "flat") for c in tok.children):
             found = _last(before, lambda s: s._.actor.kind == "leader")
+        elif tok._.sector and tok.pos_ == "NOUN" and _is_bare_definite(tok):
+            found = _same_description(tok, actors)
         if found:
             links[tok.i] = found
     doc._.coref = links

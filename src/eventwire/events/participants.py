@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
@@ -74,7 +74,7 @@ class Participants:
     def reciprocal(self) -> bool:
         c = self.coding
         return _mutual(c.attributes.get("denied", c.type), self.sources, self.targets) or (
-            c.entry.mutual and len(self.sources) == 2)
+            c.entry.mutual and len(self.sources) >= 2)
 
     def pairs(self) -> Iterator[tuple[ActorMatch | None, ActorMatch | None, float, float]]:
         """(source, target, the rule layer's confidence, the actors' certainty) per candidate."""
@@ -83,8 +83,9 @@ class Participants:
         if self.reciprocal():
             # "Turkey and Pakistan agreed": one event with both parties (PLOVER codes all
             # participants of a mutual act together), marked reciprocal; dyad counts are
-            # undirected, so it is counted once.
-            pairs = [(self.sources[0], self.sources[1])]
+            # undirected, so it is counted once. Three or more parties ("Brazil, India and
+            # South Africa met"): one event per pair, since each meets each.
+            pairs = list(itertools.combinations(self.sources, 2))
             c.attributes["reciprocal"] = True
         else:
             src_options: list[ActorMatch | None] = list(self.sources) or [None]
@@ -275,13 +276,34 @@ def public_actor(p: Participants) -> None:
         c.rule.append(f"public-actor>{public.type}")
 
 
+#: Sectors of a state's own institutions: named without a country, they are the article's state.
+STATE_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG"})
+
+
+def article_state(p: Participants) -> None:
+    """"the police arrested", "officials said" with no country named: the article's own state
+    (its dateline's, else the country it names most: ``doc._.default_state``); inferred."""
+    found = p.token.doc._.default_state
+    if found is None:
+        return
+    country, how = found
+    for role, actors in (("source", p.sources), ("target", p.targets)):
+        for n, m in enumerate(actors):
+            if m.info.country is None and m.info.sector in STATE_SECTORS and m.info.kind in (
+                    "noun", "implied"):
+                actors[n] = ActorMatch(m.span, replace(m.info, country=country))
+                p.coding.attributes.setdefault("inferred_country", []).append(role)
+                p.coding.rule.append(f"{role}-country:article-{how}")
+                p.inferred = True
+
+
 Strategy = Callable[[Participants], None]
 
 #: The order matters: each strategy sees what the ones before it found.
 STRATEGIES: tuple[Strategy, ...] = (
     goal_of_transfer, place_as_recipient, purpose_verb_arguments, person_object, state_of_place,
     implied_police, nobody, recipient_of_absorbed_act, nearest_in_clause, speaker_demands,
-    peacekeeping_is_aid, forces_moved, public_actor,
+    peacekeeping_is_aid, forces_moved, public_actor, article_state,
 )
 
 
@@ -299,12 +321,12 @@ def find_participants(c: TriggerCoding, lexicon: Lexicon) -> Participants | None
 
 
 def _mutual(event_type: str, sources: list[ActorMatch], targets: list[ActorMatch]) -> bool:
-    """Two parties to a mutual act with no recipient of their own act towards each other (also
+    """Parties to a mutual act with no recipient of their own act towards each other (also
     when the act is denied: "X and Y failed to reach agreement" is a mutual rejection). A thing
     attacked, rejected or backed is a recipient; what the parties share ("signed a deal", "held
     talks") is not (``TypeInfo.reciprocal``, ``mutual_over_things``)."""
     info = TYPE_INFO[event_type]
-    return len(sources) == 2 and info.reciprocal and (
+    return len(sources) >= 2 and info.reciprocal and (
         not targets or (all(is_thing(t) for t in targets) and info.mutual_over_things))
 
 

@@ -1,0 +1,108 @@
+"""Whole articles read the way an analyst reads them: structure, speakers, the article's own
+state, places and casing. Every article here is written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.events.typer import typer_model
+from eventwire.ingest.readers import clean_text
+from eventwire.pipeline import Coder
+from eventwire.schema import Article, Event
+
+pytestmark = pytest.mark.slow
+
+
+def code(coder: Coder, raw: str, on: date | None = date(2026, 3, 4)) -> tuple[Article, list[Event]]:
+    with typer_model(coder.nlp, None):  # the rule layer's types: these tests pin the reading
+        return next(coder.code([Article(text=clean_text(raw), date=on, id="t")]))
+
+
+def who(e: Event) -> tuple[str, str | None, str | None]:
+    return (e.type, e.source.country if e.source else None, e.target.country if e.target else None)
+
+
+WIRE = """Russia accuses Britain of spying
+By Anna Petrova
+MOSCOW, March 3 (TASS) -- Russia accused Britain on Monday of sending spies to its ports.
+Advertisement
+FILE PHOTO: The embassy in Moscow. REUTERS/Staff
+The foreign ministry summoned the British ambassador.
+(end)"""
+
+
+def test_wire_copy_structure_dateline_and_page_furniture(coder: Coder) -> None:
+    article, events = code(coder, WIRE, on=None)
+    assert article.date is None  # the dateline gives no year: no date is guessed
+    sources = {e.source.text for e in events if e.source}
+    assert "MOSCOW" not in sources and "Anna Petrova" not in sources
+    # The headline is its own sentence; the body's first sentence starts after the dateline.
+    headline = [e for e in events if e.sentence == "Russia accuses Britain of spying"]
+    assert headline and who(headline[0]) == ("ACCUSE", "RUS", "GBR")
+    body = [e for e in events if e.trigger.text == "accused"]
+    assert body and body[0].sentence.startswith("Russia accused")
+    # No event from the caption ("embassy in Moscow") or boilerplate; the ministry is Moscow's.
+    assert all("REUTERS" not in e.sentence for e in events)
+    summoned = [e for e in events if e.trigger.text == "summoned"]
+    assert [who(e) for e in summoned] == [("ACCUSE", "RUS", "GBR")]
+    # Events whose sentence names no place happened where the story was filed.
+    assert summoned[0].location is not None and summoned[0].location.name == "Moscow"
+    assert summoned[0].attributes["place_source"] == "dateline"
+
+
+def test_dateline_with_a_full_date_dates_an_undated_article(coder: Coder) -> None:
+    article, _ = code(coder, "ANKARA, Jan. 9, 2026 (AA) -- Turkey condemned the attack on its "
+                             "embassy.", on=None)
+    assert article.date == date(2026, 1, 9)
+
+
+def test_speakers_and_institutions_across_the_article(coder: Coder) -> None:
+    _, events = code(coder, "Lena Varga, a spokeswoman for Hungary's foreign ministry, spoke on "
+                            "Monday in Budapest. The spokeswoman urged Serbia to open the border.")
+    assert ("REQUEST", "HUN", "SRB") in {who(e) for e in events}
+    _, events = code(coder, "The Ministry of Foreign Affairs of Peru summoned the Chilean envoy "
+                            "on Tuesday. Later the ministry accused Chile of spying.")
+    assert ("ACCUSE", "PER", "CHL") in {who(e) for e in events}
+    # The antecedent's sentence holds no event, but coreference still sees it.
+    _, events = code(coder, "Foreign Minister Wang Yi arrived in Seoul on Monday. The minister "
+                            "urged South Korea to resume talks.")
+    assert ("REQUEST", "CHN", "KOR") in {who(e) for e in events}
+
+
+def test_national_institutions_take_the_article_state(coder: Coder) -> None:
+    _, events = code(coder, "nairobi: the police arrested twelve men on friday.")
+    arrest = [e for e in events if e.trigger.text == "arrested"]
+    assert arrest and arrest[0].source is not None and arrest[0].source.country == "KEN"
+    assert arrest[0].attributes["inferred_country"] == ["source"]
+    # No dateline and no country named twice: nothing is guessed.
+    _, events = code(coder, "The police arrested twelve men near the Chilean border.")
+    assert all(e.source is None or e.source.country is None for e in events)
+
+
+def test_all_pairs_of_a_mutual_act(coder: Coder) -> None:
+    _, events = code(coder, "Chile, Peru and Bolivia held talks on water rights.")
+    pairs = {frozenset((e.source.country, e.target.country)) for e in events
+             if e.type == "CONSULT" and e.source and e.target}
+    assert pairs == {frozenset(p) for p in (("CHL", "PER"), ("CHL", "BOL"), ("PER", "BOL"))}
+
+
+def test_place_hanging_on_the_last_name(coder: Coder) -> None:
+    _, events = code(coder, "Spain's Prime Minister Pedro Sanchez held talks with Portugal's Prime "
+                            "Minister Luis Montenegro in Lisbon on Monday.")
+    consult = [e for e in events if e.type == "CONSULT"]
+    assert consult and consult[0].location is not None and consult[0].location.name == "Lisbon"
+    assert consult[0].attributes["place_source"] == "clause"
+
+
+def test_lower_case_and_mojibake_copy_keep_the_evidence_as_stored(coder: Coder) -> None:
+    body = ("the police arrested nine protesters in nairobi on friday, officials said. the "
+            "protesters had marched to parliament to demand lower food prices and jobs. ")
+    raw = "nairobi: " + body * 3 + "the minister said: â€œwe will talk to them.â€\x9d"
+    article, events = code(coder, raw)
+    assert "“we will talk to them.”" in article.text  # repaired
+    for e in events:
+        assert article.text[e.trigger.start:e.trigger.end] == e.trigger.text
+        assert e.sentence in article.text
+    assert any(e.location is not None and e.location.name == "Nairobi" for e in events)
