@@ -106,3 +106,20 @@ def test_lower_case_and_mojibake_copy_keep_the_evidence_as_stored(coder: Coder) 
         assert article.text[e.trigger.start:e.trigger.end] == e.trigger.text
         assert e.sentence in article.text
     assert any(e.location is not None and e.location.name == "Nairobi" for e in events)
+
+
+def test_agent_of_the_cause_and_places_modifying_an_event(coder: Coder) -> None:
+    _, events = code(coder, "Four villagers were wounded in an army raid on Sunday.")
+    wounded = [e for e in events if e.trigger.text == "wounded"]
+    assert wounded and wounded[0].source is not None and wounded[0].source.sector == "MIL"
+    assert "source:agent-of-cause" in wounded[0].rule
+    # A town named before an event noun is where it happened, not who did it.
+    _, events = code(coder, "The Mosul bombing angered Iraq.")
+    assert all(e.source is None or e.source.text != "Mosul" for e in events)
+
+
+def test_hyphenated_crowd_control_and_crowds_as_actors(coder: Coder) -> None:
+    _, events = code(coder, "Police resorted to a baton-charge near the market.")
+    assert [(e.type, e.mode) for e in events] == [("ASSAULT", "crowd-control")]
+    _, events = code(coder, "A mob attacked the police station in the town.")
+    assert [(e.type, e.source.sector if e.source else None) for e in events] == [("ASSAULT", "CVL")]

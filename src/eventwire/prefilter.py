@@ -101,18 +101,21 @@ def _refers_back(sent: Span, c: Cues) -> bool:
         for tok in sent)
 
 
-#: How many sentences back an antecedent is looked for (kept though they hold no event).
+#: How many sentences back an antecedent's sentence is looked for (kept though it holds no event).
 CONTEXT_SENTENCES = 3
 
 
 def _with_context(sents: list[Span], keep: list[bool], c: Cues) -> list[bool]:
-    """Coreference must see whom a kept sentence refers back to: the sentences naming someone
-    just before a kept sentence with a pronoun or a definite description are kept too."""
+    """Coreference must see whom a kept sentence refers back to: the nearest sentence naming
+    someone before a kept sentence with a pronoun or a definite description is kept too."""
     out = list(keep)
     for n, sent in enumerate(sents):
         if keep[n] and _refers_back(sent, c):
-            for m in range(max(0, n - CONTEXT_SENTENCES), n):
-                out[m] = out[m] or _names_actor(sents[m], c)
+            # The nearest sentence before that names someone (kept already, or kept now).
+            for m in range(n - 1, max(-1, n - 1 - CONTEXT_SENTENCES), -1):
+                if _names_actor(sents[m], c):
+                    out[m] = True
+                    break
     return out
 
 
@@ -121,12 +124,12 @@ def _sentencizer() -> Sentencizer:
     return Sentencizer(punct_chars=[".", "!", "?", ";", "。"])
 
 
-def _segments(doc: Doc) -> list[Span]:
-    """The Doc cut into sentences by punctuation and at every sentence start already set (the
-    article reader's parts: headline, dateline, captions)."""
+def _segments(doc: Doc, part_starts: set[int]) -> list[Span]:
+    """The Doc cut into sentences by punctuation and at the first token of each of the article
+    reader's parts (headline, dateline, captions)."""
     # Sentence boundaries predicted on the Doc as it is (not written to it: the parser sets them).
     (starts_at,) = _sentencizer().predict([doc])
-    cuts = [i for i, start in enumerate(starts_at) if i > 0 and (start or doc[i].is_sent_start)]
+    cuts = sorted({i for i, start in enumerate(starts_at) if i > 0 and start} | part_starts)
     sents, begin = [], 0
     for cut in [*cuts, len(doc)]:
         sents.append(doc[begin:cut])
@@ -146,7 +149,8 @@ def compact_doc(nlp: Language, doc: Doc, c: Cues | None) -> Doc:
     the sentences that may hold an event, or name whom they refer back to (``c``; None keeps
     every sentence). The Doc itself when nothing is left out."""
     layout: Layout | None = doc._.layout
-    if layout is not None:
+    part_starts: set[int] = set()
+    if layout is not None and layout.parts:
         token_starts = [t.idx for t in doc]
         for char in layout.boundaries():
             i = bisect_left(token_starts, char)
@@ -154,7 +158,8 @@ def compact_doc(nlp: Language, doc: Doc, c: Cues | None) -> Doc:
                 i += 1
             if 0 < i < len(doc):
                 doc[i].is_sent_start = True
-    sents = _segments(doc)
+                part_starts.add(i)
+    sents = _segments(doc, part_starts)
     prose = [not _skipped(s, layout) for s in sents]
     if c is not None:
         candidates = _with_context(sents, [ok and is_candidate(s, c) for ok, s in zip(prose, sents,

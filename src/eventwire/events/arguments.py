@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from eventwire.events.lexicon import Entry, object_lemmas
+from eventwire.when_where.places import load_places
 
 _SUBJ = {"nsubj", "csubj", "expl"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -213,6 +214,22 @@ def _in_hyphen_prefix(tok: Token) -> bool:
     return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in _SIDE_PREFIXES
 
 
+#: Actor kinds that make a place name an actor too ("Turkish raids", "Ankara's offer").
+_STATE_KINDS = frozenset({"country", "capital", "demonym", "igo", "group", "leader"})
+
+
+def is_mere_place(token: Token) -> bool:
+    """A town or site that the gazetteer does not know as a state, capital or organisation: the
+    place index's city, or spaCy's LOC/FAC ("the Godhra killings", "the Aleppo bombing": where,
+    not who). NER's label alone will not do: it calls such names ORG or NORP as often as GPE."""
+    if any(s.start <= token.i < s.end and s._.actor.kind in _STATE_KINDS
+           for s in token.doc._.actors or []):
+        return False
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    name = ent.text if ent is not None else token.text
+    return name.lower() in load_places().spellings or token.ent_type_ in ("LOC", "FAC")
+
+
 def noun_arguments(noun: Token, entry: Entry) -> Arguments:
     """Arguments of an event noun: its own modifiers first, then the verb that governs it."""
     args = Arguments()
@@ -222,6 +239,8 @@ def noun_arguments(noun: Token, entry: Entry) -> Arguments:
         if child.dep_ == "poss" or (child.dep_ in ("compound", "amod") and child.i < noun.i
                                     and child.pos_ in ("PROPN", "ADJ", "NOUN")
                                     and child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")):
+            if is_mere_place(child):
+                continue  # "the Godhra killings", "Gujarat riots": where, not who
             args.sources.append(child)
             args.how.append("noun-modifier")
     args.sources.extend(prep_objects(noun, SOURCE_PREPS, set()))

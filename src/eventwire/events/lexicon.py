@@ -83,9 +83,7 @@ class Lexicon:
                     return None if entry.type == "NONE" else entry
         if token.pos_ in _NOUN_POS:
             for entry in self.nouns.get(lemma, ()) or self.nouns.get(token.lower_, ()):
-                if entry.before is None or (
-                    token.i > 0 and token.doc[token.i - 1].lemma_.lower() == entry.before
-                ):
+                if entry.before is None or _word_before(token) == entry.before:
                     return None if entry.type == "NONE" else entry
         return None
 
@@ -97,6 +95,14 @@ class Lexicon:
             if other is not entry and other.public and other.pattern == entry.pattern:
                 return other
         return None
+
+
+def _word_before(token: Token) -> str | None:
+    """The lemma of the word before, across a hyphen ("lathi-charge" is "lathi charge")."""
+    i = token.i - 1
+    if i > 0 and token.doc[i].text == "-" and not token.doc[i].whitespace_:
+        i -= 1
+    return token.doc[i].lemma_.lower() if i >= 0 else None
 
 
 def object_lemmas(token: Token) -> list[Token]:

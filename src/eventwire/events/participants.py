@@ -182,6 +182,25 @@ def implied_police(p: Participants) -> None:
     p.inferred = True
 
 
+def agent_of_cause(p: Participants) -> None:
+    """"killed in police firing", "wounded in an Israeli air strike": with no agent named, the
+    actor of the event noun that caused it (its own modifier) did it."""
+    c = p.coding
+    if p.sources or c.entry.pos != "v" or not is_passive(p.token):
+        return
+    for cause in prep_objects(p.token, {"in", "during"}, set()):
+        # The parser often tags the cause as a gerund ("police firing"): an event noun all the same.
+        if p.lexicon.match(cause) is None and cause.lower_ not in p.lexicon.nouns:
+            continue
+        modifiers = [m for m in cause.children if m.dep_ in ("compound", "amod", "poss")
+                     and m.i < cause.i]
+        agents = _resolve(modifiers, exclude={p.token.i})
+        if agents:
+            p.sources = agents[:1]
+            c.rule.append("source:agent-of-cause")
+            return
+
+
 def state_of_place(p: Participants) -> None:
     """"was arrested in Niger": with no agent named, the state where a state act happened."""
     c = p.coding
@@ -301,7 +320,8 @@ Strategy = Callable[[Participants], None]
 
 #: The order matters: each strategy sees what the ones before it found.
 STRATEGIES: tuple[Strategy, ...] = (
-    goal_of_transfer, place_as_recipient, purpose_verb_arguments, person_object, state_of_place,
+    goal_of_transfer, place_as_recipient, purpose_verb_arguments, person_object, agent_of_cause,
+    state_of_place,
     implied_police, nobody, recipient_of_absorbed_act, nearest_in_clause, speaker_demands,
     peacekeeping_is_aid, forces_moved, public_actor, article_state,
 )

@@ -10,6 +10,7 @@ not a location, so only prepositional places are read.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
@@ -115,12 +116,14 @@ def place_of(trigger: Token, actor_countries: set[str], dateline: str | None = N
     clause, its sentence, or the dateline's place (None when none names a known place)."""
     places = load_places()
     sent: Span = trigger.sent
-    for source, tokens in (("clause", _clause_places(trigger)),
-                           ("sentence", _place_objects(list(sent)))):
-        for tok in tokens:
+    # The sentence is searched only when the clause names no known place.
+    searches: tuple[tuple[PlaceSource, Callable[[], list[Token]]], ...] = (
+        ("clause", lambda: _clause_places(trigger)), ("sentence", lambda: _place_objects(list(sent))))
+    for source, search in searches:
+        for tok in search():
             location = _resolve(tok, places, actor_countries)
             if location is not None:
-                return location, source  # type: ignore[return-value]
+                return location, source
     if dateline:
         location = places.resolve_any_case(dateline.split(",")[0].strip(), actor_countries)
         if location is not None:
