@@ -62,7 +62,7 @@ def to_event(candidate: EventCandidate, article: Article) -> Event:
     if found:
         attributes["amounts"] = found
     layout: Layout | None = doc._.layout
-    dateline = layout.dateline.place if layout and layout.dateline else None
+    dateline = layout.dateline.town if layout and layout.dateline else None
     location, place_source = place_of(
         c.token, {a.country for a in (source, target) if a and a.country}, dateline)
     if place_source is not None:

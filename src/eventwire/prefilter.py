@@ -18,12 +18,12 @@ from functools import lru_cache
 
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.coref import COREF_WORDS
 from eventwire.actors.gazetteer import Gazetteer
 from eventwire.events.lexicon import Lexicon
-from eventwire.ingest.layout import Layout
+from eventwire.ingest.layout import Layout, Part
 
 _STEM = 5
 #: Irregular verb forms whose stem differs from the lemma's.
@@ -47,6 +47,8 @@ class Cues:
 
     trigger_stems: frozenset[str]
     actor_words: frozenset[str]
+    #: The actor words that name someone (not "he", "the government": those refer back).
+    name_words: frozenset[str]
 
     @classmethod
     def of(cls, lexicon: Lexicon, gazetteer: Gazetteer) -> Cues:
@@ -62,12 +64,18 @@ class Cues:
         words |= {noun.split()[-1] for noun in gazetteer.sectors}
         # Coreference resolves these to actors named earlier ("both sides", "he", "it").
         words |= COREF_WORDS
-        return cls(frozenset(stems), frozenset(words))
+        return cls(frozenset(stems), frozenset(words), frozenset(words - COREF_WORDS))
 
 
 def _has_trigger_stem(word: str, stems: frozenset[str]) -> bool:
     """Any prefix of 3 to 5 letters is a trigger stem (short lemmas: send, ban, aid, cut)."""
     return word[:5] in stems or word[:4] in stems or word[:3] in stems
+
+
+def _actor_cue(tok: Token, i: int, words: frozenset[str]) -> bool:
+    """The ``i``-th word of a sentence may be (part of) an actor: one of ``words``, a capitalised
+    word after the first, or an acronym."""
+    return tok.lower_ in words or (i > 0 and tok.is_title) or (tok.is_upper and len(tok) > 1)
 
 
 def is_candidate(sent: Span, c: Cues) -> bool:
@@ -77,8 +85,7 @@ def is_candidate(sent: Span, c: Cues) -> bool:
         low = tok.lower_
         if not trigger and (_has_trigger_stem(low, c.trigger_stems) or low in IRREGULAR):
             trigger = True
-        if not actor and (low in c.actor_words or (i > 0 and tok.is_title)
-                          or (tok.is_upper and len(low) > 1)
+        if not actor and (_actor_cue(tok, i, c.actor_words)
                           or (low.endswith("s") and low[:-1] in c.actor_words)):
             actor = True
         if trigger and actor:
@@ -89,9 +96,7 @@ def is_candidate(sent: Span, c: Cues) -> bool:
 def _names_actor(sent: Span, c: Cues) -> bool:
     """A sentence that names someone a later sentence may refer back to: a gazetteer name, a
     sector noun or a capitalised word after the first."""
-    return any((tok.lower_ in c.actor_words and tok.lower_ not in COREF_WORDS)
-               or (i > 0 and tok.is_title) or (tok.is_upper and len(tok) > 1)
-               for i, tok in enumerate(sent))
+    return any(_actor_cue(tok, i, c.name_words) for i, tok in enumerate(sent))
 
 
 def _refers_back(sent: Span, c: Cues) -> bool:
@@ -137,10 +142,9 @@ def _segments(doc: Doc, part_starts: set[int]) -> list[Span]:
     return sents
 
 
-def _skipped(sent: Span, layout: Layout | None) -> bool:
+def _skipped(sent: Span, skipped: list[Part]) -> bool:
     end = sent.start_char + len(sent.text.rstrip())  # the break after a part is not in it
-    return layout is not None and any(
-        p.start <= sent.start_char and end <= p.end for p in layout.skipped())
+    return any(p.start <= sent.start_char and end <= p.end for p in skipped)
 
 
 def compact_doc(nlp: Language, doc: Doc, c: Cues | None) -> Doc:
@@ -160,7 +164,8 @@ def compact_doc(nlp: Language, doc: Doc, c: Cues | None) -> Doc:
                 doc[i].is_sent_start = True
                 part_starts.add(i)
     sents = _segments(doc, part_starts)
-    prose = [not _skipped(s, layout) for s in sents]
+    skipped = layout.skipped() if layout is not None else []
+    prose = [not _skipped(s, skipped) for s in sents]
     if c is not None:
         candidates = _with_context(sents, [ok and is_candidate(s, c) for ok, s in zip(prose, sents,
                                                                                       strict=True)], c)

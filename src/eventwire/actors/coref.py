@@ -125,7 +125,7 @@ def default_state(doc: Doc) -> tuple[str, str] | None:
     most often (at least twice, and twice as often as any other); None when neither tells."""
     layout = doc._.layout
     if layout is not None and layout.dateline is not None:
-        place = load_places().resolve_any_case(layout.dateline.place.split(",")[0].strip(), set())
+        place = load_places().resolve_any_case(layout.dateline.town, set())
         if place is not None and place.country:
             return place.country, "dateline"
     counts = Counter(s._.actor.country for s in doc._.actors or []

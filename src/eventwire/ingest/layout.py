@@ -93,6 +93,11 @@ class Dateline:
     date: Date | None = None
     agency: str | None = None
 
+    @property
+    def town(self) -> str:
+        """The place itself, without the region or country after it ("ALGIERS, Algeria")."""
+        return self.place.split(",")[0].strip()
+
 
 @dataclass(frozen=True, slots=True)
 class Layout:

@@ -65,12 +65,14 @@ def clean_text(text: str) -> str:
     out: list[str] = []
     for block in _PARAGRAPH.split(repair(text)):
         lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+        # The wrap width of a line: the longest of the other lines that run on to the next (not
+        # the last), so the two longest are all that is needed.
+        longest = sorted(((len(ln), m) for m, ln in enumerate(lines[:-1])), reverse=True)[:2]
         current: list[str] = []
         for n, line in enumerate(lines):
             current.append(line)
             after = lines[n + 1] if n + 1 < len(lines) else ""
-            # The wrap width, from the other lines that run on to the next (not the last).
-            width = max((len(ln) for m, ln in enumerate(lines[:-1]) if m != n), default=0)
+            width = next((size for size, m in longest if m != n), 0)
             if after and _is_own_line(line, after, width, first=not out and n == 0):
                 out.append(_SPACES.sub(" ", " ".join(current)).strip())
                 current = []

@@ -30,6 +30,8 @@ class PlaceIndex:
     countries: dict[str, tuple[str, str]]  # iso3 -> (name, capital)
     #: lower-case name -> the name as written, for places in any case ("MOSCOW", "new delhi")
     spellings: dict[str, str] = field(default_factory=dict)
+    #: a country's name -> its ISO3 code
+    country_codes: dict[str, str] = field(default_factory=dict)
 
     def resolve(self, name: str, prefer: set[str]) -> Location | None:
         options = self.cities.get(name)
@@ -44,7 +46,7 @@ class PlaceIndex:
         spelled = self.spellings.get(name.lower())
         if spelled is None:
             return None
-        iso3 = next((c for c, (n, _) in self.countries.items() if n == spelled), None)
+        iso3 = self.country_codes.get(spelled)
         return self.country_location(iso3) if iso3 else self.resolve(spelled, prefer)
 
     def country_location(self, iso3: str) -> Location | None:
@@ -68,7 +70,8 @@ def load_places() -> PlaceIndex:
     countries = {c["iso3"]: (c["name"], c["capital"]) for c in gc.get_countries().values()}
     spellings = {name.lower(): name for name in cities}
     spellings.update({name.lower(): name for name, _ in countries.values()})
-    return PlaceIndex(cities, countries, spellings)
+    codes = {name: iso3 for iso3, (name, _) in countries.items()}
+    return PlaceIndex(cities, countries, spellings, codes)
 
 
 PlaceSource = Literal["clause", "sentence", "dateline"]
@@ -113,7 +116,8 @@ def _resolve(tok: Token, places: PlaceIndex, actor_countries: set[str]) -> Locat
 def place_of(trigger: Token, actor_countries: set[str], dateline: str | None = None
              ) -> tuple[Location | None, PlaceSource | None]:
     """The location of the event signalled by ``trigger`` and where it was read: the trigger's
-    clause, its sentence, or the dateline's place (None when none names a known place)."""
+    clause, its sentence, or the dateline's town (``Dateline.town``; None when none names a
+    known place)."""
     places = load_places()
     sent: Span = trigger.sent
     # The sentence is searched only when the clause names no known place.
@@ -125,7 +129,7 @@ def place_of(trigger: Token, actor_countries: set[str], dateline: str | None = N
             if location is not None:
                 return location, source
     if dateline:
-        location = places.resolve_any_case(dateline.split(",")[0].strip(), actor_countries)
+        location = places.resolve_any_case(dateline, actor_countries)
         if location is not None:
             return location, "dateline"
     return None, None
