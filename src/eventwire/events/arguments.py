@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from eventwire.events.lexicon import Entry, object_lemmas
+from eventwire.spans import actor_at, entity_at
 from eventwire.when_where.places import load_places
 
 _SUBJ = {"nsubj", "csubj", "expl"}
@@ -222,10 +223,10 @@ def is_mere_place(token: Token) -> bool:
     """A town or site that the gazetteer does not know as a state, capital or organisation: the
     place index's city, or spaCy's LOC/FAC ("the Godhra killings", "the Aleppo bombing": where,
     not who). NER's label alone will not do: it calls such names ORG or NORP as often as GPE."""
-    if any(s.start <= token.i < s.end and s._.actor.kind in _STATE_KINDS
-           for s in token.doc._.actors or []):
+    actor = actor_at(token)
+    if actor is not None and actor._.actor.kind in _STATE_KINDS:
         return False
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = entity_at(token)
     name = ent.text if ent is not None else token.text
     return name.lower() in load_places().spellings or token.ent_type_ in ("LOC", "FAC")
 

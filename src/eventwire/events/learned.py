@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.events.classify import Decision, path_between
 from eventwire.events.coding import TriggerCoding
+from eventwire.spans import actor_at
 
 MODEL_FILE = "learned.npz"
 YIELD_PARTS = ("CONCEDE", "RETREAT")
@@ -111,8 +112,8 @@ def _actor_features(role: str, span: Span | None) -> list[str]:
         return [f"{role}none"]
     info = span._.actor
     if info is None:
-        inside = [a for a in span.doc._.actors or () if a.start <= span.root.i < a.end]
-        info = inside[0]._.actor if inside else None
+        inside = actor_at(span.root)
+        info = inside._.actor if inside is not None else None
     out = [f"{role}dep={span.root.dep_}"]
     if info is None:
         return [*out, f"{role}pos={span.root.pos_}", f"{role}sec=NA", f"{role}kind=NA"]

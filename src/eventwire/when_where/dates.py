@@ -19,6 +19,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from eventwire.schema import DateSource
+from eventwire.spans import entities_in
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
@@ -106,7 +107,7 @@ def date_expressions(trigger: Token) -> list[Span]:
     head = _clause_head(trigger)
     sent = trigger.sent
     found: list[Span] = []
-    for ent in sent.ents:
+    for ent in entities_in(sent):
         if ent.label_ not in ("DATE", "TIME") or not _dates_the_event(ent):
             continue
         root = ent.root

@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.prepositions import PLACE_PREPS
 from eventwire.schema import Location
+from eventwire.spans import actor_at, entity_at
 
 
 @dataclass(frozen=True)
@@ -100,16 +101,15 @@ def _clause_places(token: Token) -> list[Token]:
 
 
 def _resolve(tok: Token, places: PlaceIndex, actor_countries: set[str]) -> Location | None:
-    ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+    ent = entity_at(tok)
     if ent is None or ent.label_ not in ("GPE", "LOC", "FAC"):
         return None
     location = places.resolve(ent.text, actor_countries)
     if location is not None:
         return location
-    for span in tok.doc._.actors or []:
-        info = span._.actor
-        if span.start <= tok.i < span.end and info.kind == "country" and info.country:
-            return places.country_location(info.country)
+    span = actor_at(tok)
+    if span is not None and span._.actor.kind == "country" and span._.actor.country:
+        return places.country_location(span._.actor.country)
     return None
 
 

@@ -1,0 +1,26 @@
+"""Limits on input that every entry point (readers, pipeline, API, batch) shares.
+
+News articles are a few kilobytes; these bounds reject runaway input with a reason instead of
+letting one item exhaust memory or time. Coding time is linear in the text's length (see
+docs/reliability.md), so the largest accepted article costs seconds, not minutes.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date as Date
+from datetime import timedelta
+
+#: Articles larger than this (UTF-8 bytes) are rejected: a runaway file, not an article.
+MAX_TEXT_BYTES = 2_000_000
+
+
+def date_window() -> tuple[Date, Date]:
+    """The article dates accepted: 1900-01-01 to a year from today, unless
+    ``EVENTWIRE_DATE_RANGE=FIRST..LAST`` (ISO dates) says otherwise. A date outside it is a typo
+    or a placeholder (9999-12-31) that would stretch every timeline over millennia."""
+    setting = os.environ.get("EVENTWIRE_DATE_RANGE", "")
+    if setting:
+        first, _, last = setting.partition("..")
+        return Date.fromisoformat(first.strip()), Date.fromisoformat(last.strip())
+    return Date(1900, 1, 1), Date.today() + timedelta(days=366)

@@ -1,0 +1,97 @@
+"""Lookups of entities and actors by token, indexed once per Doc.
+
+``span.ents``, ``doc.ents`` and a scan of ``doc._.actors`` each walk the whole Doc; called once per
+trigger or per token they made coding time grow with the square of an article's length. These
+helpers read the entity's IOB tags around the token, or an index of the actors built once per
+list of actors, so each lookup costs the size of its answer.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from spacy.tokens import Doc, Span, Token
+
+_INDEX_KEY = "eventwire.actor_index"
+
+
+def entity_at(token: Token) -> Span | None:
+    """The named entity that covers ``token`` (what ``doc.ents`` holds), or None."""
+    if token.ent_iob_ not in ("B", "I"):
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=doc[start].ent_type_)
+
+
+def entities_in(span: Span) -> list[Span]:
+    """The named entities that lie wholly inside ``span``, in order (``span.ents``, in time
+    proportional to the span rather than the Doc)."""
+    doc = span.doc
+    found: list[Span] = []
+    i = span.start
+    while i < span.end:
+        tok = doc[i]
+        if tok.ent_iob_ == "B":
+            end = i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            if end <= span.end:
+                found.append(Span(doc, i, end, label=tok.ent_type_))
+            i = end
+        else:
+            i += 1
+    return found
+
+
+class _ActorIndex:
+    """The Doc's actor spans (sorted, never overlapping: the resolver filters them) by token."""
+
+    def __init__(self, actors: list[Span]) -> None:
+        self.actors = actors
+        self.starts = [s.start for s in actors]
+        self.ends = [s.end for s in actors]
+
+    def at(self, i: int) -> Span | None:
+        k = bisect_right(self.starts, i) - 1
+        return self.actors[k] if k >= 0 and self.ends[k] > i else None
+
+    def overlapping(self, start: int, end: int) -> list[Span]:
+        lo = bisect_right(self.ends, start)  # ends are sorted too: the spans do not overlap
+        hi = bisect_left(self.starts, end)
+        return self.actors[lo:hi]
+
+    def before(self, i: int, limit: int) -> list[Span]:
+        """Up to ``limit`` actors that end at or before token ``i``, in order."""
+        k = bisect_right(self.ends, i)
+        return self.actors[max(0, k - limit):k]
+
+
+def _index(doc: Doc) -> _ActorIndex:
+    actors = doc._.actors or []
+    cached = doc.user_data.get(_INDEX_KEY)
+    if cached is None or cached.actors is not actors:  # rebuilt when the list is replaced
+        cached = _ActorIndex(actors)
+        doc.user_data[_INDEX_KEY] = cached
+    index: _ActorIndex = cached
+    return index
+
+
+def actor_at(token: Token) -> Span | None:
+    """The actor span that covers ``token``, or None."""
+    return _index(token.doc).at(token.i)
+
+
+def actors_overlapping(doc: Doc, start: int, end: int) -> list[Span]:
+    """The actor spans that share a token with ``doc[start:end]``, in order."""
+    return _index(doc).overlapping(start, end)
+
+
+def actors_before(doc: Doc, i: int, limit: int) -> list[Span]:
+    """The last ``limit`` actor spans that end at or before token ``i``, in order."""
+    return _index(doc).before(i, limit)
