@@ -5,6 +5,8 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from eventwire.ingest.readers import (
     MAX_TEXT_BYTES,
     ReadError,
@@ -61,7 +63,7 @@ def test_empty_binary_and_non_utf8_files_are_errors_naming_the_file(tmp_path: Pa
     (tmp_path / "ok.txt").write_text("date 2025-01-01\nGhana praised Togo.", encoding="utf-8")
     items = read(tmp_path)
     errors = {Path(i.origin).name: i.reason for i in items if isinstance(i, ReadError)}
-    assert errors == {"binary.txt": "binary file (NUL bytes), not text",
+    assert errors == {"binary.txt": "binary data (NUL bytes), not text",
                       "empty.txt": "empty file",
                       "latin1.txt": errors["latin1.txt"]}
     assert "not UTF-8" in errors["latin1.txt"]
@@ -96,3 +98,49 @@ def test_clean_text_repairs_mojibake_and_keeps_lines_that_stand_alone() -> None:
     # A line that ends on "of" or runs on in lower case is a wrap, whatever its length.
     assert clean_text("Talks on the future of\nGaza resumed.") == "Talks on the future of Gaza resumed."
     assert clean_text("Talks resumed on\nmonday.") == "Talks resumed on monday."
+
+
+def test_one_bad_record_of_any_kind_is_rejected_with_its_field_and_the_rest_kept(
+        tmp_path: Path) -> None:
+    f = tmp_path / "hostile.jsonl"
+    lines = [
+        '{"id":"a","text":"Turkey met Iran."}',
+        '{"text":"x","m":' + "[" * 5000 + "]" * 5000 + "}",  # nested beyond the parser's stack
+        '{"id":"b","title":"\\udc00","text":"China accused Japan."}',  # a lone surrogate
+        '{"id":"c","text":"Chile met\\u0000 Peru."}',  # a NUL inside the text
+        '{"id":"d","text":"Chile met Peru.","title":["a","list"]}',
+        '{"id":"e","text":"Chile met Peru.","source":{"a":1}}',
+        '{"id":"f","text":"Chile met Peru.","date":"2025-05-26garbage"}',
+        '{"id":"g","text":"Chile met Peru.","date":"9999-12-31"}',
+        '{"id":["x"],"text":"Chile met Peru."}',
+        '{"id":42,"text":"Mali met Niger.","date":"2025-05-26T10:00:00Z"}',
+    ]
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = read(f)
+    good = [i for i in items if isinstance(i, Article)]
+    bad = {int(i.origin.rsplit(":", 1)[1]): i.reason for i in items if isinstance(i, ReadError)}
+    assert [(a.id, a.date) for a in good] == [("a", None), ("42", date(2025, 5, 26))]
+    assert "nested too deeply" in bad[2]
+    assert "'title' is not valid Unicode" in bad[3]
+    assert "'text' contains a NUL" in bad[4]
+    assert "'title' must be a string, not list" in bad[5]
+    assert "'source' must be a string, not dict" in bad[6]
+    assert "bad date" in bad[7] and "outside" in bad[8] and "'id' must be a string" in bad[9]
+
+
+def test_the_date_window_is_a_setting(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.ingest.readers import parse_date
+
+    with pytest.raises(ValueError, match="outside"):
+        parse_date("1850-01-01")
+    monkeypatch.setenv("EVENTWIRE_DATE_RANGE", "1800-01-01..1900-12-31")
+    assert parse_date("1850-01-01T00:00") == date(1850, 1, 1)
+    with pytest.raises(ValueError, match="outside"):
+        parse_date("2025-01-01")
+
+
+def test_nul_bytes_anywhere_in_a_text_file_mark_it_binary(tmp_path: Path) -> None:
+    f = tmp_path / "late.txt"
+    f.write_bytes(b"Turkey met Iran. " * 1000 + b"\x00tail")
+    (err,) = read(f)
+    assert isinstance(err, ReadError) and "NUL" in err.reason

@@ -25,7 +25,6 @@ from eventwire.ingest.readers import (
     MAX_TEXT_BYTES,
     ReadError,
     article_from_record,
-    clean_text,
     read_jsonl,
     read_path,
 )
@@ -257,12 +256,11 @@ def _warc_records(unit: Unit) -> Iterator[tuple[str, Article | ReadError]]:
                 if problem:
                     raise ValueError(problem)
                 title, text = html_to_text(body.decode("utf-8", errors="replace"))
-                text = clean_text(text)
-                if not text:
+                if not text.strip():
                     raise ValueError("no article text in the page")
-                url = record.rec_headers.get_header("WARC-Target-URI") or None
-                stamp = (record.rec_headers.get_header("WARC-Date") or "")[:10]
-                yield where, Article(text=text, date=Date.fromisoformat(stamp) if stamp else None,
-                                     title=title, url=url, origin=where)
+                record_fields = {"text": text, "title": title,
+                                 "url": record.rec_headers.get_header("WARC-Target-URI"),
+                                 "date": record.rec_headers.get_header("WARC-Date")}
+                yield where, article_from_record(record_fields, where)
             except ValueError as exc:
                 yield where, ReadError(where, str(exc))

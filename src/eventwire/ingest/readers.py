@@ -14,16 +14,17 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date as Date
+from datetime import datetime
 from pathlib import Path
 from typing import IO
 
 import ftfy
 
 from eventwire.ingest.layout import is_boilerplate
+from eventwire.limits import MAX_TEXT_BYTES, date_window
 from eventwire.schema import Article
 
-#: Articles larger than this are rejected (news articles are a few KB; this is a runaway file).
-MAX_TEXT_BYTES = 2_000_000
+__all__ = ["MAX_TEXT_BYTES", "ReadError", "clean_text", "parse_text_article", "read_inputs"]
 _DATE_HEADER = re.compile(r"\A\s*date[:\s]\s*(\d{4}-\d{2}-\d{2})\b[ \t]*(?:\r?\n)?", re.IGNORECASE)
 _TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -92,16 +93,32 @@ class ReadError:
         return f"{self.origin}: {self.reason}"
 
 
-def parse_date(value: object, origin: str) -> Date | None:
-    """An ISO date (or the date part of an ISO timestamp); None for null/empty."""
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_TIME = re.compile(r"[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?")
+
+
+def parse_date(value: object, origin: str = "") -> Date | None:
+    """An ISO date, or the date of a whole ISO timestamp, inside ``limits.date_window``; None
+    for null/empty. Anything else ("2025-05-26garbage", 9999-12-31) is a ValueError."""
     if value is None or value == "":
         return None
-    if not isinstance(value, str):
+    if isinstance(value, Date):  # a Parquet date or timestamp column
+        day = value.date() if isinstance(value, datetime) else value
+    elif isinstance(value, str):
+        text = value.strip()
+        if not _ISO_DATE.match(text) or (len(text) > 10 and not _ISO_TIME.fullmatch(text, 10)):
+            raise ValueError(f"bad date {value[:40]!r} (expected YYYY-MM-DD)")
+        try:
+            day = Date.fromisoformat(text[:10])
+        except ValueError:
+            raise ValueError(f"bad date {value[:40]!r} (no such day)") from None
+    else:
         raise ValueError(f"date must be a string 'YYYY-MM-DD', got {type(value).__name__}")
-    try:
-        return Date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        raise ValueError(f"bad date {value!r} (expected YYYY-MM-DD)") from None
+    first, last = date_window()
+    if not first <= day <= last:
+        raise ValueError(f"date {day} outside {first}..{last} (set EVENTWIRE_DATE_RANGE to "
+                         "widen it)")
+    return day
 
 
 def parse_text_article(text: str, origin: str, date: Date | None = None) -> Article:
@@ -118,8 +135,8 @@ def parse_text_article(text: str, origin: str, date: Date | None = None) -> Arti
 
 
 def _decode(raw: bytes) -> str:
-    if b"\x00" in raw[:8192]:
-        raise ValueError("binary file (NUL bytes), not text")
+    if b"\x00" in raw:
+        raise ValueError("binary data (NUL bytes), not text")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -139,30 +156,58 @@ def read_text_file(stream: IO[bytes], origin: str, date: Date | None) -> Iterato
         yield ReadError(origin, str(exc))
 
 
-def article_from_record(record: object, origin: str, date: Date | None) -> Article:
-    """An Article from one JSON object; only ``text`` is required."""
+def article_from_record(record: object, origin: str, date: Date | None = None) -> Article:
+    """An Article from one JSON object (JSONL, Parquet, the API): only ``text`` is required.
+    Every way a record can be wrong is a ValueError that says which field and why; readers,
+    batch and the API all validate through here."""
     if not isinstance(record, dict):
-        raise ValueError("not a JSON object")
-    text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
+        raise ValueError(f"not a JSON object (a {type(record).__name__})")
+    text = _field(record, "text")
+    if text is None or not text.strip():
         raise ValueError("missing or empty 'text'")
+    if len(text) > MAX_TEXT_BYTES or len(text.encode("utf-8")) > MAX_TEXT_BYTES:
+        raise ValueError(f"'text' larger than {MAX_TEXT_BYTES} bytes; split it into articles")
     text = clean_text(text)
-    if len(text.encode("utf-8")) > MAX_TEXT_BYTES:
-        raise ValueError(f"text larger than {MAX_TEXT_BYTES} bytes")
-    rid = record.get("id")
+    if not text:
+        raise ValueError("'text' has no words")
+    number = record.get("id")
+    # 42 and "42" name the same article
+    rid = str(number) if type(number) is int else _field(record, "id")
     return Article(
         text=text,
-        id=str(rid) if rid not in (None, "") else "",
+        id=rid or "",
         date=date or parse_date(record.get("date"), origin),
-        title=_opt_str(record.get("title")),
-        url=_opt_str(record.get("url")),
-        source=_opt_str(record.get("source")),
+        title=_field(record, "title") or None,
+        url=_field(record, "url") or None,
+        source=_field(record, "source") or None,
         origin=origin,
     )
 
 
-def _opt_str(value: object) -> str | None:
-    return str(value) if value not in (None, "") else None
+def _field(record: dict[str, object], name: str) -> str | None:
+    """A text field: a string of valid Unicode without NUL characters, or absent/null."""
+    value = record.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"'{name}' must be a string, not {type(value).__name__}")
+    problem = text_problem(value)
+    if problem:
+        raise ValueError(f"'{name}' {problem}")
+    return value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def text_problem(value: str) -> str | None:
+    """Why a string cannot be stored as text (a lone surrogate, a NUL), or None."""
+    bad = _SURROGATE.search(value)
+    if bad:
+        return f"is not valid Unicode (a lone surrogate at character {bad.start()})"
+    if "\x00" in value:
+        return f"contains a NUL character at {value.index(chr(0))} (binary data?)"
+    return None
 
 
 def read_jsonl(stream: IO[bytes], origin: str, date: Date | None, first_line: int = 1,
@@ -179,16 +224,21 @@ def read_jsonl(stream: IO[bytes], origin: str, date: Date | None, first_line: in
         try:
             if len(raw) > MAX_TEXT_BYTES * 2:
                 raise ValueError("line too large")
-            line = _decode(raw)
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
-            yield article_from_record(record, where, date)
+            yield article_from_record(parse_json(_decode(raw)), where, date)
         except ValueError as exc:
             yield ReadError(where, str(exc))
     if empty and whole_file:
         yield ReadError(origin, "empty file")
+
+
+def parse_json(line: str) -> object:
+    """One JSON value; malformed or absurdly nested input is a ValueError."""
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
 
 
 def _is_jsonl(path: Path) -> bool:
