@@ -322,7 +322,7 @@ def batch(
     workers: Annotated[int, typer.Option(help="Worker processes (default: one per core).")] = 0,
     address: Annotated[str | None, typer.Option(help="Ray cluster address (engine ray).")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
-    unit_docs: Annotated[int, typer.Option(help="Documents per unit of work.")] = 256,
+    unit_docs: Annotated[int, typer.Option(min=1, help="Documents per unit of work.")] = 256,
     min_confidence: MinConfidence = 0.0,
 ) -> None:
     """Code a corpus into Parquet; rerun with the same arguments to resume after a crash."""
@@ -374,10 +374,15 @@ def load(
     if not (folder / "articles").is_dir():
         _report_error(f"{folder}: not an eventwire batch output (no articles/ folder)")
         raise typer.Exit(1)
+    from eventwire.jobs import repeat_reason
+
     with EventStore(db) as store:
         r = store.load_parquet(folder)
+    for where, article_id, first, same in r.repeats:
+        _report_error(f"{where}: {repeat_reason(article_id, first, same)}")
     err.print(f"loaded {r.added} new and {r.replaced} changed articles ({r.events} events), "
-              f"{r.unchanged} unchanged -> {db}", highlight=False)
+              f"{r.unchanged} unchanged, {len(r.repeats)} repeated ids left out -> {db}",
+              highlight=False)
 
 
 @app.command()

@@ -28,7 +28,7 @@ class Report:
     @property
     def nothing_done(self) -> bool:
         """True when every input failed: the only case that makes the CLI exit non-zero."""
-        return self.articles == 0 and bool(self.errors)
+        return self.articles == 0 and self.stored.unchanged == 0 and bool(self.errors)
 
 
 def split_errors(items: Iterable[Article | ReadError], report: Report,
@@ -53,16 +53,64 @@ def code_paths(paths: Iterable[str], coder: Coder, report: Report, date: Date | 
         yield article, events
 
 
+class FirstVersion:
+    """The rule for one id given twice in one run (ingest, batch, load, a POST): the first
+    version in input order is kept and each later one is skipped with a reason. Across runs a
+    changed article replaces the stored one: that is how a corrected article is updated."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, tuple[str, str]] = {}  # id -> (content hash, where first read)
+
+    def reject(self, article: Article) -> ReadError | None:
+        """None for the first version of an id; the reason to skip any later one."""
+        first = self._seen.get(article.id)
+        if first is None:
+            self._seen[article.id] = (article.content_hash, article.origin or "?")
+            return None
+        return ReadError(article.origin or article.id, repeat_reason(
+            article.id, first[1], same=first[0] == article.content_hash))
+
+
+def repeat_reason(article_id: str, first: str, same: bool) -> str:
+    """Why a later article with a known id is skipped (one wording for every entry point)."""
+    if same:
+        return f"repeats article {article_id!r} of {first}; skipped"
+    return (f"id {article_id!r} is already used by {first} for a different text; skipped "
+            "(the first version wins: give each article its own id)")
+
+
 def ingest(paths: Iterable[str], db: str | Path, coder: Coder | None = None,
            date: Date | None = None, on_error: ErrorSink | None = None,
            batch_size: int = 64) -> Report:
-    """Code the inputs and store them; each batch is one transaction."""
+    """Code the inputs and store them; each batch is one transaction. Articles already stored
+    with the same content are not coded again (a rerun after a crash picks up where it
+    stopped), and an id given twice keeps its first version (``FirstVersion``)."""
     report = Report()
-    coded = code_paths(paths, coder or Coder(), report, date, on_error)
+    coder = coder or Coder()
+    first = FirstVersion()
+
+    def fresh(items: Iterable[Article]) -> Iterator[Article]:
+        for item in items:
+            article = item.with_id()
+            problem = first.reject(article)
+            if problem is None:
+                yield article
+            else:
+                report.errors.append(problem)
+                if on_error:
+                    on_error(problem)
+
+    articles = fresh(split_errors(read_inputs(paths, date), report, on_error))
+    total = report.stored
     with EventStore(db) as store:
-        while batch := list(itertools.islice(coded, batch_size)):
-            result = store.write(batch)
-            total = report.stored
+        while batch := list(itertools.islice(articles, batch_size)):
+            stored = store.content_hashes([a.id for a in batch])
+            todo = [a for a in batch if stored.get(a.id) != a.content_hash]
+            total.unchanged += len(batch) - len(todo)
+            coded = list(coder.code(todo))
+            report.articles += len(coded)
+            report.events += sum(len(events) for _, events in coded)
+            result = store.write(coded)
             total.added += result.added
             total.replaced += result.replaced
             total.unchanged += result.unchanged

@@ -86,3 +86,31 @@ def test_a_run_killed_midway_resumes_to_exactly_the_uninterrupted_output(tmp_pat
     subprocess.run([*cmd, "--out", str(killed)], check=True, capture_output=True)
     assert snapshot(killed) == snapshot(tmp_path / "clean")
     assert not list(killed.glob("*/pub_date=*/.part-*.tmp"))
+
+
+def test_an_id_in_two_units_keeps_its_first_version_in_batch_and_load(tmp_path: Path) -> None:
+    src = tmp_path / "dup.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in [
+        {"id": "x", "text": "Turkey met Iran in Ankara.", "date": "2025-01-01"},
+        {"id": "y", "text": "China met Japan."},
+        {"id": "x", "text": "India accused Pakistan of shelling the border.",
+         "date": "2025-02-01"},
+        {"id": "y", "text": "China met Japan."},
+    ]), encoding="utf-8")
+    out = tmp_path / "out"
+    report = run_batch([str(src)], out, workers=1, unit_docs=2)
+    assert report.errors == 2
+    errors = [json.loads(x) for x in (out / "errors.jsonl").read_text().splitlines()]
+    assert [e["document"] for e in errors] == [f"{src}:3", f"{src}:4"]
+    assert "already used by" in errors[0]["reason"] and "repeats" in errors[1]["reason"]
+    db = tmp_path / "e.duckdb"
+    with EventStore(db) as store:
+        loaded = store.load_parquet(out)
+    assert loaded.added == 2 and len(loaded.repeats) == 2
+    con = duckdb.connect(str(db), read_only=True)
+    text = con.execute("SELECT text FROM articles WHERE id = 'x'").fetchall()[0][0]
+    sentences = [s for (s,) in con.execute("SELECT sentence FROM events WHERE article_id = 'x'")
+                 .fetchall()]
+    con.close()
+    assert text == "Turkey met Iran in Ankara." and sentences
+    assert all(s in text for s in sentences)  # no event cites the other version's text

@@ -33,11 +33,13 @@ import pyarrow.parquet as pq
 from eventwire import __version__
 from eventwire.batch.sources import UNIT_DOCS, Unit, plan, read_unit
 from eventwire.ingest.readers import ReadError
+from eventwire.jobs import FirstVersion, repeat_reason
 from eventwire.pipeline import Coder, CoderConfig
 from eventwire.schema import Article
 from eventwire.store.db import quotes_json
 from eventwire.store.dedup import simhash
 from eventwire.store.rows import EVENT_SCHEMA, event_row
+from eventwire.store.versions import repeated_versions
 
 UNKNOWN_DATE = "unknown"
 
@@ -114,16 +116,17 @@ def process_unit(unit: Unit, coder: Coder, out: Path) -> UnitResult:
     _clear_unit(out, unit.id)
     articles: list[Article] = []
     errors: list[dict[str, str]] = []
-    seen: set[str] = set()
+    first = FirstVersion()
     for key, item in read_unit(unit):
         result.docs += 1
         if isinstance(item, ReadError):
             errors.append({"document": key, "reason": item.reason})
             continue
         article = item.with_id()
-        if article.id in seen:  # the same article twice in one unit is coded once
+        repeat = first.reject(article)
+        if repeat is not None:
+            errors.append({"document": key, "reason": repeat.reason})
             continue
-        seen.add(article.id)
         articles.append(article)
     article_rows: list[dict[str, Any]] = []
     event_rows: list[dict[str, Any]] = []
@@ -314,6 +317,10 @@ def _finish(out: Path, units: list[Unit], report: BatchReport, problems: list[Re
     """errors.jsonl and summary.json, from the unit files (the same whether or not the run was
     interrupted)."""
     lines = [json.dumps({"document": p.origin, "reason": p.reason}) + "\n" for p in problems]
+    # An id in two units: the version of the first unit in plan order is the one ``load`` keeps.
+    repeats = repeated_versions(out)
+    lines += [json.dumps({"document": where, "reason": repeat_reason(aid, first, same)}) + "\n"
+              for where, aid, first, same in repeats]
     for unit in units:
         marker = json.loads((out / "_units" / f"{unit.id}.json").read_text(encoding="utf-8"))
         report.docs += marker["docs"]
@@ -323,7 +330,7 @@ def _finish(out: Path, units: list[Unit], report: BatchReport, problems: list[Re
         err_file = out / "_units" / f"{unit.id}.errors.jsonl"
         if err_file.exists():
             lines.append(err_file.read_text(encoding="utf-8"))
-    report.errors += len(problems)
+    report.errors += len(problems) + len(repeats)
     _write_atomic(out / "errors.jsonl", "".join(lines).encode("utf-8"))
     summary = {"units": report.units, "documents": report.docs, "articles": report.articles,
                "events": report.events, "errors": report.errors, "coder_version": __version__}

@@ -21,6 +21,7 @@ from eventwire import __version__
 from eventwire.schema import Article, Event
 from eventwire.store.dedup import MARK_DUPLICATES_SQL, simhash
 from eventwire.store.rows import event_row
+from eventwire.store.versions import kept_events_sql, open_versions, parts
 
 SCHEMA_VERSION = 3
 #: Migration n brings a database from version n-1 to n. Version 1 is the base schema.
@@ -83,6 +84,9 @@ class WriteResult:
     unchanged: int = 0
     events: int = 0
     article_ids: list[str] = field(default_factory=list)
+    #: (where, id, where the kept version came from, same content) for each later version of an
+    #: id that was left out (``load`` of a batch folder)
+    repeats: list[tuple[str, str, str, bool]] = field(default_factory=list)
 
 
 class EventStore:
@@ -101,6 +105,13 @@ class EventStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def content_hashes(self, ids: list[str]) -> dict[str, str]:
+        """The stored content hash of each of these ids that is stored."""
+        if not ids:
+            return {}
+        return dict(self.con.execute(
+            "SELECT id, content_hash FROM articles WHERE list_contains(?, id)", [ids]).fetchall())
+
     def write(self, items: Iterable[tuple[Article, list[Event]]]) -> WriteResult:
         """Store articles with their events in one transaction (all or nothing)."""
         result = WriteResult()
@@ -108,9 +119,7 @@ class EventStore:
         if not batch:
             return result
         ids = [a.id for a, _ in batch]
-        known = dict(self.con.execute(
-            "SELECT id, content_hash FROM articles WHERE list_contains(?, id)", [ids]
-        ).fetchall())
+        known = self.content_hashes(ids)
         now = datetime.now(UTC).replace(tzinfo=None)
         article_rows: list[dict[str, Any]] = []
         event_rows: list[dict[str, Any]] = []
@@ -167,19 +176,16 @@ class EventStore:
 
     def load_parquet(self, folder: str | Path) -> WriteResult:
         """Load a batch output folder (``eventwire batch --out``) in one transaction, with the
-        same rules as ``write``: unchanged articles are skipped, changed ones replaced."""
+        same rules as ``write``: unchanged articles are skipped, changed ones replaced, and an
+        id found in two units keeps its first version in input order (``store.versions``)."""
         base = Path(folder)
-        arts = [str(p) for p in sorted(base.glob("articles/pub_date=*/part-*.parquet"))]
-        evs = [str(p) for p in sorted(base.glob("events/pub_date=*/part-*.parquet"))]
         result = WriteResult()
-        if not arts:
-            return result
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            con.execute("""CREATE TEMP TABLE incoming AS
-                SELECT * FROM read_parquet(?, hive_partitioning = false)
-                QUALIFY row_number() OVER (PARTITION BY id ORDER BY origin) = 1""", [arts])
+            if not open_versions(con, base):
+                con.execute("ROLLBACK")
+                return result
             row = con.execute("""SELECT
                 count(*) FILTER (WHERE a.id IS NULL),
                 count(*) FILTER (WHERE a.id IS NOT NULL AND a.content_hash <> n.content_hash),
@@ -192,20 +198,22 @@ class EventStore:
             con.execute("DELETE FROM events WHERE article_id IN (SELECT id FROM todo)")
             con.execute("DELETE FROM articles WHERE id IN (SELECT id FROM todo)")
             con.execute("""INSERT INTO articles BY NAME
-                SELECT * EXCLUDE (coder_version), now()::TIMESTAMP AS coded_at, coder_version,
-                       NULL AS duplicate_of, false AS dedup_checked
+                SELECT * EXCLUDE (coder_version, unit_id), now()::TIMESTAMP AS coded_at,
+                       coder_version, NULL AS duplicate_of, false AS dedup_checked
                 FROM incoming WHERE id IN (SELECT id FROM todo)""")
-            if evs:
-                con.execute("""INSERT INTO events BY NAME
-                    SELECT * FROM read_parquet(?, hive_partitioning = false)
+            if parts(base, "events"):
+                sql, params = kept_events_sql(base)
+                con.execute(f"""INSERT INTO events BY NAME SELECT * FROM ({sql})
                     WHERE article_id IN (SELECT id FROM todo)
-                    QUALIFY row_number() OVER (PARTITION BY id ORDER BY id) = 1""", [evs])
+                    QUALIFY row_number() OVER (PARTITION BY id ORDER BY id) = 1""", params)
             mark_duplicates(con)
             (n_events,) = con.execute("""SELECT count(*) FROM events
                 WHERE article_id IN (SELECT id FROM todo)""").fetchall()[0]
             result.events = int(n_events)
-            con.execute("DROP TABLE incoming")
-            con.execute("DROP TABLE todo")
+            result.repeats = [(str(r[0]), str(r[1]), str(r[2]), bool(r[3]))
+                              for r in con.execute("SELECT * FROM repeats").fetchall()]
+            for table in ("incoming", "repeats", "todo"):
+                con.execute(f"DROP TABLE {table}")
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
