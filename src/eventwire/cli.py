@@ -429,20 +429,29 @@ def serve(
     token: Annotated[str | None, typer.Option(
         envvar="EVENTWIRE_TOKEN", help="Enables POST /api/articles (Bearer token).")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
+    allow_host: Annotated[list[str] | None, typer.Option(
+        help="Another name the server answers to (repeatable). By default only localhost, "
+             "127.0.0.1, ::1 and --host: other Host headers get 400 (DNS rebinding).")] = None,
 ) -> None:
     """Serve the REST API (/api, OpenAPI at /openapi.json) and the dashboard (/)."""
-    run_server(db, host, port, token, model)
+    run_server(db, host, port, token, model, allow_host or [])
 
 
-def run_server(db: Path, host: str, port: int, token: str | None, model: str | None) -> None:
+def run_server(db: Path, host: str, port: int, token: str | None, model: str | None,
+               allow_host: list[str] | None = None) -> None:
     import uvicorn
 
     from eventwire.api import create_app
+    from eventwire.api.guard import LOOPBACK_HOSTS
 
+    hosts = {*LOOPBACK_HOSTS, host, *(allow_host or [])}
+    # Bound to every interface with no names given: any name may reach it.
+    hosts_or_any = None if host in ("0.0.0.0", "::") and not allow_host else hosts
     err.print(f"eventwire dashboard: http://{host}:{port}/   API: http://{host}:{port}/docs",
               highlight=False)
-    uvicorn.run(create_app(db, token=token, model=model), host=host, port=port,
-                log_level="warning")
+    # A stop signal waits at most 10 s for requests in flight (coding is bounded per request).
+    uvicorn.run(create_app(db, token=token, model=model, hosts=hosts_or_any), host=host,
+                port=port, log_level="warning", timeout_graceful_shutdown=10)
 
 
 @app.command()

@@ -13,6 +13,10 @@ from datetime import timedelta
 
 #: Articles larger than this (UTF-8 bytes) are rejected: a runaway file, not an article.
 MAX_TEXT_BYTES = 2_000_000
+#: ``POST /api/extract`` needs no token: its text is bounded to what codes in a few seconds, and
+#: only this many such requests code at once (the next gets 503 with Retry-After).
+MAX_EXTRACT_CHARS = 100_000
+EXTRACT_SLOTS = 2
 
 
 def date_window() -> tuple[Date, Date]:

@@ -8,27 +8,32 @@ articles; each read runs on its own cursor, so readers never wait for each other
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from swagger_ui_bundle import swagger_ui_path
 
 from eventwire import __version__
 from eventwire.api.deps import ApiState
-from eventwire.api.routes import coding, records, relations
-from eventwire.ingest.readers import MAX_TEXT_BYTES
+from eventwire.api.guard import LOOPBACK_HOSTS, Guard
+from eventwire.api.routes import WRITE_PATHS, coding, records, relations
+from eventwire.limits import MAX_TEXT_BYTES
 from eventwire.store.db import EventStore
 from eventwire.store.queries import QueryError
 
 MAX_BODY_BYTES = 4 * MAX_TEXT_BYTES
 
 
-def create_app(db: str | Path, token: str | None = None, model: str | None = None) -> FastAPI:
-    """The app over one DuckDB file. ``token`` enables POST /api/articles (Bearer auth)."""
+def create_app(db: str | Path, token: str | None = None, model: str | None = None,
+               hosts: Iterable[str] | None = LOOPBACK_HOSTS) -> Guard:
+    """The app over one DuckDB file. ``token`` enables POST /api/articles (Bearer auth);
+    ``hosts`` are the names the server answers to (None: any)."""
     store = EventStore(db)
 
     @asynccontextmanager
@@ -37,29 +42,37 @@ def create_app(db: str | Path, token: str | None = None, model: str | None = Non
         store.close()
 
     app = FastAPI(title="eventwire", version=__version__, lifespan=lifespan,
+                  docs_url=None, redoc_url=None,
                   description="PLOVER-coded political events: query, analyse, code.")
     app.state.api = ApiState(store, token, model)
-
-    @app.middleware("http")
-    async def limit_body(request: Request,
-                         call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-            return JSONResponse({"detail": f"request body over {MAX_BODY_BYTES} bytes"}, 413)
-        return await call_next(request)
 
     @app.exception_handler(QueryError)
     async def invalid_query(_: Request, exc: QueryError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, 422)
 
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:
+        # Where and why, never the input itself: echoing a megabyte body back helps no one.
+        return JSONResponse({"detail": [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""),
+                                         "type": e.get("type", "")} for e in exc.errors()]}, 422)
+
+    @app.exception_handler(Exception)
+    async def failed(_: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse({"detail": f"internal error ({type(exc).__name__})"}, 500)
+
     for router in (coding, records, relations):
         app.include_router(router)
 
     static = Path(str(resources.files("eventwire.web").joinpath("static")))
+    app.mount("/static/swagger", StaticFiles(directory=str(swagger_ui_path)), name="swagger")
     app.mount("/static", StaticFiles(directory=static), name="static")
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(static / "index.html", headers={"Cache-Control": "no-cache"})
 
-    return app
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> FileResponse:
+        return FileResponse(static / "docs.html")
+
+    return Guard(app, MAX_BODY_BYTES, hosts, token, WRITE_PATHS)

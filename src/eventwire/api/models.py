@@ -8,18 +8,23 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from eventwire.ingest.readers import MAX_TEXT_BYTES
+from eventwire.limits import MAX_EXTRACT_CHARS, MAX_TEXT_BYTES
 
 MAX_ARTICLES_PER_POST = 100
 
 
 class ExtractRequest(BaseModel):
-    text: str = Field(min_length=1, max_length=MAX_TEXT_BYTES, description="The article text.")
+    text: str = Field(min_length=1, max_length=MAX_EXTRACT_CHARS,
+                      description=f"The article text (at most {MAX_EXTRACT_CHARS} characters: "
+                                  "this route needs no token, so its work is bounded).")
     date: Date | None = Field(default=None, description="Publication date (for event dates).")
 
 
 class ArticleIn(BaseModel):
-    text: str = Field(min_length=1, max_length=MAX_TEXT_BYTES)
+    """One article to store. Lengths are checked per article, so one bad article is reported
+    in ``rejected`` and the others are stored."""
+
+    text: str = Field(description=f"The article text (at most {MAX_TEXT_BYTES} bytes).")
     id: str | None = Field(default=None, max_length=200)
     date: Date | None = None
     title: str | None = Field(default=None, max_length=2000)
@@ -29,6 +34,11 @@ class ArticleIn(BaseModel):
 
 class ArticlesIn(BaseModel):
     articles: list[ArticleIn] = Field(min_length=1, max_length=MAX_ARTICLES_PER_POST)
+
+
+class Rejected(BaseModel):
+    index: int = Field(description="Position of the article in the request.")
+    reason: str
 
 
 class ActorOut(BaseModel):
@@ -90,7 +100,9 @@ class StoredResponse(BaseModel):
     replaced: int
     unchanged: int
     events: int
-    article_ids: list[str]
+    article_ids: list[str] = Field(description="Ids of the articles accepted, in order.")
+    rejected: list[Rejected] = Field(default_factory=list,
+                                     description="Articles not stored, each with the reason.")
 
 
 class EventsPage(BaseModel):

@@ -4,6 +4,7 @@ handler in ``app``)."""
 
 from __future__ import annotations
 
+import threading
 from datetime import date as Date
 from typing import Annotated, Any, Literal
 
@@ -25,20 +26,24 @@ from eventwire.api.models import (
     Network,
     Place,
     Problem,
+    Rejected,
     StoredResponse,
     Summary,
     Timeline,
 )
-from eventwire.ingest.readers import clean_text
+from eventwire.ingest.readers import article_from_record
+from eventwire.jobs import FirstVersion
+from eventwire.limits import EXTRACT_SLOTS
 from eventwire.schema import Article
 from eventwire.store.queries import EventFilter, article, count_events, events, grouped_events, summary
 from eventwire.store.rows import event_from_row
 
 MAX_PAGE = 500
+MAX_OFFSET = 1_000_000_000
 _INVALID: dict[int | str, dict[str, Any]] = {422: {"model": Problem, "description": "Invalid query"}}
 
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Rows per page.")]
-Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
 Since = Annotated[Date | None, Query(description="First day (YYYY-MM-DD).")]
 Until = Annotated[Date | None, Query(description="Last day (YYYY-MM-DD).")]
 #: The values of ``analysis.COLLAPSE_MODES`` and ``analysis.dyads.INTERVALS`` (a test keeps them
@@ -62,28 +67,63 @@ def health() -> Health:
     return Health(status="ok", version=__version__)
 
 
-@coding.post("/extract", responses={413: {"model": Problem, "description": "Body too large"}})
+#: Routes that need the token: the guard checks it before a byte of the body is read.
+WRITE_PATHS = ("/api/articles",)
+_extract_slots = threading.BoundedSemaphore(EXTRACT_SLOTS)
+
+
+@coding.post("/extract", responses={
+    413: {"model": Problem, "description": "Body too large"},
+    422: {"model": Problem, "description": "Not an article (empty, not valid Unicode, a date "
+                                           "outside the accepted window ...)"},
+    503: {"model": Problem, "description": "Busy: retry after the seconds in Retry-After"}})
 def extract(body: ExtractRequest, st: State) -> ExtractResponse:
     """Code a text and return its events; nothing is stored."""
-    text = Article(text=clean_text(body.text), date=body.date)
-    _, found = next(st.coder().code([text]))
-    return ExtractResponse(text=text.text,
+    try:
+        article = article_from_record(body.model_dump(), "request")
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
+    if not _extract_slots.acquire(blocking=False):
+        raise HTTPException(503, f"{EXTRACT_SLOTS} texts are being coded; retry shortly",
+                            headers={"Retry-After": "5"})
+    try:
+        _, found = next(st.coder().code([article]))
+    finally:
+        _extract_slots.release()
+    return ExtractResponse(text=article.text,
                            events=[EventOut.model_validate(e.to_dict()) for e in found])
 
 
 @coding.post("/articles", dependencies=[Depends(require_token)],
              responses={401: {"model": Problem, "description": "No or wrong token"},
-                        413: {"model": Problem, "description": "Body too large"}})
+                        413: {"model": Problem, "description": "Body too large"},
+                        422: {"model": Problem, "description": "No article could be stored"}})
 def post_articles(body: ArticlesIn, st: State) -> StoredResponse:
-    """Code and store articles (needs the token the server was started with)."""
-    articles = [Article(text=clean_text(a.text), id=a.id or "", date=a.date, title=a.title,
-                        url=a.url, source=a.source, origin="api") for a in body.articles]
+    """Code and store articles (needs the token the server was started with). Each article is
+    checked on its own: a bad one is listed in ``rejected`` and the rest are stored; an id
+    given twice keeps its first version."""
+    articles: list[Article] = []
+    rejected: list[Rejected] = []
+    first = FirstVersion()
+    for n, item in enumerate(body.articles):
+        try:
+            article = article_from_record(item.model_dump(), f"articles[{n}]").with_id()
+        except ValueError as exc:
+            rejected.append(Rejected(index=n, reason=str(exc)))
+            continue
+        repeat = first.reject(article)
+        if repeat is not None:
+            rejected.append(Rejected(index=n, reason=repeat.reason))
+            continue
+        articles.append(article)
+    if not articles:
+        raise HTTPException(422, "; ".join(f"articles[{r.index}]: {r.reason}" for r in rejected))
     coded = list(st.coder().code(articles))
     with st.write_lock:
         result = st.store.write(coded)
     return StoredResponse(added=result.added, replaced=result.replaced,
                           unchanged=result.unchanged, events=result.events,
-                          article_ids=[a.id for a, _ in coded])
+                          article_ids=[a.id for a, _ in coded], rejected=rejected)
 
 
 records = APIRouter(prefix="/api", tags=["events and articles"], responses=_INVALID)

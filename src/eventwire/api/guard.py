@@ -1,0 +1,141 @@
+"""The server's outer wall, as one plain ASGI middleware: it runs before FastAPI reads a byte.
+
+- **Host**: only the names the server answers to (a DNS-rebinding page that points its own
+  name at 127.0.0.1 is refused with 400).
+- **Token first**: a write route without the right Bearer token is a 401 before its body is
+  read, let alone validated.
+- **Body size**: a declared ``Content-Length`` over the limit is a 413 at once; a chunked body
+  is counted as it arrives and refused the moment it passes the limit (it is buffered up to
+  the limit, never beyond).
+- **Headers**: every response says what it is (``nosniff``), may not be framed, sends no
+  referrer and carries a Content-Security-Policy that allows only the server's own scripts.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Awaitable, Callable, Iterable, MutableMapping
+from typing import Any
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"content-security-policy",
+     b"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+     b"object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"),
+)
+
+
+def host_name(header: str) -> str:
+    """The name in a Host header, without its port ("[::1]:8000" -> "::1")."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:header.find("]")] if "]" in header else header
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+class Guard:
+    """Wraps the app: hosts, token-first writes, body size, security headers."""
+
+    def __init__(self, app: ASGIApp, max_body: int, hosts: Iterable[str] | None,
+                 token: str | None, write_paths: Iterable[str]) -> None:
+        self.app = app
+        self.max_body = max_body
+        self.hosts = None if hosts is None else frozenset(h.lower() for h in hosts)
+        self.token = token
+        self.write_paths = frozenset(write_paths)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+        send = _with_headers(send)
+        if self.hosts is not None and host_name(headers.get("host", "")) not in self.hosts:
+            await _reply(send, 400, "unknown Host header (start the server with --allow-host "
+                                    "NAME to answer to another name)")
+            return
+        if scope["method"] == "POST" and scope["path"] in self.write_paths \
+                and not self._authorised(headers.get("authorization", "")):
+            await _reply(send, 401, "a valid 'Authorization: Bearer <token>' is required",
+                         [(b"www-authenticate", b"Bearer")])
+            return
+        length = headers.get("content-length")
+        if length is not None:
+            if not length.isdigit() or int(length) > self.max_body:
+                await _reply(send, 413, f"request body over {self.max_body} bytes")
+                return
+            await self.app(scope, receive, send)
+            return
+        if scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        body = await _read_at_most(receive, self.max_body)
+        if body is None:
+            await _reply(send, 413, f"request body over {self.max_body} bytes")
+            return
+        await self.app(scope, _replay(body), send)
+
+    def _authorised(self, header: str) -> bool:
+        scheme, _, given = header.partition(" ")
+        return bool(self.token) and scheme.lower() == "bearer" and secrets.compare_digest(
+            given.strip().encode("utf-8", "replace"), (self.token or "").encode("utf-8"))
+
+
+async def _read_at_most(receive: Receive, limit: int) -> bytes | None:
+    """The whole body, or None as soon as it passes ``limit`` bytes."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            return b"".join(chunks)
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            return b"".join(chunks)
+
+
+def _replay(body: bytes) -> Receive:
+    sent = False
+
+    async def receive() -> Message:
+        nonlocal sent
+        if sent:
+            return {"type": "http.disconnect"}
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return receive
+
+
+def _with_headers(send: Send) -> Send:
+    async def wrapped(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            have = {k.lower() for k, _ in message.get("headers", [])}
+            message["headers"] = [*message.get("headers", []),
+                                  *(h for h in SECURITY_HEADERS if h[0] not in have)]
+        await send(message)
+
+    return wrapped
+
+
+async def _reply(send: Send, status: int, detail: str,
+                 extra: list[tuple[bytes, bytes]] | None = None) -> None:
+    body = json.dumps({"detail": detail}).encode("utf-8")
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"),
+                            (b"content-length", str(len(body)).encode()), *(extra or [])]})
+    await send({"type": "http.response.body", "body": body})
