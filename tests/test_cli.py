@@ -178,3 +178,22 @@ def test_min_confidence_filters_extract_output() -> None:
     assert kept.exit_code == 0
     assert [json.loads(line)["confidence"] for line in kept.stdout.splitlines()] == confidences[1:]
     assert run("extract", "-", "--min-confidence", "2", input=text).exit_code != 0
+
+
+def test_an_unusable_database_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    junk = tmp_path / "junk.duckdb"
+    junk.write_text("not a database")
+    for db in (tmp_path, junk):
+        res = subprocess.run([sys.executable, "-m", "eventwire.cli", "query", "events", "--db",
+                              str(db)], capture_output=True, text=True, timeout=120)
+        assert res.returncode == 1
+        assert len(res.stderr.strip().splitlines()) == 1, res.stderr
+        assert res.stderr.startswith("eventwire: ") and "Traceback" not in res.stderr
+
+
+def test_article_dates_on_the_command_line_are_checked_like_the_files_are() -> None:
+    res = run("extract", "-", "--date", "9999-12-31", input="Japan praised India.")
+    assert res.exit_code != 0 and "outside" in res.output

@@ -63,6 +63,16 @@ def _parse_date(value: str | None) -> Date | None:
         raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
+def _article_date(value: str | None) -> Date | None:
+    """An article date given on the command line: checked as the readers check one."""
+    from eventwire.ingest.readers import parse_date
+
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
 def _report_error(item: Any) -> None:
     err.print(f"[red]eventwire:[/red] {item}", highlight=False, soft_wrap=True)
 
@@ -135,7 +145,7 @@ def extract(
     rows = []
     fmt = fmt or _default_format()
     coder = Coder(model, min_confidence=min_confidence)
-    for article, events in code_paths(paths, coder, report, _parse_date(date), _report_error):
+    for article, events in code_paths(paths, coder, report, _article_date(date), _report_error):
         if explain:
             layout = read_layout(article.text, coder.known_place, article.date)
             err.print(f"article {article.id} ({article.origin or '-'}):", highlight=False)
@@ -168,7 +178,7 @@ def ingest(
     from eventwire.pipeline import Coder
 
     report = run_ingest(paths, db, Coder(model, min_confidence=min_confidence),
-                        _parse_date(date), _report_error)
+                        _article_date(date), _report_error)
     s = report.stored
     err.print(f"{report.articles} articles coded, {report.events} events; stored: {s.added} new, "
               f"{s.replaced} replaced, {s.unchanged} unchanged; {len(report.errors)} rejected "
@@ -471,7 +481,13 @@ def demo(
 
 
 def main() -> None:
-    app()
+    from eventwire.store.db import StoreError
+
+    try:
+        app()
+    except StoreError as exc:  # an unusable database file: one line, not a traceback
+        _report_error(exc)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

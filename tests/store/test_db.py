@@ -96,3 +96,29 @@ def test_syndicated_copies_point_to_the_original(tmp_path: Path) -> None:
     rows = dict(con.execute("SELECT id, duplicate_of FROM articles").fetchall())
     con.close()
     assert rows == {"orig": None, "copy": "orig", "other": None, "late": None}
+
+
+def test_an_unusable_database_file_is_one_line_that_says_why(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from eventwire.store.db import StoreError, _why, connect
+
+    with pytest.raises(StoreError, match="is a directory"):
+        connect(tmp_path)
+    junk = tmp_path / "junk.duckdb"
+    junk.write_text("not a database")
+    with pytest.raises(StoreError, match="not an eventwire database"):
+        connect(junk)
+    held = tmp_path / "held.duckdb"
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import duckdb, sys, time; con = duckdb.connect(sys.argv[1]); print('ok', flush=True); "
+        "time.sleep(60)"), str(held)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
+        with pytest.raises(StoreError, match=f"in use by process {holder.pid}"):
+            connect(held)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert "read-only" in _why("x.duckdb", PermissionError(13, "Permission denied"))

@@ -7,6 +7,7 @@ changed one has its events replaced, and a batch that fails leaves the database 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -32,15 +33,39 @@ MIGRATIONS: dict[int, str] = {
 }
 
 
+class StoreError(RuntimeError):
+    """The database file cannot be used, in one line: why, and what to do."""
+
+
 def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open (and, for writers, create or migrate) an eventwire database."""
-    if read_only:
-        if not Path(path).exists():
-            raise FileNotFoundError(f"no database at {path}")
-        return duckdb.connect(str(path), read_only=True)
-    con = duckdb.connect(str(path))
-    migrate(con)
+    """Open (and, for writers, create or migrate) an eventwire database. A file that cannot be
+    used is a ``StoreError`` that says why (``FileNotFoundError`` for a reader's missing file)."""
+    if Path(path).is_dir():
+        raise StoreError(f"{path} is a directory, not a database file (e.g. {Path(path) / 'events.duckdb'})")
+    if read_only and not Path(path).exists():
+        raise FileNotFoundError(f"no database at {path}")
+    try:
+        con = duckdb.connect(str(path), read_only=read_only)
+        if not read_only:
+            migrate(con)
+    except (duckdb.Error, OSError) as exc:
+        raise StoreError(_why(path, exc)) from None
     return con
+
+
+def _why(path: str | Path, exc: Exception) -> str:
+    text = str(exc)
+    if "lock" in text.lower():
+        holder = re.search(r"\(PID (\d+)\)", text)
+        who = f"process {holder.group(1)}" if holder else "another process"
+        return (f"{path} is in use by {who} (an 'eventwire serve' or 'ingest'?): stop it, or "
+                "query through the running server's API")
+    if "not a valid DuckDB database" in text:
+        return f"{path} is not an eventwire database (not a DuckDB file): give another --db"
+    if isinstance(exc, PermissionError) or "permission denied" in text.lower() \
+            or "read-only" in text.lower():
+        return f"cannot write {path} (read-only file or folder): give a writable --db"
+    return f"cannot open {path}: {text.splitlines()[0] if text else type(exc).__name__}"
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
