@@ -14,7 +14,8 @@ from eventwire.spans import (
 
 
 def _doc() -> Doc:
-    words = "The talks in New York ended . Prime Minister Modi met Xi Jinping in Delhi .".split()
+    text = "The talks in New York ended . Prime Minister Modi met Xi Jinping in Delhi ."
+    words = text.split(" ")
     doc = Doc(Vocab(), words=words)
     doc.ents = [Span(doc, 3, 5, label="GPE"), Span(doc, 9, 10, label="PERSON"),
                 Span(doc, 11, 13, label="PERSON"), Span(doc, 14, 15, label="GPE")]

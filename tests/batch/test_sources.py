@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from eventwire.batch.sources import Unit, plan, read_unit
 from eventwire.ingest.html import html_to_text
 from eventwire.ingest.readers import ReadError
@@ -56,3 +58,34 @@ def test_html_to_text_keeps_paragraphs_and_drops_boilerplate() -> None:
     title, text = html_to_text("<title>T</title><nav>menu</nav><p>One  two.</p><p>Three.</p>"
                                "<script>evil()</script><footer>f</footer>")
     assert (title, text) == ("T", "One two.\n\nThree.")
+
+
+def test_an_input_edited_in_place_to_the_same_length_is_a_new_plan(tmp_path: Path) -> None:
+    src = tmp_path / "a.jsonl"
+    src.write_text('{"id":"a","text":"Chile met Peru."}\n', encoding="utf-8")
+    before = [u.id for u in plan([str(src)])]  # type: ignore[union-attr]
+    src.write_text('{"id":"a","text":"Chile hit Peru."}\n', encoding="utf-8")
+    after = [u.id for u in plan([str(src)])]  # type: ignore[union-attr]
+    assert len(before) == len(after) == 1 and before != after
+
+
+def test_a_rerun_over_changed_inputs_is_refused_not_stale(tmp_path: Path) -> None:
+    from eventwire.batch.runner import _read_plan
+
+    src = tmp_path / "a.jsonl"
+    src.write_text('{"id":"a","text":"Chile met Peru."}\n', encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    _read_plan([str(src)], out, 256)
+    src.write_text('{"id":"a","text":"Chile hit Peru."}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="changed since"):
+        _read_plan([str(src)], out, 256)
+
+
+def test_a_fifo_among_the_inputs_is_an_error_not_a_hang(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "feed.jsonl"
+    os.mkfifo(fifo)
+    (item,) = plan([str(fifo)])
+    assert isinstance(item, ReadError) and "not a regular file" in item.reason

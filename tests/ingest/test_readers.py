@@ -144,3 +144,31 @@ def test_nul_bytes_anywhere_in_a_text_file_mark_it_binary(tmp_path: Path) -> Non
     f.write_bytes(b"Turkey met Iran. " * 1000 + b"\x00tail")
     (err,) = read(f)
     assert isinstance(err, ReadError) and "NUL" in err.reason
+
+
+def test_a_fifo_is_refused_instead_of_read_forever(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    found: list[object] = []
+    reader = threading.Thread(target=lambda: found.extend(read(fifo)), daemon=True)
+    reader.start()
+    reader.join(60)
+    if reader.is_alive():  # unblock the reader so the test run can end
+        with open(fifo, "wb"):
+            pass
+        pytest.fail("reading a FIFO blocked")
+    (err,) = found
+    assert isinstance(err, ReadError) and "not a regular file" in err.reason
+
+
+def test_a_saved_web_page_is_read_as_its_story_without_markup(tmp_path: Path) -> None:
+    page = tmp_path / "story.html"
+    page.write_text("<html><head><title>Talks in Ankara</title><script>var x = 1;</script>"
+                    "</head><body><nav>Home | World</nav><p>Turkey <b>met</b> Iran.</p>"
+                    "<p>Both sides &amp; their aides spoke.</p></body></html>", encoding="utf-8")
+    (article,) = read(page)
+    assert isinstance(article, Article) and article.title == "Talks in Ankara"
+    assert article.text == "Turkey met Iran.\n\nBoth sides & their aides spoke."

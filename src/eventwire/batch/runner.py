@@ -264,7 +264,8 @@ def _read_plan(inputs: list[str], out: Path, unit_docs: int
     if plan_file.exists():
         previous = json.loads(plan_file.read_text(encoding="utf-8"))
         if previous.get("units") != ids:
-            raise ValueError(f"{out} holds a run over different inputs; use a new --out")
+            raise ValueError(f"{out} holds a run over other inputs, or inputs that changed since "
+                             "(their contents are part of the plan); use a new --out")
     else:
         _write_atomic(plan_file, json.dumps({"units": ids}).encode("utf-8"))
     return units, problems

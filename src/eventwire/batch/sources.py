@@ -12,7 +12,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date as Date
 from pathlib import Path
@@ -47,10 +47,12 @@ class Unit:
     first_line: int = 1  # for error messages (jsonl, jsonl.gz)
     files: tuple[str, ...] = field(default_factory=tuple)  # text
     docs: int = 0  # documents in the unit (for progress)
+    digest: str = ""  # of the unit's bytes (JSONL) or its files: an edited input is a new unit
 
     @property
     def id(self) -> str:
-        key = f"{self.kind}|{self.path}|{self.start}|{self.stop}|{'|'.join(self.files)}"
+        key = (f"{self.kind}|{self.path}|{self.start}|{self.stop}|{'|'.join(self.files)}"
+               f"|{self.digest}")
         return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
     def to_dict(self) -> dict[str, Any]:
@@ -98,13 +100,16 @@ def plan(inputs: list[str], unit_docs: int = UNIT_DOCS) -> Iterator[Unit | ReadE
         if not path.exists():
             yield ReadError(str(path), "no such file or directory")
             continue
+        if not path.is_file():
+            yield ReadError(str(path), "not a regular file (a pipe or device?)")
+            continue
         if kind is None:
             yield ReadError(str(path), "unknown input type (jsonl, jsonl.gz, parquet, warc, txt)")
             continue
         if kind == "text":
             text_batch.append(str(path))
             if len(text_batch) == unit_docs:
-                yield Unit("text", text_batch[0], files=tuple(text_batch), docs=len(text_batch))
+                yield _text_unit(text_batch)
                 text_batch = []
             continue
         try:
@@ -112,23 +117,40 @@ def plan(inputs: list[str], unit_docs: int = UNIT_DOCS) -> Iterator[Unit | ReadE
         except (OSError, EOFError, ValueError) as exc:
             yield ReadError(str(path), f"cannot read: {exc}")
     if text_batch:
-        yield Unit("text", text_batch[0], files=tuple(text_batch), docs=len(text_batch))
+        yield _text_unit(text_batch)
+
+
+def _digest(paths: Iterable[str | Path]) -> str:
+    """A hash of the files' contents, read in blocks."""
+    h = hashlib.sha1()
+    for path in paths:
+        with open(path, "rb") as fh:
+            while block := fh.read(1 << 20):
+                h.update(block)
+    return h.hexdigest()[:16]
+
+
+def _text_unit(files: list[str]) -> Unit:
+    return Unit("text", files[0], files=tuple(files), docs=len(files), digest=_digest(files))
 
 
 def _plan_jsonl(path: Path, unit_docs: int) -> Iterator[Unit]:
     start = offset = 0
     line = first = 1
     docs = 0
+    h = hashlib.sha1()
     with path.open("rb") as fh:
         for raw in fh:
             offset += len(raw)
             docs += 1
             line += 1
+            h.update(raw)
             if docs == unit_docs:
-                yield Unit("jsonl", str(path), start, offset, first, docs=docs)
-                start, first, docs = offset, line, 0
+                yield Unit("jsonl", str(path), start, offset, first, docs=docs,
+                           digest=h.hexdigest()[:16])
+                start, first, docs, h = offset, line, 0, hashlib.sha1()
     if docs:
-        yield Unit("jsonl", str(path), start, offset, first, docs=docs)
+        yield Unit("jsonl", str(path), start, offset, first, docs=docs, digest=h.hexdigest()[:16])
 
 
 def _plan_jsonl_gz(path: Path, unit_docs: int) -> Iterator[Unit]:
@@ -136,27 +158,31 @@ def _plan_jsonl_gz(path: Path, unit_docs: int) -> Iterator[Unit]:
     with gzip.open(path, "rb") as fh:
         for _ in fh:
             lines += 1
+    digest = _digest([path])
     for start in range(0, lines, unit_docs):
         stop = min(lines, start + unit_docs)
-        yield Unit("jsonl.gz", str(path), start, stop, start + 1, docs=stop - start)
+        yield Unit("jsonl.gz", str(path), start, stop, start + 1, docs=stop - start,
+                   digest=digest)
 
 
 def _plan_parquet(path: Path, unit_docs: int) -> Iterator[Unit]:
     meta = pq.ParquetFile(path).metadata
+    digest = _digest([path])
     group, rows = 0, 0
     for i in range(meta.num_row_groups):
         rows += meta.row_group(i).num_rows
         if rows >= unit_docs:
-            yield Unit("parquet", str(path), group, i + 1, docs=rows)
+            yield Unit("parquet", str(path), group, i + 1, docs=rows, digest=digest)
             group, rows = i + 1, 0
     if group < meta.num_row_groups:
-        yield Unit("parquet", str(path), group, meta.num_row_groups, docs=rows)
+        yield Unit("parquet", str(path), group, meta.num_row_groups, docs=rows, digest=digest)
 
 
 def _plan_warc(path: Path, unit_docs: int) -> Iterator[Unit]:
     from warcio.archiveiterator import ArchiveIterator
 
     start, docs = None, 0
+    digest = _digest([path])
     with path.open("rb") as fh:
         it = ArchiveIterator(fh)
         for record in it:
@@ -168,10 +194,10 @@ def _plan_warc(path: Path, unit_docs: int) -> Iterator[Unit]:
             if docs == unit_docs:
                 it.read_to_end()
                 end = it.get_record_offset() + it.get_record_length()
-                yield Unit("warc", str(path), start, end, docs=docs)
+                yield Unit("warc", str(path), start, end, docs=docs, digest=digest)
                 start, docs = None, 0
     if start is not None and docs:
-        yield Unit("warc", str(path), start, path.stat().st_size, docs=docs)
+        yield Unit("warc", str(path), start, path.stat().st_size, docs=docs, digest=digest)
 
 
 _PLANNERS = {"jsonl": _plan_jsonl, "jsonl.gz": _plan_jsonl_gz, "parquet": _plan_parquet,

@@ -20,6 +20,7 @@ from typing import IO
 
 import ftfy
 
+from eventwire.ingest.html import html_to_text
 from eventwire.ingest.layout import is_boilerplate
 from eventwire.limits import MAX_TEXT_BYTES, date_window
 from eventwire.schema import Article
@@ -27,6 +28,7 @@ from eventwire.schema import Article
 __all__ = ["MAX_TEXT_BYTES", "ReadError", "clean_text", "parse_text_article", "read_inputs"]
 _DATE_HEADER = re.compile(r"\A\s*date[:\s]\s*(\d{4}-\d{2}-\d{2})\b[ \t]*(?:\r?\n)?", re.IGNORECASE)
 _TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+_HTML_SUFFIXES = {".html", ".htm"}
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _SPACES = re.compile(r"[ \t\r\f\v\n]+")
 #: Words a line does not end on unless the sentence runs on to the next line.
@@ -156,6 +158,21 @@ def read_text_file(stream: IO[bytes], origin: str, date: Date | None) -> Iterato
         yield ReadError(origin, str(exc))
 
 
+def read_html_file(stream: IO[bytes], origin: str, date: Date | None
+                   ) -> Iterator[Article | ReadError]:
+    """One article from a saved web page: its title and story text, without the markup."""
+    raw = stream.read(MAX_TEXT_BYTES + 1)
+    try:
+        if len(raw) > MAX_TEXT_BYTES:
+            raise ValueError(f"larger than {MAX_TEXT_BYTES} bytes")
+        title, text = html_to_text(_decode(raw))
+        if not text.strip():
+            raise ValueError("no article text in the page")
+        yield article_from_record({"text": text, "title": title}, origin, date)
+    except ValueError as exc:
+        yield ReadError(origin, str(exc))
+
+
 def article_from_record(record: object, origin: str, date: Date | None = None) -> Article:
     """An Article from one JSON object (JSONL, Parquet, the API): only ``text`` is required.
     Every way a record can be wrong is a ValueError that says which field and why; readers,
@@ -250,15 +267,20 @@ def read_path(path: Path, date: Date | None = None) -> Iterator[Article | ReadEr
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
         for file in files:
-            if _is_jsonl(file) or file.suffix.lower() in _TEXT_SUFFIXES:
+            if _is_jsonl(file) or file.suffix.lower() in _TEXT_SUFFIXES | _HTML_SUFFIXES:
                 yield from read_path(file, date)
         return
     if not path.exists():
         yield ReadError(str(path), "no such file or directory")
         return
+    if not path.is_file():  # a FIFO or a device would block or never end
+        yield ReadError(str(path), "not a regular file (a pipe or device?); use - for stdin")
+        return
     try:
         with path.open("rb") as stream:
-            reader = read_jsonl if _is_jsonl(path) else read_text_file
+            suffix = path.suffix.lower()
+            reader = read_jsonl if _is_jsonl(path) else \
+                read_html_file if suffix in _HTML_SUFFIXES else read_text_file
             yield from reader(stream, str(path), date)
     except OSError as exc:
         yield ReadError(str(path), exc.strerror or str(exc))
