@@ -81,3 +81,16 @@ def test_shift_alert_names_the_articles_behind_it(con) -> None:
     conflict = [a for a in alerts if a["measure"] == "conflict"]
     assert [(a["a"], a["b"], a["period"].month) for a in conflict] == [("IND", "TUR", 5)]
     assert {x["id"] for x in conflict[0]["articles"]} == {"a4", "a5"}
+
+
+def test_one_stray_date_cannot_stretch_a_timeline_over_millennia(tmp_path: Path) -> None:
+    from eventwire.store.queries import QueryError
+
+    rows = [("b1", "India met Turkey.", [make_event("b1", day=date(2025, 1, 8))]),
+            ("b2", "India met Turkey again.", [make_event("b2", day=date(9999, 12, 1))])]
+    con = build(tmp_path / "b.duckdb", rows)
+    with pytest.raises(QueryError, match="over 5000 months"):
+        timeline(con, "IND", "TUR", "month")
+    assert len(timeline(con, "IND", "TUR", "month", until=date(2025, 12, 31))) == 1
+    with pytest.raises(QueryError, match="over 5000 years"):
+        timeline(con, "IND", "TUR", "year")

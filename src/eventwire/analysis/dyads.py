@@ -82,11 +82,21 @@ def _next_period(day: Date, interval: str) -> Date:
     return Date(total // 12, total % 12 + 1, 1)
 
 
+#: The longest series a timeline fills in (13 years of days, 96 of weeks): one stray date must
+#: not turn a pair's timeline into a hundred thousand empty periods.
+MAX_PERIODS = 5000
+_PERIOD_DAYS = {"day": 1, "week": 7, "month": 30.44, "quarter": 91.3, "year": 365.25}
+
+
 def _fill_gaps(rows: list[dict[str, Any]], interval: str) -> list[dict[str, Any]]:
     """Every period from the first to the last: a quiet month is part of the series (zero
-    events; the ratios are undefined, so None)."""
+    events; the ratios are undefined, so None). A span over ``MAX_PERIODS`` is a QueryError."""
     if len(rows) < 2:
         return rows
+    span = (rows[-1]["period"] - rows[0]["period"]).days / _PERIOD_DAYS[interval]
+    if span >= MAX_PERIODS:
+        raise QueryError(f"{rows[0]['period']}..{rows[-1]['period']} is over {MAX_PERIODS} "
+                         f"{interval}s: give since/until or a longer interval")
     have = {r["period"]: r for r in rows}
     out, day = [], rows[0]["period"]
     while day <= rows[-1]["period"]:
