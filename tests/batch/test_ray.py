@@ -18,3 +18,18 @@ def test_ray_engine_matches_local_engine(corpus: dict[str, Path], tmp_path: Path
     ray_run = run_batch(inputs, tmp_path / "ray", engine="ray", workers=2, unit_docs=16)
     assert (ray_run.articles, ray_run.events) == (local.articles, local.events)
     assert snapshot(tmp_path / "ray") == snapshot(tmp_path / "local")
+
+
+def test_a_local_ray_dies_with_a_killed_driver(tmp_path: Path) -> None:
+    import json
+    import sys
+
+    from tests.batch.conftest import articles
+    from tests.batch.test_runner import kill_driver_midway
+
+    corpus = tmp_path / "big.jsonl"
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in articles(1200, "r")),
+                      encoding="utf-8")
+    cmd = [sys.executable, "-m", "eventwire.cli", "batch", str(corpus), "--engine", "ray",
+           "--workers", "2", "--unit-docs", "50"]
+    assert kill_driver_midway(cmd, tmp_path / "killed", units=2) == []

@@ -114,3 +114,36 @@ def test_an_id_in_two_units_keeps_its_first_version_in_batch_and_load(tmp_path: 
     con.close()
     assert text == "Turkey met Iran in Ankara." and sentences
     assert all(s in text for s in sentences)  # no event cites the other version's text
+
+
+def kill_driver_midway(cmd: list[str], out: Path, units: int) -> list[int]:
+    """Start a batch run, kill -9 only its driver once ``units`` units are done, and return
+    the driver's descendants still running 30 s later (there must be none)."""
+    from eventwire.reaper import descendants, still_running
+
+    proc = subprocess.Popen([*cmd, "--out", str(out)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and len(list((out / "_units").glob("*.json"))) < units:
+        time.sleep(0.05)
+    children = descendants(proc.pid)
+    assert children, "the driver should have started workers"
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 30
+    while still_running(children) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return still_running(children)
+
+
+def test_workers_die_with_a_killed_driver_and_the_rerun_matches(tmp_path: Path) -> None:
+    corpus = tmp_path / "big.jsonl"
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in articles(1200, "w")),
+                      encoding="utf-8")
+    cmd = [sys.executable, "-m", "eventwire.cli", "batch", str(corpus), "--workers", "2",
+           "--unit-docs", "50"]
+    survivors = kill_driver_midway(cmd, tmp_path / "killed", units=3)
+    assert survivors == []
+    subprocess.run([*cmd, "--out", str(tmp_path / "killed")], check=True, capture_output=True)
+    subprocess.run([*cmd, "--out", str(tmp_path / "clean")], check=True, capture_output=True)
+    assert snapshot(tmp_path / "killed") == snapshot(tmp_path / "clean")

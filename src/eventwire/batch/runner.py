@@ -35,6 +35,7 @@ from eventwire.batch.sources import UNIT_DOCS, Unit, plan, read_unit
 from eventwire.ingest.readers import ReadError
 from eventwire.jobs import FirstVersion, repeat_reason
 from eventwire.pipeline import Coder, CoderConfig
+from eventwire.reaper import start_reaper
 from eventwire.schema import Article
 from eventwire.store.db import quotes_json
 from eventwire.store.dedup import simhash
@@ -303,12 +304,19 @@ def run_batch(inputs: list[str], out: Path, engine: str = "local", workers: int 
         if progress:
             progress(done_docs, total_docs, result)
 
-    if engine == "ray":
-        run_ray(todo, out, workers, config, address, on_done)
-    elif engine == "local":
-        run_local(todo, out, workers, config, on_done)
-    else:
+    if engine not in ("local", "ray"):
         raise ValueError("engine must be 'local' or 'ray'")
+    # Workers (and a local Ray) must not outlive this driver, even if it is killed with -9.
+    reaper = start_reaper() if todo and (engine == "ray" or workers > 1) else None
+    try:
+        if engine == "ray":
+            run_ray(todo, out, workers, config, address, on_done)
+        else:
+            run_local(todo, out, workers, config, on_done)
+    finally:
+        if reaper is not None:
+            reaper.kill()
+            reaper.wait()
     _finish(out, units, report, problems)
     report.seconds = round(time.perf_counter() - started, 2)
     return report

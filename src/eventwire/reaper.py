@@ -1,0 +1,91 @@
+"""Processes die with the driver that started them, even when the driver is killed with -9.
+
+``eventwire batch`` starts worker processes (the local pool) or a whole local Ray (GCS,
+raylet, agents, workers). A killed driver cannot clean up, and Ray's own fate-sharing leaves its
+agents behind; a worker that outlives its driver keeps writing units nobody waits for. So the
+driver starts this small watcher in its own session: every half second it notes the driver's
+descendants (from /proc), and when the driver is gone it kills every one it has seen that is
+still the same process (same start time), then exits. Linux only; elsewhere it does nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+POLL_SECONDS = 0.5
+
+
+def _stat(pid: int) -> tuple[int, int] | None:
+    """(parent pid, start time) of a live process, or None."""
+    try:
+        raw = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = raw[raw.rindex(")") + 2:].split()  # the name may hold spaces and parentheses
+    if fields[0] == "Z":
+        return None
+    return int(fields[1]), int(fields[19])
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            stat = _stat(int(entry))
+            if stat is not None:
+                tree.setdefault(stat[0], []).append(int(entry))
+    return tree
+
+
+def descendants(pid: int) -> dict[int, int]:
+    """The live descendants of ``pid``: pid -> start time."""
+    tree = _children()
+    found: dict[int, int] = {}
+    todo = [pid]
+    while todo:
+        for child in tree.get(todo.pop(), []):
+            stat = _stat(child)
+            if stat is not None:
+                found[child] = stat[1]
+                todo.append(child)
+    return found
+
+
+def still_running(processes: dict[int, int]) -> list[int]:
+    """Those of ``processes`` (pid -> start time) that are still the same live process."""
+    return [pid for pid, started in processes.items()
+            if (stat := _stat(pid)) is not None and stat[1] == started]
+
+
+def watch(driver: int) -> None:
+    """Follow ``driver``'s descendants until it dies, then kill those still running."""
+    first = _stat(driver)
+    if first is None:
+        return
+    seen: dict[int, int] = {}
+    while (now := _stat(driver)) is not None and now[1] == first[1]:
+        seen.update(descendants(driver))
+        seen.pop(os.getpid(), None)
+        time.sleep(POLL_SECONDS)
+    for pid in still_running(seen):
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+
+
+def start_reaper() -> subprocess.Popen[bytes] | None:
+    """Start the watcher for this process (None where /proc is missing)."""
+    if not Path("/proc/self/stat").exists():
+        return None
+    return subprocess.Popen([sys.executable, "-m", "eventwire.reaper", str(os.getpid())],
+                            start_new_session=True, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+if __name__ == "__main__":
+    watch(int(sys.argv[1]))
