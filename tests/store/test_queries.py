@@ -73,5 +73,9 @@ def test_grouped_events_keep_every_report_as_evidence(tmp_path: Path) -> None:
         ])
     with Database(path) as database:
         (row,) = grouped_events(database.con).rows
-    assert (row["reports"], row["stories"]) == (2, 2)
-    assert [e["article_id"] for e in row["evidence"]] == ["g1", "g2"]
+        assert (row["reports"], row["stories"]) == (2, 2)
+        assert [e["article_id"] for e in row["evidence"]] == ["g1", "g2"]
+        # every filter applies (the date is the event's, not the article's)
+        flt = EventFilter(since=date(2025, 3, 1), until=date(2025, 3, 31), article_id="g2")
+        (only,) = grouped_events(database.con, flt).rows
+        assert only["reports"] == 1

@@ -164,8 +164,7 @@ def grouped_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = Non
             count(*) AS reports, count(DISTINCT coalesce(a.duplicate_of, a.id)) AS stories,
             list({{'event_id': e.id, 'article_id': e.article_id, 'sentence': e.sentence}}
                  ORDER BY e.article_id, e.id) AS evidence
-        FROM events e JOIN articles a ON a.id = e.article_id
-        WHERE {where.replace('article_id', 'e.article_id')}
+        FROM (SELECT * FROM events WHERE {where}) e JOIN articles a ON a.id = e.article_id
         GROUP BY e.date, coalesce(e.source_country, '?' || lower(e.source_text)), e.source_sector,
                  coalesce(e.target_country, '?' || lower(e.target_text)), e.target_sector, e.type
         ORDER BY e.date DESC NULLS LAST, id LIMIT ? OFFSET ?"""
