@@ -29,4 +29,6 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 .venv/bin/eventwire --version >/dev/null
+# The model's files as installed must still be the ones the locked wheel brought.
+.venv/bin/python scripts/verify_model.py >/dev/null
 echo "setup: .venv ready ($(.venv/bin/eventwire --version))"

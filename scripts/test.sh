@@ -16,5 +16,6 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 .venv/bin/ruff check src tests benchmarks scripts
+bash scripts/audit.sh
 .venv/bin/mypy
 .venv/bin/python -m pytest "$@"
