@@ -139,8 +139,19 @@ def test_serve_starts_the_api_and_dashboard_on_localhost(tmp_path: Path) -> None
         assert "eventwire" in httpx.get(base + "/").text
         assert httpx.post(base + "/api/articles", json={"articles": [{"text": "x y z"}]}
                           ).status_code == 401  # no token given at start
-    finally:
+        # SIGTERM while a long text is being coded: the server still stops (the extract is
+        # bounded and the graceful shutdown waits at most 10 s)
+        import threading
+
+        text = "Turkey met Iran in Ankara and condemned Israel. " * 2000
+        worker = threading.Thread(target=lambda: httpx.post(base + "/api/extract", timeout=120,
+                                                            json={"text": text}), daemon=True)
+        worker.start()
+        time.sleep(1.5)
         proc.terminate()
+        proc.wait(timeout=60)  # a hang guard, not a timing: the old server held on for minutes
+    finally:
+        proc.kill()
         proc.wait(timeout=20)
 
 
