@@ -21,15 +21,7 @@ def test_ray_engine_matches_local_engine(corpus: dict[str, Path], tmp_path: Path
 
 
 def test_a_local_ray_dies_with_a_killed_driver(tmp_path: Path) -> None:
-    import json
-    import sys
+    from tests.batch.test_runner import batch_command, kill_driver_midway
 
-    from tests.batch.conftest import articles
-    from tests.batch.test_runner import kill_driver_midway
-
-    corpus = tmp_path / "big.jsonl"
-    corpus.write_text("".join(json.dumps(a) + "\n" for a in articles(1200, "r")),
-                      encoding="utf-8")
-    cmd = [sys.executable, "-m", "eventwire.cli", "batch", str(corpus), "--engine", "ray",
-           "--workers", "2", "--unit-docs", "50"]
+    cmd = batch_command(tmp_path, "--engine", "ray", "--workers", "2")
     assert kill_driver_midway(cmd, tmp_path / "killed", units=2) == []

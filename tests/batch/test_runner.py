@@ -63,12 +63,17 @@ def test_two_local_workers_give_the_same_output(corpus: dict[str, Path], tmp_pat
     assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
 
 
-def test_a_run_killed_midway_resumes_to_exactly_the_uninterrupted_output(tmp_path: Path) -> None:
-    corpus = tmp_path / "big.jsonl"
+def batch_command(folder: Path, *options: str) -> list[str]:
+    """``eventwire batch`` (without ``--out``) over a new 1,200-article corpus in ``folder``."""
+    corpus = folder / "big.jsonl"
     corpus.write_text("".join(json.dumps(a) + "\n" for a in articles(1200, "k")),
                       encoding="utf-8")
-    cmd = [sys.executable, "-m", "eventwire.cli", "batch", str(corpus), "--workers", "1",
-           "--unit-docs", "50"]
+    return [sys.executable, "-m", "eventwire.cli", "batch", str(corpus), "--unit-docs", "50",
+            *options]
+
+
+def test_a_run_killed_midway_resumes_to_exactly_the_uninterrupted_output(tmp_path: Path) -> None:
+    cmd = batch_command(tmp_path, "--workers", "1")
     subprocess.run([*cmd, "--out", str(tmp_path / "clean")], check=True, capture_output=True)
 
     killed = tmp_path / "killed"
@@ -137,11 +142,7 @@ def kill_driver_midway(cmd: list[str], out: Path, units: int) -> list[int]:
 
 
 def test_workers_die_with_a_killed_driver_and_the_rerun_matches(tmp_path: Path) -> None:
-    corpus = tmp_path / "big.jsonl"
-    corpus.write_text("".join(json.dumps(a) + "\n" for a in articles(1200, "w")),
-                      encoding="utf-8")
-    cmd = [sys.executable, "-m", "eventwire.cli", "batch", str(corpus), "--workers", "2",
-           "--unit-docs", "50"]
+    cmd = batch_command(tmp_path, "--workers", "2")
     survivors = kill_driver_midway(cmd, tmp_path / "killed", units=3)
     assert survivors == []
     subprocess.run([*cmd, "--out", str(tmp_path / "killed")], check=True, capture_output=True)
