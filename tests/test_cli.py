@@ -208,3 +208,10 @@ def test_an_unusable_database_is_one_line_not_a_traceback(tmp_path: Path) -> Non
 def test_article_dates_on_the_command_line_are_checked_like_the_files_are() -> None:
     res = run("extract", "-", "--date", "9999-12-31", input="Japan praised India.")
     assert res.exit_code != 0 and "outside" in res.output
+
+
+def test_batch_refuses_units_of_zero_documents(tmp_path: Path) -> None:
+    src = tmp_path / "a.jsonl"
+    src.write_text('{"text": "Chile met Peru."}\n', encoding="utf-8")
+    res = run("batch", str(src), "--out", str(tmp_path / "out"), "--unit-docs", "0")
+    assert res.exit_code == 2 and not (tmp_path / "out").exists()
