@@ -5,13 +5,14 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 import httpx
 import uvicorn
+from fastapi import FastAPI
 from rich.console import Console
 
 from eventwire.api import create_app
@@ -43,10 +44,15 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(db: Path, token: str | None = TOKEN) -> Iterator[str]:
+def running_server(db: Path, token: str | None = TOKEN,
+                   extend: Callable[[FastAPI], None] | None = None) -> Iterator[str]:
+    """A real uvicorn in a thread; ``extend`` may add routes to the FastAPI app first."""
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db, token=token), host="127.0.0.1",
-                                           port=port, log_level="warning"))
+    app = create_app(db, token=token)
+    if extend is not None:
+        extend(app.app)  # type: ignore[arg-type]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
+                                           log_level="critical"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{port}"

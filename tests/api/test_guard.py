@@ -109,3 +109,23 @@ def test_a_connection_stays_usable_after_an_error(base_url: str) -> None:
                 "Content-Type": "application/json"}).status_code == 422
             assert client.get("/api/events", params={"offset": -1}).status_code == 422
             assert client.get("/api/health").status_code == 200
+
+
+def test_an_unforeseen_failure_is_a_json_500_and_the_connection_lives_on(demo_db) -> None:  # type: ignore[no-untyped-def]
+    from fastapi import FastAPI
+
+    from tests.server import running_server
+
+    def add_failing_route(app: FastAPI) -> None:
+        @app.get("/api/boom")
+        def boom() -> None:
+            raise RuntimeError("something nobody foresaw")
+
+    with running_server(demo_db, extend=add_failing_route) as base, \
+            httpx.Client(base_url=base, timeout=30) as client:
+        for _ in range(3):
+            res = client.get("/api/boom")
+            assert res.status_code == 500
+            assert res.json() == {"detail": "internal error (RuntimeError)"}
+            assert res.headers["x-content-type-options"] == "nosniff"
+            assert client.get("/api/health").status_code == 200
