@@ -119,6 +119,8 @@ def _print_events(rows: list[dict[str, Any]], fmt: Format) -> None:
     out.print(table)
 
 
+AllowPrivate = Annotated[bool, typer.Option(
+    "--allow-private", help="Fetch web addresses on private and loopback networks too.")]
 MinConfidence = Annotated[float, typer.Option(
     "--min-confidence", min=0.0, max=1.0,
     help="Leave out events less certain than this (0..1; the type's calibrated probability "
@@ -167,18 +169,20 @@ def extract(
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(
+        help="Files, directories, web addresses, or - for stdin.")],
     db: Annotated[Path, typer.Option(help="DuckDB file (created if missing).")],
     date: Annotated[str | None, typer.Option(help="Publication date (overrides headers).")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
     min_confidence: MinConfidence = 0.0,
+    allow_private: AllowPrivate = False,
 ) -> None:
     """Code articles and store them with their events in DuckDB."""
     from eventwire.jobs import ingest as run_ingest
     from eventwire.pipeline import Coder
 
     report = run_ingest(paths, db, Coder(model, min_confidence=min_confidence),
-                        _article_date(date), _report_error)
+                        _article_date(date), _report_error, allow_private=allow_private)
     s = report.stored
     err.print(f"{report.articles} articles coded, {report.events} events; stored: {s.added} new, "
               f"{s.replaced} replaced, {s.unchanged} unchanged; {len(report.errors)} rejected "
@@ -428,6 +432,77 @@ def train(
         raise typer.Exit(1) from None
     err.print(f"wrote {target}", highlight=False)
     sys.stdout.write(json.dumps(report) + "\n")
+
+
+def _seconds(value: str) -> float:
+    """"90", "90s", "15m", "2h" as seconds."""
+    units = {"s": 1, "m": 60, "h": 3600}
+    text = value.strip().lower()
+    try:
+        number = float(text[:-1]) * units[text[-1]] if text[-1:] in units else float(text)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a duration (e.g. 90s, 15m, 2h)") from None
+    if number <= 0:
+        raise typer.BadParameter("the interval must be positive")
+    return number
+
+
+@app.command()
+def watch(
+    feeds: Annotated[Path, typer.Option(help="A text file of RSS/Atom feed URLs, one per line.")],
+    db: Annotated[Path | None, typer.Option(
+        help="DuckDB file to write (when no server runs).")] = None,
+    server: Annotated[str | None, typer.Option(
+        help="A running 'eventwire serve' to write through (it stays the one writer).")] = None,
+    token: Annotated[str | None, typer.Option(
+        envvar="EVENTWIRE_TOKEN", help="The server's token (with --server).")] = None,
+    every: Annotated[str, typer.Option(help="Time between polls: 90s, 15m, 2h.")] = "15m",
+    once: Annotated[bool, typer.Option("--once", help="Poll once and exit.")] = False,
+    allow_private: AllowPrivate = False,
+    state: Annotated[Path | None, typer.Option(
+        help="What was seen (links, texts, validators); default: beside --db, or "
+             "./eventwire-watch.json with --server.")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
+) -> None:
+    """Poll RSS/Atom feeds, code new articles and store them, until stopped."""
+    import signal
+    import threading
+
+    from eventwire.feeds.fetch import Fetcher
+    from eventwire.feeds.sinks import ServerSink, StoreSink
+    from eventwire.feeds.watch import Watcher, read_feed_list
+    from eventwire.pipeline import Coder
+
+    if (db is None) == (server is None):
+        raise typer.BadParameter("give --db FILE, or --server URL (with --token)")
+    if server is not None and not token:
+        raise typer.BadParameter("--server needs the server's --token (or EVENTWIRE_TOKEN)")
+    interval = _seconds(every)
+    try:
+        urls = read_feed_list(feeds)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise typer.BadParameter(f"cannot read {feeds}: {exc}") from None
+    if not urls:
+        raise typer.BadParameter(f"{feeds} lists no feed")
+    sink = ServerSink(server, token or "") if server else StoreSink(db, Coder(model))  # type: ignore[arg-type]
+    state_file = state or (db.with_name(db.name + ".watch.json") if db else
+                           Path("eventwire-watch.json"))
+    try:
+        watcher = Watcher(urls, sink, state_file, Fetcher(allow_private=allow_private),
+                          log=lambda line: err.print(line, highlight=False, soft_wrap=True))
+    except ValueError as exc:
+        _report_error(exc)
+        raise typer.Exit(1) from None
+    if once:
+        report = watcher.poll()
+        err.print(f"watch: {report.feeds} feeds, {report.stored} new articles stored, "
+                  f"{report.seen} already seen, {report.skipped} skipped, "
+                  f"{len(report.errors)} errors", highlight=False)
+        raise typer.Exit(1 if all(f.errors for f in watcher.state.values()) else 0)
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    watcher.run(interval, stop)
 
 
 @app.command()

@@ -44,9 +44,11 @@ def split_errors(items: Iterable[Article | ReadError], report: Report,
 
 
 def code_paths(paths: Iterable[str], coder: Coder, report: Report, date: Date | None = None,
-               on_error: ErrorSink | None = None) -> Iterator[tuple[Article, list[Event]]]:
+               on_error: ErrorSink | None = None, allow_private: bool = False
+               ) -> Iterator[tuple[Article, list[Event]]]:
     """Each good article from the inputs with its events; bad items go to the report."""
-    articles = split_errors(read_inputs(paths, date), report, on_error)
+    articles = split_errors(read_inputs(paths, date, allow_private=allow_private), report,
+                            on_error)
     for article, events in coder.code(articles):
         report.articles += 1
         report.events += len(events)
@@ -81,7 +83,7 @@ def repeat_reason(article_id: str, first: str, same: bool) -> str:
 
 def ingest(paths: Iterable[str], db: str | Path, coder: Coder | None = None,
            date: Date | None = None, on_error: ErrorSink | None = None,
-           batch_size: int = 64) -> Report:
+           batch_size: int = 64, allow_private: bool = False) -> Report:
     """Code the inputs and store them; each batch is one transaction. Articles already stored
     with the same content are not coded again (a rerun after a crash picks up where it
     stopped), and an id given twice keeps its first version (``FirstVersion``)."""
@@ -100,7 +102,8 @@ def ingest(paths: Iterable[str], db: str | Path, coder: Coder | None = None,
                 if on_error:
                     on_error(problem)
 
-    articles = fresh(split_errors(read_inputs(paths, date), report, on_error))
+    articles = fresh(split_errors(read_inputs(paths, date, allow_private=allow_private), report,
+                                  on_error))
     total = report.stored
     with EventStore(db) as store:
         while batch := list(itertools.islice(articles, batch_size)):

@@ -165,10 +165,20 @@ def test_a_fifo_is_refused_instead_of_read_forever(tmp_path: Path) -> None:
 
 
 def test_a_saved_web_page_is_read_as_its_story_without_markup(tmp_path: Path) -> None:
+    story = ("Turkey and Iran held talks in Ankara on Monday about border security, officials "
+             "from both governments said. The foreign ministers agreed to meet again next month "
+             "in Tehran to discuss trade, energy and refugees, according to a statement.")
     page = tmp_path / "story.html"
     page.write_text("<html><head><title>Talks in Ankara</title><script>var x = 1;</script>"
-                    "</head><body><nav>Home | World</nav><p>Turkey <b>met</b> Iran.</p>"
-                    "<p>Both sides &amp; their aides spoke.</p></body></html>", encoding="utf-8")
+                    '<meta property="article:published_time" content="2025-05-26"></head>'
+                    f"<body><nav>Home | World</nav><article><p>{story}</p>"
+                    "<p>Both sides &amp; their aides spoke.</p></article></body></html>",
+                    encoding="utf-8")
     (article,) = read(page)
     assert isinstance(article, Article) and article.title == "Talks in Ankara"
-    assert article.text == "Turkey met Iran.\n\nBoth sides & their aides spoke."
+    assert article.text == story + "\n\nBoth sides & their aides spoke."
+    assert article.date == date(2025, 5, 26)
+    login = tmp_path / "login.htm"
+    login.write_text("<html><body><form>Sign in to read.</form></body></html>", encoding="utf-8")
+    (err,) = read(login)
+    assert isinstance(err, ReadError) and "not an article" in err.reason

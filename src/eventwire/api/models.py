@@ -249,3 +249,25 @@ class Problem(BaseModel):
     """An error: what was wrong, in one line."""
 
     detail: str | list[Any]
+
+
+class FeedStatus(BaseModel):
+    """One watched feed (``eventwire watch``)."""
+
+    url: str = Field(max_length=4000)
+    last_poll: str | None = Field(default=None, description="When it was last asked (UTC).")
+    last_ok: str | None = Field(default=None, description="When it last answered.")
+    last_new: str | None = Field(default=None, description="When it last gave a new article.")
+    articles: int = Field(default=0, description="Articles stored from it so far.")
+    errors: int = Field(default=0, description="Errors in a row (0 after a good poll).")
+    last_error: str | None = Field(default=None, max_length=2000)
+
+
+class FeedsIn(BaseModel):
+    feeds: list[FeedStatus] = Field(max_length=10_000)
+
+
+class Status(BaseModel):
+    articles: int
+    events: int
+    feeds: list[FeedStatus]

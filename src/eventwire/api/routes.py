@@ -21,12 +21,15 @@ from eventwire.api.models import (
     EventsPage,
     ExtractRequest,
     ExtractResponse,
+    FeedsIn,
+    FeedStatus,
     GroupedEvent,
     Health,
     Network,
     Place,
     Problem,
     Rejected,
+    Status,
     StoredResponse,
     Summary,
     Timeline,
@@ -35,7 +38,15 @@ from eventwire.ingest.readers import article_from_record
 from eventwire.jobs import FirstVersion
 from eventwire.limits import EXTRACT_SLOTS
 from eventwire.schema import Article
-from eventwire.store.queries import EventFilter, article, count_events, events, grouped_events, summary
+from eventwire.store.queries import (
+    EventFilter,
+    article,
+    count_events,
+    events,
+    grouped_events,
+    run_sql,
+    summary,
+)
 from eventwire.store.rows import event_from_row
 
 MAX_PAGE = 500
@@ -68,7 +79,7 @@ def health() -> Health:
 
 
 #: Routes that need the token: the guard checks it before a byte of the body is read.
-WRITE_PATHS = ("/api/articles",)
+WRITE_PATHS = ("/api/articles", "/api/feeds")
 _extract_slots = threading.BoundedSemaphore(EXTRACT_SLOTS)
 
 
@@ -124,6 +135,25 @@ def post_articles(body: ArticlesIn, st: State) -> StoredResponse:
     return StoredResponse(added=result.added, replaced=result.replaced,
                           unchanged=result.unchanged, events=result.events,
                           article_ids=[a.id for a, _ in coded], rejected=rejected)
+
+
+@coding.post("/feeds", dependencies=[Depends(require_token)],
+             responses={401: {"model": Problem, "description": "No or wrong token"}})
+def post_feeds(body: FeedsIn, st: State) -> dict[str, int]:
+    """Record the status of watched feeds (``eventwire watch --server`` calls this)."""
+    with st.write_lock:
+        st.store.record_feeds([f.model_dump() for f in body.feeds])
+    return {"feeds": len(body.feeds)}
+
+
+@coding.get("/status")
+def get_status(cur: Cursor) -> Status:
+    """Totals and, per watched feed, its last poll, last new article and errors."""
+    totals = summary(cur)
+    rows = run_sql(cur, "SELECT * FROM feeds ORDER BY url", []).rows
+    return Status(articles=totals["articles"], events=totals["events"], feeds=[
+        FeedStatus.model_validate({k: (v.isoformat(timespec="seconds") if hasattr(v, "isoformat")
+                                       else v) for k, v in r.items()}) for r in rows])
 
 
 records = APIRouter(prefix="/api", tags=["events and articles"], responses=_INVALID)

@@ -12,7 +12,7 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date as Date
 from datetime import datetime
 from pathlib import Path
@@ -20,7 +20,6 @@ from typing import IO
 
 import ftfy
 
-from eventwire.ingest.html import html_to_text
 from eventwire.ingest.layout import is_boilerplate
 from eventwire.limits import MAX_TEXT_BYTES, date_window
 from eventwire.schema import Article
@@ -160,15 +159,16 @@ def read_text_file(stream: IO[bytes], origin: str, date: Date | None) -> Iterato
 
 def read_html_file(stream: IO[bytes], origin: str, date: Date | None
                    ) -> Iterator[Article | ReadError]:
-    """One article from a saved web page: its title and story text, without the markup."""
+    """One article from a saved web page: its title, date and story text, without the markup
+    (the extraction ``watch`` uses, ``feeds.pages``)."""
+    from eventwire.feeds.pages import article_from_html
+
     raw = stream.read(MAX_TEXT_BYTES + 1)
     try:
         if len(raw) > MAX_TEXT_BYTES:
             raise ValueError(f"larger than {MAX_TEXT_BYTES} bytes")
-        title, text = html_to_text(_decode(raw))
-        if not text.strip():
-            raise ValueError("no article text in the page")
-        yield article_from_record({"text": text, "title": title}, origin, date)
+        article = article_from_html(_decode(raw), None, origin)
+        yield replace(article, date=date) if date else article
     except ValueError as exc:
         yield ReadError(origin, str(exc))
 
@@ -286,11 +286,34 @@ def read_path(path: Path, date: Date | None = None) -> Iterator[Article | ReadEr
         yield ReadError(str(path), exc.strerror or str(exc))
 
 
+def read_url(url: str, date: Date | None = None, allow_private: bool = False
+             ) -> Iterator[Article | ReadError]:
+    """The article at a web address, fetched politely (``feeds.fetch``) and read like a saved
+    page (``feeds.pages``)."""
+    from eventwire.feeds.fetch import Fetcher, FetchError
+    from eventwire.feeds.pages import article_from_html
+
+    fetcher = Fetcher(allow_private=allow_private)
+    try:
+        page = fetcher.get(url)
+        article = article_from_html(page.body.decode("utf-8", errors="replace"), page.url, url,
+                                    date.isoformat() if date else None)
+        yield replace(article, date=date) if date else article
+    except (FetchError, ValueError) as exc:
+        yield ReadError(url, str(exc).removeprefix(f"{url}: "))
+    finally:
+        fetcher.close()
+
+
 def read_inputs(paths: Iterable[str], date: Date | None = None,
-                stdin: IO[bytes] | None = None) -> Iterator[Article | ReadError]:
-    """Every article from the given paths ("-" is stdin: JSONL if it looks like it, else text)."""
+                stdin: IO[bytes] | None = None, allow_private: bool = False
+                ) -> Iterator[Article | ReadError]:
+    """Every article from the given paths ("-" is stdin: JSONL if it looks like it, else text;
+    an http(s) address is fetched)."""
     for name in paths:
-        if name == "-":
+        if name.startswith(("http://", "https://")):
+            yield from read_url(name, date, allow_private)
+        elif name == "-":
             data = (stdin or sys.stdin.buffer).read()
             stream = io.BytesIO(data)
             if data.lstrip().startswith(b"{"):

@@ -24,12 +24,13 @@ from eventwire.store.dedup import MARK_DUPLICATES_SQL, simhash
 from eventwire.store.rows import event_row
 from eventwire.store.versions import kept_events_sql, open_versions, parts
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: Migration n brings a database from version n-1 to n. Version 1 is the base schema.
 MIGRATIONS: dict[int, str] = {
     1: resources.files("eventwire.store").joinpath("schema.sql").read_text("utf-8"),
     2: resources.files("eventwire.store").joinpath("schema_v2.sql").read_text("utf-8"),
     3: resources.files("eventwire.store").joinpath("schema_v3.sql").read_text("utf-8"),
+    4: resources.files("eventwire.store").joinpath("schema_v4.sql").read_text("utf-8"),
 }
 
 
@@ -198,6 +199,15 @@ class EventStore:
         frame = pd.DataFrame(rows, columns=columns)  # noqa: F841  (read by DuckDB below)
         self.con.execute(f"INSERT INTO {table} SELECT * FROM frame")
 
+
+    def record_feeds(self, statuses: Iterable[dict[str, Any]]) -> None:
+        """Upsert the watcher's per-feed status rows (``feeds`` table)."""
+        rows = [(s["url"], s.get("last_poll"), s.get("last_ok"), s.get("last_new"),
+                 int(s.get("articles") or 0), int(s.get("errors") or 0), s.get("last_error"))
+                for s in statuses]
+        if rows:
+            self.con.executemany("INSERT OR REPLACE INTO feeds VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                 rows)
 
     def load_parquet(self, folder: str | Path) -> WriteResult:
         """Load a batch output folder (``eventwire batch --out``) in one transaction, with the

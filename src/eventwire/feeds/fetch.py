@@ -1,0 +1,148 @@
+"""Polite HTTP for feeds and article pages.
+
+One ``Fetcher`` per run: it names itself (a User-Agent), waits between two requests to the same
+host, asks conditionally (ETag / Last-Modified: an unchanged feed costs a 304), gives up on a
+slow server after a timeout, retries what may pass (timeouts, 429, 5xx) with a growing backoff,
+stops reading a body past a size limit, and refuses private, loopback and link-local addresses
+(every hop of a redirect included) unless told they are allowed: a feed must not be a way to
+reach the machine's own network.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from eventwire import __version__
+
+USER_AGENT = f"eventwire/{__version__} (political event coder; polite feed reader)"
+RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
+
+
+class FetchError(Exception):
+    """A URL that could not be fetched, with the reason (one line)."""
+
+
+@dataclass(frozen=True)
+class Fetched:
+    url: str  # after redirects
+    status: int  # 200, or 304 for an unchanged resource
+    body: bytes = b""
+    etag: str | None = None
+    last_modified: str | None = None
+    content_type: str = ""
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+@dataclass
+class Fetcher:
+    """Fetches URLs politely; see the module's docstring."""
+
+    allow_private: bool = False
+    timeout: float = 10.0
+    retries: int = 2
+    backoff: float = 1.0  # seconds before the first retry; doubled for each next one
+    per_host_interval: float = 1.0  # seconds between two requests to one host
+    max_bytes: int = 5_000_000
+    sleep: Callable[[float], None] = time.sleep
+    _last: dict[str, float] = field(default_factory=dict)
+    _client: httpx.Client | None = None
+
+    def get(self, url: str, etag: str | None = None, last_modified: str | None = None
+            ) -> Fetched:
+        """The resource at ``url`` (status 304 and no body when the validators still hold)."""
+        headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        for _ in range(6):  # at most five redirects, each hop checked
+            self._check(url)
+            response, body = self._with_retries(url, headers)
+            if response.status_code in (301, 302, 303, 307, 308) and "location" in \
+                    response.headers:
+                url = urljoin(url, response.headers["location"])
+                continue
+            return self._result(url, response, body)
+        raise FetchError(f"{url}: too many redirects")
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    def _check(self, url: str) -> None:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise FetchError(f"{url}: not an http(s) URL")
+        if self.allow_private:
+            return
+        try:
+            infos = socket.getaddrinfo(parts.hostname, parts.port or 80, type=socket.SOCK_STREAM)
+        except OSError as exc:
+            raise FetchError(f"{url}: cannot resolve {parts.hostname} ({exc})") from None
+        for info in infos:
+            address = ipaddress.ip_address(info[4][0])
+            if not address.is_global or address.is_multicast:
+                raise FetchError(f"{url}: {parts.hostname} is a private or local address "
+                                 f"({address}); pass --allow-private to fetch it")
+
+    def _with_retries(self, url: str, headers: dict[str, str]) -> tuple[httpx.Response, bytes]:
+        wait = self.backoff
+        for attempt in range(self.retries + 1):
+            self._pace(url)
+            try:
+                response, body = self._send(url, headers)
+            except httpx.TimeoutException:
+                problem = f"no answer within {self.timeout:g} s"
+            except httpx.HTTPError as exc:
+                problem = f"{type(exc).__name__}: {exc}"
+            else:
+                if response.status_code not in RETRY_STATUS:
+                    return response, body
+                problem = f"HTTP {response.status_code}"
+            if attempt == self.retries:
+                raise FetchError(f"{url}: {problem} (after {self.retries + 1} tries)")
+            self.sleep(wait)
+            wait *= 2
+        raise AssertionError("unreachable")
+
+    def _send(self, url: str, headers: dict[str, str]) -> tuple[httpx.Response, bytes]:
+        if self._client is None:
+            self._client = httpx.Client(timeout=self.timeout, follow_redirects=False)
+        with self._client.stream("GET", url, headers=headers) as response:
+            chunks, size = [], 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > self.max_bytes:
+                    raise FetchError(f"{url}: larger than {self.max_bytes} bytes")
+                chunks.append(chunk)
+        return response, b"".join(chunks)
+
+    def _pace(self, url: str) -> None:
+        host = urlsplit(url).hostname or ""
+        last = self._last.get(host)
+        if last is not None:
+            wait = self.per_host_interval - (time.monotonic() - last)
+            if wait > 0:
+                self.sleep(wait)
+        self._last[host] = time.monotonic()
+
+    def _result(self, url: str, response: httpx.Response, body: bytes) -> Fetched:
+        if response.status_code == 304:
+            return Fetched(url, 304, etag=response.headers.get("etag"),
+                           last_modified=response.headers.get("last-modified"))
+        if response.status_code != 200:
+            raise FetchError(f"{url}: HTTP {response.status_code}")
+        return Fetched(url, 200, body, response.headers.get("etag"),
+                       response.headers.get("last-modified"),
+                       response.headers.get("content-type", ""))

@@ -1,0 +1,248 @@
+"""Watch RSS/Atom feeds: fetch what is new, code it, store it, and say what happened.
+
+A poll asks each feed conditionally, reads its entries (feedparser), and for each entry whose
+link it has not seen fetches the page, takes the article out of it (``pages``), skips it when
+the same text was already stored under another link, and hands the new articles to a sink:
+the database itself (``StoreSink``, the writer when no server runs) or a running ``eventwire
+serve`` (``ServerSink``, which stays the one writer, so the dashboard shows new events at once).
+One bad feed, link or page is an error line and a count in the feed's status; it never stops the
+poll. What the watcher has seen (links, text hashes, validators) is kept in a small JSON state
+file, written atomically after each poll, so a restart does not fetch everything again; an
+article is marked seen only after the sink has stored it, so a failed write (a full disk) is
+retried at the next poll.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from eventwire.feeds.fetch import Fetcher, FetchError
+from eventwire.feeds.pages import article_from_html
+from eventwire.schema import Article
+
+#: How many links and text hashes the state file remembers (oldest forgotten first).
+REMEMBER = 200_000
+#: A link whose page failed this many polls in a row is given up.
+GIVE_UP_AFTER = 3
+
+Log = Callable[[str], None]
+
+
+class Sink(Protocol):
+    """Where new articles go: ``store`` returns how many were stored (raises when it could
+    not store them); ``report`` records each feed's status."""
+
+    def store(self, articles: list[Article]) -> int: ...
+
+    def report(self, statuses: list[dict[str, Any]]) -> None: ...
+
+
+@dataclass
+class FeedState:
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    last_poll: str | None = None
+    last_ok: str | None = None
+    last_new: str | None = None
+    articles: int = 0
+    errors: int = 0
+    last_error: str | None = None
+
+    def status(self) -> dict[str, Any]:
+        keys = ("url", "last_poll", "last_ok", "last_new", "articles", "errors", "last_error")
+        return {k: getattr(self, k) for k in keys}
+
+
+@dataclass
+class PollReport:
+    """What one poll did, over every feed."""
+
+    feeds: int = 0
+    new: int = 0
+    stored: int = 0
+    seen: int = 0
+    skipped: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(tzinfo=None).isoformat(timespec="seconds")
+
+
+class Watcher:
+    """Polls ``feeds`` into ``sink``; ``state`` is the JSON file of what it has seen."""
+
+    def __init__(self, feeds: list[str], sink: Sink, state: Path, fetcher: Fetcher,
+                 log: Log = lambda line: None) -> None:
+        self.feeds = feeds
+        self.sink = sink
+        self.state_path = state
+        self.fetcher = fetcher
+        self.log = log
+        saved = _load(state)
+        self.state = {url: FeedState(**{**saved.get("feeds", {}).get(url, {}), "url": url})
+                      for url in feeds}
+        self.links: dict[str, int] = dict(saved.get("links", {}))  # link -> failures (-1 done)
+        self.texts: dict[str, None] = dict.fromkeys(saved.get("texts", []))
+
+    def poll(self) -> PollReport:
+        """One pass over every feed."""
+        report = PollReport(feeds=len(self.feeds))
+        for url in self.feeds:
+            self._poll_feed(self.state[url], report)
+        try:
+            self.sink.report([s.status() for s in self.state.values()])
+        except Exception as exc:  # status is best effort: the articles are what matter
+            self.log(f"watch: could not record the feeds' status: {exc}")
+        self._save()
+        return report
+
+    def run(self, every: float, stop: threading.Event) -> None:
+        """Poll every ``every`` seconds until ``stop`` is set."""
+        while not stop.is_set():
+            report = self.poll()
+            self.log(f"watch: {report.feeds} feeds, {report.stored} new articles stored, "
+                     f"{report.seen} already seen, {report.skipped} skipped, "
+                     f"{len(report.errors)} errors")
+            stop.wait(every)
+
+    def _poll_feed(self, feed: FeedState, report: PollReport) -> None:
+        import feedparser
+
+        feed.last_poll = _now()
+        try:
+            got = self.fetcher.get(feed.url, feed.etag, feed.last_modified)
+        except FetchError as exc:
+            self._feed_error(feed, str(exc), report)
+            return
+        feed.last_ok, feed.errors, feed.last_error = feed.last_poll, 0, None
+        if got.not_modified:
+            self.log(f"watch: {feed.url}: unchanged (304)")
+            return
+        parsed = feedparser.parse(got.body)
+        entries = [e for e in parsed.entries if e.get("link")]
+        if not entries and parsed.get("bozo"):
+            self._feed_error(feed, f"{feed.url}: not a feed "
+                                   f"({parsed.get('bozo_exception') or 'no entries'})", report)
+            return
+        fresh: list[Article] = []
+        errors_before = len(report.errors)
+        for entry in entries:
+            link = str(entry["link"])
+            if self.links.get(link, 0) < 0 or self.links.get(link, 0) >= GIVE_UP_AFTER:
+                report.seen += 1
+                continue
+            article = self._article(link, entry, report)
+            if article is not None:
+                fresh.append(article)
+        if fresh:
+            try:
+                report.stored += self.sink.store(fresh)
+            except Exception as exc:  # a full disk, a server gone: retried at the next poll
+                self._feed_error(feed, f"{feed.url}: could not store {len(fresh)} articles: "
+                                       f"{type(exc).__name__}: {exc}", report)
+                return
+        # The feed's validators are kept only when nothing is left to retry: a 304 next time
+        # must not hide an entry whose page failed or whose article could not be stored.
+        if len(report.errors) == errors_before:
+            feed.etag, feed.last_modified = got.etag, got.last_modified
+        if not fresh:
+            return
+        for article in fresh:
+            self.links[article.url or ""] = -1
+            self.texts[text_key(article)] = None
+        feed.articles += len(fresh)
+        feed.last_new = feed.last_poll
+        report.new += len(fresh)
+        self.log(f"watch: {feed.url}: {len(fresh)} new articles")
+
+    def _article(self, link: str, entry: Any, report: PollReport) -> Article | None:
+        try:
+            page = self.fetcher.get(link)
+            html = page.body.decode(_charset(page.content_type), errors="replace")
+            article = article_from_html(html, link, link, _entry_date(entry))
+        except (FetchError, ValueError) as exc:
+            reason = str(exc) if str(exc).startswith(link) else f"{link}: {exc}"
+            if isinstance(exc, ValueError):  # not an article: no use asking again
+                self.links[link] = -1
+                report.skipped += 1
+                self.log(f"watch: skipped {reason}")
+            else:
+                self.links[link] = self.links.get(link, 0) + 1
+                report.errors.append(reason)
+                self.log(f"watch: error: {reason}")
+            return None
+        if text_key(article) in self.texts:
+            self.links[link] = -1
+            report.seen += 1
+            self.log(f"watch: {link}: same text as an article already stored; skipped")
+            return None
+        return article
+
+    def _feed_error(self, feed: FeedState, reason: str, report: PollReport) -> None:
+        feed.errors += 1
+        feed.last_error = reason
+        report.errors.append(reason)
+        self.log(f"watch: error: {reason}")
+
+    def _save(self) -> None:
+        links = list(self.links.items())[-REMEMBER:]
+        texts = list(self.texts)[-REMEMBER:]
+        data = {"feeds": {u: {k: v for k, v in vars(s).items() if k != "url"}
+                          for u, s in self.state.items()},
+                "links": dict(links), "texts": texts}
+        tmp = self.state_path.with_name(self.state_path.name + ".tmp")
+        try:
+            tmp.write_text(json.dumps(data), encoding="utf-8")
+            os.replace(tmp, self.state_path)
+        except OSError as exc:  # the articles are stored; the next poll checks them again
+            self.log(f"watch: could not save {self.state_path}: {exc}")
+
+
+def _load(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:
+        raise ValueError(f"{path}: not a watch state file ({exc})") from None
+    return data if isinstance(data, dict) else {}
+
+
+def _charset(content_type: str) -> str:
+    for part in content_type.split(";"):
+        name, _, value = part.strip().partition("=")
+        if name.lower() == "charset" and value:
+            try:
+                "".encode(value.strip('"'))
+                return value.strip('"')
+            except LookupError:
+                break
+    return "utf-8"
+
+
+def _entry_date(entry: Any) -> str | None:
+    """The entry's publication date from the feed (ISO), when it gives one."""
+    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    return f"{stamp.tm_year:04d}-{stamp.tm_mon:02d}-{stamp.tm_mday:02d}" if stamp else None
+
+
+def text_key(article: Article) -> str:
+    """What makes two pages the same story: their text (titles and dates differ by outlet)."""
+    return hashlib.sha1(article.text.encode("utf-8")).hexdigest()
+
+
+def read_feed_list(path: Path) -> list[str]:
+    """Feed URLs, one per line; blank lines and # comments ignored."""
+    urls = [line.split("#", 1)[0].strip() for line in path.read_text("utf-8").splitlines()]
+    return list(dict.fromkeys(u for u in urls if u))
+

@@ -1,0 +1,99 @@
+"""``eventwire watch`` as a user runs it: alone on a database file (even when the disk fills),
+and beside a running ``eventwire serve`` that stays the one writer."""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import httpx
+import pytest
+
+from eventwire.feeds.fetch import Fetcher
+from eventwire.feeds.sinks import ServerSink
+from eventwire.feeds.watch import Watcher
+from tests.feeds.site import news_site
+from tests.server import TOKEN, running_server
+
+pytestmark = pytest.mark.slow
+
+
+def watch_once(feeds: Path, db: Path, max_file_bytes: int | None = None
+               ) -> subprocess.CompletedProcess[str]:
+    def limit() -> None:  # a full disk, for this process only: no file may grow past the limit
+        if max_file_bytes is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (max_file_bytes, max_file_bytes))
+
+    return subprocess.run([sys.executable, "-m", "eventwire.cli", "watch", "--feeds", str(feeds),
+                           "--db", str(db), "--once", "--allow-private"],
+                          capture_output=True, text=True, timeout=600, preexec_fn=limit)
+
+
+def count(db: Path) -> int:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return int(con.execute("SELECT count(*) FROM articles").fetchone()[0])  # type: ignore[index]
+    finally:
+        con.close()
+
+
+def test_watch_once_then_a_full_disk_loses_nothing_and_the_next_poll_catches_up(
+        tmp_path: Path) -> None:
+    with news_site() as site:
+        site.feed("/world.rss", ["/news/talks", "/news/arrests"])
+        feeds = tmp_path / "feeds.txt"
+        feeds.write_text(f"# test wire\n{site.base}/world.rss\n", encoding="utf-8")
+        db = tmp_path / "live.duckdb"
+        first = watch_once(feeds, db)
+        assert first.returncode == 0, first.stderr
+        assert "2 new articles stored" in first.stderr and count(db) == 2
+
+        site.feed("/world.rss", ["/news/islands", "/news/talks", "/news/arrests"])
+        full = watch_once(feeds, db, max_file_bytes=1024)
+        assert "could not store 1 articles" in full.stderr, full.stderr
+        assert count(db) == 2  # what was stored is still there, and readable
+
+        after = watch_once(feeds, db)
+        assert after.returncode == 0 and "1 new articles stored" in after.stderr, after.stderr
+        assert count(db) == 3
+
+
+def test_watch_writes_through_a_running_server(tmp_path: Path, demo_db: Path) -> None:
+    with news_site() as site, running_server(demo_db) as base:
+        site.feed("/world.rss", ["/news/islands"])
+        before = httpx.get(base + "/api/events", params={"a": "CHN", "b": "JPN"}).json()["total"]
+        watcher = Watcher([site.base + "/world.rss"], ServerSink(base, TOKEN),
+                          tmp_path / "state.json",
+                          Fetcher(allow_private=True, per_host_interval=0.0))
+        assert watcher.poll().stored == 1
+        after = httpx.get(base + "/api/events", params={"a": "CHN", "b": "JPN"}).json()["total"]
+        assert after > before  # the dashboard's API shows them without a restart
+        (feed,) = httpx.get(base + "/api/status").json()["feeds"]
+        assert feed["url"] == site.base + "/world.rss" and feed["articles"] == 1
+        assert feed["last_poll"] and feed["last_new"] and feed["errors"] == 0
+
+
+@pytest.fixture()
+def demo_db(tmp_path: Path) -> Path:
+    from tests.server import build_demo_db
+
+    return build_demo_db(tmp_path)
+
+
+def test_ingest_fetches_a_web_address(tmp_path: Path) -> None:
+    with news_site() as site:
+        db = tmp_path / "e.duckdb"
+        url = site.base + "/news/talks"
+        refused = subprocess.run([sys.executable, "-m", "eventwire.cli", "ingest", url, "--db",
+                                  str(db)], capture_output=True, text=True, timeout=300)
+        assert refused.returncode == 1 and "private or local address" in refused.stderr
+        res = subprocess.run([sys.executable, "-m", "eventwire.cli", "ingest", url, "--db",
+                              str(db), "--allow-private"], capture_output=True, text=True,
+                             timeout=300)
+        assert res.returncode == 0, res.stderr
+        assert count(db) == 1
+
+
