@@ -14,7 +14,8 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src" / "eventwire"
 TESTS = Path(__file__).resolve().parent
 #: Libraries a function may import lazily: slow to load, and only some commands need them.
-LAZY_OK = {"ray", "warcio", "dateparser", "uvicorn", "multiprocessing"}
+LAZY_OK = {"ray", "warcio", "dateparser", "uvicorn", "multiprocessing", "trafilatura",
+           "feedparser"}
 #: Modules whose functions may import eventwire modules lazily: the command-line shell (each
 #: command loads only what it needs) and the package's notebook entry points.
 LAZY_SHELLS = {"eventwire.cli", "eventwire"}

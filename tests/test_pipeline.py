@@ -18,7 +18,7 @@ aid to Gaza."""
 
 
 def test_design_style_article_gives_the_expected_events() -> None:
-    from eventwire.ingest import parse_text_article
+    from eventwire.ingest.readers import parse_text_article
 
     article = parse_text_article(ARTICLE, "test")
     events = eventwire.extract(article.text, article.date)

@@ -5,7 +5,10 @@ raylet, agents, workers). A killed driver cannot clean up, and Ray's own fate-sh
 agents behind; a worker that outlives its driver keeps writing units nobody waits for. So the
 driver starts this small watcher in its own session: every half second it notes the driver's
 descendants (from /proc), and when the driver is gone it kills every one it has seen that is
-still the same process (same start time), then exits. Linux only; elsewhere it does nothing.
+still the same process (same start time), and every process that carries the driver's tag in
+its environment (``EVENTWIRE_REAPER_TAG``, inherited by everything the driver starts: this finds
+a process born in the last half second, already orphaned when the driver died). Then it exits.
+Linux only; elsewhere it does nothing.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import time
 from pathlib import Path
 
 POLL_SECONDS = 0.5
+TAG = "EVENTWIRE_REAPER_TAG"
 
 
 def _stat(pid: int) -> tuple[int, int] | None:
@@ -63,7 +67,22 @@ def still_running(processes: dict[int, int]) -> list[int]:
             if (stat := _stat(pid)) is not None and stat[1] == started]
 
 
-def watch(driver: int) -> None:
+def tagged(tag: str) -> list[int]:
+    """Processes whose environment carries ``EVENTWIRE_REAPER_TAG=tag``."""
+    marker = f"{TAG}={tag}".encode()
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                environ = Path(f"/proc/{entry}/environ").read_bytes()
+            except OSError:
+                continue
+            if marker in environ.split(b"\0"):
+                found.append(int(entry))
+    return found
+
+
+def watch(driver: int, tag: str) -> None:
     """Follow ``driver``'s descendants until it dies, then kill those still running."""
     first = _stat(driver)
     if first is None:
@@ -71,21 +90,25 @@ def watch(driver: int) -> None:
     seen: dict[int, int] = {}
     while (now := _stat(driver)) is not None and now[1] == first[1]:
         seen.update(descendants(driver))
-        seen.pop(os.getpid(), None)
         time.sleep(POLL_SECONDS)
-    for pid in still_running(seen):
+    me = os.getpid()
+    for pid in {*still_running(seen), *tagged(tag)} - {me}:
         with contextlib.suppress(OSError):
             os.kill(pid, signal.SIGKILL)
 
 
 def start_reaper() -> subprocess.Popen[bytes] | None:
-    """Start the watcher for this process (None where /proc is missing)."""
-    if not Path("/proc/self/stat").exists():
+    """Start the watcher for this process (None where /proc is missing). Call it before
+    starting the processes it must outlive: they inherit the tag it sets."""
+    stat = _stat(os.getpid())
+    if stat is None:
         return None
-    return subprocess.Popen([sys.executable, "-m", "eventwire.reaper", str(os.getpid())],
+    tag = f"{os.getpid()}-{stat[1]}"
+    os.environ[TAG] = tag
+    return subprocess.Popen([sys.executable, "-m", "eventwire.reaper", str(os.getpid()), tag],
                             start_new_session=True, stdin=subprocess.DEVNULL,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 if __name__ == "__main__":
-    watch(int(sys.argv[1]))
+    watch(int(sys.argv[1]), sys.argv[2])

@@ -4,6 +4,7 @@ The event shapes mirror ``schema.Event.to_dict``; the relation shapes mirror ``a
 from __future__ import annotations
 
 from datetime import date as Date
+from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -254,17 +255,20 @@ class Problem(BaseModel):
 class FeedStatus(BaseModel):
     """One watched feed (``eventwire watch``)."""
 
-    url: str = Field(max_length=4000)
-    last_poll: str | None = Field(default=None, description="When it was last asked (UTC).")
-    last_ok: str | None = Field(default=None, description="When it last answered.")
-    last_new: str | None = Field(default=None, description="When it last gave a new article.")
-    articles: int = Field(default=0, description="Articles stored from it so far.")
-    errors: int = Field(default=0, description="Errors in a row (0 after a good poll).")
+    url: str = Field(min_length=1, max_length=4000)
+    last_poll: datetime | None = Field(default=None, description="When it was last asked (UTC).")
+    last_ok: datetime | None = Field(default=None, description="When it last answered.")
+    last_new: datetime | None = Field(default=None,
+                                      description="When it last gave a new article.")
+    articles: int = Field(default=0, ge=0, le=2**31 - 1,
+                          description="Articles stored from it so far.")
+    errors: int = Field(default=0, ge=0, le=2**31 - 1,
+                        description="Errors in a row (0 after a good poll).")
     last_error: str | None = Field(default=None, max_length=2000)
 
 
 class FeedsIn(BaseModel):
-    feeds: list[FeedStatus] = Field(max_length=10_000)
+    feeds: list[FeedStatus] = Field(max_length=1000)
 
 
 class Status(BaseModel):

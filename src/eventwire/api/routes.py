@@ -151,9 +151,8 @@ def get_status(cur: Cursor) -> Status:
     """Totals and, per watched feed, its last poll, last new article and errors."""
     totals = summary(cur)
     rows = run_sql(cur, "SELECT * FROM feeds ORDER BY url", []).rows
-    return Status(articles=totals["articles"], events=totals["events"], feeds=[
-        FeedStatus.model_validate({k: (v.isoformat(timespec="seconds") if hasattr(v, "isoformat")
-                                       else v) for k, v in r.items()}) for r in rows])
+    return Status(articles=totals["articles"], events=totals["events"],
+                  feeds=[FeedStatus.model_validate(r) for r in rows])
 
 
 records = APIRouter(prefix="/api", tags=["events and articles"], responses=_INVALID)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.ingest.readers import article_from_record
+from eventwire.ingest.records import article_from_record
 from eventwire.schema import Article
 
 #: Fewer words than this in the main content: a login wall, an index or a video page.

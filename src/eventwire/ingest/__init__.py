@@ -1,11 +1,3 @@
-"""Readers: plain text with a "date YYYY-MM-DD" header, JSONL, directories and stdin."""
-
-from eventwire.ingest.readers import (
-    MAX_TEXT_BYTES,
-    ReadError,
-    clean_text,
-    parse_text_article,
-    read_inputs,
-)
-
-__all__ = ["MAX_TEXT_BYTES", "ReadError", "clean_text", "parse_text_article", "read_inputs"]
+"""Reading articles: files, streams and web pages (``readers``), one validator for every record
+(``records``), the cleaned text (``text``), the article's structure (``layout``) and recasing
+(``casing``)."""

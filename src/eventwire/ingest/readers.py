@@ -14,73 +14,21 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date as Date
-from datetime import datetime
 from pathlib import Path
 from typing import IO
 
-import ftfy
-
-from eventwire.ingest.layout import is_boilerplate
-from eventwire.limits import MAX_TEXT_BYTES, date_window
+from eventwire.feeds.fetch import Fetcher, FetchError
+from eventwire.feeds.pages import article_from_html
+from eventwire.ingest.records import article_from_record, parse_date, text_problem
+from eventwire.ingest.text import clean_text, repair
+from eventwire.limits import MAX_TEXT_BYTES
 from eventwire.schema import Article
 
-__all__ = ["MAX_TEXT_BYTES", "ReadError", "clean_text", "parse_text_article", "read_inputs"]
+__all__ = ["MAX_TEXT_BYTES", "ReadError", "article_from_record", "clean_text", "parse_date",
+           "parse_text_article", "read_inputs", "repair", "text_problem"]
 _DATE_HEADER = re.compile(r"\A\s*date[:\s]\s*(\d{4}-\d{2}-\d{2})\b[ \t]*(?:\r?\n)?", re.IGNORECASE)
 _TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 _HTML_SUFFIXES = {".html", ".htm"}
-_PARAGRAPH = re.compile(r"\n\s*\n")
-_SPACES = re.compile(r"[ \t\r\f\v\n]+")
-#: Words a line does not end on unless the sentence runs on to the next line.
-_RUNS_ON = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "by", "from",
-                      "and", "or", "but", "that", "which", "who", "as", "its", "their", "his", "her"})
-_LINE_END = re.compile(r"[.!?…:][\"'”’)]*$")
-
-
-def repair(text: str) -> str:
-    """Mojibake and broken Unicode repaired (UTF-8 read as Windows-1252: "â€œ" -> a quotation
-    mark), curly quotes kept as written."""
-    return ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=True)
-
-
-def _is_own_line(line: str, after: str, width: int, first: bool) -> bool:
-    """A line that stands alone even after a single line break: it ends a sentence, or it is
-    short, ends without punctuation and the next line starts a new thought (a capital): a
-    headline at the top, a byline, a caption, "Advertisement". A hard-wrapped line runs on to
-    near the block's ``width`` (0 when no other line shows one)."""
-    line = line.strip()
-    if _LINE_END.search(line):
-        return True
-    if not after[:1].isupper() and not after[:1].isdigit():
-        return False
-    words = line.split()
-    if words[-1].lower() in _RUNS_ON:
-        return False
-    if len(words) == 1:  # one word alone is boilerplate ("Advertisement") or a wrapped name
-        return is_boilerplate(line)
-    return len(words) <= (25 if first else 8) and (len(line) < 0.8 * width or not width)
-
-
-def clean_text(text: str) -> str:
-    """Repair mojibake, unwrap hard-wrapped lines and squeeze spaces; keep paragraph breaks, and
-    lines that stand alone (headlines, bylines, captions) as paragraphs. Offsets in events refer
-    to this cleaned text, which is what is stored."""
-    out: list[str] = []
-    for block in _PARAGRAPH.split(repair(text)):
-        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
-        # The wrap width of a line: the longest of the other lines that run on to the next (not
-        # the last), so the two longest are all that is needed.
-        longest = sorted(((len(ln), m) for m, ln in enumerate(lines[:-1])), reverse=True)[:2]
-        current: list[str] = []
-        for n, line in enumerate(lines):
-            current.append(line)
-            after = lines[n + 1] if n + 1 < len(lines) else ""
-            width = next((size for size, m in longest if m != n), 0)
-            if after and _is_own_line(line, after, width, first=not out and n == 0):
-                out.append(_SPACES.sub(" ", " ".join(current)).strip())
-                current = []
-        if current:
-            out.append(_SPACES.sub(" ", " ".join(current)).strip())
-    return "\n\n".join(p for p in out if p)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,34 +40,6 @@ class ReadError:
 
     def __str__(self) -> str:
         return f"{self.origin}: {self.reason}"
-
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_ISO_TIME = re.compile(r"[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?")
-
-
-def parse_date(value: object, origin: str = "") -> Date | None:
-    """An ISO date, or the date of a whole ISO timestamp, inside ``limits.date_window``; None
-    for null/empty. Anything else ("2025-05-26garbage", 9999-12-31) is a ValueError."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, Date):  # a Parquet date or timestamp column
-        day = value.date() if isinstance(value, datetime) else value
-    elif isinstance(value, str):
-        text = value.strip()
-        if not _ISO_DATE.match(text) or (len(text) > 10 and not _ISO_TIME.fullmatch(text, 10)):
-            raise ValueError(f"bad date {value[:40]!r} (expected YYYY-MM-DD)")
-        try:
-            day = Date.fromisoformat(text[:10])
-        except ValueError:
-            raise ValueError(f"bad date {value[:40]!r} (no such day)") from None
-    else:
-        raise ValueError(f"date must be a string 'YYYY-MM-DD', got {type(value).__name__}")
-    first, last = date_window()
-    if not first <= day <= last:
-        raise ValueError(f"date {day} outside {first}..{last} (set EVENTWIRE_DATE_RANGE to "
-                         "widen it)")
-    return day
 
 
 def parse_text_article(text: str, origin: str, date: Date | None = None) -> Article:
@@ -161,8 +81,6 @@ def read_html_file(stream: IO[bytes], origin: str, date: Date | None
                    ) -> Iterator[Article | ReadError]:
     """One article from a saved web page: its title, date and story text, without the markup
     (the extraction ``watch`` uses, ``feeds.pages``)."""
-    from eventwire.feeds.pages import article_from_html
-
     raw = stream.read(MAX_TEXT_BYTES + 1)
     try:
         if len(raw) > MAX_TEXT_BYTES:
@@ -171,60 +89,6 @@ def read_html_file(stream: IO[bytes], origin: str, date: Date | None
         yield replace(article, date=date) if date else article
     except ValueError as exc:
         yield ReadError(origin, str(exc))
-
-
-def article_from_record(record: object, origin: str, date: Date | None = None) -> Article:
-    """An Article from one JSON object (JSONL, Parquet, the API): only ``text`` is required.
-    Every way a record can be wrong is a ValueError that says which field and why; readers,
-    batch and the API all validate through here."""
-    if not isinstance(record, dict):
-        raise ValueError(f"not a JSON object (a {type(record).__name__})")
-    text = _field(record, "text")
-    if text is None or not text.strip():
-        raise ValueError("missing or empty 'text'")
-    if len(text) > MAX_TEXT_BYTES or len(text.encode("utf-8")) > MAX_TEXT_BYTES:
-        raise ValueError(f"'text' larger than {MAX_TEXT_BYTES} bytes; split it into articles")
-    text = clean_text(text)
-    if not text:
-        raise ValueError("'text' has no words")
-    number = record.get("id")
-    # 42 and "42" name the same article
-    rid = str(number) if type(number) is int else _field(record, "id")
-    return Article(
-        text=text,
-        id=rid or "",
-        date=date or parse_date(record.get("date"), origin),
-        title=_field(record, "title") or None,
-        url=_field(record, "url") or None,
-        source=_field(record, "source") or None,
-        origin=origin,
-    )
-
-
-def _field(record: dict[str, object], name: str) -> str | None:
-    """A text field: a string of valid Unicode without NUL characters, or absent/null."""
-    value = record.get(name)
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise ValueError(f"'{name}' must be a string, not {type(value).__name__}")
-    problem = text_problem(value)
-    if problem:
-        raise ValueError(f"'{name}' {problem}")
-    return value
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def text_problem(value: str) -> str | None:
-    """Why a string cannot be stored as text (a lone surrogate, a NUL), or None."""
-    bad = _SURROGATE.search(value)
-    if bad:
-        return f"is not valid Unicode (a lone surrogate at character {bad.start()})"
-    if "\x00" in value:
-        return f"contains a NUL character at {value.index(chr(0))} (binary data?)"
-    return None
 
 
 def read_jsonl(stream: IO[bytes], origin: str, date: Date | None, first_line: int = 1,
@@ -290,9 +154,6 @@ def read_url(url: str, date: Date | None = None, allow_private: bool = False
              ) -> Iterator[Article | ReadError]:
     """The article at a web address, fetched politely (``feeds.fetch``) and read like a saved
     page (``feeds.pages``)."""
-    from eventwire.feeds.fetch import Fetcher, FetchError
-    from eventwire.feeds.pages import article_from_html
-
     fetcher = Fetcher(allow_private=allow_private)
     try:
         page = fetcher.get(url)

@@ -202,12 +202,15 @@ class EventStore:
 
     def record_feeds(self, statuses: Iterable[dict[str, Any]]) -> None:
         """Upsert the watcher's per-feed status rows (``feeds`` table)."""
-        rows = [(s["url"], s.get("last_poll"), s.get("last_ok"), s.get("last_new"),
-                 int(s.get("articles") or 0), int(s.get("errors") or 0), s.get("last_error"))
-                for s in statuses]
-        if rows:
-            self.con.executemany("INSERT OR REPLACE INTO feeds VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                 rows)
+        latest = {s["url"]: s for s in statuses}  # one row per feed: the last status given
+        columns = ["url", "last_poll", "last_ok", "last_new", "articles", "errors", "last_error"]
+        frame = pd.DataFrame([[s.get(c) for c in columns] for s in latest.values()],
+                             columns=columns)
+        if len(frame):  # one statement, whatever the number of feeds
+            self.con.execute("""INSERT OR REPLACE INTO feeds SELECT url,
+                last_poll::TIMESTAMP, last_ok::TIMESTAMP, last_new::TIMESTAMP,
+                coalesce(articles, 0)::INTEGER, coalesce(errors, 0)::INTEGER, last_error
+                FROM frame""")
 
     def load_parquet(self, folder: str | Path) -> WriteResult:
         """Load a batch output folder (``eventwire batch --out``) in one transaction, with the

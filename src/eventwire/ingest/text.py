@@ -1,0 +1,64 @@
+"""Article text as stored: mojibake repaired, hard wraps joined, standalone lines (headline,
+byline, caption) kept as paragraphs. Offsets in events refer to this cleaned text."""
+
+from __future__ import annotations
+
+import re
+
+import ftfy
+
+from eventwire.ingest.layout import is_boilerplate
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_SPACES = re.compile(r"[ \t\r\f\v\n]+")
+#: Words a line does not end on unless the sentence runs on to the next line.
+_RUNS_ON = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "by", "from",
+                      "and", "or", "but", "that", "which", "who", "as", "its", "their", "his", "her"})
+_LINE_END = re.compile(r"[.!?…:][\"'”’)]*$")
+
+
+def repair(text: str) -> str:
+    """Mojibake and broken Unicode repaired (UTF-8 read as Windows-1252: "â€œ" -> a quotation
+    mark), curly quotes kept as written."""
+    return ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=True)
+
+
+def _is_own_line(line: str, after: str, width: int, first: bool) -> bool:
+    """A line that stands alone even after a single line break: it ends a sentence, or it is
+    short, ends without punctuation and the next line starts a new thought (a capital): a
+    headline at the top, a byline, a caption, "Advertisement". A hard-wrapped line runs on to
+    near the block's ``width`` (0 when no other line shows one)."""
+    line = line.strip()
+    if _LINE_END.search(line):
+        return True
+    if not after[:1].isupper() and not after[:1].isdigit():
+        return False
+    words = line.split()
+    if words[-1].lower() in _RUNS_ON:
+        return False
+    if len(words) == 1:  # one word alone is boilerplate ("Advertisement") or a wrapped name
+        return is_boilerplate(line)
+    return len(words) <= (25 if first else 8) and (len(line) < 0.8 * width or not width)
+
+
+def clean_text(text: str) -> str:
+    """Repair mojibake, unwrap hard-wrapped lines and squeeze spaces; keep paragraph breaks, and
+    lines that stand alone (headlines, bylines, captions) as paragraphs. Offsets in events refer
+    to this cleaned text, which is what is stored."""
+    out: list[str] = []
+    for block in _PARAGRAPH.split(repair(text)):
+        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+        # The wrap width of a line: the longest of the other lines that run on to the next (not
+        # the last), so the two longest are all that is needed.
+        longest = sorted(((len(ln), m) for m, ln in enumerate(lines[:-1])), reverse=True)[:2]
+        current: list[str] = []
+        for n, line in enumerate(lines):
+            current.append(line)
+            after = lines[n + 1] if n + 1 < len(lines) else ""
+            width = next((size for size, m in longest if m != n), 0)
+            if after and _is_own_line(line, after, width, first=not out and n == 0):
+                out.append(_SPACES.sub(" ", " ".join(current)).strip())
+                current = []
+        if current:
+            out.append(_SPACES.sub(" ", " ".join(current)).strip())
+    return "\n\n".join(p for p in out if p)
