@@ -11,6 +11,7 @@ whether the final output equals the clean run's (must be true)."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import random
 import subprocess
@@ -78,7 +79,12 @@ def crash_mode(mode: str, corpus: Path, folder: Path, kills: int, rng: random.Ra
         wait_until = time.monotonic() + 30
         while still_running(children) and time.monotonic() < wait_until:
             time.sleep(0.2)
-        survivors += len(still_running(children))
+        left = still_running(children)
+        survivors += len(left)
+        for pid in left:  # what was left, for the report
+            with contextlib.suppress(OSError):
+                name = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")[:80]
+                print(f"left running: {pid} {name.decode(errors='replace')}", file=sys.stderr)
     subprocess.run(command(mode, corpus, target), check=True, capture_output=True)
     return {"mode": mode, "kills": kills, "landed_mid_run": landed, "survivors": survivors,
             "same_as_clean": result(mode, target) == result(mode, clean)}

@@ -18,6 +18,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -83,31 +84,43 @@ def tagged(tag: str) -> list[int]:
 
 
 def watch(driver: int, tag: str) -> None:
-    """Follow ``driver``'s descendants until it dies, then kill those still running."""
+    """Follow ``driver``'s descendants until it dies, then kill those still running and every
+    tagged process. SIGTERM (``stop_reaper``: the run ended normally) kills only the tagged
+    processes still running, such as Ray agents a shutdown left behind."""
+    over = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: over.set())
     first = _stat(driver)
-    if first is None:
-        return
     seen: dict[int, int] = {}
-    while (now := _stat(driver)) is not None and now[1] == first[1]:
+    while first is not None and not over.is_set() and \
+            (now := _stat(driver)) is not None and now[1] == first[1]:
         seen.update(descendants(driver))
-        time.sleep(POLL_SECONDS)
-    me = os.getpid()
-    for pid in {*still_running(seen), *tagged(tag)} - {me}:
+        over.wait(POLL_SECONDS)
+    victims = set(tagged(tag)) if over.is_set() else {*still_running(seen), *tagged(tag)}
+    for pid in victims - {os.getpid(), driver}:
         with contextlib.suppress(OSError):
             os.kill(pid, signal.SIGKILL)
 
 
 def start_reaper() -> subprocess.Popen[bytes] | None:
-    """Start the watcher for this process (None where /proc is missing). Call it before
+    """Start the watcher for this process (None where /proc is missing). Call it just before
     starting the processes it must outlive: they inherit the tag it sets."""
     stat = _stat(os.getpid())
     if stat is None:
         return None
-    tag = f"{os.getpid()}-{stat[1]}"
+    tag = f"{os.getpid()}-{stat[1]}-{time.monotonic_ns()}"
     os.environ[TAG] = tag
     return subprocess.Popen([sys.executable, "-m", "eventwire.reaper", str(os.getpid()), tag],
                             start_new_session=True, stdin=subprocess.DEVNULL,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def stop_reaper(reaper: subprocess.Popen[bytes] | None) -> None:
+    """The run is over: the watcher kills what is still tagged and exits; processes this one
+    starts from now on are not tagged."""
+    os.environ.pop(TAG, None)
+    if reaper is not None:
+        reaper.terminate()
+        reaper.wait()
 
 
 if __name__ == "__main__":

@@ -35,7 +35,7 @@ from eventwire.batch.sources import UNIT_DOCS, Unit, plan, read_unit
 from eventwire.ingest.readers import ReadError
 from eventwire.jobs import FirstVersion, repeat_reason
 from eventwire.pipeline import Coder, CoderConfig
-from eventwire.reaper import start_reaper
+from eventwire.reaper import start_reaper, stop_reaper
 from eventwire.schema import Article
 from eventwire.store.db import quotes_json
 from eventwire.store.dedup import simhash
@@ -314,9 +314,7 @@ def run_batch(inputs: list[str], out: Path, engine: str = "local", workers: int 
         else:
             run_local(todo, out, workers, config, on_done)
     finally:
-        if reaper is not None:
-            reaper.kill()
-            reaper.wait()
+        stop_reaper(reaper)
     _finish(out, units, report, problems)
     report.seconds = round(time.perf_counter() - started, 2)
     return report
