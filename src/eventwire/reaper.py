@@ -89,6 +89,7 @@ def watch(driver: int, tag: str) -> None:
     processes still running, such as Ray agents a shutdown left behind."""
     over = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: over.set())
+    print("ready", flush=True)  # start_reaper waits for this: a stop is never missed
     first = _stat(driver)
     seen: dict[int, int] = {}
     while first is not None and not over.is_set() and \
@@ -109,9 +110,12 @@ def start_reaper() -> subprocess.Popen[bytes] | None:
         return None
     tag = f"{os.getpid()}-{stat[1]}-{time.monotonic_ns()}"
     os.environ[TAG] = tag
-    return subprocess.Popen([sys.executable, "-m", "eventwire.reaper", str(os.getpid()), tag],
-                            start_new_session=True, stdin=subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    reaper = subprocess.Popen([sys.executable, "-m", "eventwire.reaper", str(os.getpid()), tag],
+                              start_new_session=True, stdin=subprocess.DEVNULL,
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    assert reaper.stdout is not None
+    reaper.stdout.readline()
+    return reaper
 
 
 def stop_reaper(reaper: subprocess.Popen[bytes] | None) -> None:
@@ -121,6 +125,8 @@ def stop_reaper(reaper: subprocess.Popen[bytes] | None) -> None:
     if reaper is not None:
         reaper.terminate()
         reaper.wait()
+        if reaper.stdout is not None:
+            reaper.stdout.close()
 
 
 if __name__ == "__main__":
