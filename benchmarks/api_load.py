@@ -16,14 +16,16 @@ import asyncio
 import itertools
 import json
 import random
-import subprocess
 import sys
-import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
 
 import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from served import demo_server
 
 TOKEN = "load-test"
 READS = ["/api/events?limit=50", "/api/events?a=IND&b=TUR&limit=20&offset=5",
@@ -91,27 +93,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--port", type=int, default=8791)
     args = parser.parse_args()
-    exe = Path(sys.executable).with_name("eventwire")
-    with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "load.duckdb"
-        subprocess.run([str(exe), "demo", "--db", str(db)], check=True, capture_output=True)
-        server = subprocess.Popen([str(exe), "serve", "--db", str(db), "--port", str(args.port),
-                                   "--token", TOKEN], stderr=subprocess.DEVNULL)
-        base = f"http://127.0.0.1:{args.port}"
-        try:
-            deadline = time.monotonic() + 60
-            while time.monotonic() < deadline:
-                try:
-                    if httpx.get(base + "/api/health", timeout=1).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    time.sleep(0.2)
-            httpx.post(base + "/api/extract", json={"text": SENTENCES[0]}, timeout=120)  # load
-            print(json.dumps(asyncio.run(run(base, args.clients, args.seconds))))
-        finally:
-            server.terminate()
-            server.wait(30)
-
+    with demo_server(args.port, TOKEN) as base:
+        httpx.post(base + "/api/extract", json={"text": SENTENCES[0]}, timeout=120)  # load
+        print(json.dumps(asyncio.run(run(base, args.clients, args.seconds))))
 
 if __name__ == "__main__":
     main()

@@ -11,11 +11,11 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-import httpx
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from served import BIN, demo_server
 
 TOKEN = "schema-fuzz"
 
@@ -25,36 +25,16 @@ def main() -> int:
     parser.add_argument("--examples", type=int, default=100)
     parser.add_argument("--port", type=int, default=8792)
     args = parser.parse_args()
-    bin_dir = Path(sys.executable).parent
-    with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "fuzz.duckdb"
-        subprocess.run([str(bin_dir / "eventwire"), "demo", "--db", str(db)], check=True,
-                       capture_output=True)
-        server = subprocess.Popen([str(bin_dir / "eventwire"), "serve", "--db", str(db),
-                                   "--port", str(args.port), "--token", TOKEN],
-                                  stderr=subprocess.DEVNULL)
-        base = f"http://127.0.0.1:{args.port}"
-        try:
-            deadline = time.monotonic() + 60
-            while time.monotonic() < deadline:
-                try:
-                    if httpx.get(base + "/api/health", timeout=1).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    time.sleep(0.2)
-            run = subprocess.run(
-                [str(bin_dir / "schemathesis"), "run", f"{base}/openapi.json", "--checks",
-                 "not_a_server_error", "--max-examples", str(args.examples), "--seed", "7",
-                 "-H", f"Authorization: Bearer {TOKEN}", "--no-color"],
-                capture_output=True, text=True)
-            summary = run.stdout[run.stdout.find("SUMMARY") - 40:] if "SUMMARY" in run.stdout \
-                else run.stdout[-3000:]
-            print(summary)
-            return run.returncode
-        finally:
-            server.terminate()
-            server.wait(30)
-
+    with demo_server(args.port, TOKEN) as base:
+        run = subprocess.run(
+            [str(BIN / "schemathesis"), "run", f"{base}/openapi.json", "--checks",
+             "not_a_server_error", "--max-examples", str(args.examples), "--seed", "7",
+             "-H", f"Authorization: Bearer {TOKEN}", "--no-color"],
+            capture_output=True, text=True)
+    summary = run.stdout[run.stdout.find("SUMMARY") - 40:] if "SUMMARY" in run.stdout \
+        else run.stdout[-3000:]
+    print(summary)
+    return run.returncode
 
 if __name__ == "__main__":
     sys.exit(main())
