@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 import pytest
 from spacy.language import Language
@@ -39,3 +43,17 @@ def make_event(article_id: str = "a1", type_: str = "ACCUSE", src: str | None = 
         trigger=TextSpan("criticized", start, start + 10), date=day, date_source="article",
         negated=negated,
     )
+
+
+def read_without_blocking(fifo: Path, read: Callable[[], list[Any]]) -> list[Any]:
+    """What ``read`` returns, or a test failure if it blocks on ``fifo`` (opened for writing
+    then, so the blocked reader can end with the test run)."""
+    found: list[Any] = []
+    reader = threading.Thread(target=lambda: found.extend(read()), daemon=True)
+    reader.start()
+    reader.join(60)
+    if reader.is_alive():
+        with open(fifo, "wb"):
+            pass
+        pytest.fail(f"reading {fifo.name} blocked")
+    return found
