@@ -215,3 +215,13 @@ def test_batch_refuses_units_of_zero_documents(tmp_path: Path) -> None:
     src.write_text('{"text": "Chile met Peru."}\n', encoding="utf-8")
     res = run("batch", str(src), "--out", str(tmp_path / "out"), "--unit-docs", "0")
     assert res.exit_code == 2 and not (tmp_path / "out").exists()
+
+
+def test_query_takes_country_names_and_refuses_unknown_ones(tmp_path: Path) -> None:
+    db = tmp_path / "d.duckdb"
+    assert run("demo", "--db", str(db)).exit_code == 0
+    by_name = run("query", "dyad", "India", "Türkiye", "--db", str(db), "--format", "jsonl")
+    by_code = run("query", "dyad", "IND", "TUR", "--db", str(db), "--format", "jsonl")
+    assert by_name.exit_code == 0 and by_name.stdout == by_code.stdout and by_name.stdout
+    bad = run("query", "dyad", "India", "Turkye", "--db", str(db))
+    assert bad.exit_code == 2 and "did you mean" in bad.output

@@ -116,3 +116,14 @@ def test_a_query_the_data_cannot_answer_is_one_line_422(base_url: str) -> None:
     res = get(base_url, "/api/events/grouped", type="HUG")
     assert res.status_code == 422 and res.json() == {"detail": "unknown PLOVER type 'HUG'"}
     assert get(base_url, "/api/dyads", collapse="maybe").status_code == 422
+
+
+def test_countries_by_name_in_paths_and_filters(base_url: str) -> None:
+    by_name = get(base_url, "/api/dyads/India/Türkiye/timeline").json()
+    by_code = get(base_url, "/api/dyads/IND/TUR/timeline").json()
+    assert (by_name["a"], by_name["b"]) == ("IND", "TUR") and by_name == by_code
+    assert by_name["periods"]
+    assert get(base_url, "/api/events", actor="Turkey").json()["total"] == \
+        get(base_url, "/api/events", actor="TUR").json()["total"] > 0
+    res = get(base_url, "/api/dyads/Atlantis/India/timeline")
+    assert res.status_code == 422 and "unknown country 'Atlantis'" in res.json()["detail"]

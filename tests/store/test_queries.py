@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -79,3 +80,35 @@ def test_grouped_events_keep_every_report_as_evidence(tmp_path: Path) -> None:
         flt = EventFilter(since=date(2025, 3, 1), until=date(2025, 3, 31), article_id="g2")
         (only,) = grouped_events(database.con, flt).rows
         assert only["reports"] == 1
+
+
+def test_countries_match_by_code_whatever_the_name_and_never_as_substrings(tmp_path: Path) -> None:
+    from eventwire.schema import Actor
+    from eventwire.store.queries import QueryError
+
+    day = date(2025, 4, 1)
+    romanian = replace(make_event("r1", src=None, tgt="OMN", day=day),
+                       source=Actor("Romanian officials", 0, 18, "ROU", "GOV"))
+    warsaw = replace(make_event("w1", src=None, tgt="USA", day=day),
+                     source=Actor("Warsaw", 0, 6, "POL", "GOV"))
+    erdogan = replace(make_event("e1", src=None, tgt="IND", day=day),
+                      source=Actor("President Erdogan", 0, 17, "TUR", "GOV",
+                                   "Recep Tayyip Erdogan"))
+    path = tmp_path / "c.duckdb"
+    with EventStore(path) as store:
+        store.write([(Article(text="x", id=e.article_id, date=day), [e])
+                     for e in (romanian, warsaw, erdogan)])
+    with Database(path) as database:
+        def ids(**kw: object) -> list[str]:
+            return sorted(r["article_id"] for r in events(database.con, EventFilter(**kw)).rows)
+
+        assert ids(actor="Oman") == ["r1"]  # the target OMN, not the "Romanian" source
+        assert ids(source="Romania") == ids(source="ROU") == ["r1"]
+        assert ids(actor="Poland") == ids(actor="POL") == ids(actor="Polish") == ["w1"]
+        assert ids(actor="Türkiye") == ids(actor="tur") == ["e1"]
+        assert ids(source="Erdogan") == ["e1"] and ids(source="Erdo") == []
+        assert ids(dyad=("Poland", "United States")) == ["w1"]
+        with pytest.raises(QueryError, match="did you mean"):
+            ids(actor="Pakistn")
+        with pytest.raises(QueryError, match="unknown country"):
+            ids(dyad=("Atlantis", "India"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date as Date
 from typing import Any, Literal
 
-from eventwire.store.queries import QueryError, date_range
+from eventwire.store.queries import QueryError, country, date_range
 
 Collapse = Literal["none", "event", "strict"]
 COLLAPSE_MODES: tuple[str, ...] = ("none", "event", "strict")
@@ -61,7 +61,7 @@ DYADIC = ("source_country IS NOT NULL AND target_country IS NOT NULL "
 
 def pair_condition(a: str, b: str, directed: bool) -> tuple[str, list[Any]]:
     """Rows of the pair a-b (either direction unless ``directed``)."""
-    a, b = a.upper(), b.upper()
+    a, b = country(a), country(b)
     if directed:
         return "source_country = ? AND target_country = ?", [a, b]
     return ("((source_country = ? AND target_country = ?) OR "

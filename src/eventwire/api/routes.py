@@ -42,6 +42,7 @@ from eventwire.store.queries import (
     EventFilter,
     article,
     count_events,
+    country,
     events,
     grouped_events,
     run_sql,
@@ -228,7 +229,7 @@ def dyad_timeline(cur: Cursor, a: str, b: str, interval: Interval = "month",
                   collapse: Collapse = "event") -> Timeline:
     """One pair's relations by period."""
     rows = analysis.timeline(cur, a, b, interval, since, until, directed, collapse)
-    return Timeline.model_validate({"a": a.upper(), "b": b.upper(), "interval": interval,
+    return Timeline.model_validate({"a": country(a), "b": country(b), "interval": interval,
                                     "directed": directed, "periods": rows})
 
 

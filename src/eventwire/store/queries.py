@@ -15,9 +15,8 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from eventwire.actors.countries import UnknownCountry, country_code, looks_like_a_country, resolve_country
 from eventwire.ontology.plover import PLOVER_TYPES
-
-_ISO3 = re.compile(r"^[A-Z]{3}$")
 
 
 class QueryError(ValueError):
@@ -81,7 +80,7 @@ class EventFilter:
             clauses.append(f"({c1} OR {c2})")
             params += p1 + p2
         if self.dyad:
-            a, b = (x.upper() for x in self.dyad)
+            a, b = (country(x) for x in self.dyad)
             clauses.append("((source_country = ? AND target_country = ?) OR "
                            "(source_country = ? AND target_country = ?))")
             params += [a, b, b, a]
@@ -133,10 +132,25 @@ def _escape_like(value: str) -> str:
 
 
 def _actor_clause(role: str, value: str) -> tuple[str, list[Any]]:
-    if _ISO3.match(value.upper()) and value.isalpha() and len(value) == 3:
-        return f"{role}_country = ?", [value.upper()]
-    like = f"%{_escape_like(value)}%"
-    return f"({role}_text ILIKE ? OR {role}_name ILIKE ?)", [like, like]
+    """A country by any of its names, matched by code; else a named actor, matched by whole
+    words ("Erdogan" finds "Recep Tayyip Erdogan"; "Oman" never finds "Romanian"). A near miss
+    of a country name is an error that suggests the right one."""
+    code = country_code(value)
+    if code is not None:
+        return f"{role}_country = ?", [code]
+    if looks_like_a_country(value):
+        country(value)  # raises, with suggestions
+    words = r"(?i)\b" + re.escape(value.strip()) + r"\b"
+    return (f"(regexp_matches({role}_name, ?) OR regexp_matches({role}_text, ?))",
+            [words, words])
+
+
+def country(name: str) -> str:
+    """The ISO3 code of a country named any way; a ``QueryError`` with suggestions if none."""
+    try:
+        return resolve_country(name)
+    except UnknownCountry as exc:
+        raise QueryError(str(exc)) from None
 
 
 def events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None,
