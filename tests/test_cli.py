@@ -225,3 +225,21 @@ def test_query_takes_country_names_and_refuses_unknown_ones(tmp_path: Path) -> N
     assert by_name.exit_code == 0 and by_name.stdout == by_code.stdout and by_name.stdout
     bad = run("query", "dyad", "India", "Turkye", "--db", str(db))
     assert bad.exit_code == 2 and "did you mean" in bad.output
+
+
+def test_export_infers_the_format_and_csv_output_is_flat(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    db = tmp_path / "d.duckdb"
+    assert run("demo", "--db", str(db)).exit_code == 0
+    out = tmp_path / "events.csv"
+    assert run("export", str(out), "--db", str(db)).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith('"id",')  # CSV, not Parquet
+    assert run("export", str(tmp_path / "events.data"), "--db", str(db)).exit_code == 1
+    dyad = run("query", "dyad", "IND", "TUR", "--db", str(db), "--format", "csv")
+    header = next(csv.reader(io.StringIO(dyad.stdout)))
+    assert any(col.startswith("types.") for col in header) and "types" not in header
+    coded = run("extract", "-", "--format", "csv", input="Turkey and Pakistan held talks.")
+    rows = list(csv.DictReader(io.StringIO(coded.stdout)))
+    assert rows and rows[0]["source.country"] == "TUR" and "trigger.text" in rows[0]

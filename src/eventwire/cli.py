@@ -94,13 +94,9 @@ def _print_events(rows: list[dict[str, Any]], fmt: Format) -> None:
             sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
         return
     if fmt is Format.csv:
-        import csv
+        from eventwire.store.export import write_csv
 
-        flat = [{k: (json.dumps(v) if isinstance(v, dict) else v) for k, v in r.items()}
-                for r in rows]
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(flat[0]) if flat else ["id"])
-        writer.writeheader()
-        writer.writerows(flat)
+        write_csv(rows, sys.stdout)
         return
     from eventwire.store.rows import row_actor
 
@@ -259,11 +255,9 @@ def _print_frame(rows: list[dict[str, Any]], fmt: Format) -> None:
             sys.stdout.write(json.dumps(row, default=str) + "\n")
         return
     if fmt is Format.csv:
-        import csv
+        from eventwire.store.export import write_csv
 
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["empty"])
-        writer.writeheader()
-        writer.writerows(rows)
+        write_csv(rows, sys.stdout)
         return
     table = Table()
     for col in rows[0] if rows else ["(no rows)"]:
@@ -277,7 +271,9 @@ def _print_frame(rows: list[dict[str, Any]], fmt: Format) -> None:
 def export(
     out: Annotated[Path, typer.Argument(help="File to write.")],
     db: Annotated[Path, typer.Option(help="DuckDB file.")] = Path("events.duckdb"),
-    fmt: Annotated[str, typer.Option("--format", help="parquet | csv | plover | tsv")] = "parquet",
+    fmt: Annotated[str | None, typer.Option(
+        "--format", help="parquet | csv | plover | tsv (default: from the file's ending: "
+                         ".parquet, .csv, .tsv, .jsonl)")] = None,
     actor: Annotated[str | None, typer.Option(help="Country code or name, either side.")] = None,
     type_: Annotated[str | None, typer.Option("--type", help="PLOVER type.")] = None,
     since: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
@@ -285,10 +281,11 @@ def export(
 ) -> None:
     """Export events: Parquet, CSV, PLOVER-style JSON Lines, or a GDELT/ICEWS-like TSV."""
     from eventwire.database import Database
-    from eventwire.store.export import export_events
+    from eventwire.store.export import export_events, format_of
     from eventwire.store.queries import EventFilter
 
     try:
+        fmt = format_of(out, fmt)
         with Database(db) as database:
             n = export_events(database.con, out, fmt, EventFilter(
                 actor=actor, type=type_, since=_parse_date(since), until=_parse_date(until)))

@@ -50,3 +50,32 @@ def test_export_filters_and_rejects_unknown_format(db: Database, tmp_path: Path)
     assert export_events(db.con, tmp_path / "f.tsv", "tsv", EventFilter(type="CONSULT")) == 1
     with pytest.raises(ValueError):
         export_events(db.con, tmp_path / "x.xml", "xml")
+
+
+def test_the_format_follows_the_file_name_unless_given() -> None:
+    from eventwire.store.export import format_of
+
+    assert format_of(Path("out.csv"), None) == "csv"
+    assert format_of(Path("out.PARQUET"), None) == "parquet"
+    assert format_of(Path("out.jsonl"), None) == "plover"
+    assert format_of(Path("out.csv"), "tsv") == "tsv"
+    with pytest.raises(ValueError, match="give --format"):
+        format_of(Path("out.data"), None)
+
+
+def test_csv_cells_are_flat() -> None:
+    import csv
+    import io
+
+    from eventwire.store.export import write_csv
+
+    buffer = io.StringIO()
+    write_csv([{"id": "e1", "source": {"text": "India", "country": "IND"}, "tags": ["a", "b"],
+                "types": {"ACCUSE": 2}},
+               {"id": "e2", "source": None, "tags": [{"x": 1}], "types": {"AID": 1}}], buffer)
+    rows = list(csv.DictReader(io.StringIO(buffer.getvalue())))
+    assert list(rows[0]) == ["id", "source.text", "source.country", "tags", "types.ACCUSE",
+                             "source", "types.AID"]
+    assert rows[0]["source.country"] == "IND" and rows[0]["tags"] == "a; b"
+    assert rows[1]["types.AID"] == "1" and rows[1]["tags"] == '{"x": 1}'
+    assert not any(cell.startswith("{'") for row in rows for cell in row.values())

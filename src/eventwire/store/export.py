@@ -72,6 +72,49 @@ def tsv_row(row: dict[str, Any]) -> list[Any]:
             row["url"] or "", " ".join(row["sentence"].split())]
 
 
+#: File name endings and the format they stand for (``export`` infers ``--format`` from them).
+SUFFIX_FORMATS = {".parquet": "parquet", ".pq": "parquet", ".csv": "csv", ".tsv": "tsv",
+                  ".jsonl": "plover", ".ndjson": "plover"}
+
+
+def format_of(out: Path, fmt: str | None) -> str:
+    """The format to write ``out`` in: the one given, else the one its name ends in."""
+    if fmt:
+        return fmt
+    found = SUFFIX_FORMATS.get(out.suffix.lower())
+    if found is None:
+        raise ValueError(f"cannot tell the format of {out.name} from its name; give --format "
+                         f"({', '.join(FORMATS)}) or end it in "
+                         f"{', '.join(sorted(SUFFIX_FORMATS))}")
+    return found
+
+
+def flat_row(row: dict[str, Any]) -> dict[str, Any]:
+    """One CSV row with a plain value per cell: objects spread into ``key.sub`` columns, lists
+    joined with "; " (an element that is itself an object as JSON)."""
+    flat: dict[str, Any] = {}
+    for key, value in row.items():
+        if isinstance(value, dict):
+            for sub, inner in flat_row(value).items():
+                flat[f"{key}.{sub}"] = inner
+        elif isinstance(value, list | tuple):
+            flat[key] = "; ".join(json.dumps(v, ensure_ascii=False, default=str)
+                                  if isinstance(v, dict | list) else str(v) for v in value)
+        else:
+            flat[key] = value
+    return flat
+
+
+def write_csv(rows: list[dict[str, Any]], stream: Any) -> None:
+    """Rows as CSV with flat cells; the columns are every key any row has, in first-seen
+    order (timeline rows differ in their event types)."""
+    flat = [flat_row(r) for r in rows]
+    columns = list(dict.fromkeys(k for r in flat for k in r)) or ["empty"]
+    writer = csv.DictWriter(stream, fieldnames=columns)
+    writer.writeheader()
+    writer.writerows(flat)
+
+
 def export_events(con: duckdb.DuckDBPyConnection, out: Path, fmt: str,
                   flt: EventFilter | None = None) -> int:
     """Write the events matching ``flt`` to ``out``; returns the number of rows."""
