@@ -6,7 +6,6 @@ from spacy.vocab import Vocab
 from eventwire.actors.gazetteer import ActorInfo
 from eventwire.spans import (
     actor_at,
-    actors_before,
     actors_overlapping,
     entities_in,
     entity_at,
@@ -48,9 +47,6 @@ def test_actor_index_answers_what_a_scan_of_the_actors_would() -> None:
         for end in range(start + 1, len(doc) + 1):
             assert actors_overlapping(doc, start, end) == \
                 [s for s in actors if s.start < end and s.end > start]
-    assert actors_before(doc, 13, 1) == [actors[1]]
-    assert actors_before(doc, 13, 5) == actors[:2]
-    assert actors_before(doc, 3, 5) == []
 
 
 def test_the_index_follows_a_new_list_of_actors() -> None:

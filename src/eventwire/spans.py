@@ -66,11 +66,6 @@ class _ActorIndex:
         hi = bisect_left(self.starts, end)
         return self.actors[lo:hi]
 
-    def before(self, i: int, limit: int) -> list[Span]:
-        """Up to ``limit`` actors that end at or before token ``i``, in order."""
-        k = bisect_right(self.ends, i)
-        return self.actors[max(0, k - limit):k]
-
 
 def _index(doc: Doc) -> _ActorIndex:
     actors = doc._.actors or []
@@ -90,8 +85,3 @@ def actor_at(token: Token) -> Span | None:
 def actors_overlapping(doc: Doc, start: int, end: int) -> list[Span]:
     """The actor spans that share a token with ``doc[start:end]``, in order."""
     return _index(doc).overlapping(start, end)
-
-
-def actors_before(doc: Doc, i: int, limit: int) -> list[Span]:
-    """The last ``limit`` actor spans that end at or before token ``i``, in order."""
-    return _index(doc).before(i, limit)
