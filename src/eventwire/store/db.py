@@ -22,7 +22,7 @@ from eventwire import __version__
 from eventwire.schema import Article, Event
 from eventwire.store.dedup import MARK_DUPLICATES_SQL, simhash
 from eventwire.store.rows import event_row
-from eventwire.store.versions import kept_events_sql, open_versions, parts
+from eventwire.store.versions import Repeat, kept_events_sql, open_versions, parts, repeat_rows
 
 SCHEMA_VERSION = 4
 #: Migration n brings a database from version n-1 to n. Version 1 is the base schema.
@@ -112,7 +112,7 @@ class WriteResult:
     article_ids: list[str] = field(default_factory=list)
     #: (where, id, where the kept version came from, same content) for each later version of an
     #: id that was left out (``load`` of a batch folder)
-    repeats: list[tuple[str, str, str, bool]] = field(default_factory=list)
+    repeats: list[Repeat] = field(default_factory=list)
 
 
 class EventStore:
@@ -248,8 +248,7 @@ class EventStore:
             (n_events,) = con.execute("""SELECT count(*) FROM events
                 WHERE article_id IN (SELECT id FROM todo)""").fetchall()[0]
             result.events = int(n_events)
-            result.repeats = [(str(r[0]), str(r[1]), str(r[2]), bool(r[3]))
-                              for r in con.execute("SELECT * FROM repeats").fetchall()]
+            result.repeats = repeat_rows(con)
             for table in ("incoming", "repeats", "todo"):
                 con.execute(f"DROP TABLE {table}")
             con.execute("COMMIT")

@@ -63,14 +63,20 @@ def kept_events_sql(folder: Path) -> tuple[str, list[Any]]:
             [parts(folder, "events")])
 
 
-def repeated_versions(folder: Path) -> list[tuple[str, str, str, bool]]:
-    """(where, id, where the kept version came from, same content) for every later version of
-    an id in a batch output folder."""
+Repeat = tuple[str, str, str, bool]
+
+
+def repeat_rows(con: duckdb.DuckDBPyConnection) -> list[Repeat]:
+    """The ``repeats`` table ``open_versions`` made: (where, id, where the kept version came
+    from, same content) for every later version of an id."""
+    return [(str(r[0]), str(r[1]), str(r[2]), bool(r[3]))
+            for r in con.execute("SELECT * FROM repeats").fetchall()]
+
+
+def repeated_versions(folder: Path) -> list[Repeat]:
+    """``repeat_rows`` of a batch output folder, read on a connection of its own."""
     con = duckdb.connect()
     try:
-        if not open_versions(con, folder):
-            return []
-        return [(str(r[0]), str(r[1]), str(r[2]), bool(r[3]))
-                for r in con.execute("SELECT * FROM repeats").fetchall()]
+        return repeat_rows(con) if open_versions(con, folder) else []
     finally:
         con.close()
