@@ -72,6 +72,16 @@ class FirstVersion:
         return ReadError(article.origin or article.id, repeat_reason(
             article.id, first[1], same=first[0] == article.content_hash))
 
+    def sift(self, items: Iterable[Article | ReadError]) -> Iterator[Article | ReadError]:
+        """Each article with its id (``Article.with_id``), or the reason it repeats an id;
+        errors pass through."""
+        for item in items:
+            if isinstance(item, ReadError):
+                yield item
+            else:
+                article = item.with_id()
+                yield self.reject(article) or article
+
 
 def repeat_reason(article_id: str, first: str, same: bool) -> str:
     """Why a later article with a known id is skipped (one wording for every entry point)."""
@@ -89,21 +99,8 @@ def ingest(paths: Iterable[str], db: str | Path, coder: Coder | None = None,
     stopped), and an id given twice keeps its first version (``FirstVersion``)."""
     report = Report()
     coder = coder or Coder()
-    first = FirstVersion()
-
-    def fresh(items: Iterable[Article]) -> Iterator[Article]:
-        for item in items:
-            article = item.with_id()
-            problem = first.reject(article)
-            if problem is None:
-                yield article
-            else:
-                report.errors.append(problem)
-                if on_error:
-                    on_error(problem)
-
-    articles = fresh(split_errors(read_inputs(paths, date, allow_private=allow_private), report,
-                                  on_error))
+    items = FirstVersion().sift(read_inputs(paths, date, allow_private=allow_private))
+    articles = split_errors(items, report, on_error)
     total = report.stored
     with EventStore(db) as store:
         while batch := list(itertools.islice(articles, batch_size)):

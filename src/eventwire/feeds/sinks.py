@@ -29,8 +29,7 @@ class StoreSink:
         self.coder = coder
 
     def store(self, articles: list[Article]) -> int:
-        first = FirstVersion()
-        unique = [a for a in (a.with_id() for a in articles) if first.reject(a) is None]
+        unique = [a for a in FirstVersion().sift(articles) if isinstance(a, Article)]
         coded = list(self.coder.code(unique))
         with EventStore(self.db) as store:
             result = store.write(coded)
