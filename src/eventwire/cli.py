@@ -491,10 +491,7 @@ def watch(
         _report_error(exc)
         raise typer.Exit(1) from None
     if once:
-        report = watcher.poll()
-        err.print(f"watch: {report.feeds} feeds, {report.stored} new articles stored, "
-                  f"{report.seen} already seen, {report.skipped} skipped, "
-                  f"{len(report.errors)} errors", highlight=False)
+        err.print(watcher.poll().summary(), highlight=False)
         raise typer.Exit(1 if all(f.errors for f in watcher.state.values()) else 0)
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):

@@ -42,6 +42,19 @@ class Fetched:
     def not_modified(self) -> bool:
         return self.status == 304
 
+    @property
+    def text(self) -> str:
+        """The body decoded by the charset the server names (UTF-8 when it names none or an
+        unknown one); undecodable bytes become U+FFFD."""
+        for part in self.content_type.split(";"):
+            name, _, value = part.strip().partition("=")
+            if name.lower() == "charset" and value:
+                try:
+                    return self.body.decode(value.strip('"'), errors="replace")
+                except LookupError:
+                    break
+        return self.body.decode("utf-8", errors="replace")
+
 
 @dataclass
 class Fetcher:

@@ -73,6 +73,10 @@ class PollReport:
     skipped: int = 0
     errors: list[str] = field(default_factory=list)
 
+    def summary(self) -> str:
+        return (f"watch: {self.feeds} feeds, {self.stored} new articles stored, {self.seen} "
+                f"already seen, {self.skipped} skipped, {len(self.errors)} errors")
+
 
 def _now() -> str:
     return datetime.now(UTC).replace(tzinfo=None).isoformat(timespec="seconds")
@@ -109,10 +113,7 @@ class Watcher:
     def run(self, every: float, stop: threading.Event) -> None:
         """Poll every ``every`` seconds until ``stop`` is set."""
         while not stop.is_set():
-            report = self.poll()
-            self.log(f"watch: {report.feeds} feeds, {report.stored} new articles stored, "
-                     f"{report.seen} already seen, {report.skipped} skipped, "
-                     f"{len(report.errors)} errors")
+            self.log(self.poll().summary())
             stop.wait(every)
 
     def _poll_feed(self, feed: FeedState, report: PollReport) -> None:
@@ -168,8 +169,7 @@ class Watcher:
     def _article(self, link: str, entry: Any, report: PollReport) -> Article | None:
         try:
             page = self.fetcher.get(link)
-            html = page.body.decode(_charset(page.content_type), errors="replace")
-            article = article_from_html(html, link, link, _entry_date(entry))
+            article = article_from_html(page.text, link, link, _entry_date(entry))
         except (FetchError, ValueError) as exc:
             reason = str(exc) if str(exc).startswith(link) else f"{link}: {exc}"
             if isinstance(exc, ValueError):  # not an article: no use asking again
@@ -216,18 +216,6 @@ def _load(path: Path) -> dict[str, Any]:
     except (OSError, ValueError) as exc:
         raise ValueError(f"{path}: not a watch state file ({exc})") from None
     return data if isinstance(data, dict) else {}
-
-
-def _charset(content_type: str) -> str:
-    for part in content_type.split(";"):
-        name, _, value = part.strip().partition("=")
-        if name.lower() == "charset" and value:
-            try:
-                "".encode(value.strip('"'))
-                return value.strip('"')
-            except LookupError:
-                break
-    return "utf-8"
 
 
 def _entry_date(entry: Any) -> str | None:

@@ -85,10 +85,15 @@ def read_html_file(stream: IO[bytes], origin: str, date: Date | None
     try:
         if len(raw) > MAX_TEXT_BYTES:
             raise ValueError(f"larger than {MAX_TEXT_BYTES} bytes")
-        article = article_from_html(_decode(raw), None, origin)
-        yield replace(article, date=date) if date else article
+        yield _page_article(_decode(raw), None, origin, date)
     except ValueError as exc:
         yield ReadError(origin, str(exc))
+
+
+def _page_article(html: str, url: str | None, origin: str, date: Date | None) -> Article:
+    """The article of a web page; ``date`` (the command line's) overrides the page's own."""
+    article = article_from_html(html, url, origin)
+    return replace(article, date=date) if date else article
 
 
 def read_jsonl(stream: IO[bytes], origin: str, date: Date | None, first_line: int = 1,
@@ -157,9 +162,7 @@ def read_url(url: str, date: Date | None = None, allow_private: bool = False
     fetcher = Fetcher(allow_private=allow_private)
     try:
         page = fetcher.get(url)
-        article = article_from_html(page.body.decode("utf-8", errors="replace"), page.url, url,
-                                    date.isoformat() if date else None)
-        yield replace(article, date=date) if date else article
+        yield _page_article(page.text, page.url, url, date)
     except (FetchError, ValueError) as exc:
         yield ReadError(url, str(exc).removeprefix(f"{url}: "))
     finally:
