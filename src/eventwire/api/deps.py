@@ -3,7 +3,6 @@ the coding pipeline (loaded on first use), and the write token."""
 
 from __future__ import annotations
 
-import secrets
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -12,6 +11,7 @@ from typing import Annotated, Any
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from eventwire.api.guard import TOKEN_REQUIRED, token_matches
 from eventwire.pipeline import Coder
 from eventwire.store.db import EventStore
 
@@ -55,12 +55,11 @@ _bearer = HTTPBearer(auto_error=False, description="The token `eventwire serve -
 
 def require_token(request: Request, credentials: Annotated[
         HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> None:
-    """Writes need the server's token, compared in constant time."""
-    token = state(request).token
+    """Writes need the server's token. The guard checks it before the body is read; this
+    declares the security scheme for /docs and checks again behind the guard."""
     given = credentials.credentials if credentials else ""
-    if not token or not secrets.compare_digest(given.encode(), token.encode()):
-        raise HTTPException(401, "a valid 'Authorization: Bearer <token>' is required",
-                            headers={"WWW-Authenticate": "Bearer"})
+    if not token_matches(state(request).token, given):
+        raise HTTPException(401, TOKEN_REQUIRED, headers={"WWW-Authenticate": "Bearer"})
 
 
 Cursor = Annotated[Any, Depends(get_cursor)]

@@ -35,6 +35,16 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
 )
 
 
+#: What a write without the right token is told (by the guard and by the route's dependency).
+TOKEN_REQUIRED = "a valid 'Authorization: Bearer <token>' is required"
+
+
+def token_matches(expected: str | None, given: str) -> bool:
+    """The server has a token and ``given`` is it (compared in constant time)."""
+    return bool(expected) and secrets.compare_digest(given.encode("utf-8", "replace"),
+                                                     (expected or "").encode("utf-8"))
+
+
 def host_name(header: str) -> str:
     """The name in a Host header, without its port ("[::1]:8000" -> "::1")."""
     header = header.strip().lower()
@@ -66,8 +76,7 @@ class Guard:
             return
         if scope["method"] == "POST" and scope["path"] in self.write_paths \
                 and not self._authorised(headers.get("authorization", "")):
-            await _reply(send, 401, "a valid 'Authorization: Bearer <token>' is required",
-                         [(b"www-authenticate", b"Bearer")])
+            await _reply(send, 401, TOKEN_REQUIRED, [(b"www-authenticate", b"Bearer")])
             return
         length = headers.get("content-length")
         if length is not None:
@@ -87,8 +96,7 @@ class Guard:
 
     def _authorised(self, header: str) -> bool:
         scheme, _, given = header.partition(" ")
-        return bool(self.token) and scheme.lower() == "bearer" and secrets.compare_digest(
-            given.strip().encode("utf-8", "replace"), (self.token or "").encode("utf-8"))
+        return scheme.lower() == "bearer" and token_matches(self.token, given.strip())
 
 
 async def _read_at_most(receive: Receive, limit: int) -> bytes | None:
