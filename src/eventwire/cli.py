@@ -207,6 +207,11 @@ def query(
     limit: Annotated[int, typer.Option()] = 50,
     offset: Annotated[int, typer.Option()] = 0,
     fmt: Annotated[Format | None, typer.Option("--format")] = None,
+    baseline: Annotated[int, typer.Option(help="alerts: trailing periods for the expected "
+                                               "rate.")] = 3,
+    threshold: Annotated[float, typer.Option(help="alerts: least surprise, -log10 of the "
+                                                  "Poisson tail (3: one in a thousand).")] = 3.0,
+    min_events: Annotated[int, typer.Option(help="alerts: least events in the period.")] = 3,
 ) -> None:
     """List events, the top dyads, one dyad's relations by period, or shift alerts."""
     from eventwire import analysis
@@ -221,28 +226,29 @@ def query(
         raise typer.Exit(1) from None
     s, u = _parse_date(since), _parse_date(until)
     try:
-        with database:
+        with database, database.session() as con:
             if kind is QueryKind.events:
                 if pair and len(pair) != 2:
                     raise typer.BadParameter("give two country codes for a pair, e.g. IND TUR")
                 flt = q.EventFilter(actor=actor, source=source, target=target, type=type_,
                                     quad=quad, since=s, until=u, text=text,
                                     dyad=(pair[0], pair[1]) if pair else None)
-                rows = q.events(database.con, flt, limit=limit, offset=offset).rows
+                rows = q.events(con, flt, limit=limit, offset=offset).rows
                 _print_events(rows, fmt)
                 return
             if kind is QueryKind.dyads:
-                rows = analysis.top_dyads(database.con, since=s, until=u, limit=limit,
+                rows = analysis.top_dyads(con, since=s, until=u, limit=limit,
                                           collapse=collapse)
             elif kind is QueryKind.alerts:
                 rows = [{k: v for k, v in r.items() if k != "articles"}
                         | {"articles": ", ".join(a["id"] for a in r["articles"])}
-                        for r in analysis.shift_alerts(database.con, interval=interval,
-                                                       since=s, collapse=collapse)]
+                        for r in analysis.shift_alerts(
+                            con, interval=interval, baseline=baseline, threshold=threshold,
+                            min_events=min_events, since=s, collapse=collapse)]
             else:
                 if not pair or len(pair) != 2:
                     raise typer.BadParameter("'dyad' needs two country codes, e.g. dyad IND TUR")
-                rows = analysis.timeline(database.con, pair[0], pair[1], interval, s, u,
+                rows = analysis.timeline(con, pair[0], pair[1], interval, s, u,
                                          collapse=collapse)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
@@ -286,8 +292,8 @@ def export(
 
     try:
         fmt = format_of(out, fmt)
-        with Database(db) as database:
-            n = export_events(database.con, out, fmt, EventFilter(
+        with Database(db) as database, database.session() as con:
+            n = export_events(con, out, fmt, EventFilter(
                 actor=actor, type=type_, since=_parse_date(since), until=_parse_date(until)))
     except (FileNotFoundError, ValueError) as exc:
         _report_error(exc)

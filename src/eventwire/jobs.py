@@ -102,7 +102,7 @@ def ingest(paths: Iterable[str], db: str | Path, coder: Coder | None = None,
     items = FirstVersion().sift(read_inputs(paths, date, allow_private=allow_private))
     articles = split_errors(items, report, on_error)
     total = report.stored
-    with EventStore(db) as store:
+    with EventStore(db, hold=False) as store:  # the file is free while a batch is coded
         while batch := list(itertools.islice(articles, batch_size)):
             stored = store.content_hashes([a.id for a in batch])
             todo = [a for a in batch if stored.get(a.id) != a.content_hash]

@@ -116,9 +116,9 @@ def test_an_unusable_database_file_is_one_line_that_says_why(tmp_path: Path) -> 
         "time.sleep(60)"), str(held)], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
-        with pytest.raises(StoreError, match=f"in use by process {holder.pid}"):
-            connect(held)
+        with pytest.raises(StoreError, match=f"held by process {holder.pid} for over 0.3 s"):
+            connect(held, wait=0.3)
     finally:
         holder.kill()
         holder.wait()
-    assert "read-only" in _why("x.duckdb", PermissionError(13, "Permission denied"))
+    assert "read-only" in _why("x.duckdb", PermissionError(13, "Permission denied"), 1)

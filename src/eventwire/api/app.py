@@ -3,7 +3,9 @@
 ``create_app`` puts the one writer and the settings in the app's state (``deps.ApiState``), adds
 the routers of ``routes`` and one handler that turns a ``QueryError`` into a 422. Parameters are
 always bound, never spliced into SQL. One writer connection (serialised by a lock) stores
-articles; each read runs on its own cursor, so readers never wait for each other.
+articles; each read runs on its own cursor, so readers never wait for each other. The server
+holds the file only while requests come in, so ``query``, ``export`` and ``ingest`` run
+beside it (``store.db``).
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ def create_app(db: str | Path, token: str | None = None, model: str | None = Non
                hosts: Iterable[str] | None = LOOPBACK_HOSTS) -> Guard:
     """The app over one DuckDB file. ``token`` enables POST /api/articles (Bearer auth);
     ``hosts`` are the names the server answers to (None: any)."""
-    store = EventStore(db)
+    store = EventStore(db, hold=False)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

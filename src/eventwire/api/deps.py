@@ -41,12 +41,15 @@ def state(request: Request) -> ApiState:
 
 
 def get_cursor(request: Request) -> Iterator[Any]:
-    """A cursor of its own for each request: DuckDB cursors read concurrently."""
-    cur = state(request).store.con.cursor()
-    try:
-        yield cur
-    finally:
-        cur.close()
+    """A cursor of its own for each request: DuckDB cursors read concurrently. The request
+    holds a session of the shared store, so the file is free for other processes between
+    bursts of requests (``store.db``)."""
+    with state(request).store.session() as con:
+        cur = con.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
 
 
 _bearer = HTTPBearer(auto_error=False, description="The token `eventwire serve --token` was "

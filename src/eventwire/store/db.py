@@ -1,14 +1,23 @@
-"""The DuckDB file: schema migrations and the one writer.
+"""The DuckDB file: schema migrations, the one writer, and how processes share the file.
 
 Writes are idempotent and atomic per batch: an unchanged article (same content hash) is skipped, a
 changed one has its events replaced, and a batch that fails leaves the database as it was.
+
+DuckDB lets one process at a time open a file (a writer excludes every other process, readers
+included). So no process keeps it longer than it needs: the server and ``ingest`` hold it for a
+burst of requests or one batch (``EventStore.session``), and whoever finds it taken waits up to
+``LOCK_WAIT`` seconds for it (``connect``) before saying who holds it.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
-from collections.abc import Iterable
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import resources
@@ -34,33 +43,57 @@ MIGRATIONS: dict[int, str] = {
 }
 
 
+#: Seconds a process waits for another to release the file before giving up.
+LOCK_WAIT = float(os.environ.get("EVENTWIRE_LOCK_WAIT", "20"))
+#: A shared store lets the file go after this many idle seconds (a dashboard's burst of requests
+#: reuses one connection and its cache) ...
+LINGER = 0.5
+#: ... and at the first idle moment once it has held the file this long, so that a busy server
+#: still lets a ``query`` or an ``ingest`` batch in.
+MAX_HOLD = 3.0
+
+
 class StoreError(RuntimeError):
     """The database file cannot be used, in one line: why, and what to do."""
 
 
-def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open (and, for writers, create or migrate) an eventwire database. A file that cannot be
-    used is a ``StoreError`` that says why (``FileNotFoundError`` for a reader's missing file)."""
+def connect(path: str | Path, read_only: bool = False,
+            wait: float | None = None) -> duckdb.DuckDBPyConnection:
+    """Open (and, for writers, create or migrate) an eventwire database, waiting up to ``wait``
+    seconds (default ``LOCK_WAIT``) while another process holds it. A file that cannot be used
+    is a ``StoreError`` that says why (``FileNotFoundError`` for a reader's missing file)."""
     if Path(path).is_dir():
         raise StoreError(f"{path} is a directory, not a database file (e.g. {Path(path) / 'events.duckdb'})")
     if read_only and not Path(path).exists():
         raise FileNotFoundError(f"no database at {path}")
-    try:
-        con = duckdb.connect(str(path), read_only=read_only)
-        if not read_only:
-            migrate(con)
-    except (duckdb.Error, OSError) as exc:
-        raise StoreError(_why(path, exc)) from None
-    return con
+    deadline = time.monotonic() + (LOCK_WAIT if wait is None else wait)
+    pause = 0.02
+    while True:
+        try:
+            con = duckdb.connect(str(path), read_only=read_only)
+            if not read_only:
+                migrate(con)
+            return con
+        except (duckdb.Error, OSError) as exc:
+            if _locked(exc) and time.monotonic() + pause < deadline:
+                time.sleep(pause)  # another process has it for a moment: wait our turn
+                pause = min(pause * 2, 0.25)
+                continue
+            raise StoreError(_why(path, exc, LOCK_WAIT if wait is None else wait)) from None
 
 
-def _why(path: str | Path, exc: Exception) -> str:
+def _locked(exc: Exception) -> bool:
+    return "lock" in str(exc).lower()
+
+
+def _why(path: str | Path, exc: Exception, waited: float) -> str:
     text = str(exc)
-    if "lock" in text.lower():
+    if _locked(exc):
         holder = re.search(r"\(PID (\d+)\)", text)
         who = f"process {holder.group(1)}" if holder else "another process"
-        return (f"{path} is in use by {who} (an 'eventwire serve' or 'ingest'?): stop it, or "
-                "query through the running server's API")
+        return (f"{path} has been held by {who} for over {waited:g} s (a long 'load' or "
+                "'ingest' batch, a notebook?): wait for it or stop it, or raise "
+                "EVENTWIRE_LOCK_WAIT")
     if "not a valid DuckDB database" in text:
         return f"{path} is not an eventwire database (not a DuckDB file): give another --db"
     if isinstance(exc, PermissionError) or "permission denied" in text.lower() \
@@ -116,14 +149,86 @@ class WriteResult:
 
 
 class EventStore:
-    """The single writer and the reader of one database file."""
+    """The single writer and the reader of one database file.
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    ``hold=True`` (a short command such as ``load``) opens the file now and keeps it until
+    ``close``. ``hold=False`` (the server, ``ingest``, a notebook) opens it for each
+    ``session()`` and lets it go when no session has used it for ``LINGER`` seconds, so other
+    processes can use the file in between. Sessions may overlap across threads.
+    """
+
+    def __init__(self, path: str | Path, read_only: bool = False, hold: bool = True) -> None:
         self.path = str(path)
-        self.con = connect(path, read_only=read_only)
+        self.read_only = read_only
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._users = 0
+        self._opened = 0.0
+        self._lock = threading.Lock()
+        self._timer: threading.Timer | None = None
+        self.hold()  # fail now, not at the first request, on a file that cannot be used
+        if not hold:
+            self._let_go(now=True)
+
+    def hold(self) -> None:
+        """Open the file (if need be) and keep it until ``close()``."""
+        self._acquire()
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The open connection (inside a session, or for a holding store)."""
+        if self._con is None:
+            raise RuntimeError("the store is not open: use it inside 'with store.session()'")
+        return self._con
+
+    @contextmanager
+    def session(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The connection, opened if need be (waiting while another process has the file)."""
+        con = self._acquire()
+        try:
+            yield con
+        finally:
+            self._let_go()
+
+    def _acquire(self) -> duckdb.DuckDBPyConnection:
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            if self._con is None:
+                self._con = connect(self.path, read_only=self.read_only)
+                self._opened = time.monotonic()
+            self._users += 1
+            return self._con
+
+    def _let_go(self, now: bool = False) -> None:
+        with self._lock:
+            self._users -= 1
+            if self._users > 0 or self._con is None:
+                return
+            if now or time.monotonic() - self._opened > MAX_HOLD:
+                self._close()
+            else:
+                self._timer = threading.Timer(LINGER, self._close_if_idle)
+                self._timer.daemon = True
+                self._timer.start()
+
+    def _close_if_idle(self) -> None:
+        with self._lock:
+            if self._users == 0:
+                self._close()
+
+    def _close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
 
     def close(self) -> None:
-        self.con.close()
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            self._users = 0
+            self._close()
 
     def __enter__(self) -> EventStore:
         return self
@@ -135,11 +240,17 @@ class EventStore:
         """The stored content hash of each of these ids that is stored."""
         if not ids:
             return {}
-        return dict(self.con.execute(
-            "SELECT id, content_hash FROM articles WHERE list_contains(?, id)", [ids]).fetchall())
+        with self.session() as con:
+            return dict(con.execute(
+                "SELECT id, content_hash FROM articles WHERE list_contains(?, id)", [ids]
+            ).fetchall())
 
     def write(self, items: Iterable[tuple[Article, list[Event]]]) -> WriteResult:
         """Store articles with their events in one transaction (all or nothing)."""
+        with self.session():
+            return self._write(items)
+
+    def _write(self, items: Iterable[tuple[Article, list[Event]]]) -> WriteResult:
         result = WriteResult()
         batch = list(items)
         if not batch:
@@ -202,6 +313,10 @@ class EventStore:
 
     def record_feeds(self, statuses: Iterable[dict[str, Any]]) -> None:
         """Upsert the watcher's per-feed status rows (``feeds`` table)."""
+        with self.session():
+            self._record_feeds(statuses)
+
+    def _record_feeds(self, statuses: Iterable[dict[str, Any]]) -> None:
         latest = {s["url"]: s for s in statuses}  # one row per feed: the last status given
         columns = ["url", "last_poll", "last_ok", "last_new", "articles", "errors", "last_error"]
         frame = pd.DataFrame([[s.get(c) for c in columns] for s in latest.values()],
@@ -216,6 +331,10 @@ class EventStore:
         """Load a batch output folder (``eventwire batch --out``) in one transaction, with the
         same rules as ``write``: unchanged articles are skipped, changed ones replaced, and an
         id found in two units keeps its first version in input order (``store.versions``)."""
+        with self.session():
+            return self._load_parquet(folder)
+
+    def _load_parquet(self, folder: str | Path) -> WriteResult:
         base = Path(folder)
         result = WriteResult()
         con = self.con
