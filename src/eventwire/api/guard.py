@@ -9,11 +9,14 @@
   the limit, never beyond).
 - **Headers**: every response says what it is (``nosniff``), may not be framed, sends no
   referrer and carries a Content-Security-Policy that allows only the server's own scripts.
+- **Failures**: an error the app has already answered (its JSON 500) is logged, not passed on
+  to uvicorn, which would drop the client's keep-alive connection for it.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import secrets
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from typing import Any
@@ -24,6 +27,7 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
+log = logging.getLogger("eventwire.api")
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"x-content-type-options", b"nosniff"),
@@ -69,7 +73,8 @@ class Guard:
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
-        send = _with_headers(send)
+        answered = [False]
+        send = _with_headers(send, answered)
         if self.hosts is not None and host_name(headers.get("host", "")) not in self.hosts:
             await _reply(send, 400, "unknown Host header (start the server with --allow-host "
                                     "NAME to answer to another name)")
@@ -83,16 +88,25 @@ class Guard:
             if not length.isdigit() or int(length) > self.max_body:
                 await _reply(send, 413, f"request body over {self.max_body} bytes")
                 return
-            await self.app(scope, receive, send)
+            await self._inner(scope, receive, send, answered)
             return
         if scope["method"] in ("GET", "HEAD", "OPTIONS"):
-            await self.app(scope, receive, send)
+            await self._inner(scope, receive, send, answered)
             return
         body = await _read_at_most(receive, self.max_body)
         if body is None:
             await _reply(send, 413, f"request body over {self.max_body} bytes")
             return
-        await self.app(scope, _replay(body), send)
+        await self._inner(scope, _replay(body), send, answered)
+
+    async def _inner(self, scope: Scope, receive: Receive, send: Send,
+                     answered: list[bool]) -> None:
+        try:
+            await self.app(scope, receive, send)
+        except Exception:
+            if not answered[0]:
+                raise
+            log.exception("%s %s failed", scope["method"], scope["path"])
 
     def _authorised(self, header: str) -> bool:
         scheme, _, given = header.partition(" ")
@@ -129,13 +143,17 @@ def _replay(body: bytes) -> Receive:
     return receive
 
 
-def _with_headers(send: Send) -> Send:
+def _with_headers(send: Send, answered: list[bool]) -> Send:
+    """``send`` with the security headers added; ``answered[0]`` turns true once the whole
+    response has gone."""
     async def wrapped(message: Message) -> None:
         if message["type"] == "http.response.start":
             have = {k.lower() for k, _ in message.get("headers", [])}
             message["headers"] = [*message.get("headers", []),
                                   *(h for h in SECURITY_HEADERS if h[0] not in have)]
         await send(message)
+        if message["type"] == "http.response.body" and not message.get("more_body", False):
+            answered[0] = True
 
     return wrapped
 
