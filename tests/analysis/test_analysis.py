@@ -77,7 +77,7 @@ def test_network_nodes_and_weighted_edges(con) -> None:
 
 
 def test_shift_alert_names_the_articles_behind_it(con) -> None:
-    alerts = shift_alerts(con, interval="month", baseline=3, min_events=2)
+    alerts = shift_alerts(con, interval="month", baseline=3, min_events=2, threshold=1.5)
     conflict = [a for a in alerts if a["measure"] == "conflict"]
     assert [(a["a"], a["b"], a["period"].month) for a in conflict] == [("IND", "TUR", 5)]
     assert {x["id"] for x in conflict[0]["articles"]} == {"a4", "a5"}

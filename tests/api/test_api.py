@@ -127,3 +127,34 @@ def test_countries_by_name_in_paths_and_filters(base_url: str) -> None:
         get(base_url, "/api/events", actor="TUR").json()["total"] > 0
     res = get(base_url, "/api/dyads/Atlantis/India/timeline")
     assert res.status_code == 422 and "unknown country 'Atlantis'" in res.json()["detail"]
+
+
+def test_list_endpoints_answer_csv_with_the_json_values(base_url: str) -> None:
+    import csv
+    import io
+
+    page = get(base_url, "/api/events", a="IND", b="TUR", limit=5).json()
+    res = get(base_url, "/api/events", a="IND", b="TUR", limit=5, format="csv")
+    assert res.status_code == 200 and res.headers["content-type"].startswith("text/csv")
+    assert res.headers["x-total-count"] == str(page["total"])
+    rows = list(csv.DictReader(io.StringIO(res.text)))
+    assert [r["id"] for r in rows] == [e["id"] for e in page["events"]]
+    first = page["events"][0]
+    assert rows[0]["source.country"] == first["source"]["country"]  # objects spread
+    assert rows[0]["trigger.text"] == first["trigger"]["text"]
+    timeline = get(base_url, "/api/dyads/India/Turkey/timeline", format="csv")
+    periods = list(csv.DictReader(io.StringIO(timeline.text)))
+    assert [p["period"] for p in periods] == [
+        p["period"] for p in get(base_url, "/api/dyads/IND/TUR/timeline").json()["periods"]]
+    for path in ("/api/dyads", "/api/events/grouped", "/api/alerts", "/api/locations"):
+        res = get(base_url, path, format="csv")
+        assert res.status_code == 200 and res.text.splitlines(), path
+        assert "{" not in res.text.splitlines()[0], path  # a header of plain names
+    assert get(base_url, "/api/dyads", format="xml").status_code == 422
+
+
+def test_a_confidence_filter_keeps_only_surer_codings(base_url: str) -> None:
+    every = get(base_url, "/api/events", limit=500).json()["events"]
+    cut = sorted(e["confidence"] for e in every)[len(every) // 2]
+    sure = get(base_url, "/api/events", limit=500, min_confidence=cut).json()["events"]
+    assert sure and len(sure) < len(every) and all(e["confidence"] >= cut for e in sure)

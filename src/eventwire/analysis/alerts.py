@@ -1,7 +1,16 @@
-"""Shift alerts: pairs whose conflict or cooperation departs from their own trailing baseline."""
+"""Shift alerts: pairs whose conflict or cooperation departs from their own trailing baseline.
+
+The rule is a Poisson surprise. A pair's count of conflict (or cooperation) events in a period is
+compared with the rate its previous ``baseline`` periods lead one to expect; that rate is never
+taken below ``min_rate`` (a pair that was quiet is not infinitely surprising: two events after
+three empty months is news, not an alarm). The alert's ``surprise`` is -log10 of the chance of
+seeing at least that many events at that rate, so 3 means "one chance in a thousand". An alert
+needs ``surprise >= threshold`` and at least ``min_events`` events.
+"""
 
 from __future__ import annotations
 
+import math
 import statistics
 from datetime import date as Date
 from typing import Any
@@ -12,16 +21,51 @@ from eventwire.analysis.counting import DYADIC, counted
 from eventwire.analysis.dyads import INTERVALS, _rows
 from eventwire.store.queries import QueryError
 
+#: Events per period a quiet pair is still expected to have.
+MIN_RATE = 0.5
+
+
+def log_tail(k: int, rate: float) -> float:
+    """ln P(X >= k) for X ~ Poisson(rate), exact far into the tail (no underflow)."""
+    if k <= 0:
+        return 0.0
+    if rate <= 0:
+        return -math.inf
+    if k <= rate:  # the bulk: one minus the (short) head
+        head = sum(math.exp(-rate + j * math.log(rate) - math.lgamma(j + 1)) for j in range(k))
+        return math.log(max(1.0 - head, 1e-300))
+    # The tail: its first term times 1 + r1 + r1 r2 + ..., the ratios rate/(j+1) < 1.
+    first = -rate + k * math.log(rate) - math.lgamma(k + 1)
+    total, term, j = 1.0, 1.0, k
+    while term > total * 1e-16:
+        term *= rate / (j + 1)
+        total += term
+        j += 1
+    return first + math.log(total)
+
+
+def poisson_tail(k: int, rate: float) -> float:
+    """P(X >= k) for X ~ Poisson(rate)."""
+    return math.exp(log_tail(k, rate))
+
+
+def surprise(k: int, rate: float) -> float:
+    """-log10 P(X >= k) at this rate (0: no surprise at all)."""
+    return max(0.0, -log_tail(k, rate) / math.log(10))
+
 
 def shift_alerts(con: duckdb.DuckDBPyConnection, interval: str = "month", baseline: int = 3,
-                 threshold: float = 2.0, min_events: int = 2, since: Date | None = None,
-                 collapse: str = "event", evidence: int = 5) -> list[dict[str, Any]]:
-    """Periods in which a pair's conflict (quads 3-4) or cooperation (quads 1-2) count rises
-    above its mean over the ``baseline`` previous periods by more than ``threshold`` standard
-    deviations (at least one event more than the baseline allows, and ``min_events`` in all).
-    Each alert lists the articles that drove it. Newest first."""
+                 threshold: float = 3.0, min_events: int = 3, since: Date | None = None,
+                 collapse: str = "event", evidence: int = 5,
+                 min_rate: float = MIN_RATE) -> list[dict[str, Any]]:
+    """Periods in which a pair's conflict (quads 3-4) or cooperation (quads 1-2) count is
+    surprising (``surprise >= threshold``) against its mean over the ``baseline`` previous
+    periods, with at least ``min_events`` events (module docstring). Each alert lists the
+    articles that drove it. Newest first."""
     if interval not in INTERVALS:
         raise QueryError(f"interval must be one of {', '.join(INTERVALS)}")
+    if baseline < 1 or threshold <= 0 or min_rate <= 0:
+        raise QueryError("baseline must be at least 1, threshold and min_rate above 0")
     rows, params = counted(collapse, extra_where=f"{DYADIC} AND date IS NOT NULL")
     series = _rows(con, f"""SELECT least(source_country, target_country) AS a,
                greatest(source_country, target_country) AS b,
@@ -48,17 +92,16 @@ def shift_alerts(con: duckdb.DuckDBPyConnection, interval: str = "month", baseli
             for measure in ("conflict", "cooperation"):
                 history = [points.get(j, {}).get(measure, 0) for j in range(i - baseline, i)]
                 mean = statistics.fmean(history)
-                spread = statistics.pstdev(history)
+                rate = max(mean, min_rate)
                 value = point[measure]
-                limit = mean + max(threshold * spread, 1.0)
-                if value >= min_events and value > limit:
+                score = surprise(value, rate)
+                if value >= min_events and value > rate and score >= threshold:
                     alerts.append({
                         "a": a, "b": b, "period": periods[i], "measure": measure,
                         "value": value, "baseline_mean": round(mean, 2),
-                        "baseline_sd": round(spread, 2),
-                        "score": round((value - mean) / spread, 2) if spread else None,
+                        "expected": round(rate, 2), "surprise": round(score, 2),
                     })
-    alerts.sort(key=lambda x: (x["period"], x["value"]), reverse=True)
+    alerts.sort(key=lambda x: (x["period"], x["surprise"]), reverse=True)
     for alert in alerts:
         alert["articles"] = _drivers(con, alert, interval, evidence)
     return alerts

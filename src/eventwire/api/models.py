@@ -197,10 +197,12 @@ class Alert(BaseModel):
     b: str
     period: Date
     measure: Literal["conflict", "cooperation"]
-    value: int
-    baseline_mean: float
-    baseline_sd: float
-    score: float | None
+    value: int = Field(description="Events in the period.")
+    baseline_mean: float = Field(description="Mean over the baseline periods before it.")
+    expected: float = Field(description="The rate tested against: the baseline mean, at least "
+                                        "the minimum rate.")
+    surprise: float = Field(description="-log10 P(at least this many events | expected); "
+                                        "3 is one chance in a thousand.")
     articles: list[AlertArticle]
 
 

@@ -4,11 +4,13 @@ handler in ``app``)."""
 
 from __future__ import annotations
 
+import io
 import threading
 from datetime import date as Date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, Response
+from pydantic import BaseModel
 
 from eventwire import __version__, analysis
 from eventwire.api.deps import Cursor, State, require_token
@@ -38,6 +40,7 @@ from eventwire.ingest.readers import article_from_record
 from eventwire.jobs import FirstVersion
 from eventwire.limits import EXTRACT_SLOTS
 from eventwire.schema import Article
+from eventwire.store.export import write_csv
 from eventwire.store.queries import (
     EventFilter,
     article,
@@ -65,6 +68,26 @@ IntervalName = Literal["day", "week", "month", "quarter", "year"]
 Collapse = Annotated[CollapseMode, Query(description="none | event (repeated reports once) | "
                                                     "strict (one a day per pair and CAMEO root)")]
 Interval = Annotated[IntervalName, Query(description="Period length.")]
+
+
+OutFormat = Annotated[Literal["json", "csv"], Query(
+    alias="format", description="json, or csv with flat cells (objects spread into `key.sub` "
+                                "columns, lists joined with '; ')")]
+#: How list endpoints document their CSV form.
+_CSV: dict[int | str, dict[str, Any]] = {200: {"content": {"text/csv": {}},
+                                               "description": "The rows (JSON, or CSV)"}}
+
+
+def _rows_as(items: list[Any], fmt: str, name: str, headers: dict[str, str] | None = None) -> Any:
+    """The items as they are (FastAPI writes JSON) or, for ``format=csv``, one flat CSV row
+    each: the same rows and values, so a spreadsheet sees what a script sees."""
+    if fmt != "csv":
+        return items
+    buffer = io.StringIO()
+    write_csv([i.model_dump(mode="json") if isinstance(i, BaseModel) else i for i in items],
+              buffer)
+    return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8", headers={
+        "Content-Disposition": f'attachment; filename="{name}.csv"', **(headers or {})})
 
 
 def _event(row: dict[str, Any]) -> EventOut:
@@ -159,7 +182,7 @@ def get_status(cur: Cursor) -> Status:
 records = APIRouter(prefix="/api", tags=["events and articles"], responses=_INVALID)
 
 
-@records.get("/events")
+@records.get("/events", response_model=EventsPage, responses=_CSV)
 def list_events(
     cur: Cursor,
     actor: str | None = None, source: str | None = None, target: str | None = None,
@@ -171,28 +194,33 @@ def list_events(
     article_id: str | None = None, location: str | None = None,
     a: Annotated[str | None, Query(description="With b: events between a and b.")] = None,
     b: str | None = None,
-    limit: Limit = 50, offset: Offset = 0,
-) -> EventsPage:
+    min_confidence: Annotated[float | None, Query(ge=0, le=1, description=(
+        "Least confidence of the coding (0-1)."))] = None,
+    limit: Limit = 50, offset: Offset = 0, fmt: OutFormat = "json",
+) -> Any:
     """Events matching the filters (``a`` and ``b`` together: either direction), newest
-    first, a page at a time."""
+    first, a page at a time. As CSV, the page's events, with the total in ``X-Total-Count``."""
     flt = EventFilter(actor=actor, source=source, target=target,
                       dyad=(a, b) if a and b else None, type=type, quad=quad,
                       since=since, until=until, text=text, article_id=article_id,
-                      location=location)
-    rows = events(cur, flt, limit=limit, offset=offset).rows
-    return EventsPage(total=count_events(cur, flt), limit=limit, offset=offset,
-                      events=[_event(r) for r in rows])
+                      location=location, min_confidence=min_confidence)
+    rows = [_event(r) for r in events(cur, flt, limit=limit, offset=offset).rows]
+    total = count_events(cur, flt)
+    if fmt == "csv":
+        return _rows_as(rows, fmt, "events", {"X-Total-Count": str(total)})
+    return EventsPage(total=total, limit=limit, offset=offset, events=rows)
 
 
-@records.get("/events/grouped")
+@records.get("/events/grouped", response_model=list[GroupedEvent], responses=_CSV)
 def list_grouped_events(cur: Cursor, actor: str | None = None, type: str | None = None,
                         a: str | None = None, b: str | None = None,
                         since: Since = None, until: Until = None,
-                        limit: Limit = 50, offset: Offset = 0) -> list[GroupedEvent]:
+                        limit: Limit = 50, offset: Offset = 0, fmt: OutFormat = "json") -> Any:
     """Repeated reports of one event collapsed into one, with every report as evidence."""
     flt = EventFilter(actor=actor, type=type, dyad=(a, b) if a and b else None,
                       since=since, until=until)
-    return [GroupedEvent.model_validate(r) for r in grouped_events(cur, flt, limit, offset).rows]
+    return _rows_as([GroupedEvent.model_validate(r)
+                     for r in grouped_events(cur, flt, limit, offset).rows], fmt, "grouped")
 
 
 @records.get("/articles/{article_id}",
@@ -214,23 +242,24 @@ def get_summary(cur: Cursor) -> Summary:
 relations = APIRouter(prefix="/api", tags=["relations"], responses=_INVALID)
 
 
-@relations.get("/dyads")
+@relations.get("/dyads", response_model=list[Dyad], responses=_CSV)
 def dyads(cur: Cursor, since: Since = None, until: Until = None,
           limit: Annotated[int, Query(ge=1, le=500)] = 30,
-          collapse: Collapse = "event") -> list[Dyad]:
+          collapse: Collapse = "event", fmt: OutFormat = "json") -> Any:
     """The most active country pairs."""
-    return [Dyad.model_validate(r)
-            for r in analysis.top_dyads(cur, since, until, limit, collapse=collapse)]
+    return _rows_as([Dyad.model_validate(r) for r in analysis.top_dyads(
+        cur, since, until, limit, collapse=collapse)], fmt, "dyads")
 
 
-@relations.get("/dyads/{a}/{b}/timeline")
+@relations.get("/dyads/{a}/{b}/timeline", response_model=Timeline, responses=_CSV)
 def dyad_timeline(cur: Cursor, a: str, b: str, interval: Interval = "month",
                   since: Since = None, until: Until = None, directed: bool = False,
-                  collapse: Collapse = "event") -> Timeline:
-    """One pair's relations by period."""
+                  collapse: Collapse = "event", fmt: OutFormat = "json") -> Any:
+    """One pair's relations by period (as CSV: one row a period)."""
     rows = analysis.timeline(cur, a, b, interval, since, until, directed, collapse)
-    return Timeline.model_validate({"a": country(a), "b": country(b), "interval": interval,
-                                    "directed": directed, "periods": rows})
+    found = Timeline.model_validate({"a": country(a), "b": country(b), "interval": interval,
+                                     "directed": directed, "periods": rows})
+    return _rows_as(found.periods, fmt, f"{found.a}-{found.b}") if fmt == "csv" else found
 
 
 @relations.get("/network")
@@ -242,17 +271,27 @@ def get_network(cur: Cursor, since: Since = None, until: Until = None,
                                                    collapse=collapse))
 
 
-@relations.get("/alerts")
+@relations.get("/alerts", response_model=list[Alert], responses=_CSV)
 def get_alerts(cur: Cursor, interval: Interval = "month",
-               baseline: Annotated[int, Query(ge=1, le=52)] = 3,
-               threshold: Annotated[float, Query(gt=0, le=10)] = 2.0,
-               since: Since = None, collapse: Collapse = "event") -> list[Alert]:
-    """Pairs whose conflict or cooperation departs from their trailing baseline."""
-    return [Alert.model_validate(r) for r in analysis.shift_alerts(
-        cur, interval, baseline, threshold, since=since, collapse=collapse)]
+               baseline: Annotated[int, Query(ge=1, le=52, description=(
+                   "Trailing periods the expected rate is taken from."))] = 3,
+               threshold: Annotated[float, Query(gt=0, le=50, description=(
+                   "Least surprise, -log10 of the Poisson tail: 2 is 1 in 100, 3 is 1 in "
+                   "1,000."))] = 3.0,
+               min_events: Annotated[int, Query(ge=1, description=(
+                   "Least events in the period."))] = 3,
+               since: Since = None, collapse: Collapse = "event",
+               fmt: OutFormat = "json") -> Any:
+    """Pairs whose conflict or cooperation is surprising against their trailing baseline
+    (a Poisson test with a minimum expected rate; see docs/analysis.md)."""
+    return _rows_as([Alert.model_validate(r) for r in analysis.shift_alerts(
+        cur, interval, baseline, threshold, min_events, since=since, collapse=collapse)],
+        fmt, "alerts")
 
 
-@relations.get("/locations")
-def locations(cur: Cursor, since: Since = None, until: Until = None) -> list[Place]:
+@relations.get("/locations", response_model=list[Place], responses=_CSV)
+def locations(cur: Cursor, since: Since = None, until: Until = None,
+              fmt: OutFormat = "json") -> Any:
     """Places where events happened, with counts and coordinates (for the map)."""
-    return [Place.model_validate(r) for r in analysis.event_places(cur, since, until)]
+    return _rows_as([Place.model_validate(r) for r in analysis.event_places(cur, since, until)],
+                    fmt, "places")

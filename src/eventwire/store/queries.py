@@ -61,6 +61,7 @@ class EventFilter:
     text: str | None = None  # words in the evidence sentence
     article_id: str | None = None
     location: str | None = None  # place name where the event happened
+    min_confidence: float | None = None  # least confidence of the coding, 0-1
     include_negated: bool = False
 
     def where(self) -> tuple[str, list[Any]]:
@@ -106,6 +107,9 @@ class EventFilter:
         if self.location:
             clauses.append("location_name = ?")
             params.append(self.location)
+        if self.min_confidence is not None:
+            clauses.append("confidence >= ?")
+            params.append(float(self.min_confidence))
         return (" AND ".join(clauses) or "TRUE"), params
 
 
