@@ -94,3 +94,25 @@ def test_one_stray_date_cannot_stretch_a_timeline_over_millennia(tmp_path: Path)
     assert len(timeline(con, "IND", "TUR", "month", until=date(2025, 12, 31))) == 1
     with pytest.raises(QueryError, match="over 5000 years"):
         timeline(con, "IND", "TUR", "year")
+
+
+def test_country_totals_count_each_side_once(con) -> None:
+    from eventwire.analysis import country_totals
+
+    rows = {r["code"]: r for r in country_totals(con)}
+    assert (rows["TUR"]["events"], rows["TUR"]["cooperation"], rows["TUR"]["conflict"]) == (6, 3, 3)
+    assert rows["PAK"]["events"] == 1 and rows["PAK"]["name"] == "Pakistan"
+    assert rows["TUR"]["numeric"] == "792"  # the key of world maps
+
+
+def test_one_scope_filters_every_aggregate(con) -> None:
+    from eventwire.analysis import country_totals
+    from eventwire.store.queries import EventFilter
+
+    conflict = EventFilter(quad=4)
+    assert [(d["a"], d["b"], d["events"]) for d in top_dyads(con, scope=conflict)] == [
+        ("IND", "TUR", 2)]
+    assert {r["code"] for r in country_totals(con, scope=conflict)} == {"IND", "TUR"}
+    assert sum(p["events"] for p in timeline(con, "IND", "TUR", scope=EventFilter(
+        type="ACCUSE"))) == 1
+    assert [d["b"] for d in top_dyads(con, with_country="Pakistan")] == ["TUR"]

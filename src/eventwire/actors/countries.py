@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import difflib
 from functools import lru_cache
+from importlib import resources
 
 import pycountry
 
@@ -58,3 +59,29 @@ def looks_like_a_country(name: str) -> bool:
     # 0.88: "Türkye" and "Pakistn" are typos; "police" (polish) and "Hamas" (bahamas) are not.
     return bool(difflib.get_close_matches(name.lower(), list(country_names()), n=1,
                                           cutoff=0.88))
+
+
+@lru_cache(maxsize=1)
+def _short_names() -> dict[str, str]:
+    """ISO3 -> the first (short) name in the project's country table."""
+    table = resources.files("eventwire.actors").joinpath("data/countries.tsv")
+    names: dict[str, str] = {}
+    for line in table.read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code, names_field, *_ = line.split("\t")
+            names[code] = names_field.split("|")[0]
+    return names
+
+
+def country_label(code: str) -> str:
+    """A country's everyday English name ("Russia", "Iran"), or the code itself."""
+    if code in _short_names():
+        return _short_names()[code]
+    found = pycountry.countries.get(alpha_3=code)
+    return str(getattr(found, "common_name", None) or found.name) if found else code
+
+
+def iso_numeric(code: str) -> str | None:
+    """ISO 3166 numeric code ("792" for TUR), as world maps key their shapes."""
+    found = pycountry.countries.get(alpha_3=code)
+    return str(found.numeric) if found is not None else None

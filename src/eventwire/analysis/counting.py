@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date as Date
 from typing import Any, Literal
 
-from eventwire.store.queries import QueryError, country, date_range
+from eventwire.store.queries import EventFilter, QueryError, country, date_range
 
 Collapse = Literal["none", "event", "strict"]
 COLLAPSE_MODES: tuple[str, ...] = ("none", "event", "strict")
@@ -21,17 +21,19 @@ _TARGET_KEY = "coalesce(target_country, '?' || lower(target_text))"
 
 
 def counted(collapse: str, since: Date | None = None, until: Date | None = None,
-            extra_where: str = "TRUE", extra_params: list[Any] | None = None
-            ) -> tuple[str, list[Any]]:
+            extra_where: str = "TRUE", extra_params: list[Any] | None = None,
+            scope: EventFilter | None = None) -> tuple[str, list[Any]]:
     """A subquery of counted rows (columns: date, source_country, target_country, type, quad,
     cameo, intensity, reports, article_id) and its bound parameters. ``extra_where`` (over the
-    events' own columns) is applied before collapsing, so a pair's timeline only groups that
-    pair's events."""
+    events' own columns) and ``scope`` (the event filter the user chose: types, quads,
+    confidence, actors ...) are applied before collapsing, so a pair's timeline only groups
+    that pair's events and every view counts the events the event list shows."""
     if collapse not in COLLAPSE_MODES:
         raise QueryError(f"collapse must be one of {', '.join(COLLAPSE_MODES)}")
     dates, date_params = date_range(since, until)
-    where = ["NOT negated", f"({extra_where})", *dates]
-    params: list[Any] = [*(extra_params or []), *date_params]
+    scoped, scope_params = (scope or EventFilter()).where()
+    where = ["NOT negated", f"({extra_where})", f"({scoped})", *dates]
+    params: list[Any] = [*(extra_params or []), *scope_params, *date_params]
     if collapse != "none":
         # Syndicated copies add no counts; the set of copies is small, so an anti-join is cheap.
         where.append("article_id NOT IN (SELECT id FROM articles WHERE duplicate_of IS NOT NULL)")

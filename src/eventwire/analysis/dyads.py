@@ -8,8 +8,9 @@ from typing import Any
 
 import duckdb
 
+from eventwire.actors.countries import country_label
 from eventwire.analysis.counting import DYADIC, QUAD_COLUMNS, counted, pair_condition
-from eventwire.store.queries import QueryError
+from eventwire.store.queries import EventFilter, QueryError, country
 
 INTERVALS = ("day", "week", "month", "quarter", "year")
 
@@ -22,9 +23,15 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[d
 
 def top_dyads(con: duckdb.DuckDBPyConnection, since: Date | None = None,
               until: Date | None = None, limit: int = 10, directed: bool = False,
-              collapse: str = "event") -> list[dict[str, Any]]:
-    """The most active country pairs, with counts per quad class and the cooperation measures."""
-    rows, params = counted(collapse, since, until, DYADIC)
+              collapse: str = "event", scope: EventFilter | None = None,
+              with_country: str | None = None) -> list[dict[str, Any]]:
+    """The most active country pairs, with counts per quad class and the cooperation measures;
+    ``with_country``: only that country's pairs (its relations)."""
+    where, extra = DYADIC, []
+    if with_country:
+        code = country(with_country)
+        where, extra = f"{DYADIC} AND (source_country = ? OR target_country = ?)", [code, code]
+    rows, params = counted(collapse, since, until, where, extra, scope)
     a, b = (("source_country", "target_country") if directed else
             ("least(source_country, target_country)", "greatest(source_country, target_country)"))
     sql = f"""SELECT {a} AS a, {b} AS b, {QUAD_COLUMNS}
@@ -34,13 +41,14 @@ def top_dyads(con: duckdb.DuckDBPyConnection, since: Date | None = None,
 
 def timeline(con: duckdb.DuckDBPyConnection, a: str, b: str, interval: str = "month",
              since: Date | None = None, until: Date | None = None, directed: bool = False,
-             collapse: str = "event") -> list[dict[str, Any]]:
+             collapse: str = "event", scope: EventFilter | None = None) -> list[dict[str, Any]]:
     """A pair's relations by period: counts per quad class and per type, summed intensity, the
     net cooperation index. Undirected by default; ``directed`` counts only a -> b."""
     if interval not in INTERVALS:
         raise QueryError(f"interval must be one of {', '.join(INTERVALS)}")
     pair, pair_params = pair_condition(a, b, directed)
-    rows, params = counted(collapse, since, until, f"{pair} AND date IS NOT NULL", pair_params)
+    rows, params = counted(collapse, since, until, f"{pair} AND date IS NOT NULL", pair_params,
+                           scope)
     # One pass over the pair's events; the per-period figures are added up here.
     cells = _rows(con, f"""SELECT date_trunc('{interval}', date)::DATE AS period, type, quad,
                count(*) AS n, sum(intensity) AS score
@@ -63,6 +71,30 @@ def timeline(con: duckdb.DuckDBPyConnection, a: str, b: str, interval: str = "mo
     return _fill_gaps(out, interval)
 
 
+def parse_pair(text: str) -> tuple[str, str, bool]:
+    """"IND,TUR" (both directions) or "IND>TUR" (IND towards TUR only), names or codes."""
+    directed = ">" in text
+    parts = text.split(">" if directed else ",")
+    if len(parts) != 2 or not all(p.strip() for p in parts):
+        raise QueryError(f"pair {text!r}: give 'A,B' (both directions) or 'A>B' (A towards B)")
+    return country(parts[0].strip()), country(parts[1].strip()), directed
+
+
+def timelines(con: duckdb.DuckDBPyConnection, pairs: list[str], interval: str = "month",
+              since: Date | None = None, until: Date | None = None, collapse: str = "event",
+              scope: EventFilter | None = None) -> list[dict[str, Any]]:
+    """Several pairs' timelines (``parse_pair`` forms), each with its label, codes and
+    direction: what ``charts.timeline_spec`` draws, one panel a pair."""
+    series = []
+    for text in pairs:
+        a, b, directed = parse_pair(text)
+        label = f"{country_label(a)} {'→' if directed else '–'} {country_label(b)}"
+        series.append({"pair": label, "a": a, "b": b, "directed": directed,
+                       "periods": timeline(con, a, b, interval, since, until, directed,
+                                           collapse, scope)})
+    return series
+
+
 _QUAD_KEYS = {1: "verbal_coop", 2: "material_coop", 3: "verbal_conflict", 4: "material_conflict"}
 
 
@@ -72,7 +104,7 @@ def _empty() -> dict[str, Any]:
             "types": {}}
 
 
-def _next_period(day: Date, interval: str) -> Date:
+def next_period(day: Date, interval: str) -> Date:
     if interval == "day":
         return day + timedelta(days=1)
     if interval == "week":
@@ -101,5 +133,5 @@ def _fill_gaps(rows: list[dict[str, Any]], interval: str) -> list[dict[str, Any]
     out, day = [], rows[0]["period"]
     while day <= rows[-1]["period"]:
         out.append(have.get(day) or {"period": day, **_empty()})
-        day = _next_period(day, interval)
+        day = next_period(day, interval)
     return out

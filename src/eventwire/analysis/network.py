@@ -10,13 +10,15 @@ import duckdb
 
 from eventwire.analysis.counting import DYADIC, QUAD_COLUMNS, counted
 from eventwire.analysis.dyads import _rows
+from eventwire.store.queries import EventFilter
 
 
 def network(con: duckdb.DuckDBPyConnection, since: Date | None = None, until: Date | None = None,
-            min_events: int = 1, limit: int = 200, collapse: str = "event") -> dict[str, Any]:
+            min_events: int = 1, limit: int = 200, collapse: str = "event",
+            scope: EventFilter | None = None) -> dict[str, Any]:
     """``{"nodes": [{"id", "events"}], "edges": [{"a", "b", "cooperation", "conflict", ...}]}``;
     edges are undirected and carry the quad counts and cooperation measures of the pair."""
-    rows, params = counted(collapse, since, until, DYADIC)
+    rows, params = counted(collapse, since, until, DYADIC, scope=scope)
     edges = _rows(con, f"""SELECT least(source_country, target_country) AS a,
                greatest(source_country, target_country) AS b, {QUAD_COLUMNS}
         FROM {rows} c GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY events DESC, a, b LIMIT ?""",

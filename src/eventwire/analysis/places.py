@@ -8,14 +8,17 @@ from typing import Any
 import duckdb
 
 from eventwire.analysis.dyads import _rows
-from eventwire.store.queries import date_range
+from eventwire.store.queries import EventFilter, date_range
 
 
 def event_places(con: duckdb.DuckDBPyConnection, since: Date | None = None,
-                 until: Date | None = None, limit: int = 2000) -> list[dict[str, Any]]:
+                 until: Date | None = None, limit: int = 2000,
+                 scope: EventFilter | None = None) -> list[dict[str, Any]]:
     """Each place with coordinates: its events, and how many of them are conflictual."""
     dates, params = date_range(since, until)
-    where = " AND ".join(["NOT negated", "location_lat IS NOT NULL", *dates])
+    scoped, scope_params = (scope or EventFilter()).where()
+    params = [*scope_params, *params]
+    where = " AND ".join(["location_lat IS NOT NULL", f"({scoped})", *dates])
     return _rows(con, f"""SELECT location_name AS name, location_country AS country,
             any_value(location_lat) AS lat, any_value(location_lon) AS lon,
             count(*) AS events, count(*) FILTER (WHERE quad >= 3) AS conflict

@@ -1,0 +1,39 @@
+"""Each country's relations in one row: its events as source or target, cooperative and
+conflictual (the map's shading, the pair picker's list and the country view)."""
+
+from __future__ import annotations
+
+from datetime import date as Date
+from typing import Any
+
+import duckdb
+
+from eventwire.actors.countries import country_label, iso_numeric
+from eventwire.analysis.counting import QUAD_COLUMNS, counted
+from eventwire.analysis.dyads import _rows
+from eventwire.store.queries import EventFilter
+
+
+def country_totals(con: duckdb.DuckDBPyConnection, since: Date | None = None,
+                   until: Date | None = None, collapse: str = "event",
+                   scope: EventFilter | None = None) -> list[dict[str, Any]]:
+    """Per country (as either party; an event within one country counts once): the quad
+    counts and cooperation measures, its name and ISO numeric code, busiest first."""
+    rows, params = counted(collapse, since, until,
+                           "source_country IS NOT NULL OR target_country IS NOT NULL",
+                           scope=scope)
+    found = _rows(con, f"""WITH c AS (SELECT * FROM {rows} c0),
+        sides AS (SELECT source_country AS code, quad, intensity FROM c
+                  WHERE source_country IS NOT NULL
+                  UNION ALL
+                  SELECT target_country, quad, intensity FROM c
+                  WHERE target_country IS NOT NULL
+                    AND target_country IS DISTINCT FROM source_country)
+        SELECT code, {QUAD_COLUMNS} FROM sides GROUP BY code ORDER BY events DESC, code""",
+                  params)
+    for row in found:
+        row["name"] = country_label(row["code"])
+        row["numeric"] = iso_numeric(row["code"])
+        row["cooperation"] = row["verbal_coop"] + row["material_coop"]
+        row["conflict"] = row["verbal_conflict"] + row["material_conflict"]
+    return found
