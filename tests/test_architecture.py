@@ -15,7 +15,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "eventwire"
 TESTS = Path(__file__).resolve().parent
 #: Libraries a function may import lazily: slow to load, and only some commands need them.
 LAZY_OK = {"ray", "warcio", "dateparser", "uvicorn", "multiprocessing", "trafilatura",
-           "feedparser"}
+           "feedparser", "altair"}
 #: Modules whose functions may import eventwire modules lazily: the command-line shell (each
 #: command loads only what it needs) and the package's notebook entry points.
 LAZY_SHELLS = {"eventwire.cli", "eventwire"}

@@ -158,3 +158,33 @@ def test_a_confidence_filter_keeps_only_surer_codings(base_url: str) -> None:
     cut = sorted(e["confidence"] for e in every)[len(every) // 2]
     sure = get(base_url, "/api/events", limit=500, min_confidence=cut).json()["events"]
     assert sure and len(sure) < len(every) and all(e["confidence"] >= cut for e in sure)
+
+
+def test_countries_and_a_countrys_pairs(base_url: str) -> None:
+    rows = get(base_url, "/api/countries").json()
+    turkey = next(r for r in rows if r["code"] == "TUR")
+    assert turkey["name"] == "Turkey" and turkey["numeric"] == "792"
+    assert turkey["events"] == turkey["cooperation"] + turkey["conflict"]
+    pairs = get(base_url, "/api/dyads", country="Türkiye", limit=100).json()
+    assert pairs and all("TUR" in (p["a"], p["b"]) for p in pairs)
+    assert sum(p["events"] for p in pairs) <= turkey["events"]
+    conflict = get(base_url, "/api/dyads", quad=4, limit=100).json()
+    assert all(p["material_conflict"] == p["events"] for p in conflict)
+
+
+def test_chart_specs_carry_the_same_numbers_as_the_json(base_url: str) -> None:
+    spec = get(base_url, "/api/charts/timeline", pair=["India,Turkey", "PAK>TUR"]).json()
+    assert [p["title"] for p in spec["vconcat"]] == ["India – Turkey", "Pakistan → Turkey"]
+    periods = get(base_url, "/api/dyads/IND/TUR/timeline").json()["periods"]
+    bars = spec["vconcat"][0]["layer"][0]["data"]["values"]
+    assert sum(abs(b["count"]) for b in bars) == sum(p["events"] for p in periods)
+    assert get(base_url, "/api/charts/timeline", pair="India").status_code == 422
+    bad = get(base_url, "/api/charts/timeline", pair="India,Turky")
+    assert bad.status_code == 422 and "did you mean 'turkey'" in bad.json()["detail"]
+    matrix = get(base_url, "/api/charts/matrix").json()
+    assert {c["a"] for c in matrix["data"]["values"]} >= {"IND", "TUR", "PAK"}
+    world = get(base_url, "/api/charts/map").json()
+    assert world["projection"]["type"] == "equalEarth"
+    assert get(base_url, world["layer"][1]["data"]["url"]).status_code == 200  # served
+    partners = get(base_url, "/api/charts/partners/Turkey").json()
+    assert {v["b"] for v in partners["data"]["values"]} >= {"IND", "PAK"}

@@ -24,7 +24,7 @@ from swagger_ui_bundle import swagger_ui_path
 from eventwire import __version__
 from eventwire.api.deps import ApiState
 from eventwire.api.guard import LOOPBACK_HOSTS, Guard
-from eventwire.api.routes import WRITE_PATHS, coding, records, relations
+from eventwire.api.routes import WRITE_PATHS, chart_routes, coding, records, relations
 from eventwire.limits import MAX_TEXT_BYTES
 from eventwire.store.db import EventStore
 from eventwire.store.queries import QueryError
@@ -62,7 +62,7 @@ def create_app(db: str | Path, token: str | None = None, model: str | None = Non
     async def failed(_: Request, exc: Exception) -> JSONResponse:
         return JSONResponse({"detail": f"internal error ({type(exc).__name__})"}, 500)
 
-    for router in (coding, records, relations):
+    for router in (coding, records, relations, chart_routes):
         app.include_router(router)
 
     static = Path(str(resources.files("eventwire.web").joinpath("static")))

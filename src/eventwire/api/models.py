@@ -206,6 +206,14 @@ class Alert(BaseModel):
     articles: list[AlertArticle]
 
 
+class CountryRow(QuadCounts):
+    code: str = Field(description="ISO 3166 alpha-3.")
+    name: str
+    numeric: str | None = Field(description="ISO 3166 numeric (world maps key shapes by it).")
+    cooperation: int
+    conflict: int
+
+
 class Place(BaseModel):
     name: str
     country: str | None

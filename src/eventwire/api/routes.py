@@ -12,12 +12,14 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Query, Response
 from pydantic import BaseModel
 
-from eventwire import __version__, analysis
+from eventwire import __version__, analysis, charts
+from eventwire.actors.countries import country_label
 from eventwire.api.deps import Cursor, State, require_token
 from eventwire.api.models import (
     Alert,
     ArticleOut,
     ArticlesIn,
+    CountryRow,
     Dyad,
     EventOut,
     EventsPage,
@@ -88,6 +90,19 @@ def _rows_as(items: list[Any], fmt: str, name: str, headers: dict[str, str] | No
               buffer)
     return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8", headers={
         "Content-Disposition": f'attachment; filename="{name}.csv"', **(headers or {})})
+
+
+def event_scope(
+    type: Annotated[str | None, Query(description="PLOVER type.")] = None,
+    quad: Annotated[int | None, Query(ge=1, le=4, description="Quad class 1-4.")] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1, description=(
+        "Least confidence of the coding (0-1)."))] = None,
+) -> EventFilter:
+    """The event filters every relations view applies before counting, as the event list does."""
+    return EventFilter(type=type, quad=quad, min_confidence=min_confidence)
+
+
+EventScope = Annotated[EventFilter, Depends(event_scope)]
 
 
 def _event(row: dict[str, Any]) -> EventOut:
@@ -243,32 +258,43 @@ relations = APIRouter(prefix="/api", tags=["relations"], responses=_INVALID)
 
 
 @relations.get("/dyads", response_model=list[Dyad], responses=_CSV)
-def dyads(cur: Cursor, since: Since = None, until: Until = None,
+def dyads(cur: Cursor, scope: EventScope, since: Since = None, until: Until = None,
           limit: Annotated[int, Query(ge=1, le=500)] = 30,
+          country: Annotated[str | None, Query(description=(
+              "Only this country's pairs (a name or a code)."))] = None,
           collapse: Collapse = "event", fmt: OutFormat = "json") -> Any:
     """The most active country pairs."""
     return _rows_as([Dyad.model_validate(r) for r in analysis.top_dyads(
-        cur, since, until, limit, collapse=collapse)], fmt, "dyads")
+        cur, since, until, limit, collapse=collapse, scope=scope, with_country=country)],
+        fmt, "dyads")
+
+
+@relations.get("/countries", response_model=list[CountryRow], responses=_CSV)
+def countries(cur: Cursor, scope: EventScope, since: Since = None, until: Until = None,
+              collapse: Collapse = "event", fmt: OutFormat = "json") -> Any:
+    """Every country with events, as either party: counts, balance, name, busiest first."""
+    return _rows_as([CountryRow.model_validate(r) for r in analysis.country_totals(
+        cur, since, until, collapse, scope)], fmt, "countries")
 
 
 @relations.get("/dyads/{a}/{b}/timeline", response_model=Timeline, responses=_CSV)
-def dyad_timeline(cur: Cursor, a: str, b: str, interval: Interval = "month",
+def dyad_timeline(cur: Cursor, scope: EventScope, a: str, b: str, interval: Interval = "month",
                   since: Since = None, until: Until = None, directed: bool = False,
                   collapse: Collapse = "event", fmt: OutFormat = "json") -> Any:
     """One pair's relations by period (as CSV: one row a period)."""
-    rows = analysis.timeline(cur, a, b, interval, since, until, directed, collapse)
+    rows = analysis.timeline(cur, a, b, interval, since, until, directed, collapse, scope)
     found = Timeline.model_validate({"a": country(a), "b": country(b), "interval": interval,
                                      "directed": directed, "periods": rows})
     return _rows_as(found.periods, fmt, f"{found.a}-{found.b}") if fmt == "csv" else found
 
 
 @relations.get("/network")
-def get_network(cur: Cursor, since: Since = None, until: Until = None,
+def get_network(cur: Cursor, scope: EventScope, since: Since = None, until: Until = None,
                 min_events: Annotated[int, Query(ge=1)] = 1,
                 collapse: Collapse = "event") -> Network:
     """Countries and the weighted pairs between them, for a period."""
     return Network.model_validate(analysis.network(cur, since, until, min_events,
-                                                   collapse=collapse))
+                                                   collapse=collapse, scope=scope))
 
 
 @relations.get("/alerts", response_model=list[Alert], responses=_CSV)
@@ -290,8 +316,57 @@ def get_alerts(cur: Cursor, interval: Interval = "month",
 
 
 @relations.get("/locations", response_model=list[Place], responses=_CSV)
-def locations(cur: Cursor, since: Since = None, until: Until = None,
+def locations(cur: Cursor, scope: EventScope, since: Since = None, until: Until = None,
               fmt: OutFormat = "json") -> Any:
     """Places where events happened, with counts and coordinates (for the map)."""
-    return _rows_as([Place.model_validate(r) for r in analysis.event_places(cur, since, until)],
-                    fmt, "places")
+    return _rows_as([Place.model_validate(r) for r in analysis.event_places(
+        cur, since, until, scope=scope)], fmt, "places")
+
+
+chart_routes = APIRouter(prefix="/api/charts", tags=["charts"], responses=_INVALID)
+#: A Vega-Lite spec, data inline (what the dashboard draws and Altair reads).
+Spec = dict[str, Any]
+WORLD_URL = "/static/vendor/countries-110m.json"
+
+
+@chart_routes.get("/timeline")
+def timeline_chart(cur: Cursor, scope: EventScope,
+                   pair: Annotated[list[str], Query(min_length=1, max_length=8, description=(
+                       "'A,B' (both directions) or 'A>B' (A towards B); repeat for several "
+                       "pairs, one panel each."), examples=["IND,TUR"])],
+                   interval: Interval = "month", since: Since = None, until: Until = None,
+                   collapse: Collapse = "event") -> Spec:
+    """Relations of one or more pairs by period, as a Vega-Lite spec."""
+    return charts.timeline_spec(analysis.timelines(cur, pair, interval, since, until, collapse,
+                                                   scope), interval)
+
+
+@chart_routes.get("/matrix")
+def matrix_chart(cur: Cursor, scope: EventScope, since: Since = None, until: Until = None,
+                 limit: Annotated[int, Query(ge=2, le=60)] = 30,
+                 collapse: Collapse = "event") -> Spec:
+    """The busiest countries' pairs as a matrix, as a Vega-Lite spec."""
+    net = analysis.network(cur, since, until, collapse=collapse, scope=scope, limit=5000)
+    names = {n["id"]: country_label(n["id"]) for n in net["nodes"]}
+    return charts.matrix_spec(net, names, limit)
+
+
+@chart_routes.get("/map")
+def map_chart(cur: Cursor, scope: EventScope, since: Since = None, until: Until = None,
+              collapse: Collapse = "event") -> Spec:
+    """Places and country shading, as a Vega-Lite spec (the world outline by URL)."""
+    return charts.map_spec(analysis.event_places(cur, since, until, scope=scope),
+                           analysis.country_totals(cur, since, until, collapse, scope),
+                           WORLD_URL)
+
+
+@chart_routes.get("/partners/{code}")
+def partners_chart(cur: Cursor, scope: EventScope, code: str, since: Since = None,
+                   until: Until = None, limit: Annotated[int, Query(ge=1, le=100)] = 25,
+                   collapse: Collapse = "event") -> Spec:
+    """One country's partners, cooperation right and conflict left, as a Vega-Lite spec."""
+    found = country(code)
+    rows = analysis.top_dyads(cur, since, until, limit, collapse=collapse, scope=scope,
+                              with_country=found)
+    names = {c: country_label(c) for r in rows for c in (r["a"], r["b"])}
+    return charts.partners_spec(rows, names, found)

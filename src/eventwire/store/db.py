@@ -153,13 +153,15 @@ class EventStore:
 
     ``hold=True`` (a short command such as ``load``) opens the file now and keeps it until
     ``close``. ``hold=False`` (the server, ``ingest``, a notebook) opens it for each
-    ``session()`` and lets it go when no session has used it for ``LINGER`` seconds, so other
+    ``session()`` and lets it go when no session has used it for ``linger`` seconds, so other
     processes can use the file in between. Sessions may overlap across threads.
     """
 
-    def __init__(self, path: str | Path, read_only: bool = False, hold: bool = True) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False, hold: bool = True,
+                 linger: float = LINGER) -> None:
         self.path = str(path)
         self.read_only = read_only
+        self.linger = linger
         self._con: duckdb.DuckDBPyConnection | None = None
         self._users = 0
         self._opened = 0.0
@@ -205,10 +207,10 @@ class EventStore:
             self._users -= 1
             if self._users > 0 or self._con is None:
                 return
-            if now or time.monotonic() - self._opened > MAX_HOLD:
+            if now or self.linger <= 0 or time.monotonic() - self._opened > MAX_HOLD:
                 self._close()
             else:
-                self._timer = threading.Timer(LINGER, self._close_if_idle)
+                self._timer = threading.Timer(self.linger, self._close_if_idle)
                 self._timer.daemon = True
                 self._timer.start()
 

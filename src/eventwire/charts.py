@@ -1,0 +1,271 @@
+"""The charts, as Vega-Lite specs with their data inline: the dashboard draws them with vega-embed
+(vendored, offline) and a notebook gets the same chart from Altair
+(``eventwire.open(db).timeline("IND", "PAK").chart()``). Each function takes the rows the
+analysis functions return, so a chart shows exactly what the JSON and CSV endpoints give.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date as Date
+from datetime import timedelta
+from importlib import resources
+from typing import Any
+
+from eventwire.analysis.dyads import next_period
+
+SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
+#: Quad classes as the charts name and colour them (conflict drawn below zero).
+CLASSES: tuple[tuple[str, str, int, str], ...] = (
+    ("verbal_coop", "verbal cooperation", 1, "#9ccc9c"),
+    ("material_coop", "material cooperation", 1, "#2e8b57"),
+    ("verbal_conflict", "verbal conflict", -1, "#f4a261"),
+    ("material_conflict", "material conflict", -1, "#c0392b"),
+)
+#: How each interval is bucketed and labelled on a time axis (weeks keep their day, so two
+#: weeks of one month never share a label).
+TIME_UNITS = {"day": ("yearmonthdate", "%d %b %Y"), "week": ("yearmonthdate", "%d %b %Y"),
+              "month": ("yearmonth", "%b %Y"), "quarter": ("yearquarter", "Q%q %Y"),
+              "year": ("year", "%Y")}
+BALANCE_SCALE = {"scheme": "redyellowgreen", "domain": [-1, 1]}
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, Date) else value
+
+
+def timeline_spec(series: list[dict[str, Any]], interval: str = "month",
+                  width: int = 760) -> dict[str, Any]:
+    """One panel per pair: stacked bars of events by quad class (cooperation up, conflict
+    down) on the left axis and the cooperation index (-1 .. +1) as a line on the right axis.
+    ``series``: ``[{"pair": "IND – TUR", "a": ..., "b": ..., "directed": ..., "periods":
+    analysis.timeline(...)}]``. Each bar's datum carries ``pair``, ``a``, ``b``, ``directed``
+    and the period's ``first`` and ``last`` day, for a click to open its events."""
+    unit, fmt = TIME_UNITS[interval]
+    x = {"field": "period", "type": "temporal", "timeUnit": unit, "title": None,
+         "axis": {"format": fmt, "labelOverlap": "greedy"}}
+    when = {"field": "period", "type": "temporal", "format": fmt, "title": "period"}
+    panels = []
+    for s in series:
+        bars, lines = _timeline_rows(s, interval)
+        # name: the pair in codes ("IND,TUR", "PAK>TUR"), for a page to keep in its URL
+        code = f"{s['a']}{'>' if s['directed'] else ','}{s['b']}"
+        panels.append({"name": code, "title": s["pair"], "width": width, "height": 220, "layer": [
+            {"data": {"values": bars}, "mark": {"type": "bar", "cursor": "pointer"},
+             "encoding": {
+                 "x": x,
+                 "y": {"field": "count", "type": "quantitative", "stack": True,
+                       "title": "events (conflict below zero)"},
+                 "color": {"field": "class", "type": "nominal", "title": "event class",
+                           "scale": {"domain": [c[1] for c in CLASSES],
+                                     "range": [c[3] for c in CLASSES]},
+                           "legend": {"orient": "top"}},
+                 "tooltip": [{"field": "pair"}, when, {"field": "class"},
+                             {"field": "count", "title": "events (signed)"},
+                             {"field": "events", "title": "all events"},
+                             {"field": "net_score", "title": "net score"},
+                             {"field": "types"}]}},
+            {"data": {"values": lines},
+             "mark": {"type": "line", "point": True, "color": "#1d2733"},
+             "encoding": {
+                 "x": x,
+                 "y": {"field": "cooperation_index", "type": "quantitative",
+                       "scale": {"domain": [-1, 1]},
+                       "title": "cooperation index (line, -1 .. +1)",
+                       "axis": {"orient": "right"}},
+                 "tooltip": [{"field": "pair"}, when,
+                             {"field": "cooperation_index", "title": "cooperation index"}]}}],
+            "resolve": {"scale": {"y": "independent"}}})
+    return {"$schema": SCHEMA, "description": "Relations by period", "config": _CONFIG,
+            "vconcat": panels}
+
+
+def _timeline_rows(s: dict[str, Any], interval: str
+                   ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """One pair's bar rows (one per period and quad class) and line rows (one per period)."""
+    bars: list[dict[str, Any]] = []
+    lines: list[dict[str, Any]] = []
+    for p in s["periods"]:
+        end = next_period(p["period"], interval) - timedelta(days=1)
+        # period is parsed into a date by Vega-Lite; first/last stay ISO text for a click
+        base = {"pair": s["pair"], "a": s["a"], "b": s["b"], "directed": s["directed"],
+                "period": _iso(p["period"]), "first": _iso(p["period"]), "last": _iso(end),
+                "events": p["events"],
+                "net_score": p["net_score"],
+                "types": ", ".join(f"{t} {n}" for t, n in sorted(p["types"].items()))}
+        for key, label, sign, _ in CLASSES:
+            if p[key]:
+                bars.append({**base, "class": label, "count": sign * p[key]})
+        if p["cooperation_index"] is not None:
+            lines.append({**base, "cooperation_index": p["cooperation_index"]})
+    return bars, lines
+
+
+def matrix_spec(network: dict[str, Any], names: dict[str, str],
+                limit: int = 30) -> dict[str, Any]:
+    """Country pairs as a matrix (the busiest ``limit`` countries, busiest first): colour is
+    the balance of cooperation and conflict, the number is the pair's events. Each cell's
+    datum carries ``a`` and ``b``."""
+    keep = [n["id"] for n in network["nodes"][:limit]]
+    order = [names.get(c, c) for c in keep]
+    cells: list[dict[str, Any]] = []
+    for e in network["edges"]:
+        if e["a"] in keep and e["b"] in keep:
+            for a, b in ((e["a"], e["b"]), (e["b"], e["a"])):
+                cells.append({"a": a, "b": b, "a_name": names.get(a, a), "b_name": names.get(b, b),
+                              "events": e["events"], "cooperation": e["cooperation"],
+                              "conflict": e["conflict"], "balance": e["balance"]})
+    size = max(14, min(26, 640 // max(1, len(keep))))
+    enc = {"x": {"field": "b_name", "type": "nominal", "sort": order, "title": None,
+                 "axis": {"orient": "top", "labelAngle": -50}},
+           "y": {"field": "a_name", "type": "nominal", "sort": order, "title": None}}
+    tooltip = [{"field": "a_name", "title": "country"}, {"field": "b_name", "title": "with"},
+               {"field": "events"}, {"field": "cooperation"}, {"field": "conflict"},
+               {"field": "balance"}]
+    return {"$schema": SCHEMA, "description": "Country pairs", "config": _CONFIG,
+            "data": {"values": cells}, "width": size * len(keep), "height": size * len(keep),
+            "layer": [
+                {"mark": {"type": "rect", "cursor": "pointer", "stroke": "#fff"},
+                 "encoding": {**enc, "color": {
+                     "field": "balance", "type": "quantitative", "scale": BALANCE_SCALE,
+                     "title": ["balance", "-1 conflict .. +1 cooperation"]},
+                     "tooltip": tooltip}},
+                {"mark": {"type": "text", "fontSize": 9},
+                 "encoding": {**enc, "text": {"field": "events"}, "tooltip": tooltip,
+                              "color": {"condition": {"test": "abs(datum.balance) > 0.6",
+                                                      "value": "#ffffff"},
+                                        "value": "#1d2733"}}}]}
+
+
+def map_spec(places: list[dict[str, Any]], countries: list[dict[str, Any]],
+             world: str | dict[str, Any], width: int = 900, height: int = 470
+             ) -> dict[str, Any]:
+    """A world map: countries shaded by the balance of their events, event places as circles
+    sized by their events and coloured by their share of conflict, clustered on a grid that
+    shrinks as ``zoom`` grows (a place's datum carries ``name``, ``places`` and
+    ``events``). ``zoom``, ``lon`` and ``lat`` are parameters a page can set; the projection
+    (Equal Earth) clips at the antimeridian. ``world``: the TopoJSON's URL or its content."""
+    shading = [{"numeric": c["numeric"], "code": c["code"], "name": c["name"],
+                "events": c["events"], "balance": c["balance"]}
+               for c in countries if c.get("numeric")]
+    world_data = ({"url": world} if isinstance(world, str) else {"values": world}) | {
+        "format": {"type": "topojson", "feature": "countries"}}
+    projection = {"type": "equalEarth", "scale": {"expr": "zoom * width / 5.6"},
+                  "rotate": {"expr": "[-lon, 0, 0]"}, "center": {"expr": "[0, lat]"},
+                  "translate": {"expr": "[width / 2, height / 2]"}}
+    return {
+        "$schema": SCHEMA, "description": "Where events happened", "config": _CONFIG,
+        "width": width, "height": height, "projection": projection,
+        "params": [{"name": "zoom", "value": 1}, {"name": "lon", "value": 10},
+                   {"name": "lat", "value": 0}],
+        # two colour legends: the countries' balance and the places' share of conflict
+        "resolve": {"scale": {"color": "independent"}},
+        "layer": [
+            {"data": {"sphere": True}, "mark": {"type": "geoshape", "fill": "#eef4f8"}},
+            # every country in grey, then the countries with events shaded over them
+            {"data": world_data, "mark": {"type": "geoshape", "fill": "#e3e7e0",
+                                          "stroke": "#ffffff", "strokeWidth": 0.5}},
+            {"data": world_data,
+             "transform": [{"lookup": "id", "from": {"data": {"values": shading},
+                                                     "key": "numeric",
+                                                     "fields": ["code", "events", "balance"]}},
+                           {"calculate": "datum.properties.name", "as": "country"}],
+             "mark": {"type": "geoshape", "stroke": "#ffffff", "strokeWidth": 0.5,
+                      "cursor": "pointer"},
+             "encoding": {
+                 "color": {"field": "balance", "type": "quantitative", "scale": BALANCE_SCALE,
+                           "title": ["country balance", "-1 conflict .. +1 cooperation"],
+                           "legend": _BELOW},
+                 "tooltip": [{"field": "country"}, {"field": "events"},
+                             {"field": "balance"}]}},
+            {"data": {"values": [{**p, "lat": p["lat"], "lon": p["lon"]} for p in places
+                                 if p.get("lat") is not None and p.get("lon") is not None]},
+             "transform": [
+                 {"calculate": "12 / zoom", "as": "cell"},
+                 {"calculate": "floor(datum.lon / datum.cell) + '/' + "
+                               "floor(datum.lat / datum.cell)", "as": "cluster"},
+                 {"joinaggregate": [{"op": "max", "field": "events", "as": "top"}],
+                  "groupby": ["cluster"]},
+                 {"aggregate": [{"op": "sum", "field": "events", "as": "events"},
+                                {"op": "sum", "field": "conflict", "as": "conflict"},
+                                {"op": "count", "as": "places"},
+                                {"op": "mean", "field": "lat", "as": "lat"},
+                                {"op": "mean", "field": "lon", "as": "lon"},
+                                {"op": "argmax", "field": "events", "as": "biggest"}],
+                  "groupby": ["cluster"]},
+                 {"calculate": "datum.biggest.name", "as": "name"},
+                 {"calculate": "datum.conflict / datum.events", "as": "conflict_share"},
+                 {"calculate": "datum.places > 1 ? datum.name + ' and ' + (datum.places - 1) "
+                               "+ ' more' : datum.name", "as": "label"}],
+             "mark": {"type": "circle", "stroke": "#1d2733", "strokeWidth": 0.6,
+                      "opacity": 0.85, "cursor": "pointer"},
+             "encoding": {
+                 "longitude": {"field": "lon", "type": "quantitative"},
+                 "latitude": {"field": "lat", "type": "quantitative"},
+                 "size": {"field": "events", "type": "quantitative", "title": "events",
+                          "scale": {"range": [30, 900]}, "legend": _BELOW},
+                 "color": {"field": "conflict_share", "type": "quantitative",
+                           "title": "share of conflict",
+                           "scale": {"domain": [0, 1], "range": ["#2e8b57", "#c0392b"]},
+                           "legend": _BELOW},
+                 "tooltip": [{"field": "label", "title": "place"}, {"field": "events"},
+                             {"field": "conflict"}]}},
+        ],
+    }
+
+
+def partners_spec(rows: list[dict[str, Any]], names: dict[str, str], code: str,
+                  width: int = 560) -> dict[str, Any]:
+    """One country's partners: cooperative events to the right, conflictual to the left.
+    Each bar's datum carries ``a`` and ``b`` (the pair)."""
+    values: list[dict[str, Any]] = []
+    order: list[str] = []
+    for r in rows:
+        other = r["b"] if r["a"] == code else r["a"]
+        order.append(names.get(other, other))
+        for key, label, sign, _ in CLASSES:
+            if r[key]:
+                values.append({"partner": names.get(other, other), "a": code, "b": other,
+                               "class": label, "count": sign * r[key], "events": r["events"],
+                               "balance": r["balance"]})
+    return {"$schema": SCHEMA, "description": f"Relations of {names.get(code, code)}",
+            "config": _CONFIG, "data": {"values": values}, "width": width,
+            "height": {"step": 18},
+            "mark": {"type": "bar", "cursor": "pointer"},
+            "encoding": {
+                "y": {"field": "partner", "type": "nominal", "sort": order, "title": None},
+                "x": {"field": "count", "type": "quantitative", "stack": True,
+                      "title": "events (conflict to the left)"},
+                "color": {"field": "class", "type": "nominal", "title": "event class",
+                          "scale": {"domain": [c[1] for c in CLASSES],
+                                    "range": [c[3] for c in CLASSES]},
+                          "legend": {"orient": "top"}},
+                "tooltip": [{"field": "partner"}, {"field": "class"},
+                            {"field": "count", "title": "events (signed)"},
+                            {"field": "events", "title": "all events"},
+                            {"field": "balance"}]}}
+
+
+#: Legends under a chart that fills the page's width.
+_BELOW = {"orient": "bottom", "direction": "horizontal"}
+def to_altair(spec: dict[str, Any]) -> Any:
+    """The spec as an Altair chart (validated against Altair's Vega-Lite schema), for notebooks:
+    display it, ``.save("chart.html")``, or restyle it."""
+    import altair as alt  # only notebooks need it, and it is slow to load
+
+    kind = (alt.VConcatChart if "vconcat" in spec else alt.LayerChart if "layer" in spec
+            else alt.Chart)
+    return kind.from_dict(spec)
+
+
+def world_outline() -> dict[str, Any]:
+    """The vendored world TopoJSON (Natural Earth via npm's world-atlas), for maps drawn
+    outside the dashboard."""
+    path = resources.files("eventwire.web").joinpath("static/vendor/countries-110m.json")
+    outline: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    return outline
+
+
+_CONFIG = {"font": "system-ui, sans-serif", "view": {"stroke": "#e2e6ea"},
+           "axis": {"labelColor": "#5f6b78", "titleColor": "#1d2733"},
+           "legend": {"labelColor": "#1d2733", "titleColor": "#1d2733"}}
