@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -20,10 +21,13 @@ from eventwire.demo import run_demo
 from eventwire.pipeline import Coder
 from eventwire.schema import Article
 from eventwire.store.db import EventStore
+from tests.conftest import make_event
 
 TOKEN = "test-token"
 XSS_TEXT = ("Kenya praised Uganda for its help. <script>window.pwned = true;</script> "
             "<img src=x onerror=\"window.pwned = true\">")
+#: An actor's name carrying markup (a hand-made record: the coder would not pick such a name).
+XSS_ACTOR = "<img src=x onerror=\"window.pwned = true\">Kenyan rebels"
 
 
 def build_demo_db(folder: Path) -> Path:
@@ -34,6 +38,11 @@ def build_demo_db(folder: Path) -> Path:
     with EventStore(db) as store:
         store.write(coder.code([Article(text=XSS_TEXT, id="xss", date=date(2025, 9, 20),
                                         title="<b>Markup</b> in a title")]))
+        marked = make_event("xss-actor", "THREATEN", "KEN", "UGA", date(2025, 9, 21), 3, -4.0,
+                            sentence=f"{XSS_ACTOR} threatened Uganda.")
+        marked = replace(marked, source=replace(marked.source, text=XSS_ACTOR, name=XSS_ACTOR))
+        store.write([(Article(text=marked.sentence, id="xss-actor", date=date(2025, 9, 21)),
+                      [marked])])
     return db
 
 

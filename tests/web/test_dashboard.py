@@ -5,10 +5,11 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
-from tests.server import build_demo_db, running_server
+from tests.server import XSS_ACTOR, build_demo_db, running_server
 
 pytestmark = pytest.mark.slow
 
@@ -53,71 +54,196 @@ def page(browser, site: str):  # type: ignore[no-untyped-def]
     context.close()
 
 
-def test_dyad_picker_draws_the_timeline_and_links_to_events(page) -> None:  # type: ignore[no-untyped-def]
-    page.wait_for_selector("#dyad-picker option", state="attached")
-    page.select_option("#dyad-picker", "PAK/TUR")
-    page.wait_for_function("document.getElementById('timeline-title').textContent"
-                           ".startsWith('PAK – TUR')")
-    page.select_option("#dyad-picker", "IND/TUR")
-    page.wait_for_function("document.getElementById('timeline-title').textContent"
-                           ".startsWith('IND – TUR')")
-    assert page.locator("#timeline g.period").count() >= 3
-    assert page.locator("#timeline rect.q4, #timeline rect.q3").count() > 0
-    page.locator("#timeline g.period").last.locator("rect").first.click()
-    page.wait_for_function("location.hash.startsWith('#/events?a=IND&b=TUR')")
-    page.wait_for_selector("#events-table tbody tr")
-    rows = page.locator("#events-table tbody tr")
-    assert rows.count() > 0
-    assert "IND" in page.inner_text("#events-table") and "TUR" in page.inner_text("#events-table")
+def wait_for_chart(page, box: str) -> None:  # type: ignore[no-untyped-def]
+    page.wait_for_selector(f"{box} svg .mark-rect path, {box} svg .mark-shape path, "
+                           f"{box} svg .mark-symbol path", state="attached")
 
 
-def test_article_view_highlights_triggers_and_actors(page, site: str) -> None:  # type: ignore[no-untyped-def]
+def test_pairs_by_name_draw_a_timeline_whose_bars_open_their_events(page, site: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site + "/#/relations")
+    page.wait_for_function("location.hash.includes('pair=')")  # the busiest pair by default
+    page.fill("#pair-picker input[name=a]", "Pakistan")
+    page.fill("#pair-picker input[name=b]", "Türkiye")
+    page.select_option("#pair-picker select[name=direction]", "ab")
+    page.click("#pair-picker button[type=submit]")
+    page.wait_for_function("location.hash.includes('pair=PAK%3ETUR')")  # names become codes
+    assert "Pair Pakistan → Turkey" in page.inner_text("#chips")
+    wait_for_chart(page, "#timeline")
+    titles = page.locator("#timeline svg .role-title-text").evaluate_all(
+        "ts => ts.map(t => t.textContent)")
+    assert "India – Turkey" in titles and "Pakistan → Turkey" in titles
+    assert page.locator("#timeline svg .role-legend").count() >= 1  # a colour key
+    assert page.locator("#timeline svg .role-axis").count() >= 3  # time, events, index
+    page.locator("#timeline svg .mark-rect path").first.click()
+    page.wait_for_function("location.hash.startsWith('#/events?')")
+    page.wait_for_selector("#events-table tbody tr td.sentence")
+    assert "Pair India (IND) – Turkey (TUR)" in page.inner_text("#chips")
+    assert "From 2025-01-01" in page.inner_text("#chips")
+
+
+def test_a_country_name_filter_and_a_chip_removal(page, site: str) -> None:  # type: ignore[no-untyped-def]
+    def rows() -> tuple[str, list[str]]:
+        """The count line and the ids on the page, once drawn for the URL's state."""
+        page.wait_for_function("document.getElementById('events-table').dataset.for "
+                               "=== location.hash")
+        return page.inner_text("#events-count"), page.locator(
+            "#events-table tbody tr").evaluate_all("rows => rows.map(r => r.dataset.event)")
+
+    page.goto(site + "/#/events?actor=TUR")
+    by_code = rows()
+    page.fill("#scope input[name=actor]", "Türkiye")
+    page.click("#scope button[type=submit]")
+    page.wait_for_function("location.hash.includes('actor=T%C3%BCrkiye')")
+    page.wait_for_function("document.getElementById('chips').textContent.includes('Türkiye')")
+    assert rows() == by_code and by_code
+    page.select_option("#scope select[name=type]", "ACCUSE")
+    page.click("#scope button[type=submit]")
+    page.wait_for_function("document.querySelectorAll('#chips .chip').length === 2")
+    accusations = rows()
+    assert 0 < int(accusations[0].split()[0]) < int(by_code[0].split()[0])
+    page.click("#chips .chip:has-text('Type ACCUSE') button.remove")
+    page.wait_for_function("!location.hash.includes('type=')")
+    page.wait_for_function("document.querySelectorAll('#chips .chip').length === 1")
+    assert page.input_value("#scope select[name=type]") == ""
+    assert rows() == by_code
+    page.fill("#scope input[name=actor]", "Turky")
+    page.click("#scope button[type=submit]")
+    page.wait_for_selector("#error:not([hidden])")
+    assert "did you mean" in page.inner_text("#error")
+
+
+def test_a_shared_url_restores_the_whole_state(browser, site: str) -> None:  # type: ignore[no-untyped-def]
+    url = (site + "/#/relations?pair=IND%2CTUR&pair=PAK%3ETUR&interval=quarter"
+           "&since=2025-01-01&type=ACCUSE")
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    page.goto(url)
+    wait_for_chart(page, "#timeline")
+    assert page.input_value("#interval") == "quarter"
+    assert page.input_value("#scope input[name=since]") == "2025-01-01"
+    assert page.input_value("#scope select[name=type]") == "ACCUSE"
+    chips = page.inner_text("#chips")
+    for label in ("From 2025-01-01", "Type ACCUSE", "India – Turkey", "Pakistan → Turkey"):
+        assert label in chips
+    assert page.locator("#timeline svg .role-title-text").count() == 2
+    # The global date range follows to every view through the navigation.
+    page.click("nav a[data-view=pairs]")
+    page.wait_for_function("location.hash.startsWith('#/pairs?') && "
+                           "location.hash.includes('since=2025-01-01')")
+    context.close()
+
+
+def test_a_chart_exports_as_svg_and_its_data_as_csv(page, site: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site + "/#/pairs")
+    wait_for_chart(page, "#matrix")
+    page.click("#matrix details summary")
+    with page.expect_download() as download:
+        page.click("#matrix .vega-actions a:has-text('SVG')")
+    saved = Path(download.value.path()).read_text()
+    assert saved.startswith("<svg") and "India" in saved
+    with page.expect_download() as download:
+        page.click("#pairs-csv")
+    header, *rows = Path(download.value.path()).read_text().splitlines()
+    assert {"a", "b", "events", "balance"} <= set(header.split(",")) and rows
+
+
+def test_the_map_at_two_zoom_levels(page, site: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site + "/#/map")
+    wait_for_chart(page, "#map")
+    page.wait_for_selector("#map svg .mark-symbol path", state="attached")
+
+    def spread() -> float:
+        """Width of the drawn countries: it grows as the map zooms in."""
+        return page.locator("#map svg .mark-shape").nth(2).evaluate(
+            "g => g.getBBox().width")
+
+    countries = page.locator("#map svg .mark-shape").nth(1).locator("path").count()
+    assert countries > 150  # the whole world, antimeridian clipped (no stripes)
+    whole, dots = spread(), page.locator("#map svg .mark-symbol path").count()
+    page.click("#zoom-in")
+    page.wait_for_function("document.getElementById('map').dataset.zoom === '2'")
+    page.click("#zoom-in")
+    page.wait_for_function("document.getElementById('map').dataset.zoom === '4'")
+    page.wait_for_timeout(200)
+    assert spread() > 2 * whole
+    assert page.locator("#map svg .mark-symbol path").count() >= dots  # clusters split
+    assert "zoom=4" in page.evaluate("location.hash")  # the URL keeps the view
+    assert page.locator("#map svg .role-legend").count() >= 2
+    page.click("#zoom-reset")
+    page.wait_for_function("document.getElementById('map').dataset.zoom === '1'")
+
+
+def test_a_narrow_screen_shows_events_as_cards_with_the_evidence_first(browser, site: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 390, "height": 844}, bypass_csp=True)
+    page = context.new_page()
     page.goto(site + "/#/events?a=IND&b=TUR")
     page.wait_for_selector("#events-table tbody tr td.sentence a")
-    page.locator("#events-table tbody tr td.sentence a").first.click()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    card = page.locator("#events-table tbody tr").first
+    evidence = card.locator("td.sentence").bounding_box()
+    date_cell = card.locator("td[data-label=Date]").bounding_box()
+    assert evidence and date_cell and evidence["y"] < date_cell["y"]  # evidence on top
+    assert evidence["x"] + evidence["width"] <= 390
+    page.goto(site + "/#/relations")
+    wait_for_chart(page, "#timeline")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # the chart scrolls
+    context.close()
+
+
+def test_a_missing_article_says_so_and_keeps_nothing_from_before(page, site: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site + "/#/article/demo-028")
     page.wait_for_selector("#article-text mark.trigger")
-    assert page.locator("#article-text mark.trigger").count() >= 1
+    page.goto(site + "/#/article/nosuch")
+    page.wait_for_function("document.getElementById('article-title').textContent"
+                           ".includes('No article')")
+    assert page.inner_text("#article-title") == "No article “nosuch” in this database."
+    assert page.is_hidden("#article-body")
+    assert page.locator("#article-text mark").count() == 0
+    assert "{" not in page.inner_text("header") and page.is_hidden("#error")
+
+
+def test_the_event_you_came_from_is_highlighted_in_its_article(page, site: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site + "/#/events?a=IND&b=TUR")
+    page.wait_for_selector("#events-table tbody tr td.sentence a")
+    row = page.locator("#events-table tbody tr").nth(1)
+    event_id = row.get_attribute("data-event")
+    row.locator("td.sentence a").click()
+    page.wait_for_selector("#article-text mark.trigger.focus")
+    assert page.locator("#article-text mark.focus").get_attribute("data-event") == event_id
+    assert page.locator("#article-events li.focus").count() == 1
     assert page.locator("#article-text span.actor.source").count() >= 1
-    assert page.locator("#article-events li").count() >= 1
 
 
-def test_article_markup_is_shown_as_text_never_run(page, site: str) -> None:  # type: ignore[no-untyped-def]
+def test_markup_in_article_text_and_actor_names_stays_text(page, site: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(site + "/#/article/xss")
     page.wait_for_function("document.getElementById('article-text').textContent.length > 0")
     assert "<script>window.pwned = true;</script>" in page.inner_text("#article-text")
     assert page.inner_text("#article-title") == "<b>Markup</b> in a title"
+    page.goto(site + "/#/events?actor=Kenyan%20rebels")
+    page.wait_for_selector("#events-table tbody tr td.sentence a")
+    assert XSS_ACTOR in page.inner_text("#events-table")
+    assert XSS_ACTOR in page.inner_text("#chips") or "Kenyan rebels" in page.inner_text("#chips")
+    page.goto(site + "/#/events?actor=" + quote(XSS_ACTOR))
+    page.wait_for_selector("#chips .chip")
+    page.goto(site + "/#/article/xss-actor")
+    page.wait_for_selector("#article-events li")
+    page.goto(site + "/#/pairs")
+    wait_for_chart(page, "#matrix")
     assert page.evaluate("window.pwned === undefined")
-    assert page.locator("#article-text script, #article-text img").count() == 0
-    assert page.locator("#article-quotes script, #article-quotes img").count() == 0
+    assert page.locator("main img, #chips img, main script").count() == 0
 
 
 def test_network_map_and_alerts_render(page, site: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(site + "/#/network")
-    page.wait_for_selector("#network line.edge")
-    assert page.locator("#network g.node").count() >= 10
-    page.goto(site + "/#/map")
-    page.wait_for_selector("#map path.country")
-    assert page.locator("#map path.country").count() > 150
-    assert page.locator("#map circle.place").count() > 0
-    page.locator("#map circle.place").first.dispatch_event("click")
-    page.wait_for_function("location.hash.startsWith('#/events?location=')")
-    page.wait_for_selector("#events-table tbody tr")
-    assert page.inner_text("#events-count").split()[0] != "0"
+    page.goto(site + "/#/country/Turkey")
+    page.wait_for_function("document.getElementById('country-title').textContent"
+                           " === 'Turkey (TUR)'")
+    wait_for_chart(page, "#partners")
+    page.locator("#partners svg .mark-rect path").first.click()
+    page.wait_for_function("location.hash.startsWith('#/relations?') && "
+                           "location.hash.includes('pair=TUR')")
     page.goto(site + "/#/alerts")
     page.wait_for_selector("#alerts li a")
-    assert page.locator("#alerts li").count() >= 1
-
-
-def test_event_filters(page, site: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(site + "/#/events")
-    page.wait_for_selector("#events-table tbody tr")
-    page.select_option("#filters select[name=type]", "ASSAULT")
-    page.click("#filters button[type=submit]")
-    page.wait_for_function("location.hash.includes('type=ASSAULT')")
-    page.wait_for_function("[...document.querySelectorAll('#events-table tbody td.type')]"
-                           ".every(td => td.textContent.startsWith('ASSAULT'))")
-    types = page.locator("#events-table tbody td.type").all_inner_texts()
-    assert types and all(t.startswith("ASSAULT") for t in types)
+    assert "surprise" in page.inner_text("#alerts")
 
 
 def test_screenshots_for_the_docs(page, site: str) -> None:  # type: ignore[no-untyped-def]
@@ -129,20 +255,25 @@ def test_screenshots_for_the_docs(page, site: str) -> None:  # type: ignore[no-u
         pytest.skip("set EVENTWIRE_SCREENSHOTS=docs/screenshots to refresh the screenshots")
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
-    for name, hash_, ready in [
-        ("relations", "#/relations/IND/TUR", "#timeline g.period"),
-        ("network", "#/network", "#network line.edge"),
-        ("map", "#/map", "#map circle.place"),
-        ("events", "#/events?a=IND&b=TUR", "#events-table tbody tr"),
-        ("article", "#/article/demo-028", "#article-text mark.trigger"),
+    for name, hash_, ready, width in [
+        ("relations", "#/relations?pair=IND%2CTUR&pair=PAK%2CTUR", "#timeline svg", 1280),
+        ("pairs", "#/pairs", "#matrix svg", 1280),
+        ("map", "#/map", "#map svg .mark-symbol", 1280),
+        ("map-zoomed", "#/map?zoom=3&lon=55&lat=30", "#map svg .mark-symbol", 1280),
+        ("country", "#/country/TUR", "#partners svg", 1280),
+        ("events", "#/events?a=IND&b=TUR", "#events-table tbody tr", 1280),
+        ("events-390px", "#/events?a=IND&b=TUR", "#events-table tbody tr", 390),
+        ("article", "#/article/demo-028", "#article-text mark.trigger", 1280),
+        ("alerts", "#/alerts", "#alerts li", 1280),
     ]:
+        page.set_viewport_size({"width": width, "height": 900})
         page.goto(site + "/" + hash_)
-        page.wait_for_selector(ready)
-        page.wait_for_timeout(300)
+        page.wait_for_selector(ready, state="attached")
+        page.wait_for_timeout(500)
         page.screenshot(path=str(out / f"{name}.png"), full_page=True)
 
 
-@pytest.mark.parametrize(("path", "ready"), [("/", "#dyad-picker option"),
+@pytest.mark.parametrize(("path", "ready"), [("/", "#timeline svg .mark-rect"),
                                              ("/docs", "#swagger-ui .opblock")])
 def test_pages_run_under_the_servers_csp_offline(browser, site: str, path: str,  # type: ignore[no-untyped-def]
                                                  ready: str) -> None:

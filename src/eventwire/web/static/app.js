@@ -1,15 +1,25 @@
-// eventwire dashboard: plain JavaScript over the JSON API. Every piece of data is inserted as
-// text (textContent / createTextNode), never as HTML, so article text cannot run as script.
-"use strict";
+// eventwire dashboard: plain JavaScript over the JSON API, charts drawn by vega-embed from the
+// Vega-Lite specs the API builds (eventwire.charts). The URL holds the whole state: the view, the
+// filters (shown as removable chips), the pairs, the map's zoom. Every piece of data is inserted
+// as text (textContent / createTextNode), never as HTML, so article text cannot run as script.
+import { expressionInterpreter } from "./vendor/vega-interpreter.module.js";
 
-const SVG = "http://www.w3.org/2000/svg";
 const TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
   "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
+const QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
+  4: "material conflict"};
 const PAGE = 25;
+// Filters every view applies (the scope form), and the event list's own.
+const SCOPE = ["since", "until", "type", "quad", "min_confidence"];
+const EVENT_ONLY = ["actor", "text", "location", "a", "b", "source", "target"];
+// vega-embed without eval (the server's CSP forbids it): Vega's own expression interpreter.
+const EMBED = {actions: {export: true, source: false, compiled: false, editor: false},
+  ast: true, expr: expressionInterpreter, renderer: "svg", downloadFileName: "eventwire"};
+
+let countryNames = {};  // ISO3 -> name
 
 function el(tag, attrs = {}, ...children) {
-  const node = tag.startsWith("svg:") ? document.createElementNS(SVG, tag.slice(4))
-    : document.createElement(tag);
+  const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (k === "text") node.textContent = v;
     else if (k === "onclick") node.addEventListener("click", v);
@@ -19,18 +29,300 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-async function api(path, params = {}) {
+class ApiError extends Error {
+  constructor(status, detail) { super(detail); this.status = status; }
+}
+
+// Each route cancels the requests of the one before it, so a slow answer for a view the user
+// has left can never overwrite the view they are on.
+let routing = new AbortController();
+
+async function api(path, params = new URLSearchParams(), signal = routing.signal) {
   const url = new URL(path, location.origin);
-  for (const [k, v] of Object.entries(params)) if (v !== "" && v != null) url.searchParams.set(k, v);
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
+  for (const [k, v] of params) if (v !== "" && v != null) url.searchParams.append(k, v);
+  const res = await fetch(url, {signal});
+  if (!res.ok) {
+    let detail = `${res.status} ${res.statusText}`;
+    try {
+      const body = await res.json();
+      detail = typeof body.detail === "string" ? body.detail
+        : (body.detail || []).map(d => `${(d.loc || []).slice(-1)[0]}: ${d.msg}`).join("; ");
+    } catch (_) { /* not JSON: keep the status line */ }
+    throw new ApiError(res.status, detail);
+  }
   return res.json();
+}
+
+// ---- state in the URL -------------------------------------------------------------------------
+
+function current() {
+  const [path, query] = location.hash.replace(/^#/, "").split("?");
+  return {parts: path.split("/").filter(Boolean).map(decodeURIComponent),
+    params: new URLSearchParams(query || "")};
+}
+
+function hashFor(parts, params) {
+  const query = params.toString();
+  return "#/" + parts.map(encodeURIComponent).join("/") + (query ? `?${query}` : "");
+}
+
+function go(parts, params) { location.hash = hashFor(parts, params); }
+
+function pick(params, keys) {
+  const out = new URLSearchParams();
+  for (const [k, v] of params) if (keys.includes(k) && v) out.append(k, v);
+  return out;
+}
+
+function withParams(params, changes) {
+  const out = new URLSearchParams(params);
+  for (const [k, v] of Object.entries(changes)) {
+    out.delete(k);
+    if (Array.isArray(v)) v.forEach(x => out.append(k, x));
+    else if (v !== "" && v != null) out.set(k, v);
+  }
+  return out;
+}
+
+function showError(message) {
+  const box = document.getElementById("error");
+  box.textContent = message;
+  box.hidden = !message;
 }
 
 function show(view) {
   document.querySelectorAll(".view").forEach(v => { v.hidden = v.id !== `view-${view}`; });
   document.querySelectorAll("nav a").forEach(a => a.classList.toggle("active", a.dataset.view === view));
+  document.body.dataset.view = view;
 }
+
+// ---- the scope form, the chips, the nav links -------------------------------------------------
+
+function fillScope(params) {
+  for (const input of document.getElementById("scope").elements) {
+    if (input.name) input.value = params.get(input.name) || "";
+  }
+}
+
+function countryLabel(code) {
+  return countryNames[code] ? `${countryNames[code]} (${code})` : code;
+}
+
+function pairLabel(pair) {
+  const directed = pair.includes(">");
+  const [a, b] = pair.split(directed ? ">" : ",");
+  return `${countryNames[a] || a} ${directed ? "→" : "–"} ${countryNames[b] || b}`;
+}
+
+function chips(parts, params) {
+  const items = [];
+  const add = (label, remove) => items.push(el("span", {class: "chip"}, label,
+    el("button", {type: "button", class: "remove", "aria-label": `Remove ${label}`, text: "×",
+      onclick: () => go(parts, withParams(params, remove))})));
+  if (params.get("since")) add(`From ${params.get("since")}`, {since: null, offset: null});
+  if (params.get("until")) add(`To ${params.get("until")}`, {until: null, offset: null});
+  if (params.get("type")) add(`Type ${params.get("type")}`, {type: null, offset: null});
+  if (params.get("quad")) add(`Class ${QUADS[params.get("quad")] || params.get("quad")}`,
+    {quad: null, offset: null});
+  if (params.get("min_confidence")) add(`Confidence ≥ ${params.get("min_confidence")}`,
+    {min_confidence: null, offset: null});
+  if (parts[0] === "events") {
+    if (params.get("actor")) add(`Actor ${params.get("actor")}`, {actor: null, offset: null});
+    if (params.get("text")) add(`Words “${params.get("text")}”`, {text: null, offset: null});
+    if (params.get("location")) add(`Place ${params.get("location")}`, {location: null, offset: null});
+    if (params.get("a") && params.get("b")) add(`Pair ${countryLabel(params.get("a"))} – ` +
+      countryLabel(params.get("b")), {a: null, b: null, offset: null});
+    if (params.get("source")) add(`Source ${params.get("source")}`, {source: null, offset: null});
+    if (params.get("target")) add(`Target ${params.get("target")}`, {target: null, offset: null});
+  }
+  if (parts[0] === "relations") {
+    const pairs = params.getAll("pair");
+    for (const p of pairs) add(`Pair ${pairLabel(p)}`, {pair: pairs.filter(x => x !== p)});
+  }
+  document.getElementById("chips").replaceChildren(...items);
+}
+
+function navLinks(params) {
+  const scope = pick(params, SCOPE);
+  document.querySelectorAll("nav a").forEach(a => { a.href = hashFor([a.dataset.view], scope); });
+}
+
+// ---- charts ---------------------------------------------------------------------------------
+
+async function draw(box, spec, onClick) {
+  if (box.view) box.view.finalize();
+  const result = await vegaEmbed(box, spec, EMBED);
+  box.view = result.view;
+  if (onClick) {
+    result.view.addEventListener("click", (_, item) => {
+      if (item && item.datum && !box.dragged) onClick(item.datum);
+    });
+  }
+  return result.view;
+}
+
+function chartWidth(box, margin) { return Math.max(220, (box.clientWidth || 800) - margin); }
+
+// ---- relations: pairs over time ---------------------------------------------------------------
+
+async function relations(params) {
+  show("relations");
+  let pairs = params.getAll("pair");
+  if (!pairs.length) {
+    const top = await api("/api/dyads", withParams(pick(params, SCOPE), {limit: 1}));
+    if (!top.length) {
+      document.getElementById("timeline").replaceChildren(el("p", {text: "No country pairs yet."}));
+      return;
+    }
+    pairs = [`${top[0].a},${top[0].b}`];
+    history.replaceState(null, "", hashFor(["relations"], withParams(params, {pair: pairs})));
+    params = withParams(params, {pair: pairs});
+    chips(["relations"], params);
+  }
+  const interval = params.get("interval") || "month";
+  document.getElementById("interval").value = interval;
+  const box = document.getElementById("timeline");
+  const spec = await api("/api/charts/timeline",
+    withParams(pick(params, SCOPE), {pair: pairs, interval}));
+  for (const panel of spec.vconcat) panel.width = chartWidth(box, 170);
+  const canonical = spec.vconcat.map(panel => panel.name);  // names as typed -> codes
+  if (canonical.join("|") !== pairs.join("|")) {
+    pairs = canonical;
+    params = withParams(params, {pair: pairs});
+    history.replaceState(null, "", hashFor(["relations"], params));
+    chips(["relations"], params);
+  }
+  await draw(box, spec, d => {
+    if (!d.first) return;
+    const filter = d.directed ? {source: d.a, target: d.b} : {a: d.a, b: d.b};
+    go(["events"], withParams(pick(params, SCOPE), {...filter, since: d.first, until: d.last}));
+  });
+  const links = [];
+  const countries = new Set();
+  for (const p of pairs) {
+    const directed = p.includes(">");
+    const [a, b] = p.split(directed ? ">" : ",");
+    const q = withParams(pick(params, SCOPE), {interval, format: "csv", directed: directed ? "true" : null});
+    links.push(el("a", {href: `/api/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/timeline?${q}`,
+      text: `${pairLabel(p)} as CSV`}));
+    countries.add(a).add(b);
+  }
+  for (const c of countries) {
+    links.push(el("a", {href: hashFor(["country", c], pick(params, SCOPE)),
+      text: `All relations of ${countryNames[c] || c}`}));
+  }
+  document.getElementById("timeline-csv").replaceChildren(...links);
+}
+
+function addPair(form) {
+  const {parts, params} = current();
+  const a = form.elements.a.value.trim(), b = form.elements.b.value.trim();
+  const dir = form.elements.direction.value;
+  const pair = dir === "both" ? `${a},${b}` : dir === "ab" ? `${a}>${b}` : `${b}>${a}`;
+  const pairs = params.getAll("pair");
+  if (!pairs.includes(pair)) pairs.push(pair);
+  form.reset();
+  go(["relations"], withParams(parts[0] === "relations" ? params : pick(params, SCOPE), {pair: pairs}));
+}
+
+// ---- pairs matrix ---------------------------------------------------------------------------
+
+async function pairsView(params) {
+  show("pairs");
+  const box = document.getElementById("matrix");
+  const spec = await api("/api/charts/matrix", pick(params, SCOPE));
+  await draw(box, spec, d => {
+    if (d.a && d.b) go(["events"], withParams(pick(params, SCOPE), {a: d.a, b: d.b}));
+  });
+  document.getElementById("pairs-csv").href =
+    `/api/dyads?${withParams(pick(params, SCOPE), {format: "csv", limit: 500})}`;
+}
+
+// ---- map --------------------------------------------------------------------------------------
+
+async function mapView(params) {
+  show("map");
+  const box = document.getElementById("map");
+  const spec = await api("/api/charts/map", pick(params, SCOPE));
+  spec.width = chartWidth(box, 30);
+  spec.height = Math.round(spec.width * 0.5);
+  const view = await draw(box, spec, d => {
+    if (d.cluster !== undefined) {
+      if (d.places === 1) go(["events"], withParams(pick(params, SCOPE), {location: d.name}));
+      else setMap(view, {zoom: Number(box.dataset.zoom) * 2.5, lon: d.lon, lat: d.lat});
+    } else if (d.code) {
+      go(["country", d.code], pick(params, SCOPE));
+    }
+  });
+  await setMap(view, {zoom: Number(params.get("zoom") || 1), lon: Number(params.get("lon") || 10),
+    lat: Number(params.get("lat") || 0)});
+}
+
+async function setMap(view, {zoom, lon, lat}) {
+  const box = document.getElementById("map");
+  zoom = Math.min(40, Math.max(1, zoom));
+  lat = Math.min(75, Math.max(-60, lat));
+  lon = ((lon + 540) % 360) - 180;
+  await view.signal("zoom", zoom).signal("lon", lon).signal("lat", lat).runAsync();
+  Object.assign(box.dataset, {zoom: String(zoom), lon: lon.toFixed(2), lat: lat.toFixed(2)});
+  const {parts, params} = current();
+  if (parts[0] === "map") {  // the URL keeps the view, without redrawing it
+    history.replaceState(null, "", hashFor(parts, withParams(params,
+      {zoom: zoom === 1 ? null : zoom.toFixed(2), lon: box.dataset.lon, lat: box.dataset.lat})));
+  }
+}
+
+function mapState() {
+  const box = document.getElementById("map");
+  return {zoom: Number(box.dataset.zoom), lon: Number(box.dataset.lon), lat: Number(box.dataset.lat)};
+}
+
+function wireMap() {
+  const box = document.getElementById("map");
+  const zoomBy = f => { if (box.view) { const s = mapState(); setMap(box.view, {...s, zoom: s.zoom * f}); } };
+  document.getElementById("zoom-in").addEventListener("click", () => zoomBy(2));
+  document.getElementById("zoom-out").addEventListener("click", () => zoomBy(0.5));
+  document.getElementById("zoom-reset").addEventListener("click",
+    () => box.view && setMap(box.view, {zoom: 1, lon: 10, lat: 0}));
+  box.addEventListener("wheel", e => { e.preventDefault(); zoomBy(e.deltaY < 0 ? 1.25 : 0.8); },
+    {passive: false});
+  let start = null;
+  box.addEventListener("pointerdown", e => { start = {x: e.clientX, y: e.clientY, ...mapState()}; box.dragged = false; });
+  box.addEventListener("pointermove", e => {
+    if (!start || !box.view) return;
+    const dx = e.clientX - start.x, dy = e.clientY - start.y;
+    if (!box.dragged && Math.hypot(dx, dy) < 5) return;
+    box.dragged = true;
+    const degrees = 180 / (Math.PI * start.zoom * box.view.width() / 5.6);  // per pixel
+    setMap(box.view, {zoom: start.zoom, lon: start.lon - dx * degrees, lat: start.lat + dy * degrees});
+  });
+  const end = () => { start = null; setTimeout(() => { box.dragged = false; }, 0); };
+  box.addEventListener("pointerup", end);
+  box.addEventListener("pointerleave", end);
+}
+
+// ---- a country's relations --------------------------------------------------------------------
+
+async function countryView(code, params) {
+  show("country");
+  const scope = pick(params, SCOPE);
+  const spec = await api(`/api/charts/partners/${encodeURIComponent(code)}`, scope);
+  const rows = await api("/api/countries", scope);
+  const found = spec.data.values.length ? spec.data.values[0].a : null;
+  const me = rows.find(r => r.code === found || r.code === code.toUpperCase());
+  document.getElementById("country-title").textContent = me ? `${me.name} (${me.code})` : code;
+  document.getElementById("country-meta").textContent = me
+    ? `${me.events} events: ${me.cooperation} cooperative, ${me.conflict} conflictual ` +
+      `(balance ${me.balance > 0 ? "+" : ""}${me.balance}). Click a partner for the pair's timeline.`
+    : "No events in this period.";
+  const box = document.getElementById("partners");
+  spec.width = chartWidth(box, 200);
+  await draw(box, spec, d => { if (d.a && d.b) go(["relations"], withParams(scope, {pair: `${d.a},${d.b}`})); });
+  document.getElementById("partners-csv").href =
+    `/api/dyads?${withParams(scope, {country: code, format: "csv", limit: 500})}`;
+}
+
+// ---- events table -----------------------------------------------------------------------------
 
 function actorLabel(a) {
   if (!a) return "–";
@@ -38,185 +330,86 @@ function actorLabel(a) {
   return code ? `${a.text} (${code})` : a.text;
 }
 
-function go(hash) { location.hash = hash; }
-
-// ---- relations: dyad picker and timeline ---------------------------------------------------
-
-let dyadsLoaded = false;
-
-async function relations(a, b) {
-  show("relations");
-  const picker = document.getElementById("dyad-picker");
-  if (!dyadsLoaded) {
-    const dyads = await api("/api/dyads", {limit: 60});
-    picker.replaceChildren(...dyads.map(d => el("option", {value: `${d.a}/${d.b}`,
-      text: `${d.a}–${d.b}  (${d.events} events, balance ${d.balance > 0 ? "+" : ""}${d.balance})`})));
-    dyadsLoaded = true;
-    if (!dyads.length) {
-      document.getElementById("timeline-title").textContent = "No country pairs yet.";
-      return;
-    }
-  }
-  if (a && b) picker.value = `${a}/${b}`;
-  [a, b] = picker.value.split("/");
-  const interval = document.getElementById("interval").value;
-  const data = await api(`/api/dyads/${a}/${b}/timeline`, {interval});
-  document.getElementById("timeline-title").textContent = `${a} – ${b} by ${interval}`;
-  drawTimeline(data.periods, a, b, interval);
-  drawDyadTable(data.periods);
+function cell(label, content, attrs = {}) {
+  const td = el("td", {"data-label": label, ...attrs});
+  td.append(content);
+  return td;
 }
-
-function periodEnd(start, interval) {
-  const d = new Date(start + "T00:00:00Z");
-  if (interval === "week") d.setUTCDate(d.getUTCDate() + 6);
-  else {
-    d.setUTCMonth(d.getUTCMonth() + (interval === "quarter" ? 3 : 1));
-    d.setUTCDate(d.getUTCDate() - 1);
-  }
-  return d.toISOString().slice(0, 10);
-}
-
-function drawTimeline(periods, a, b, interval) {
-  const svg = document.getElementById("timeline");
-  svg.replaceChildren();
-  const width = svg.clientWidth || 900, height = 320, mid = height / 2, pad = 40;
-  svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
-  const max = Math.max(1, ...periods.map(p => Math.max(p.verbal_coop + p.material_coop,
-    p.verbal_conflict + p.material_conflict)));
-  const scale = (mid - 24) / max;
-  const step = periods.length ? (width - 2 * pad) / periods.length : 0;
-  const bar = Math.max(4, Math.min(48, step * 0.6));
-  svg.append(el("svg:line", {class: "axis", x1: pad, x2: width - pad, y1: mid, y2: mid}));
-  const points = [];
-  periods.forEach((p, i) => {
-    const x = pad + i * step + (step - bar) / 2;
-    const g = el("svg:g", {class: "period", "data-period": p.period,
-      onclick: () => go(`#/events?a=${a}&b=${b}&since=${p.period}&until=${periodEnd(p.period, interval)}`)});
-    let up = mid, down = mid;
-    for (const [key, cls] of [["verbal_coop", "q1"], ["material_coop", "q2"]]) {
-      const h = p[key] * scale; up -= h;
-      if (h) g.append(el("svg:rect", {class: cls, x, y: up, width: bar, height: h}));
-    }
-    for (const [key, cls] of [["verbal_conflict", "q3"], ["material_conflict", "q4"]]) {
-      const h = p[key] * scale;
-      if (h) g.append(el("svg:rect", {class: cls, x, y: down, width: bar, height: h}));
-      down += h;
-    }
-    g.append(el("svg:title", {text: `${p.period}: ${p.events} events, net score ${p.net_score}, ` +
-      Object.entries(p.types).map(([t, n]) => `${t} ${n}`).join(", ")}));
-    g.append(el("svg:text", {class: "label", x: x + bar / 2, y: height - 6, "text-anchor": "middle",
-      text: p.period.slice(0, 7)}));
-    svg.append(g);
-    if (p.cooperation_index !== null) points.push(`${x + bar / 2},${mid - p.cooperation_index * (mid - 24)}`);
-  });
-  if (points.length > 1) svg.append(el("svg:polyline", {class: "netline", points: points.join(" ")}));
-}
-
-function drawDyadTable(periods) {
-  const rows = periods.map(p => el("tr", {},
-    el("td", {text: p.period}), el("td", {text: String(p.events)}),
-    el("td", {text: String(p.verbal_coop + p.material_coop)}),
-    el("td", {text: String(p.verbal_conflict + p.material_conflict)}),
-    el("td", {text: String(p.net_score)}),
-    el("td", {text: p.cooperation_index === null ? "–" : String(p.cooperation_index)})));
-  const table = el("table", {}, el("thead", {}, el("tr", {}, ...["Period", "Events", "Cooperation",
-    "Conflict", "Net score", "Cooperation index"].map(h => el("th", {text: h})))), el("tbody", {}, ...rows));
-  document.getElementById("dyad-table").replaceChildren(table);
-}
-
-// ---- network --------------------------------------------------------------------------------
-
-async function network() {
-  show("network");
-  const data = await api("/api/network", {since: document.getElementById("net-since").value,
-    until: document.getElementById("net-until").value});
-  const svg = document.getElementById("network");
-  svg.replaceChildren();
-  const cx = 350, cy = 280, r = 230, pos = {};
-  data.nodes.forEach((n, i) => {
-    const t = 2 * Math.PI * i / Math.max(1, data.nodes.length);
-    pos[n.id] = [cx + r * Math.cos(t), cy + r * Math.sin(t)];
-  });
-  const maxEvents = Math.max(1, ...data.edges.map(e => e.events));
-  for (const e of data.edges) {
-    const [x1, y1] = pos[e.a], [x2, y2] = pos[e.b];
-    const share = e.cooperation / Math.max(1, e.events);
-    const color = `rgb(${Math.round(192 * (1 - share) + 46 * share)},${Math.round(57 * (1 - share) + 139 * share)},${Math.round(43 * (1 - share) + 87 * share)})`;
-    const line = el("svg:line", {class: "edge", x1, y1, x2, y2, stroke: color,
-      "stroke-width": 1 + 9 * e.events / maxEvents, "data-pair": `${e.a}-${e.b}`,
-      onclick: () => go(`#/events?a=${e.a}&b=${e.b}`)});
-    line.append(el("svg:title", {text: `${e.a}–${e.b}: ${e.cooperation} cooperative, ${e.conflict} conflictual`}));
-    svg.append(line);
-  }
-  for (const n of data.nodes) {
-    const [x, y] = pos[n.id];
-    svg.append(el("svg:g", {class: "node"}, el("svg:circle", {cx: x, cy: y, r: 4 + Math.sqrt(n.events)}),
-      el("svg:text", {x: x + 8, y: y - 8, text: n.id})));
-  }
-}
-
-// ---- map ------------------------------------------------------------------------------------
-
-let world = null;
-
-async function map() {
-  show("map");
-  const svg = document.getElementById("map");
-  if (!world) world = await api("/static/world.json");
-  const places = await api("/api/locations");
-  svg.replaceChildren(...world.map(c => el("svg:path", {class: "country", d: c.d},
-    el("svg:title", {text: c.name || ""}))));
-  const max = Math.max(1, ...places.map(p => p.events));
-  for (const p of places) {
-    const share = p.conflict / p.events;
-    const dot = el("svg:circle", {class: "place", cx: p.lon + 180, cy: 90 - p.lat,
-      r: 1 + 3 * Math.sqrt(p.events / max), fill: share > 0.5 ? "#c0392b" : "#2e8b57",
-      "data-place": p.name, onclick: () => go(`#/events?location=${encodeURIComponent(p.name)}`)});
-    dot.append(el("svg:title", {text: `${p.name}: ${p.events} events`}));
-    svg.append(dot);
-  }
-}
-
-// ---- events table ---------------------------------------------------------------------------
-
-let offset = 0;
 
 async function eventsView(params) {
   show("events");
-  const form = document.getElementById("filters");
-  for (const input of form.elements) if (input.name) input.value = params.get(input.name) || "";
-  offset = Number(params.get("offset") || 0);
-  const query = Object.fromEntries([...params.entries()].filter(([k]) => k !== "offset"));
-  const data = await api("/api/events", {...query, limit: PAGE, offset});
+  const offset = Number(params.get("offset") || 0);
+  const grouped = params.get("group") === "1";
+  document.getElementById("grouped").checked = grouped;
+  const query = pick(params, [...SCOPE, ...EVENT_ONLY]);
+  const paging = withParams(query, {limit: PAGE, offset});
+  const tbody = document.querySelector("#events-table tbody");
+  document.getElementById("events-csv").href = `/api/events?${withParams(paging, {format: "csv"})}`;
+  if (grouped) {
+    const rows = await api("/api/events/grouped", paging);
+    document.getElementById("events-count").textContent =
+      `${rows.length} grouped events on this page (repeated reports of one event as one row)`;
+    tbody.replaceChildren(...rows.map(g => el("tr", {"data-event": g.id},
+      cell("Date", g.date || ""), cell("Type", `${g.type} · ${g.cameo}`, {class: `type quad${g.quad}`}),
+      cell("Source", g.source_country ? `${g.source_text} (${g.source_country})` : g.source_text || "–"),
+      cell("Target", g.target_country ? `${g.target_text} (${g.target_country})` : g.target_text || "–"),
+      cell("Where", ""), cell("Conf.", ""), cell("Intensity", String(Math.round(g.intensity * 10) / 10)),
+      cell("Amounts", `${g.reports} reports, ${g.stories} stories`),
+      cell("Evidence", el("a", {href: hashFor(["article", g.evidence[0].article_id],
+        new URLSearchParams({event: g.evidence[0].event_id})), text: g.evidence[0].sentence}),
+        {class: "sentence"}))));
+    pager(params, offset, rows.length === PAGE ? offset + PAGE + 1 : offset + rows.length);
+    return;
+  }
+  const data = await api("/api/events", paging);
   const from = data.total ? offset + 1 : 0;
   document.getElementById("events-count").textContent =
     `${data.total} events${data.total ? `, showing ${from}–${offset + data.events.length}` : ""}`;
-  const rows = data.events.map(e => el("tr", {"data-event": e.id},
-    el("td", {text: e.date || ""}),
-    el("td", {class: `type quad${e.quad}`, text: e.type + (e.mode ? ` (${e.mode})` : "")}),
-    el("td", {text: actorLabel(e.source)}), el("td", {text: actorLabel(e.target)}),
-    el("td", {text: e.location ? e.location.name : ""}),
-    el("td", {class: "sentence"}, el("a", {href: `#/article/${encodeURIComponent(e.article_id)}`,
-      text: e.sentence}))));
-  document.querySelector("#events-table tbody").replaceChildren(...rows);
-  document.getElementById("prev").disabled = offset === 0;
-  document.getElementById("next").disabled = offset + PAGE >= data.total;
+  tbody.replaceChildren(...data.events.map(e => el("tr", {"data-event": e.id},
+    cell("Date", e.date || ""),
+    cell("Type", `${e.type}${e.mode ? ` (${e.mode})` : ""} · ${e.cameo}`, {class: `type quad${e.quad}`}),
+    cell("Source", actorLabel(e.source)), cell("Target", actorLabel(e.target)),
+    cell("Where", e.location ? e.location.name : ""),
+    cell("Conf.", e.confidence.toFixed(2), {class: "num"}),
+    cell("Intensity", String(e.intensity), {class: "num"}),
+    cell("Amounts", (e.attributes.amounts || []).map(x => x.text).join("; ")),
+    cell("Evidence", el("a", {href: hashFor(["article", e.article_id], new URLSearchParams({event: e.id})),
+      text: e.sentence}), {class: "sentence"}))));
+  if (!data.events.length) tbody.replaceChildren(el("tr", {}, el("td", {colspan: 9,
+    text: "No events match these filters; remove a filter above."})));
+  pager(params, offset, data.total);
+  document.getElementById("events-table").dataset.for = location.hash;  // drawn for this state
 }
 
-function eventsHash(extra = {}) {
-  const form = document.getElementById("filters");
-  const params = new URLSearchParams();
-  for (const input of form.elements) if (input.name && input.value) params.set(input.name, input.value);
-  for (const [k, v] of Object.entries(extra)) params.set(k, v);
-  return `#/events?${params}`;
+function pager(params, offset, total) {
+  const prev = document.getElementById("prev"), next = document.getElementById("next");
+  prev.disabled = offset === 0;
+  next.disabled = offset + PAGE >= total;
+  prev.onclick = () => go(["events"], withParams(params, {offset: Math.max(0, offset - PAGE) || null}));
+  next.onclick = () => go(["events"], withParams(params, {offset: offset + PAGE}));
 }
 
-// ---- article view ---------------------------------------------------------------------------
+// ---- article view -----------------------------------------------------------------------------
 
-async function article(id) {
+async function article(id, params) {
   show("article");
-  const a = await api(`/api/articles/${encodeURIComponent(id)}`);
-  document.getElementById("article-title").textContent = a.title || a.id;
+  const title = document.getElementById("article-title");
+  for (const part of ["article-meta", "article-text", "article-events", "article-quotes"]) {
+    document.getElementById(part).replaceChildren();
+  }
+  title.textContent = "";
+  const body = document.getElementById("article-body");
+  body.hidden = true;
+  let a;
+  try {
+    a = await api(`/api/articles/${encodeURIComponent(id)}`);
+  } catch (err) {
+    if (err.status === 404) { title.textContent = `No article “${id}” in this database.`; return; }
+    throw err;
+  }
+  body.hidden = false;
+  const focus = params.get("event");
+  title.textContent = a.title || a.id;
   const meta = [a.date, a.source, a.url].filter(Boolean).join(" · ");
   document.getElementById("article-meta").textContent =
     meta + (a.duplicate_of ? ` · copy of ${a.duplicate_of}` : "") +
@@ -224,81 +417,113 @@ async function article(id) {
   // Mark trigger and actor spans; overlapping spans keep the first (triggers win).
   const marks = [];
   for (const e of a.events) {
-    marks.push([e.trigger.start, e.trigger.end, "trigger"]);
-    if (e.source) marks.push([e.source.start, e.source.end, "source"]);
-    if (e.target) marks.push([e.target.start, e.target.end, "target"]);
+    marks.push([e.trigger.start, e.trigger.end, "trigger", e.id]);
+    if (e.source) marks.push([e.source.start, e.source.end, "source", e.id]);
+    if (e.target) marks.push([e.target.start, e.target.end, "target", e.id]);
   }
   marks.sort((x, y) => x[0] - y[0] || (x[2] === "trigger" ? -1 : 1));
   const box = document.getElementById("article-text");
-  box.replaceChildren();
   let pos = 0;
-  for (const [start, end, kind] of marks) {
+  for (const [start, end, kind, eventId] of marks) {
     if (start < pos) continue;
     box.append(document.createTextNode(a.text.slice(pos, start)));
-    box.append(kind === "trigger" ? el("mark", {class: "trigger", text: a.text.slice(start, end)})
-      : el("span", {class: `actor ${kind}`, text: a.text.slice(start, end)}));
+    const cls = (kind === "trigger" ? "trigger" : `actor ${kind}`) + (eventId === focus ? " focus" : "");
+    box.append(el(kind === "trigger" ? "mark" : "span", {class: cls, "data-event": eventId,
+      text: a.text.slice(start, end)}));
     pos = end;
   }
   box.append(document.createTextNode(a.text.slice(pos)));
-  document.getElementById("article-events").replaceChildren(...a.events.map(e => el("li", {},
-    el("span", {class: `type quad${e.quad}`, text: e.type}),
+  document.getElementById("article-events").replaceChildren(...a.events.map(e => el("li",
+    {"data-event": e.id, class: e.id === focus ? "focus" : ""},
+    el("span", {class: `type quad${e.quad}`, text: `${e.type} · ${e.cameo}`}),
     document.createTextNode(` ${actorLabel(e.source)} → ${actorLabel(e.target)}` +
+      (e.location ? ` in ${e.location.name}` : "") +
       (e.negated ? " (denied)" : "") + (e.modality !== "asserted" ? ` (${e.modality})` : "") +
-      ` — rule: ${e.rule}`))));
+      ` — confidence ${e.confidence.toFixed(2)} — rule: ${e.rule}`))));
   document.getElementById("article-quotes").replaceChildren(...(a.quotes || []).map(q => el("li", {},
     el("q", {text: q.text}),
     document.createTextNode(` — ${q.speaker ? actorLabel(q.speaker) : "unattributed"} (${q.kind})`))));
+  const target = box.querySelector("mark.focus");
+  if (target) target.scrollIntoView({block: "center"});
 }
 
-// ---- alerts ---------------------------------------------------------------------------------
+// ---- alerts -----------------------------------------------------------------------------------
 
-async function alerts() {
+async function alerts(params) {
   show("alerts");
-  const items = await api("/api/alerts");
+  const items = await api("/api/alerts", pick(params, SCOPE));
   const list = document.getElementById("alerts");
   list.replaceChildren(...items.map(al => el("li", {},
-    el("a", {href: `#/relations/${al.a}/${al.b}`, text: `${al.a}–${al.b}`}),
-    document.createTextNode(` ${al.measure} ${al.value} in ${al.period.slice(0, 7)} ` +
-      `(baseline ${al.baseline_mean}) — `),
-    ...al.articles.map(x => el("a", {href: `#/article/${encodeURIComponent(x.id)}`,
+    el("a", {href: hashFor(["relations"], new URLSearchParams({pair: `${al.a},${al.b}`})),
+      text: `${countryNames[al.a] || al.a} – ${countryNames[al.b] || al.b}`}),
+    document.createTextNode(`: ${al.measure} ${al.value} in ${al.period.slice(0, 7)} ` +
+      `(expected ${al.expected}, surprise ${al.surprise}) — `),
+    ...al.articles.map(x => el("a", {href: hashFor(["article", x.id], new URLSearchParams()),
       text: (x.title || x.id) + " ", "data-article": x.id})))));
-  if (!items.length) list.replaceChildren(el("li", {text: "No shifts found."}));
+  if (!items.length) list.replaceChildren(el("li", {text: "No surprising shifts."}));
 }
 
-// ---- routing --------------------------------------------------------------------------------
+// ---- routing ----------------------------------------------------------------------------------
 
 async function route() {
-  const [path, query] = location.hash.replace(/^#/, "").split("?");
-  const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+  routing.abort();
+  routing = new AbortController();
+  const {parts, params} = current();
+  showError("");
+  fillScope(params);
+  chips(parts, params);
+  navLinks(params);
   try {
-    if (parts[0] === "network") await network();
-    else if (parts[0] === "map") await map();
-    else if (parts[0] === "events") await eventsView(new URLSearchParams(query || ""));
-    else if (parts[0] === "article") await article(parts[1]);
-    else if (parts[0] === "alerts") await alerts();
-    else await relations(parts[1], parts[2]);
+    if (parts[0] === "pairs") await pairsView(params);
+    else if (parts[0] === "map") await mapView(params);
+    else if (parts[0] === "events") await eventsView(params);
+    else if (parts[0] === "article") await article(parts[1] || "", params);
+    else if (parts[0] === "alerts") await alerts(params);
+    else if (parts[0] === "country") await countryView(parts[1] || "", params);
+    else await relations(params);
   } catch (err) {
-    document.getElementById("summary").textContent = `Error: ${err.message}`;
+    if (err.name !== "AbortError") showError(err.message);
   }
 }
 
 async function init() {
-  const typeSelect = document.querySelector("#filters select[name=type]");
+  const typeSelect = document.querySelector("#scope select[name=type]");
   for (const t of TYPES) typeSelect.append(el("option", {value: t, text: t}));
-  document.getElementById("dyad-picker").addEventListener("change",
-    e => go(`#/relations/${e.target.value}`));
-  document.getElementById("interval").addEventListener("change", () => relations());
-  document.getElementById("net-since").addEventListener("change", network);
-  document.getElementById("net-until").addEventListener("change", network);
-  document.getElementById("filters").addEventListener("submit", e => { e.preventDefault(); go(eventsHash()); });
-  document.getElementById("clear-filters").addEventListener("click", () => go("#/events"));
-  document.getElementById("prev").addEventListener("click", () => go(eventsHash({offset: Math.max(0, offset - PAGE)})));
-  document.getElementById("next").addEventListener("click", () => go(eventsHash({offset: offset + PAGE})));
+  document.getElementById("scope").addEventListener("submit", e => {
+    e.preventDefault();
+    const {parts, params} = current();
+    const changes = {offset: null};
+    for (const input of e.target.elements) if (input.name) changes[input.name] = input.value;
+    if (parts[0] !== "events") { delete changes.actor; delete changes.text; }
+    go(parts.length ? parts : ["relations"], withParams(params, changes));
+  });
+  document.getElementById("pair-picker").addEventListener("submit", e => { e.preventDefault(); addPair(e.target); });
+  document.getElementById("interval").addEventListener("change", e => {
+    const {params} = current();
+    go(["relations"], withParams(params, {interval: e.target.value}));
+  });
+  document.getElementById("grouped").addEventListener("change", e => {
+    const {params} = current();
+    go(["events"], withParams(params, {group: e.target.checked ? "1" : null, offset: null}));
+  });
+  wireMap();
   window.addEventListener("hashchange", route);
-  const s = await api("/api/summary");
-  document.getElementById("summary").textContent =
-    `${s.articles} articles, ${s.events} events, ${s.first || "–"} to ${s.last || "–"}`;
-  await route();
+  const first = route();  // the view, while the names for labels load beside it
+  try {
+    const [s, countries] = await Promise.all([api("/api/summary", undefined, null),
+      api("/api/countries", undefined, null)]);
+    countryNames = Object.fromEntries(countries.map(c => [c.code, c.name]));
+    document.getElementById("country-names").replaceChildren(...countries.map(c =>
+      el("option", {value: c.name, label: `${c.code} · ${c.events} events`})));
+    document.getElementById("summary").textContent = s.articles
+      ? `${s.articles} articles, ${s.events} events, ${s.first || "–"} to ${s.last || "–"}`
+      : "Empty database: add articles with 'eventwire ingest FILE --db THIS_FILE'.";
+    const {parts, params} = current();
+    chips(parts, params);  // again, with country names
+  } catch (err) {
+    showError(err.message);
+  }
+  await first;
 }
 
 init();
