@@ -26,3 +26,22 @@ def test_places_come_from_the_event_clause(coder) -> None:  # type: ignore[no-un
     assert [(loc.name, loc.country) for loc in located] == [("Kharkiv", "UKR")]
     (_, events) = next(coder.code([Article(text="Ankara condemned Israel.")]))
     assert all(e.location is None for e in events)  # a capital as actor is no location
+
+
+def test_namesakes_go_to_the_notable_city_unless_the_article_names_the_region() -> None:
+    places = load_places()
+    # American and Russian actors: a town of 21,000 in Illinois is not where they met
+    assert places.resolve("Geneva", {"USA", "RUS"}).country == "CHE"  # type: ignore[union-attr]
+    illinois = places.resolve("Geneva", {"USA"}, "Police in Geneva, Illinois, said on Monday")
+    assert illinois is not None and illinois.country == "USA" and (illinois.lon or 0) < -80
+    assert places.resolve("Paris", {"USA"}, "in Paris, Texas").country == "USA"  # type: ignore[union-attr]
+    assert places.resolve("Paris", {"USA"}, "in Paris").country == "FRA"  # type: ignore[union-attr]
+
+
+def test_talks_in_geneva_are_placed_in_switzerland(coder) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.schema import Article
+
+    (_, events) = next(coder.code([Article(text="American and Russian diplomats held talks "
+                                                 "in Geneva on Tuesday.")]))
+    located = {(e.location.name, e.location.country) for e in events if e.location}
+    assert located == {("Geneva", "CHE")}

