@@ -4,56 +4,124 @@
 type and day) collapse into one row that keeps the number of reports, and syndicated copies of an
 article (``articles.duplicate_of``) add no new counts. ``strict``: Phoenix's one-a-day filter, one
 row per (source country, target country, CAMEO root code, day).
+
+Every counted row carries a ``weight`` (how many events it stands for) and a ``score`` (their
+summed intensity), and aggregations add those up: in ``event`` mode, whole months come from the
+monthly rollup (``store.rollup``: one row per month, pair, type and quad class) and only the
+days at the edges of a date range, and undated events, are read from the events themselves.
 """
 
 from __future__ import annotations
 
 from datetime import date as Date
+from datetime import timedelta
 from typing import Any, Literal
 
 from eventwire.store.queries import EventFilter, QueryError, country, date_range
+from eventwire.store.rollup import COUNTED_WHERE, collapsed_sql, rollup_sql
 
 Collapse = Literal["none", "event", "strict"]
 COLLAPSE_MODES: tuple[str, ...] = ("none", "event", "strict")
 
-_SOURCE_KEY = "coalesce(source_country, '?' || lower(source_text))"
-_TARGET_KEY = "coalesce(target_country, '?' || lower(target_text))"
-
 
 def counted(collapse: str, since: Date | None = None, until: Date | None = None,
             extra_where: str = "TRUE", extra_params: list[Any] | None = None,
-            scope: EventFilter | None = None) -> tuple[str, list[Any]]:
+            scope: EventFilter | None = None, dated: bool = False,
+            monthly: bool = True) -> tuple[str, list[Any]]:
     """A subquery of counted rows (columns: date, source_country, target_country, type, quad,
-    cameo, intensity, reports, article_id) and its bound parameters. ``extra_where`` (over the
-    events' own columns) and ``scope`` (the event filter the user chose: types, quads,
-    confidence, actors ...) are applied before collapsing, so a pair's timeline only groups
-    that pair's events and every view counts the events the event list shows."""
+    cameo, intensity, reports, article_id, weight, score) and its bound parameters.
+
+    ``extra_where`` (over the country columns only, so that the rollup can apply it too) and
+    ``scope`` (the event filter the user chose) are applied before collapsing, so a pair's
+    timeline only groups that pair's events and every view counts what the event list shows.
+    ``dated``: leave out events with no date. ``monthly``: whole months may come from the
+    rollup (not for weekly or daily series, whose periods cut across months)."""
     if collapse not in COLLAPSE_MODES:
         raise QueryError(f"collapse must be one of {', '.join(COLLAPSE_MODES)}")
+    scope = scope or EventFilter()
+    scoped, scope_params = scope.where()
     dates, date_params = date_range(since, until)
-    scoped, scope_params = (scope or EventFilter()).where()
-    where = ["NOT negated", f"({extra_where})", f"({scoped})", *dates]
+    where = [f"({extra_where})", f"({scoped})", *dates]
     params: list[Any] = [*(extra_params or []), *scope_params, *date_params]
-    if collapse != "none":
-        # Syndicated copies add no counts; the set of copies is small, so an anti-join is cheap.
-        where.append("article_id NOT IN (SELECT id FROM articles WHERE duplicate_of IS NOT NULL)")
-    base = f"FROM events e WHERE {' AND '.join(where)}"
+    if dated:
+        where.append("date IS NOT NULL")
+    span = _whole_months(since, until) if collapse == "event" and monthly \
+        and _rollup_can_filter(scope) else None
+    if span is not None:  # the days outside the whole months, from the events
+        first, end = span
+        outside = ["date IS NULL"] if not dated else []
+        outside_params: list[Any] = []
+        if first is not None:
+            outside.append("date < ?")
+            outside_params.append(first)
+        if end is not None:
+            outside.append("date >= ?")
+            outside_params.append(end)
+        where.append(f"({' OR '.join(outside) or 'FALSE'})")
+        params += outside_params
     if collapse == "none":
         sql = (f"(SELECT date, source_country, target_country, type, quad, cameo, intensity, "
-               f"1 AS reports, article_id {base})")
+               f"1 AS reports, article_id, 1 AS weight, intensity AS score "
+               f"FROM events e WHERE NOT negated AND {' AND '.join(where)})")
     elif collapse == "event":
-        sql = (f"(SELECT date, any_value(source_country) AS source_country, "
-               f"any_value(target_country) AS target_country, type, any_value(quad) AS quad, "
-               f"any_value(cameo) AS cameo, avg(intensity) AS intensity, count(*) AS reports, "
-               f"min(article_id) AS article_id {base} "
-               f"GROUP BY date, {_SOURCE_KEY}, source_sector, {_TARGET_KEY}, target_sector, type)")
+        sql = (f"(SELECT *, 1 AS weight, intensity AS score FROM "
+               f"{collapsed_sql(' AND '.join([COUNTED_WHERE, *where]))} c0)")
     else:
         sql = (f"(SELECT date, source_country, target_country, any_value(type) AS type, "
                f"any_value(quad) AS quad, cameo, avg(intensity) AS intensity, "
-               f"count(*) AS reports, min(article_id) AS article_id {base} "
+               f"count(*) AS reports, min(article_id) AS article_id, 1 AS weight, "
+               f"avg(intensity) AS score FROM events e "
+               f"WHERE {' AND '.join([COUNTED_WHERE, *where])} "
                f"AND source_country IS NOT NULL AND target_country IS NOT NULL "
                f"GROUP BY date, source_country, target_country, cameo)")
-    return sql, params
+    if span is None:
+        return sql, params
+    first, end = span
+    last = None if end is None else _month_before(end)
+    if first is not None and last is not None and first > last:
+        return sql, params  # no whole month in the range: the events alone
+    rolled, rolled_params = _rollup_where(scope, extra_where, extra_params)
+    monthly_sql, monthly_params = rollup_sql(rolled, first, last)
+    return f"({sql} UNION ALL BY NAME {monthly_sql})", [*params, *rolled_params,
+                                                        *monthly_params]
+
+
+def _rollup_can_filter(scope: EventFilter) -> bool:
+    """The rollup keeps pairs, types and quad classes: a filter on anything else (an actor's
+    name, words, confidence, places ...) needs the events themselves."""
+    return scope == EventFilter(type=scope.type, quad=scope.quad)
+
+
+def _rollup_where(scope: EventFilter, extra_where: str,
+                  extra_params: list[Any] | None) -> tuple[str, list[Any]]:
+    clauses, params = [f"({extra_where})"], list(extra_params or [])
+    if scope.type:
+        clauses.append("type = ?")
+        params.append(scope.type.upper())
+    if scope.quad is not None:
+        clauses.append("quad = ?")
+        params.append(scope.quad)
+    return " AND ".join(clauses), params
+
+
+def _whole_months(since: Date | None, until: Date | None) -> tuple[Date | None, Date | None]:
+    """The first day of the first whole month in [since, until] and the day after the last
+    whole month (None: open)."""
+    first = None if since is None else (
+        since if since.day == 1 else _month_after(since.replace(day=1)))
+    end = None
+    if until is not None:
+        after = until + timedelta(days=1)
+        end = after if after.day == 1 else until.replace(day=1)
+    return first, end
+
+
+def _month_after(day: Date) -> Date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def _month_before(day: Date) -> Date:
+    return (day.replace(day=1) - timedelta(days=1)).replace(day=1)
 
 
 #: Condition for rows that belong to some country pair (a dyad).
@@ -71,15 +139,15 @@ def pair_condition(a: str, b: str, directed: bool) -> tuple[str, list[Any]]:
 
 
 QUAD_COLUMNS = """
-    count(*) FILTER (WHERE quad = 1) AS verbal_coop,
-    count(*) FILTER (WHERE quad = 2) AS material_coop,
-    count(*) FILTER (WHERE quad = 3) AS verbal_conflict,
-    count(*) FILTER (WHERE quad = 4) AS material_conflict,
-    count(*) AS events,
-    round(sum(intensity), 2) AS net_score,
-    round(sum(intensity) / (10.0 * count(*)), 3) AS cooperation_index,
-    round((count(*) FILTER (WHERE quad <= 2) - count(*) FILTER (WHERE quad >= 3))
-          / count(*), 3) AS balance
+    coalesce(sum(weight) FILTER (WHERE quad = 1), 0)::BIGINT AS verbal_coop,
+    coalesce(sum(weight) FILTER (WHERE quad = 2), 0)::BIGINT AS material_coop,
+    coalesce(sum(weight) FILTER (WHERE quad = 3), 0)::BIGINT AS verbal_conflict,
+    coalesce(sum(weight) FILTER (WHERE quad = 4), 0)::BIGINT AS material_conflict,
+    sum(weight)::BIGINT AS events,
+    round(sum(score), 2) AS net_score,
+    round(sum(score) / (10.0 * sum(weight)), 3) AS cooperation_index,
+    round((coalesce(sum(weight) FILTER (WHERE quad <= 2), 0)
+           - coalesce(sum(weight) FILTER (WHERE quad >= 3), 0)) / sum(weight), 3) AS balance
 """
 """Per group: counts by quad class; ``net_score`` sums PLOVER intensities; ``cooperation_index``
 is that sum over 10 x events (-1 all maximal conflict .. +1 all maximal cooperation); ``balance``

@@ -23,10 +23,10 @@ def country_totals(con: duckdb.DuckDBPyConnection, since: Date | None = None,
                            "source_country IS NOT NULL OR target_country IS NOT NULL",
                            scope=scope)
     found = _rows(con, f"""WITH c AS (SELECT * FROM {rows} c0),
-        sides AS (SELECT source_country AS code, quad, intensity FROM c
+        sides AS (SELECT source_country AS code, quad, weight, score FROM c
                   WHERE source_country IS NOT NULL
                   UNION ALL
-                  SELECT target_country, quad, intensity FROM c
+                  SELECT target_country, quad, weight, score FROM c
                   WHERE target_country IS NOT NULL
                     AND target_country IS DISTINCT FROM source_country)
         SELECT code, {QUAD_COLUMNS} FROM sides GROUP BY code ORDER BY events DESC, code""",

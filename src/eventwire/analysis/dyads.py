@@ -13,6 +13,8 @@ from eventwire.analysis.counting import DYADIC, QUAD_COLUMNS, counted, pair_cond
 from eventwire.store.queries import EventFilter, QueryError, country
 
 INTERVALS = ("day", "week", "month", "quarter", "year")
+#: Intervals made of whole months (the monthly rollup can serve them).
+MONTHLY_INTERVALS = ("month", "quarter", "year")
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
@@ -47,11 +49,11 @@ def timeline(con: duckdb.DuckDBPyConnection, a: str, b: str, interval: str = "mo
     if interval not in INTERVALS:
         raise QueryError(f"interval must be one of {', '.join(INTERVALS)}")
     pair, pair_params = pair_condition(a, b, directed)
-    rows, params = counted(collapse, since, until, f"{pair} AND date IS NOT NULL", pair_params,
-                           scope)
+    rows, params = counted(collapse, since, until, pair, pair_params, scope, dated=True,
+                           monthly=interval in MONTHLY_INTERVALS)
     # One pass over the pair's events; the per-period figures are added up here.
     cells = _rows(con, f"""SELECT date_trunc('{interval}', date)::DATE AS period, type, quad,
-               count(*) AS n, sum(intensity) AS score
+               sum(weight)::BIGINT AS n, sum(score) AS score
         FROM {rows} c GROUP BY 1, 2, 3 ORDER BY 1, 2""", params)
     periods: dict[Date, dict[str, Any]] = {}
     for cell in cells:

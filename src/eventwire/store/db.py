@@ -30,16 +30,18 @@ import pandas as pd
 from eventwire import __version__
 from eventwire.schema import Article, Event
 from eventwire.store.dedup import MARK_DUPLICATES_SQL, simhash
+from eventwire.store.rollup import months_of, refresh
 from eventwire.store.rows import event_row
 from eventwire.store.versions import Repeat, kept_events_sql, open_versions, parts, repeat_rows
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: Migration n brings a database from version n-1 to n. Version 1 is the base schema.
 MIGRATIONS: dict[int, str] = {
     1: resources.files("eventwire.store").joinpath("schema.sql").read_text("utf-8"),
     2: resources.files("eventwire.store").joinpath("schema_v2.sql").read_text("utf-8"),
     3: resources.files("eventwire.store").joinpath("schema_v3.sql").read_text("utf-8"),
     4: resources.files("eventwire.store").joinpath("schema_v4.sql").read_text("utf-8"),
+    5: resources.files("eventwire.store").joinpath("schema_v5.sql").read_text("utf-8"),
 }
 
 
@@ -115,6 +117,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
         con.execute("BEGIN TRANSACTION")
         try:
             con.execute(MIGRATIONS[version])
+            if version == 5:  # the rollup starts out counting every event already stored
+                refresh(con)
             con.execute("INSERT INTO schema_version VALUES (?)", [version])
             con.execute("COMMIT")
         except Exception:
@@ -294,6 +298,7 @@ class EventStore:
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
+            months = set(months_of(con, replace_ids))  # what the old versions counted
             if replace_ids:
                 con.execute("DELETE FROM events WHERE list_contains(?, article_id)", [replace_ids])
                 con.execute("DELETE FROM articles WHERE list_contains(?, id)", [replace_ids])
@@ -301,6 +306,8 @@ class EventStore:
             if event_rows:
                 self._insert("events", event_rows)
             mark_duplicates(con)
+            months |= set(months_of(con, result.article_ids))
+            refresh(con, sorted(months))
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
@@ -354,6 +361,7 @@ class EventStore:
             con.execute("""CREATE TEMP TABLE todo AS SELECT n.id FROM incoming n
                 LEFT JOIN articles a ON a.id = n.id
                 WHERE a.id IS NULL OR a.content_hash <> n.content_hash""")
+            months = set(months_of(con, "SELECT id FROM todo"))  # the old versions'
             con.execute("DELETE FROM events WHERE article_id IN (SELECT id FROM todo)")
             con.execute("DELETE FROM articles WHERE id IN (SELECT id FROM todo)")
             con.execute("""INSERT INTO articles BY NAME
@@ -366,6 +374,7 @@ class EventStore:
                     WHERE article_id IN (SELECT id FROM todo)
                     QUALIFY row_number() OVER (PARTITION BY id ORDER BY id) = 1""", params)
             mark_duplicates(con)
+            refresh(con, sorted(months | set(months_of(con, "SELECT id FROM todo"))))
             (n_events,) = con.execute("""SELECT count(*) FROM events
                 WHERE article_id IN (SELECT id FROM todo)""").fetchall()[0]
             result.events = int(n_events)

@@ -1,0 +1,81 @@
+"""The monthly rollup: counted events (repeated reports of one event once, syndicated copies
+not at all, denials never) added up per month, pair, type and quad class.
+
+Relation views over a large file read it instead of every event (``analysis.counting``): the top
+pairs of ten million events come from a few hundred thousand rows. Each write recounts the
+months it touched, inside its own transaction, so the rollup is never behind the events.
+"""
+
+from __future__ import annotations
+
+from datetime import date as Date
+from typing import Any
+
+import duckdb
+
+#: Condition for events that count: not denied, not in a syndicated copy.
+COUNTED_WHERE = ("NOT negated AND article_id NOT IN "
+                 "(SELECT id FROM articles WHERE duplicate_of IS NOT NULL)")
+_SOURCE_KEY = "coalesce(source_country, '?' || lower(source_text))"
+_TARGET_KEY = "coalesce(target_country, '?' || lower(target_text))"
+
+
+def collapsed_sql(where: str) -> str:
+    """Repeated reports of one event (same day, source, target, sectors and type) as one row,
+    over the events matching ``where`` (which must include ``COUNTED_WHERE``)."""
+    return (f"(SELECT date, any_value(source_country) AS source_country, "
+            f"any_value(target_country) AS target_country, type, any_value(quad) AS quad, "
+            f"any_value(cameo) AS cameo, avg(intensity) AS intensity, count(*) AS reports, "
+            f"min(article_id) AS article_id FROM events e WHERE {where} "
+            f"GROUP BY date, {_SOURCE_KEY}, source_sector, {_TARGET_KEY}, target_sector, type)")
+
+
+def months_of(con: duckdb.DuckDBPyConnection, articles: list[str] | str) -> list[Date]:
+    """The months in which these articles' events fall: a list of ids, or a query that
+    selects them (a batch load's table of a million ids)."""
+    if not articles:
+        return []
+    which, params = (("article_id IN (" + articles + ")", []) if isinstance(articles, str)
+                     else ("list_contains(?, article_id)", [articles]))
+    rows = con.execute(f"""SELECT DISTINCT date_trunc('month', date)::DATE FROM events
+        WHERE {which} AND date IS NOT NULL""", params).fetchall()
+    return [r[0] for r in rows]
+
+
+def refresh(con: duckdb.DuckDBPyConnection, months: list[Date] | None = None) -> None:
+    """Recount these months (None: every month) from the events; call it inside the writer's
+    transaction, after the events and the syndicated-copy marks are written."""
+    if months is not None and not months:
+        return
+    scope: str = "TRUE"
+    params: list[Any] = []
+    if months is None:
+        con.execute("DELETE FROM monthly_counts")
+    else:
+        con.execute("DELETE FROM monthly_counts WHERE month IN (SELECT unnest(?::DATE[]))",
+                    [months])
+        scope, params = "date_trunc('month', date)::DATE IN (SELECT unnest(?::DATE[]))", [months]
+    rows = collapsed_sql(f"{COUNTED_WHERE} AND date IS NOT NULL AND {scope}")
+    con.execute(f"""INSERT INTO monthly_counts
+        SELECT date_trunc('month', date)::DATE, source_country, target_country, type, quad,
+               count(*), sum(intensity)
+        FROM {rows} c
+        WHERE source_country IS NOT NULL OR target_country IS NOT NULL
+        GROUP BY ALL""", params)
+
+
+def rollup_sql(where: str, first: Date | None, last: Date | None) -> tuple[str, list[Any]]:
+    """Rollup rows in the shape of counted rows, for whole months from ``first`` (a month's first
+    day) up to ``last`` (a month's first day, included), with ``where`` over the pair, type and
+    quad columns."""
+    clauses, params = [f"({where})"], []
+    if first is not None:
+        clauses.append("month >= ?")
+        params.append(first)
+    if last is not None:
+        clauses.append("month <= ?")
+        params.append(last)
+    return (f"(SELECT month AS date, source_country, target_country, type, quad, "
+            f"NULL::VARCHAR AS cameo, score / events AS intensity, events AS reports, "
+            f"NULL::VARCHAR AS article_id, events AS weight, score "
+            f"FROM monthly_counts WHERE {' AND '.join(clauses)})"), params
