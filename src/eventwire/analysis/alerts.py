@@ -11,14 +11,13 @@ needs ``surprise >= threshold`` and at least ``min_events`` events.
 from __future__ import annotations
 
 import math
-import statistics
 from datetime import date as Date
 from typing import Any
 
 import duckdb
 
 from eventwire.analysis.counting import DYADIC, counted
-from eventwire.analysis.dyads import INTERVALS, _rows
+from eventwire.analysis.dyads import INTERVALS, MONTHLY_INTERVALS, _rows
 from eventwire.store.queries import QueryError
 
 #: Events per period a quiet pair is still expected to have.
@@ -32,16 +31,20 @@ def log_tail(k: int, rate: float) -> float:
     if rate <= 0:
         return -math.inf
     if k <= rate:  # the bulk: one minus the (short) head
-        head = sum(math.exp(-rate + j * math.log(rate) - math.lgamma(j + 1)) for j in range(k))
+        head = sum(math.exp(_log_pmf(j, rate)) for j in range(k))
         return math.log(max(1.0 - head, 1e-300))
     # The tail: its first term times 1 + r1 + r1 r2 + ..., the ratios rate/(j+1) < 1.
-    first = -rate + k * math.log(rate) - math.lgamma(k + 1)
+    first = _log_pmf(k, rate)
     total, term, j = 1.0, 1.0, k
     while term > total * 1e-16:
         term *= rate / (j + 1)
         total += term
         j += 1
     return first + math.log(total)
+
+
+def _log_pmf(k: int, rate: float) -> float:
+    return -rate + k * math.log(rate) - math.lgamma(k + 1)
 
 
 def poisson_tail(k: int, rate: float) -> float:
@@ -57,66 +60,94 @@ def surprise(k: int, rate: float) -> float:
 def shift_alerts(con: duckdb.DuckDBPyConnection, interval: str = "month", baseline: int = 3,
                  threshold: float = 3.0, min_events: int = 3, since: Date | None = None,
                  collapse: str = "event", evidence: int = 5,
-                 min_rate: float = MIN_RATE) -> list[dict[str, Any]]:
+                 min_rate: float = MIN_RATE, limit: int = 100) -> list[dict[str, Any]]:
     """Periods in which a pair's conflict (quads 3-4) or cooperation (quads 1-2) count is
     surprising (``surprise >= threshold``) against its mean over the ``baseline`` previous
     periods, with at least ``min_events`` events (module docstring). Each alert lists the
-    articles that drove it. Newest first."""
+    articles that drove it. Newest first, then most surprising; at most ``limit``."""
     if interval not in INTERVALS:
         raise QueryError(f"interval must be one of {', '.join(INTERVALS)}")
     if baseline < 1 or threshold <= 0 or min_rate <= 0:
         raise QueryError("baseline must be at least 1, threshold and min_rate above 0")
-    rows, params = counted(collapse, extra_where=f"{DYADIC} AND date IS NOT NULL")
-    series = _rows(con, f"""SELECT least(source_country, target_country) AS a,
-               greatest(source_country, target_country) AS b,
-               date_trunc('{interval}', date)::DATE AS period,
-               count(*) FILTER (WHERE quad >= 3) AS conflict,
-               count(*) FILTER (WHERE quad <= 2) AS cooperation
-        FROM {rows} c GROUP BY 1, 2, 3 ORDER BY 1, 2, 3""", params)
-    if not series:
-        return []
-    # Every period from the first to the last, empty ones included: a quiet month is baseline.
-    first, last = min(r["period"] for r in series), max(r["period"] for r in series)
-    periods = [row[0] for row in con.execute(
-        f"SELECT unnest(generate_series(?::DATE, ?::DATE, INTERVAL 1 {interval}))::DATE",
-        [first, last]).fetchall()]
-    index = {p: i for i, p in enumerate(periods)}
-    by_pair: dict[tuple[str, str], dict[int, dict[str, Any]]] = {}
-    for r in series:
-        by_pair.setdefault((r["a"], r["b"]), {})[index[r["period"]]] = r
+    rows, params = counted(collapse, extra_where=DYADIC, dated=True,
+                           monthly=interval in MONTHLY_INTERVALS)
+    # In SQL: each pair's counts on the grid of every period from the first to the last (a quiet
+    # period is part of the baseline), the trailing means, and a first cut that keeps only the
+    # periods whose surprise could reach the threshold: -log10 P(X = k) bounds it from above,
+    # since P(X >= k) >= P(X = k). Python computes the exact tail of the few that pass.
+    candidates = _rows(con, f"""WITH series AS (
+            SELECT least(source_country, target_country) AS a,
+                   greatest(source_country, target_country) AS b,
+                   date_trunc('{interval}', date)::DATE AS period,
+                   coalesce(sum(weight) FILTER (WHERE quad >= 3), 0)::BIGINT AS conflict,
+                   coalesce(sum(weight) FILTER (WHERE quad <= 2), 0)::BIGINT AS cooperation
+            FROM {rows} c GROUP BY 1, 2, 3),
+        periods AS (SELECT unnest(generate_series(min(period), max(period),
+                                                  INTERVAL 1 {interval}))::DATE AS period
+                    FROM series),
+        grid AS (SELECT p.a, p.b, periods.period, coalesce(s.conflict, 0) AS conflict,
+                        coalesce(s.cooperation, 0) AS cooperation, s.period IS NOT NULL AS seen,
+                        row_number() OVER (PARTITION BY p.a, p.b ORDER BY periods.period) AS i
+                 FROM (SELECT DISTINCT a, b FROM series) p CROSS JOIN periods
+                 LEFT JOIN series s ON s.a = p.a AND s.b = p.b AND s.period = periods.period),
+        windowed AS (SELECT *,
+                avg(conflict) OVER w AS conflict_mean, avg(cooperation) OVER w AS cooperation_mean
+            FROM grid WINDOW w AS (PARTITION BY a, b ORDER BY period
+                                   ROWS BETWEEN {int(baseline)} PRECEDING AND 1 PRECEDING)),
+        tests AS (SELECT a, b, period, 'conflict' AS measure, conflict AS value,
+                         conflict_mean AS mean, i, seen FROM windowed
+                  UNION ALL
+                  SELECT a, b, period, 'cooperation', cooperation, cooperation_mean, i, seen
+                  FROM windowed)
+        SELECT a, b, period, measure, value, mean, greatest(mean, ?) AS rate FROM tests
+        WHERE seen AND i > ? AND value >= ? AND value > greatest(mean, ?)
+          AND (greatest(mean, ?) - value * ln(greatest(mean, ?)) + lgamma(value + 1))
+              / ln(10) >= ?
+          AND (?::DATE IS NULL OR period >= ?::DATE)""",
+                       [*params, min_rate, baseline, min_events, min_rate, min_rate, min_rate,
+                        threshold, since, since])
     alerts: list[dict[str, Any]] = []
-    for (a, b), points in by_pair.items():
-        for i, point in points.items():
-            if i < baseline or (since and periods[i] < since):
-                continue
-            for measure in ("conflict", "cooperation"):
-                history = [points.get(j, {}).get(measure, 0) for j in range(i - baseline, i)]
-                mean = statistics.fmean(history)
-                rate = max(mean, min_rate)
-                value = point[measure]
-                score = surprise(value, rate)
-                if value >= min_events and value > rate and score >= threshold:
-                    alerts.append({
-                        "a": a, "b": b, "period": periods[i], "measure": measure,
-                        "value": value, "baseline_mean": round(mean, 2),
-                        "expected": round(rate, 2), "surprise": round(score, 2),
-                    })
+    for c in candidates:
+        score = surprise(c["value"], c["rate"])
+        if score >= threshold:
+            alerts.append({"a": c["a"], "b": c["b"], "period": c["period"],
+                           "measure": c["measure"], "value": c["value"],
+                           "baseline_mean": round(c["mean"], 2), "expected": round(c["rate"], 2),
+                           "surprise": round(score, 2)})
     alerts.sort(key=lambda x: (x["period"], x["surprise"]), reverse=True)
-    for alert in alerts:
-        alert["articles"] = _drivers(con, alert, interval, evidence)
+    alerts = alerts[:limit]
+    drivers = _drivers(con, alerts, interval, evidence)
+    for n, alert in enumerate(alerts):
+        alert["articles"] = drivers.get(n, [])
     return alerts
 
 
-def _drivers(con: duckdb.DuckDBPyConnection, alert: dict[str, Any], interval: str,
-             limit: int) -> list[dict[str, Any]]:
-    quads = (3, 4) if alert["measure"] == "conflict" else (1, 2)
-    return _rows(con, f"""SELECT a.id, a.title, a.date, a.url, count(*) AS events,
-               round(sum(e.intensity), 1) AS net_score
-        FROM events e JOIN articles a ON a.id = e.article_id
-        WHERE NOT e.negated AND a.duplicate_of IS NULL AND e.quad IN (?, ?)
-          AND date_trunc('{interval}', e.date)::DATE = ?
-          AND least(e.source_country, e.target_country) = ?
-          AND greatest(e.source_country, e.target_country) = ?
-        GROUP BY a.id, a.title, a.date, a.url
-        ORDER BY abs(sum(e.intensity)) DESC, a.id LIMIT ?""",
-                 [*quads, alert["period"], alert["a"], alert["b"], limit])
+def _drivers(con: duckdb.DuckDBPyConnection, alerts: list[dict[str, Any]], interval: str,
+             limit: int) -> dict[int, list[dict[str, Any]]]:
+    """For each alert (by its index), the articles whose events drove it, strongest first: one
+    pass over the events for all of them."""
+    if not alerts:
+        return {}
+    wanted = [{"n": n, "a": al["a"], "b": al["b"], "period": al["period"],
+               "conflict": al["measure"] == "conflict"} for n, al in enumerate(alerts)]
+    rows = _rows(con, f"""WITH wanted AS (SELECT unnest(?, recursive := true)),
+        hits AS (SELECT w.n, e.article_id, e.intensity FROM events e JOIN wanted w
+            ON least(e.source_country, e.target_country) = w.a
+           AND greatest(e.source_country, e.target_country) = w.b
+           AND date_trunc('{interval}', e.date)::DATE = w.period
+           AND (e.quad >= 3) = w.conflict
+          -- the alerts' span first: events are stored roughly in date order, so DuckDB's
+          -- zone maps skip most of the file when the alerts are recent
+          WHERE NOT e.negated AND e.date >= (SELECT min(period) FROM wanted)
+            AND e.date < (SELECT max(period) FROM wanted) + INTERVAL 1 {interval})
+        SELECT h.n, a.id, a.title, a.date, a.url, count(*) AS events,
+               round(sum(h.intensity), 1) AS net_score
+        FROM hits h JOIN articles a ON a.id = h.article_id AND a.duplicate_of IS NULL
+        GROUP BY h.n, a.id, a.title, a.date, a.url
+        QUALIFY row_number() OVER (PARTITION BY h.n
+                                   ORDER BY abs(sum(h.intensity)) DESC, a.id) <= ?
+        ORDER BY h.n, abs(sum(h.intensity)) DESC, a.id""", [wanted, limit])
+    found: dict[int, list[dict[str, Any]]] = {}
+    for row in rows:
+        found.setdefault(row.pop("n"), []).append(row)
+    return found

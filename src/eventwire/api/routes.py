@@ -307,11 +307,14 @@ def get_alerts(cur: Cursor, interval: Interval = "month",
                min_events: Annotated[int, Query(ge=1, description=(
                    "Least events in the period."))] = 3,
                since: Since = None, collapse: Collapse = "event",
+               limit: Annotated[int, Query(ge=1, le=1000, description=(
+                   "Most alerts (newest, then most surprising, first)."))] = 100,
                fmt: OutFormat = "json") -> Any:
     """Pairs whose conflict or cooperation is surprising against their trailing baseline
     (a Poisson test with a minimum expected rate; see docs/analysis.md)."""
     return _rows_as([Alert.model_validate(r) for r in analysis.shift_alerts(
-        cur, interval, baseline, threshold, min_events, since=since, collapse=collapse)],
+        cur, interval, baseline, threshold, min_events, since=since, collapse=collapse,
+        limit=limit)],
         fmt, "alerts")
 
 
