@@ -244,7 +244,7 @@ def query(
                         | {"articles": ", ".join(a["id"] for a in r["articles"])}
                         for r in analysis.shift_alerts(
                             con, interval=interval, baseline=baseline, threshold=threshold,
-                            min_events=min_events, since=s, collapse=collapse)]
+                            min_events=min_events, since=s, collapse=collapse, limit=limit)]
             else:
                 if not pair or len(pair) != 2:
                     raise typer.BadParameter("'dyad' needs two country codes, e.g. dyad IND TUR")
@@ -532,6 +532,9 @@ def run_server(db: Path, host: str, port: int, token: str | None, model: str | N
     hosts = {*LOOPBACK_HOSTS, host, *(allow_host or [])}
     # Bound to every interface with no names given: any name may reach it.
     hosts_or_any = None if host in ("0.0.0.0", "::") and not allow_host else hosts
+    if not db.exists():  # a mistyped --db would otherwise be served empty without a word
+        err.print(f"{db} does not exist: serving a new, empty database (was --db the file you "
+                  "ingested into?)", highlight=False, soft_wrap=True)
     err.print(f"eventwire dashboard: http://{host}:{port}/   API: http://{host}:{port}/docs",
               highlight=False)
     # A stop signal waits at most 10 s for requests in flight (coding is bounded per request).

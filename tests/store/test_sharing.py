@@ -110,3 +110,18 @@ def test_query_export_and_ingest_run_while_serve_runs(tmp_path: Path) -> None:
         server.terminate()
         _, stderr = server.communicate(timeout=30)
     assert b"Traceback" not in stderr, stderr.decode()
+
+
+@pytest.mark.slow
+def test_serve_says_when_it_creates_the_file_it_was_given(tmp_path: Path) -> None:
+    typo = tmp_path / "evnets.duckdb"
+    server = subprocess.Popen([*EVENTWIRE, "serve", "--db", str(typo), "--port",
+                               str(free_port())], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        assert server.stderr is not None
+        first = server.stderr.readline()
+    finally:
+        server.terminate()
+        server.communicate(timeout=30)
+    assert first.startswith(f"{typo} does not exist: serving a new, empty database")
