@@ -55,7 +55,7 @@ def timeline_spec(series: list[dict[str, Any]], interval: str = "month",
              "encoding": {
                  "x": x,
                  "y": {"field": "count", "type": "quantitative", "stack": True,
-                       "title": "events (conflict below zero)"},
+                       "title": "events (conflict below zero)", "axis": {"tickMinStep": 1}},
                  "color": {"field": "class", "type": "nominal", "title": "event class",
                            "scale": {"domain": [c[1] for c in CLASSES],
                                      "range": [c[3] for c in CLASSES]},
@@ -68,7 +68,7 @@ def timeline_spec(series: list[dict[str, Any]], interval: str = "month",
             {"data": {"values": lines},
              "mark": {"type": "line", "point": True, "color": "#1d2733"},
              "encoding": {
-                 "x": x,
+                 "x": {**x, "bandPosition": 0.5},  # the middle of its period's bar
                  "y": {"field": "cooperation_index", "type": "quantitative",
                        "scale": {"domain": [-1, 1]},
                        "title": "cooperation index (line, -1 .. +1)",
@@ -76,8 +76,9 @@ def timeline_spec(series: list[dict[str, Any]], interval: str = "month",
                  "tooltip": [{"field": "pair"}, when,
                              {"field": "cooperation_index", "title": "cooperation index"}]}}],
             "resolve": {"scale": {"y": "independent"}}})
+    # one time axis for all panels, so that pairs can be compared period by period
     return {"$schema": SCHEMA, "description": "Relations by period", "config": _CONFIG,
-            "vconcat": panels}
+            "vconcat": panels, "resolve": {"scale": {"x": "shared"}}}
 
 
 def _timeline_rows(s: dict[str, Any], interval: str
@@ -247,7 +248,7 @@ def partners_spec(rows: list[dict[str, Any]], names: dict[str, str], code: str,
 
 
 #: Legends under a chart that fills the page's width.
-_BELOW = {"orient": "bottom", "direction": "horizontal"}
+_BELOW = {"orient": "bottom", "direction": "horizontal", "tickMinStep": 1}
 def to_altair(spec: dict[str, Any]) -> Any:
     """The spec as an Altair chart (validated against Altair's Vega-Lite schema), for notebooks:
     display it, ``.save("chart.html")``, or restyle it."""
