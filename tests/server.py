@@ -52,6 +52,17 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def wait_until_up(base: str, seconds: float) -> None:
+    """Return once the server at ``base`` answers /api/health (or the time is up)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.05)
+
+
 @contextmanager
 def running_server(db: Path, token: str | None = TOKEN,
                    extend: Callable[[FastAPI], None] | None = None) -> Iterator[str]:
@@ -65,13 +76,7 @@ def running_server(db: Path, token: str | None = TOKEN,
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/api/health", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.05)
+    wait_until_up(base, 30)
     try:
         yield base
     finally:

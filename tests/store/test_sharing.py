@@ -16,7 +16,7 @@ import pytest
 from eventwire.schema import Article
 from eventwire.store.db import EventStore, StoreError, connect
 from tests.conftest import make_event
-from tests.server import free_port
+from tests.server import free_port, wait_until_up
 
 EVENTWIRE = [sys.executable, "-m", "eventwire.cli"]
 
@@ -76,13 +76,7 @@ def test_query_export_and_ingest_run_while_serve_runs(tmp_path: Path) -> None:
     server = subprocess.Popen([*EVENTWIRE, "serve", "--db", str(db), "--port", str(port)],
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{base}/api/summary", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.1)
+        wait_until_up(base, 60)
         assert httpx.get(f"{base}/api/summary").json()["events"] == 1
 
         query = subprocess.run([*EVENTWIRE, "query", "events", "--db", str(db), "--actor",
