@@ -208,7 +208,7 @@ class EventStore:
 
     def _let_go(self, now: bool = False) -> None:
         with self._lock:
-            self._users -= 1
+            self._users = max(0, self._users - 1)  # a session may outlive close() (shutdown)
             if self._users > 0 or self._con is None:
                 return
             if now or self.linger <= 0 or time.monotonic() - self._opened > MAX_HOLD:
