@@ -39,7 +39,9 @@ def random_articles(seed: int, n: int = 60) -> list[tuple[Article, list]]:
 
 
 def rollup_rows(con: duckdb.DuckDBPyConnection) -> list[tuple]:
-    return sorted(con.execute("SELECT * FROM monthly_counts").fetchall(), key=str)
+    return sorted([("typed", *r) for r in con.execute("SELECT * FROM monthly_counts").fetchall()]
+                  + [("pairs", *r) for r in con.execute("SELECT * FROM monthly_pairs").fetchall()],
+                  key=str)
 
 
 def test_every_write_keeps_the_rollup_equal_to_a_full_recount(tmp_path: Path) -> None:
@@ -84,10 +86,12 @@ def test_whole_months_from_the_rollup_and_edge_days_from_the_events_agree(
         found = 0
         for scope, where in [(None, "TRUE"), (EventFilter(quad=3), DYADIC),
                              (EventFilter(type="ACCUSE"), "source_country = 'IND'")]:
-            fast = _by_pair(con, *counted("event", since, until, where, scope=scope))
             slow = _by_pair(con, *counted("event", since, until, where, scope=scope,
                                           monthly=False))
-            assert fast == slow
+            for by_type in (True, False):
+                fast = _by_pair(con, *counted("event", since, until, where, scope=scope,
+                                              by_type=by_type))
+                assert fast == slow
             found += len(slow)
         assert found
 
@@ -98,6 +102,7 @@ def test_the_migration_counts_what_was_stored_before_it(tmp_path: Path) -> None:
         store.write(random_articles(4, 20))
         before = rollup_rows(store.con)
         store.con.execute("DROP TABLE monthly_counts")
+        store.con.execute("DROP TABLE monthly_pairs")
         store.con.execute("DELETE FROM schema_version WHERE version = 5")
     con = connect(db)  # migrates to v5 again
     assert rollup_rows(con) == before and before

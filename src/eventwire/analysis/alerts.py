@@ -69,7 +69,7 @@ def shift_alerts(con: duckdb.DuckDBPyConnection, interval: str = "month", baseli
         raise QueryError(f"interval must be one of {', '.join(INTERVALS)}")
     if baseline < 1 or threshold <= 0 or min_rate <= 0:
         raise QueryError("baseline must be at least 1, threshold and min_rate above 0")
-    rows, params = counted(collapse, extra_where=DYADIC, dated=True,
+    rows, params = counted(collapse, extra_where=DYADIC, dated=True, by_type=False,
                            monthly=interval in MONTHLY_INTERVALS)
     # In SQL: each pair's counts on the grid of every period from the first to the last (a quiet
     # period is part of the baseline), the trailing means, and a first cut that keeps only the

@@ -27,7 +27,7 @@ COLLAPSE_MODES: tuple[str, ...] = ("none", "event", "strict")
 def counted(collapse: str, since: Date | None = None, until: Date | None = None,
             extra_where: str = "TRUE", extra_params: list[Any] | None = None,
             scope: EventFilter | None = None, dated: bool = False,
-            monthly: bool = True) -> tuple[str, list[Any]]:
+            monthly: bool = True, by_type: bool = True) -> tuple[str, list[Any]]:
     """A subquery of counted rows (columns: date, source_country, target_country, type, quad,
     cameo, intensity, reports, article_id, weight, score) and its bound parameters.
 
@@ -35,7 +35,9 @@ def counted(collapse: str, since: Date | None = None, until: Date | None = None,
     ``scope`` (the event filter the user chose) are applied before collapsing, so a pair's
     timeline only groups that pair's events and every view counts what the event list shows.
     ``dated``: leave out events with no date. ``monthly``: whole months may come from the
-    rollup (not for weekly or daily series, whose periods cut across months)."""
+    rollup (not for weekly or daily series, whose periods cut across months). ``by_type=False``:
+    the caller does not look at ``type`` (rows from the rollup may have none), so the smaller
+    rollup without types serves it unless the scope filters by type."""
     if collapse not in COLLAPSE_MODES:
         raise QueryError(f"collapse must be one of {', '.join(COLLAPSE_MODES)}")
     scope = scope or EventFilter()
@@ -81,7 +83,8 @@ def counted(collapse: str, since: Date | None = None, until: Date | None = None,
     if first is not None and last is not None and first > last:
         return sql, params  # no whole month in the range: the events alone
     rolled, rolled_params = _rollup_where(scope, extra_where, extra_params)
-    monthly_sql, monthly_params = rollup_sql(rolled, first, last)
+    monthly_sql, monthly_params = rollup_sql(rolled, first, last,
+                                             by_type=by_type or scope.type is not None)
     return f"({sql} UNION ALL BY NAME {monthly_sql})", [*params, *rolled_params,
                                                         *monthly_params]
 

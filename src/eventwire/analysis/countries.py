@@ -21,7 +21,7 @@ def country_totals(con: duckdb.DuckDBPyConnection, since: Date | None = None,
     counts and cooperation measures, its name and ISO numeric code, busiest first."""
     rows, params = counted(collapse, since, until,
                            "source_country IS NOT NULL OR target_country IS NOT NULL",
-                           scope=scope)
+                           scope=scope, by_type=False)
     found = _rows(con, f"""WITH c AS (SELECT * FROM {rows} c0),
         sides AS (SELECT source_country AS code, quad, weight, score FROM c
                   WHERE source_country IS NOT NULL

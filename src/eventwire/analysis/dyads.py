@@ -33,7 +33,7 @@ def top_dyads(con: duckdb.DuckDBPyConnection, since: Date | None = None,
     if with_country:
         code = country(with_country)
         where, extra = f"{DYADIC} AND (source_country = ? OR target_country = ?)", [code, code]
-    rows, params = counted(collapse, since, until, where, extra, scope)
+    rows, params = counted(collapse, since, until, where, extra, scope, by_type=False)
     a, b = (("source_country", "target_country") if directed else
             ("least(source_country, target_country)", "greatest(source_country, target_country)"))
     sql = f"""SELECT {a} AS a, {b} AS b, {QUAD_COLUMNS}

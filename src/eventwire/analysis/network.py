@@ -18,7 +18,7 @@ def network(con: duckdb.DuckDBPyConnection, since: Date | None = None, until: Da
             scope: EventFilter | None = None) -> dict[str, Any]:
     """``{"nodes": [{"id", "events"}], "edges": [{"a", "b", "cooperation", "conflict", ...}]}``;
     edges are undirected and carry the quad counts and cooperation measures of the pair."""
-    rows, params = counted(collapse, since, until, DYADIC, scope=scope)
+    rows, params = counted(collapse, since, until, DYADIC, scope=scope, by_type=False)
     edges = _rows(con, f"""SELECT least(source_country, target_country) AS a,
                greatest(source_country, target_country) AS b, {QUAD_COLUMNS}
         FROM {rows} c GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY events DESC, a, b LIMIT ?""",

@@ -49,11 +49,10 @@ def refresh(con: duckdb.DuckDBPyConnection, months: list[Date] | None = None) ->
         return
     scope: str = "TRUE"
     params: list[Any] = []
-    if months is None:
-        con.execute("DELETE FROM monthly_counts")
-    else:
-        con.execute("DELETE FROM monthly_counts WHERE month IN (SELECT unnest(?::DATE[]))",
-                    [months])
+    these = "TRUE" if months is None else "month IN (SELECT unnest(?::DATE[]))"
+    for table in ("monthly_counts", "monthly_pairs"):
+        con.execute(f"DELETE FROM {table} WHERE {these}", [] if months is None else [months])
+    if months is not None:
         scope, params = "date_trunc('month', date)::DATE IN (SELECT unnest(?::DATE[]))", [months]
     rows = collapsed_sql(f"{COUNTED_WHERE} AND date IS NOT NULL AND {scope}")
     con.execute(f"""INSERT INTO monthly_counts
@@ -62,12 +61,17 @@ def refresh(con: duckdb.DuckDBPyConnection, months: list[Date] | None = None) ->
         FROM {rows} c
         WHERE source_country IS NOT NULL OR target_country IS NOT NULL
         GROUP BY ALL""", params)
+    con.execute(f"""INSERT INTO monthly_pairs
+        SELECT month, source_country, target_country, quad, sum(events), sum(score)
+        FROM monthly_counts WHERE {these} GROUP BY ALL""", [] if months is None else [months])
 
 
-def rollup_sql(where: str, first: Date | None, last: Date | None) -> tuple[str, list[Any]]:
+def rollup_sql(where: str, first: Date | None, last: Date | None,
+               by_type: bool = True) -> tuple[str, list[Any]]:
     """Rollup rows in the shape of counted rows, for whole months from ``first`` (a month's first
     day) up to ``last`` (a month's first day, included), with ``where`` over the pair, type and
-    quad columns."""
+    quad columns. ``by_type=False``: from the rollup without types (``type`` is NULL), for views
+    that neither split nor filter by type."""
     clauses, params = [f"({where})"], []
     if first is not None:
         clauses.append("month >= ?")
@@ -75,7 +79,8 @@ def rollup_sql(where: str, first: Date | None, last: Date | None) -> tuple[str, 
     if last is not None:
         clauses.append("month <= ?")
         params.append(last)
-    return (f"(SELECT month AS date, source_country, target_country, type, quad, "
+    kind, table = ("type", "monthly_counts") if by_type else ("NULL::VARCHAR", "monthly_pairs")
+    return (f"(SELECT month AS date, source_country, target_country, {kind} AS type, quad, "
             f"NULL::VARCHAR AS cameo, score / events AS intensity, events AS reports, "
             f"NULL::VARCHAR AS article_id, events AS weight, score "
-            f"FROM monthly_counts WHERE {' AND '.join(clauses)})"), params
+            f"FROM {table} WHERE {' AND '.join(clauses)})"), params

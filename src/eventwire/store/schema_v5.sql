@@ -9,3 +9,14 @@ CREATE TABLE monthly_counts (
     events           BIGINT NOT NULL,   -- events after collapsing repeated reports
     score            DOUBLE NOT NULL    -- their summed intensity
 );
+
+-- The same without the type: what the views that do not split by type read (a pair's months
+-- are a quarter as many rows), kept with monthly_counts by store/rollup.py.
+CREATE TABLE monthly_pairs (
+    month            DATE NOT NULL,
+    source_country   VARCHAR,
+    target_country   VARCHAR,
+    quad             TINYINT NOT NULL,
+    events           BIGINT NOT NULL,
+    score            DOUBLE NOT NULL
+);
