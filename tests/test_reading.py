@@ -118,6 +118,29 @@ def test_agent_of_the_cause_and_places_modifying_an_event(coder: Coder) -> None:
     assert all(e.source is None or e.source.text != "Mosul" for e in events)
 
 
+def test_the_cause_of_a_death_or_a_killing_did_it(coder: Coder) -> None:
+    """Written for the constructions, with towns and forces not taken from any corpus."""
+    def agents(text: str) -> list[tuple[str, str | None, str | None]]:
+        _, events = code(coder, text)
+        return [(e.type, e.source.sector if e.source else None,
+                 e.source.country if e.source else None) for e in events]
+
+    # a death verb: the subject suffered it, the actor of its cause did it
+    assert ("ASSAULT", "MIL", "NGA") in agents(
+        "Lagos: Twelve villagers died in army shelling near the border on Monday.")
+    assert ("ASSAULT", "COP", "KEN") in agents(
+        "Nairobi: A student perished in police firing at the university.")
+    assert agents("Lagos: Twelve villagers died in the floods on Monday.") == []  # no actor
+    assert agents("The old farmer died in hospital last week.") == []
+    # "police firing on Friday" read as police who are firing: the police did it all the same
+    assert ("ASSAULT", "COP", "KEN") in agents(
+        "Nairobi: Six people were killed in police firing on Friday night.")
+    # the clause that says how: "killed when the police opened fire"
+    assert ("ASSAULT", "COP", "KEN") in agents(
+        "Nairobi: Two men were killed and nine injured when police opened fire on the crowd.")
+    assert agents("Nairobi: Two people were killed when a bus overturned on the highway.") == []
+
+
 def test_hyphenated_crowd_control_and_crowds_as_actors(coder: Coder) -> None:
     _, events = code(coder, "Police resorted to a baton-charge near the market.")
     assert [(e.type, e.mode) for e in events] == [("ASSAULT", "crowd-control")]

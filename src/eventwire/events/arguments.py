@@ -178,6 +178,12 @@ def verb_arguments(verb: Token, entry: Entry, visitors: frozenset[str] = frozens
         args.sources, args.targets = [t for g in givers for t in conjuncts(g)], args.sources
         args.how.append("converse")
         return args
+    if entry.victim:
+        # "97 died in police firing": the subject is who suffered it; the source, if any, is the
+        # actor of the cause (participants.agent_of_cause).
+        args.sources, args.targets = [], args.sources
+        args.how.append("victim")
+        return args
     if entry.swap and any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "NORP", "GPE", "ORG")
                           or t.lemma_.lower() in visitors for t in args.targets):
         # The visitor acts, the host receives; a hosted summit or talks is no visitor.

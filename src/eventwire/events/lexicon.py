@@ -38,6 +38,7 @@ class Entry:
     mutual: bool = False  # "X and Y exchanged prisoners": two parties act towards each other
     quotes: bool = False  # the verb introduces what its subject says ("urged", "warned")
     converse: bool = False  # "X received weapons from Y": the giver (from) acts, X receives
+    victim: bool = False  # "97 died in police firing": the subject suffered it; the cause's actor did it
     state: bool = False  # "ties", "relations": a state of affairs, an act only when intended
     particle: str | None = None  # "call on": a prt/prep child of the verb
     objects: frozenset[str] | None = None  # "send [troop|soldier]": the verb's object lemmas
@@ -153,6 +154,7 @@ def parse_entry(row: list[str]) -> Entry:
         context=context or None, frame=frame or None,  # type: ignore[arg-type]
         swap=roles == "swap", public=roles == "public", mutual=roles == "mutual",
         quotes=roles == "quote", converse=roles == "converse", state=roles == "state",
+        victim=roles == "victim",
         lemma=lemma,
         particle=particle, objects=objects, before=before,
     )

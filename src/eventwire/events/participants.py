@@ -183,22 +183,49 @@ def implied_police(p: Participants) -> None:
 
 
 def agent_of_cause(p: Participants) -> None:
-    """"killed in police firing", "wounded in an Israeli air strike": with no agent named, the
-    actor of the event noun that caused it (its own modifier) did it."""
+    """"killed in police firing", "wounded in an Israeli air strike", "97 died in police
+    firing": with no agent named (a passive, or a verb whose subject is the victim), the actor
+    of the event that caused it did it. The cause is an event noun whose modifier is an actor,
+    or an actor with its event beside it (the parser reads "police firing on Friday" as police
+    who are firing), or a clause ("killed when the police opened fire")."""
     c = p.coding
-    if p.sources or c.entry.pos != "v" or not is_passive(p.token):
+    if p.sources or c.entry.pos != "v" or not (is_passive(p.token) or c.entry.victim):
         return
     for cause in prep_objects(p.token, {"in", "during"}, set()):
-        # The parser often tags the cause as a gerund ("police firing"): an event noun all the same.
-        if p.lexicon.match(cause) is None and cause.lower_ not in p.lexicon.nouns:
-            continue
-        modifiers = [m for m in cause.children if m.dep_ in ("compound", "amod", "poss")
-                     and m.i < cause.i]
-        agents = _resolve(modifiers, exclude={p.token.i})
+        if _is_event_word(p, cause):  # the parser often tags the cause as a gerund
+            modifiers = [m for m in cause.children if m.dep_ in ("compound", "amod", "poss")
+                         and m.i < cause.i]
+            agents = _resolve(modifiers, exclude={p.token.i})
+        else:
+            following = cause.doc[cause.i + 1] if cause.i + 1 < len(cause.doc) else None
+            acting = following is not None and _is_event_word(p, following) and (
+                following.head.i in (cause.i, p.token.i))
+            agents = _resolve([cause], exclude={p.token.i}) if acting else []
         if agents:
             p.sources = agents[:1]
             c.rule.append("source:agent-of-cause")
             return
+    # the clause may hang on a coordinated verb ("were killed and five injured when ...")
+    verbs = [p.token, *(t for t in p.token.children if t.dep_ == "conj")]
+    for clause in (c for v in verbs for c in v.children):
+        marks = {m.lower_ for m in clause.children if m.dep_ in ("mark", "advmod")}
+        if clause.dep_ == "advcl" and marks & {"when", "as", "after"} and _attack(p, clause):
+            subjects, _ = subject_of(clause)
+            agents = _resolve(subjects, exclude={p.token.i})
+            if agents:
+                p.sources = agents[:1]
+                c.rule.append("source:agent-of-clause")
+                return
+
+
+def _is_event_word(p: Participants, token: Token) -> bool:
+    return p.lexicon.match(token) is not None or token.lower_ in p.lexicon.nouns
+
+
+def _attack(p: Participants, verb: Token) -> bool:
+    """The clause's verb is an act of force ("opened fire", "fired", "attacked")."""
+    entry = p.lexicon.match(verb)
+    return entry is not None and entry.type in ("ASSAULT", "COERCE")
 
 
 def state_of_place(p: Participants) -> None:
