@@ -44,7 +44,7 @@ from eventwire.schema import Article, Event
 LABELS = ("KILL", "ARREST", "FAIL", "FORCE", "ANY_ACTION")
 DEFAULT_DIR = Path("../shared/benchmarks/real/india_police_events")
 
-_KILL_TRIGGERS = re.compile(r"^(kill|shot|shoot|gunn|murder|slay|slain)", re.I)
+_KILL_TRIGGERS = re.compile(r"^(kill|shot|shoot|gunn|murder|slay|slain|die|died|perish|succumb)", re.I)
 _FORCE_MODES = {"crowd-control", "curfew", "martial-law"}
 
 # The keyword baseline: a police word and an action word in one sentence.
