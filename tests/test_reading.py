@@ -141,6 +141,16 @@ def test_the_cause_of_a_death_or_a_killing_did_it(coder: Coder) -> None:
     assert agents("Nairobi: Two people were killed when a bus overturned on the highway.") == []
 
 
+def test_a_definite_description_keeps_its_own_sector(coder: Coder) -> None:
+    # "the police" refers back through "the Nairobi police" (whose capital stands for the
+    # state): the state carries over, the sector is the noun's own
+    _, events = code(coder, "The Nairobi police met community leaders on Monday. On Tuesday "
+                            "the police fired tear gas at the crowd.")
+    fired = [e for e in events if e.trigger.text == "fired"]
+    assert fired and fired[0].source is not None
+    assert (fired[0].source.country, fired[0].source.sector) == ("KEN", "COP")
+
+
 def test_hyphenated_crowd_control_and_crowds_as_actors(coder: Coder) -> None:
     _, events = code(coder, "Police resorted to a baton-charge near the market.")
     assert [(e.type, e.mode) for e in events] == [("ASSAULT", "crowd-control")]

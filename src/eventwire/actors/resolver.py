@@ -139,8 +139,9 @@ def actor_for_token(token: Token) -> ActorMatch | None:
         # its first member here; coordinated_antecedents() gives both.
         phrase = noun_phrase(token) if token.pos_ != "PRON" else doc[token.i:token.i + 1]
         first = antecedents[0]._.actor
-        # "the ministry" -> Vietnam: the antecedent's state, the noun's own sector.
-        return ActorMatch(phrase, ActorInfo("noun", first.country, first.sector or token._.sector,
+        # "the ministry" -> Vietnam: the antecedent's state, the noun's own sector ("the police"
+        # after "the state government" are still the police); a pronoun takes the antecedent's.
+        return ActorMatch(phrase, ActorInfo("noun", first.country, token._.sector or first.sector,
                                             first.name))
     if token.lower_ in QUANTITY_HEADS or token.lemma_.lower() in QUANTITY_HEADS:
         inner = _of_object(token)
