@@ -458,8 +458,9 @@ async function alerts(params) {
       text: `${countryNames[al.a] || al.a} – ${countryNames[al.b] || al.b}`}),
     document.createTextNode(`: ${al.measure} ${al.value} in ${al.period.slice(0, 7)} ` +
       `(expected ${al.expected}, surprise ${al.surprise}) — `),
-    ...al.articles.map(x => el("a", {href: hashFor(["article", x.id], new URLSearchParams()),
-      text: (x.title || x.id) + " ", "data-article": x.id})))));
+    ...al.articles.flatMap((x, n) => [n ? " · " : "", el("a", {
+      href: hashFor(["article", x.id], new URLSearchParams()), text: x.title || x.id,
+      "data-article": x.id})]))));
   if (!items.length) list.replaceChildren(el("li", {text: "No surprising shifts."}));
 }
 
