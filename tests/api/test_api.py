@@ -188,3 +188,11 @@ def test_chart_specs_carry_the_same_numbers_as_the_json(base_url: str) -> None:
     assert get(base_url, world["layer"][1]["data"]["url"]).status_code == 200  # served
     partners = get(base_url, "/api/charts/partners/Turkey").json()
     assert {v["b"] for v in partners["data"]["values"]} >= {"IND", "PAK"}
+
+
+def test_grouped_events_take_the_event_lists_filters(base_url: str) -> None:
+    every = get(base_url, "/api/events/grouped", limit=500).json()
+    conflict = get(base_url, "/api/events/grouped", limit=500, quad=4).json()
+    assert conflict and len(conflict) < len(every) and all(g["quad"] == 4 for g in conflict)
+    turkey = get(base_url, "/api/events/grouped", limit=500, source="Türkiye").json()
+    assert turkey and all(g["source_country"] == "TUR" for g in turkey)

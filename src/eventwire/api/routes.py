@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import threading
+from dataclasses import replace
 from datetime import date as Date
 from typing import Annotated, Any, Literal
 
@@ -227,13 +228,18 @@ def list_events(
 
 
 @records.get("/events/grouped", response_model=list[GroupedEvent], responses=_CSV)
-def list_grouped_events(cur: Cursor, actor: str | None = None, type: str | None = None,
+def list_grouped_events(cur: Cursor, scope: EventScope, actor: str | None = None,
+                        source: str | None = None, target: str | None = None,
                         a: str | None = None, b: str | None = None,
                         since: Since = None, until: Until = None,
+                        text: Annotated[str | None, Query(max_length=200)] = None,
+                        location: str | None = None,
                         limit: Limit = 50, offset: Offset = 0, fmt: OutFormat = "json") -> Any:
-    """Repeated reports of one event collapsed into one, with every report as evidence."""
-    flt = EventFilter(actor=actor, type=type, dyad=(a, b) if a and b else None,
-                      since=since, until=until)
+    """Repeated reports of one event collapsed into one, with every report as evidence (the
+    event list's filters)."""
+    flt = replace(scope, actor=actor, source=source, target=target,
+                  dyad=(a, b) if a and b else None, since=since, until=until, text=text,
+                  location=location)
     return _rows_as([GroupedEvent.model_validate(r)
                      for r in grouped_events(cur, flt, limit, offset).rows], fmt, "grouped")
 
