@@ -27,6 +27,20 @@ def parse(rows: list[tuple[str, int, str, str, str]], tags: dict[int, str] | Non
     return doc
 
 
+def test_a_reduced_relative_in_ing_is_done_by_its_noun_and_one_in_ed_to_it() -> None:
+    # "troops firing on the crowd ..." (the -ing clause hangs on the noun)
+    doc = parse([("troops", 4, "nsubj", "NOUN", "troop"), ("firing", 0, "acl", "VERB", "fire"),
+                 ("on", 1, "prep", "ADP", "on"), ("protesters", 2, "pobj", "NOUN", "protester"),
+                 ("angered", 4, "ROOT", "VERB", "anger")], tags={1: "VBG"})
+    subj, how = subject_of(doc[1])
+    assert ([t.text for t in subj], how) == (["troops"], "acl")
+    # "men arrested on Friday ..." (done to the men: no subject)
+    doc = parse([("men", 4, "nsubj", "NOUN", "man"), ("arrested", 0, "acl", "VERB", "arrest"),
+                 ("on", 1, "prep", "ADP", "on"), ("Friday", 2, "pobj", "PROPN", "Friday"),
+                 ("confessed", 4, "ROOT", "VERB", "confess")], tags={1: "VBN"})
+    assert subject_of(doc[1]) == ([], "")
+
+
 def test_the_subject_of_an_active_verb_and_the_agent_of_a_passive_one() -> None:
     doc = parse([("Russia", 1, "nsubj", "PROPN", "Russia"), ("attacked", 1, "ROOT", "VERB", "attack"),
                  ("Kyiv", 1, "dobj", "PROPN", "Kyiv")])

@@ -99,6 +99,10 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         return subj, how and "control>" + how
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
         return conjuncts(head), "relcl"
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+        # A reduced relative: "police firing on the mob", "troops crossing the border" -- the
+        # noun does it. (A past participle, "the men arrested on Friday", is done to the noun.)
+        return conjuncts(head), "acl"
     if verb.dep_ == "acl" and head.pos_ == "NOUN" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         # "reiterated its commitment to support the police", "the U.N.'s decision to withdraw":
