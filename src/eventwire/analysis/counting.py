@@ -18,7 +18,7 @@ from datetime import timedelta
 from typing import Any, Literal
 
 from eventwire.store.queries import EventFilter, QueryError, country, date_range
-from eventwire.store.rollup import COUNTED_WHERE, collapsed_sql, rollup_sql
+from eventwire.store.rollup import COUNTED_WHERE, collapsed_sql, rollup_sql, within
 
 Collapse = Literal["none", "event", "strict"]
 COLLAPSE_MODES: tuple[str, ...] = ("none", "event", "strict")
@@ -49,18 +49,10 @@ def counted(collapse: str, since: Date | None = None, until: Date | None = None,
         where.append("date IS NOT NULL")
     span = _whole_months(since, until) if collapse == "event" and monthly \
         and _rollup_can_filter(scope) else None
-    if span is not None:  # the days outside the whole months, from the events
-        first, end = span
-        outside = ["date IS NULL"] if not dated else []
-        outside_params: list[Any] = []
-        if first is not None:
-            outside.append("date < ?")
-            outside_params.append(first)
-        if end is not None:
-            outside.append("date >= ?")
-            outside_params.append(end)
-        where.append(f"({' OR '.join(outside) or 'FALSE'})")
-        params += outside_params
+    if span is not None:  # the days outside the whole months (and undated ones), from the events
+        inside, inside_params = within("date", *span)
+        where.append(f"({'' if dated else 'date IS NULL OR '}NOT ({inside}))")
+        params += inside_params
     if collapse == "none":
         sql = (f"(SELECT date, source_country, target_country, type, quad, cameo, intensity, "
                f"1 AS reports, article_id, 1 AS weight, intensity AS score "
@@ -79,11 +71,10 @@ def counted(collapse: str, since: Date | None = None, until: Date | None = None,
     if span is None:
         return sql, params
     first, end = span
-    last = None if end is None else _month_before(end)
-    if first is not None and last is not None and first > last:
+    if first is not None and end is not None and first >= end:
         return sql, params  # no whole month in the range: the events alone
     rolled, rolled_params = _rollup_where(scope, extra_where, extra_params)
-    monthly_sql, monthly_params = rollup_sql(rolled, first, last,
+    monthly_sql, monthly_params = rollup_sql(rolled, first, end,
                                              by_type=by_type or scope.type is not None)
     return f"({sql} UNION ALL BY NAME {monthly_sql})", [*params, *rolled_params,
                                                         *monthly_params]
@@ -121,10 +112,6 @@ def _whole_months(since: Date | None, until: Date | None) -> tuple[Date | None, 
 
 def _month_after(day: Date) -> Date:
     return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
-
-
-def _month_before(day: Date) -> Date:
-    return (day.replace(day=1) - timedelta(days=1)).replace(day=1)
 
 
 #: Condition for rows that belong to some country pair (a dyad).

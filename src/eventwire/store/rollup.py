@@ -47,14 +47,15 @@ def refresh(con: duckdb.DuckDBPyConnection, months: list[Date] | None = None) ->
     transaction, after the events and the syndicated-copy marks are written."""
     if months is not None and not months:
         return
-    scope: str = "TRUE"
-    params: list[Any] = []
-    these = "TRUE" if months is None else "month IN (SELECT unnest(?::DATE[]))"
+    if months is None:  # the rollups' month column, and the events' date, in these months
+        these, dated, params = "TRUE", "TRUE", []
+    else:
+        these = "month IN (SELECT unnest(?::DATE[]))"
+        dated = "date_trunc('month', date)::DATE IN (SELECT unnest(?::DATE[]))"
+        params = [months]
     for table in ("monthly_counts", "monthly_pairs"):
-        con.execute(f"DELETE FROM {table} WHERE {these}", [] if months is None else [months])
-    if months is not None:
-        scope, params = "date_trunc('month', date)::DATE IN (SELECT unnest(?::DATE[]))", [months]
-    rows = collapsed_sql(f"{COUNTED_WHERE} AND date IS NOT NULL AND {scope}")
+        con.execute(f"DELETE FROM {table} WHERE {these}", params)
+    rows = collapsed_sql(f"{COUNTED_WHERE} AND date IS NOT NULL AND {dated}")
     con.execute(f"""INSERT INTO monthly_counts
         SELECT date_trunc('month', date)::DATE, source_country, target_country, type, quad,
                count(*), sum(intensity)
@@ -63,24 +64,31 @@ def refresh(con: duckdb.DuckDBPyConnection, months: list[Date] | None = None) ->
         GROUP BY ALL""", params)
     con.execute(f"""INSERT INTO monthly_pairs
         SELECT month, source_country, target_country, quad, sum(events), sum(score)
-        FROM monthly_counts WHERE {these} GROUP BY ALL""", [] if months is None else [months])
+        FROM monthly_counts WHERE {these} GROUP BY ALL""", params)
 
 
-def rollup_sql(where: str, first: Date | None, last: Date | None,
-               by_type: bool = True) -> tuple[str, list[Any]]:
-    """Rollup rows in the shape of counted rows, for whole months from ``first`` (a month's first
-    day) up to ``last`` (a month's first day, included), with ``where`` over the pair, type and
-    quad columns. ``by_type=False``: from the rollup without types (``type`` is NULL), for views
-    that neither split nor filter by type."""
-    clauses, params = [f"({where})"], []
+def within(column: str, first: Date | None, end: Date | None) -> tuple[str, list[Any]]:
+    """``column`` in [first, end) as SQL and its parameters (a None bound is open): the span
+    of whole months the rollups serve, and its complement the events serve."""
+    clauses: list[str] = []
+    params: list[Any] = []
     if first is not None:
-        clauses.append("month >= ?")
+        clauses.append(f"{column} >= ?")
         params.append(first)
-    if last is not None:
-        clauses.append("month <= ?")
-        params.append(last)
+    if end is not None:
+        clauses.append(f"{column} < ?")
+        params.append(end)
+    return " AND ".join(clauses) or "TRUE", params
+
+
+def rollup_sql(where: str, first: Date | None, end: Date | None,
+               by_type: bool = True) -> tuple[str, list[Any]]:
+    """Rollup rows in the shape of counted rows, for the months in [first, end) (first days of
+    months), with ``where`` over the pair, type and quad columns. ``by_type=False``: from the
+    rollup without types (``type`` is NULL), for views that neither split nor filter by type."""
+    span, params = within("month", first, end)
     kind, table = ("type", "monthly_counts") if by_type else ("NULL::VARCHAR", "monthly_pairs")
     return (f"(SELECT month AS date, source_country, target_country, {kind} AS type, quad, "
             f"NULL::VARCHAR AS cameo, score / events AS intensity, events AS reports, "
             f"NULL::VARCHAR AS article_id, events AS weight, score "
-            f"FROM {table} WHERE {' AND '.join(clauses)})"), params
+            f"FROM {table} WHERE ({where}) AND {span})"), params
