@@ -68,7 +68,8 @@ def connect(path: str | Path, read_only: bool = False,
         raise StoreError(f"{path} is a directory, not a database file (e.g. {Path(path) / 'events.duckdb'})")
     if read_only and not Path(path).exists():
         raise FileNotFoundError(f"no database at {path}")
-    deadline = time.monotonic() + (LOCK_WAIT if wait is None else wait)
+    wait = LOCK_WAIT if wait is None else wait
+    deadline = time.monotonic() + wait
     pause = 0.02
     while True:
         try:
@@ -81,7 +82,7 @@ def connect(path: str | Path, read_only: bool = False,
                 time.sleep(pause)  # another process has it for a moment: wait our turn
                 pause = min(pause * 2, 0.25)
                 continue
-            raise StoreError(_why(path, exc, LOCK_WAIT if wait is None else wait)) from None
+            raise StoreError(_why(path, exc, wait)) from None
 
 
 def _locked(exc: Exception) -> bool:
@@ -197,9 +198,7 @@ class EventStore:
 
     def _acquire(self) -> duckdb.DuckDBPyConnection:
         with self._lock:
-            if self._timer is not None:
-                self._timer.cancel()
-                self._timer = None
+            self._cancel_timer()
             if self._con is None:
                 self._con = connect(self.path, read_only=self.read_only)
                 self._opened = time.monotonic()
@@ -218,6 +217,11 @@ class EventStore:
                 self._timer.daemon = True
                 self._timer.start()
 
+    def _cancel_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+
     def _close_if_idle(self) -> None:
         with self._lock:
             if self._users == 0:
@@ -230,9 +234,7 @@ class EventStore:
 
     def close(self) -> None:
         with self._lock:
-            if self._timer is not None:
-                self._timer.cancel()
-                self._timer = None
+            self._cancel_timer()
             self._users = 0
             self._close()
 
