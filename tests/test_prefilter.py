@@ -41,6 +41,14 @@ def test_inflected_and_irregular_trigger_forms_are_recognised(nlp: Language) -> 
     assert not is_candidate(nlp.make_doc("the weather was mild today.")[:], c)
 
 
+def test_a_trigger_whose_actor_is_implied_needs_no_actor_word(nlp: Language) -> None:
+    """"four were detained" names nobody, yet the coder infers the police: the sentence stays."""
+    for sentence in ("at least four were detained overnight.", "two more arrests followed."):
+        assert is_candidate(nlp.make_doc(sentence)[:], CUES), sentence
+    # a longer stem than the triggers': "interrogate" keeps, "interior" does not.
+    assert not is_candidate(nlp.make_doc("the weather in the interior was mild.")[:], CUES)
+
+
 def test_coding_through_the_prefilter_gives_original_offsets(coder) -> None:  # type: ignore[no-untyped-def]
     from eventwire.schema import Article
 

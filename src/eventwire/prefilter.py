@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.actors.coref import COREF_WORDS
 from eventwire.actors.gazetteer import Gazetteer
 from eventwire.events.lexicon import Lexicon
+from eventwire.events.participants import POLICE_ACTS
 from eventwire.ingest.layout import Layout, Part
 
 _STEM = 5
@@ -49,22 +50,37 @@ class Cues:
     actor_words: frozenset[str]
     #: The actor words that name someone (not "he", "the government": those refer back).
     name_words: frozenset[str]
+    #: Stems of the triggers whose actor the coder infers when none is named ("five were
+    #: arrested": the police, ``participants.implied_police``): they need no actor word.
+    implied_stems: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, lexicon: Lexicon, gazetteer: Gazetteer) -> Cues:
         """The cues of the pipeline's own tables (the events and actors components')."""
-        stems: set[str] = set()
-        for lemma in set(lexicon.verbs) | set(lexicon.nouns):
-            stems.add(lemma[:_STEM])
-            if lemma.endswith("e"):  # raise -> raising
-                stems.add(lemma[:-1][:_STEM])
-            if lemma.endswith("y"):  # deny -> denies, denied
-                stems.add((lemma[:-1] + "i")[:_STEM])
+        stems = _stems(set(lexicon.verbs) | set(lexicon.nouns))
+        # Longer stems than the triggers' own: these keep a sentence on their own ("interr",
+        # not "inter").
+        implied = frozenset((e.lemma[:-1] if e.lemma.endswith("e") else e.lemma)[:6]
+                            for es in (*lexicon.verbs.values(), *lexicon.nouns.values())
+                            for e in es if (e.type, e.mode) in POLICE_ACTS
+                            and not (e.objects or e.particle or e.before))
         words = {alias.split()[0].lower() for alias in gazetteer.aliases} - {"the", "a", "an", "of"}
         words |= {noun.split()[-1] for noun in gazetteer.sectors}
         # Coreference resolves these to actors named earlier ("both sides", "he", "it").
         words |= COREF_WORDS
-        return cls(frozenset(stems), frozenset(words), frozenset(words - COREF_WORDS))
+        return cls(stems, frozenset(words), frozenset(words - COREF_WORDS), implied)
+
+
+def _stems(lemmas: set[str]) -> frozenset[str]:
+    """The first letters of each lemma's forms ("raise" -> "rais", "deny" -> "deni")."""
+    stems: set[str] = set()
+    for lemma in lemmas:
+        stems.add(lemma[:_STEM])
+        if lemma.endswith("e"):  # raise -> raising
+            stems.add(lemma[:-1][:_STEM])
+        if lemma.endswith("y"):  # deny -> denies, denied
+            stems.add((lemma[:-1] + "i")[:_STEM])
+    return frozenset(stems)
 
 
 def _has_trigger_stem(word: str, stems: frozenset[str]) -> bool:
@@ -79,10 +95,13 @@ def _actor_cue(tok: Token, i: int, words: frozenset[str]) -> bool:
 
 
 def is_candidate(sent: Span, c: Cues) -> bool:
-    """A trigger form and an actor cue in the same sentence."""
+    """A trigger form and an actor cue in the same sentence, or a trigger whose actor is
+    implied."""
     trigger = actor = False
     for i, tok in enumerate(sent):
         low = tok.lower_
+        if any(low.startswith(stem) for stem in c.implied_stems):
+            return True
         if not trigger and (_has_trigger_stem(low, c.trigger_stems) or low in IRREGULAR):
             trigger = True
         if not actor and (_actor_cue(tok, i, c.actor_words)

@@ -267,7 +267,42 @@ def test_agentless_arrests_are_made_by_the_police(coder: Coder) -> None:
                 if e.source is not None and e.source.sector == "COP"]
 
 
+def test_an_implied_arrest_needs_someone_arrested(coder: Coder) -> None:
+    """A counted group is arrested; a thing "captured" on camera is no arrest."""
+    (event,) = code(coder, "Later that night about a dozen looters were nabbed near the market.")
+    assert (event.type, event.mode, event.source.sector) == ("COERCE", "arrest", "COP")
+    assert not code(coder, "The whole scene was captured on camera by a neighbour.")
+
+
+def test_police_moved_are_a_police_mobilization(coder: Coder) -> None:
+    (sent,) = code(coder, "The Kenyan government deployed 500 policemen in the capital.")
+    assert (sent.type, sent.mode, sent.source.sector) == ("MOBILIZE", "police", "GOV")
+    assert sent.attributes["forces"] == ["COP"]
+    # A unit of a named force is that force; with no other actor the forces themselves act.
+    (unit,) = code(coder, "Two companies of the Central Reserve Police Force were deployed in "
+                          "the valley.")
+    assert (unit.source.country, unit.source.sector, unit.mode) == ("IND", "COP", "police")
+    (troops,) = code(coder, "Russia deployed thousands of troops near the Finnish border.")
+    assert troops.mode == "troops" and troops.attributes["forces"] == ["MIL"]
+
+
+def test_tightened_security_is_the_police_raising_their_alert(coder: Coder) -> None:
+    (event,) = code(coder, "Security was tightened at the airport after the bomb threat.")
+    assert (event.type, event.mode, event.source.sector) == ("MOBILIZE", "police", "COP")
+    assert "source:implied-police" in event.rule
+
+
+def test_a_wounded_clause_on_a_coordinated_victim_still_names_the_shooters(coder: Coder) -> None:
+    """"were killed and four others wounded when ...": the parser hangs "wounded" on "others"."""
+    events = code(coder, "Two marchers were killed and four others wounded when soldiers fired "
+                         "on the procession in the town square.")
+    assert any(e.type == "ASSAULT" and e.source is not None and e.source.sector == "MIL"
+               for e in events), events
+
+
 @pytest.mark.parametrize(("text", "mode"), [
+    ("Riot police dispersed the demonstrators with batons.", "crowd-control"),
+    ("Police fired to scatter the crowd outside the station.", "firearms"),
     ("Police fired tear gas at the protesters.", "crowd-control"),
     ("The police used a lathi charge against the crowd.", "crowd-control"),
     ("Police fired twelve rounds in the air.", "firearms"),

@@ -114,7 +114,10 @@ def noun_phrase(token: Token) -> Span:
 #: Heads that only count the actors in their "of" phrase ("thousands of protesters").
 QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
                   "millions", "number", "group", "team", "members", "member", "crowd", "scores",
-                  "some", "many", "all", "most", "several", "one", "two", "delegation"}
+                  "some", "many", "all", "most", "several", "one", "two", "delegation",
+                  # units of a force ("two companies of the Rapid Action Force")
+                  "company", "companies", "contingent", "contingents", "column", "columns",
+                  "squad", "squads", "detachment", "personnel"}
 
 
 def _of_object(token: Token) -> Token | None:

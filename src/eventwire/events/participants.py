@@ -45,6 +45,9 @@ from eventwire.ontology.plover import TYPE_INFO
 #: Sectors whose members act collectively in public (their "protest" is a demonstration).
 PUBLIC_SECTORS = {"CVL", "OPP", "REF", "NGO", "BUS", "LAB", "EDU", "AGR", "JRN"}
 
+#: Sectors of the forces a state moves (troops, police) when it mobilizes.
+FORCE_SECTORS = frozenset({"MIL", "COP"})
+
 ActorPair = tuple[ActorMatch | None, ActorMatch | None]
 
 
@@ -161,8 +164,9 @@ def person_object(p: Participants) -> None:
 
 
 #: Acts whose agent, when the text names none, is the police (PLOVER: arrests and detentions
-#: are COERCE by the police, crowd control an ASSAULT by them).
-POLICE_ACTS = {("COERCE", "arrest"), ("ASSAULT", "crowd-control")}
+#: are COERCE by the police, crowd control an ASSAULT by them, tightened security their
+#: MOBILIZE: CAMEO 151, "increase police alert status").
+POLICE_ACTS = {("COERCE", "arrest"), ("ASSAULT", "crowd-control"), ("MOBILIZE", "police")}
 
 
 def implied_police(p: Participants) -> None:
@@ -174,12 +178,25 @@ def implied_police(p: Participants) -> None:
         return
     if c.entry.pos == "v" and not is_passive(p.token):
         return  # an active verb without a subject is a parse we do not trust
+    if c.type == "COERCE" and not _people_affected(p):
+        return  # "its details were captured in the report"
     places = _resolve(prep_objects(p.token, {"in", "at", "from"}, set()), exclude={p.token.i})
     country = next((m.info.country for m in places if m.info.country), None)
     p.sources = [ActorMatch(c.span, ActorInfo("implied", country, "COP", None))]
     c.attributes["implied_source"] = "police"
     c.rule.append("source:implied-police")
     p.inferred = True
+
+
+def _people_affected(p: Participants) -> bool:
+    """No thing is said to suffer the act: the recipient (or passive subject), if any, is an
+    actor or a counted group ("at least 22 persons", "a dozen rumour mongers")."""
+    # The parser sometimes hangs the subject on the auxiliary ("80 workers were ... taken").
+    heads = [p.token, *(t for t in p.token.children if t.dep_ in ("aux", "auxpass"))]
+    passive_subjects = [t for h in heads for t in h.children if t.dep_ in ("nsubjpass", "nsubj")]
+    found = p.targets + _resolve(passive_subjects, exclude={p.token.i}, recipient=True)
+    return not found or any(
+        not is_thing(m) or any(k.dep_ == "nummod" for k in m.span.root.children) for m in found)
 
 
 def agent_of_cause(p: Participants) -> None:
@@ -205,8 +222,10 @@ def agent_of_cause(p: Participants) -> None:
             p.sources = agents[:1]
             c.rule.append("source:agent-of-cause")
             return
-    # the clause may hang on a coordinated verb ("were killed and five injured when ...")
-    verbs = [p.token, *(t for t in p.token.children if t.dep_ == "conj")]
+    # the clause may hang on a coordinated verb ("were killed and five injured when ..."; the
+    # parser makes that "five" a noun with "injured" its participle)
+    conjuncts = [t for t in p.token.children if t.dep_ == "conj"]
+    verbs = [p.token, *conjuncts, *(a for t in conjuncts for a in t.children if a.dep_ == "acl")]
     for clause in (c for v in verbs for c in v.children):
         marks = {m.lower_ for m in clause.children if m.dep_ in ("mark", "advmod")}
         if clause.dep_ == "advcl" and marks & {"when", "as", "after"} and _attack(p, clause):
@@ -303,10 +322,16 @@ def peacekeeping_is_aid(p: Participants) -> None:
 
 def forces_moved(p: Participants) -> None:
     """When forces move (MOBILIZE, RETREAT) they are the object, not a recipient; the place
-    they go to or leave receives."""
+    they go to or leave receives. Which forces moved is kept (``attributes.forces``: a
+    sector); police moved is MOBILIZE's police mode (CAMEO 153, "mobilize police power")."""
     c = p.coding
     if c.entry.type in FORCE_PLACE_PREPS and c.entry.pos == "v":
+        moved = sorted({t.info.sector for t in p.targets if t.info.sector in FORCE_SECTORS})
         p.sources, p.targets = _forces_are_the_actor(p.sources, p.targets)
+        if moved:
+            c.attributes["forces"] = moved
+            if moved == ["COP"] and c.type == "MOBILIZE":
+                c.mode = "police"
         if not p.targets:
             p.targets = _resolve(place_objects(p.token, c.entry.type), exclude=p.taken())
 
@@ -385,9 +410,9 @@ def _forces_are_the_actor(sources: list[ActorMatch], targets: list[ActorMatch]
                          ) -> tuple[list[ActorMatch], list[ActorMatch]]:
     """When forces move (MOBILIZE, RETREAT) the object is the force ("deployed troops", "withdrew
     its troops"), not a recipient; with no other actor named, the forces themselves are the actor
-    ("warships were deployed")."""
-    forces = [t for t in targets if t.info.sector == "MIL"]
-    rest = [t for t in targets if t.info.sector != "MIL"]
+    ("warships were deployed", "policemen were posted")."""
+    forces = [t for t in targets if t.info.sector in FORCE_SECTORS]
+    rest = [t for t in targets if t.info.sector not in FORCE_SECTORS]
     if not sources:
         return forces[:1], rest
     return sources, rest
