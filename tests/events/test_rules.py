@@ -300,6 +300,17 @@ def test_a_wounded_clause_on_a_coordinated_victim_still_names_the_shooters(coder
                for e in events), events
 
 
+@pytest.mark.parametrize("text", [
+    "Heavy police firing in the old market left three dead on Sunday.",
+    "Officials said three of the deaths were due to police firing on the marchers.",
+])
+def test_a_firing_counts_the_dead_of_the_clause_it_sits_in(coder: Coder, text: str) -> None:
+    """A gerund used as a noun ("police firing") is counted with its clause's toll."""
+    (event,) = [e for e in code(coder, text) if e.type == "ASSAULT"]
+    assert {"kind": "killed", "value": 3.0} in [
+        {k: a[k] for k in ("kind", "value")} for a in event.attributes["amounts"]], event
+
+
 @pytest.mark.parametrize(("text", "mode"), [
     ("Riot police dispersed the demonstrators with batons.", "crowd-control"),
     ("Police fired to scatter the crowd outside the station.", "firearms"),

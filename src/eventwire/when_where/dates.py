@@ -74,10 +74,17 @@ def resolve(expression: str, article: Date | None) -> tuple[Date, DateSource] | 
     return found, "explicit" if explicit else "relative"
 
 
+#: Slots of a noun phrase: a gerund in one is a noun ("police firing left two dead").
+_NOUN_SLOTS = {"nsubj", "nsubjpass", "csubj", "dobj", "pobj"}
+
+
 def _clause_head(token: Token) -> Token:
-    """The verb whose clause a trigger sits in (the trigger itself for verbs)."""
+    """The verb whose clause a trigger sits in (the trigger itself for verbs, but not for a
+    gerund used as a noun, or read as one's modifier: "deaths due to police firing", "police
+    firing left two dead" are counted in the clause it sits in)."""
     tok = token
-    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+    while (tok.pos_ not in ("VERB", "AUX") or tok.dep_ in _NOUN_SLOTS
+           or (tok.dep_ == "acl" and tok.tag_ == "VBG")) and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
