@@ -301,6 +301,25 @@ def test_a_wounded_clause_on_a_coordinated_victim_still_names_the_shooters(coder
 
 
 @pytest.mark.parametrize("text", [
+    "The riot police were forced to fire tear gas at the crowd.",
+    "Stone throwing outside the station prompted the police to open fire in the air.",
+])
+def test_whoever_is_made_to_act_acts(coder: Coder, text: str) -> None:
+    """Object control, active or passive: the one forced or prompted to fire is the one firing."""
+    assert any(e.type == "ASSAULT" and e.source is not None and e.source.sector == "COP"
+               for e in code(coder, text)), code(coder, text)
+
+
+def test_a_subordinate_act_whose_clause_names_its_cause_is_reported(coder: Coder) -> None:
+    """"while two were wounded in army shelling": the shelling's actor is in the clause itself,
+    so the subordinate event is no long-chain guess."""
+    events = code(coder, "While three villagers were wounded in army shelling, the others "
+                         "were evacuated by the rescue teams.")
+    assert any(e.type == "ASSAULT" and e.source is not None and e.source.sector == "MIL"
+               for e in events), events
+
+
+@pytest.mark.parametrize("text", [
     "Heavy police firing in the old market left three dead on Sunday.",
     "Officials said three of the deaths were due to police firing on the marchers.",
 ])

@@ -241,6 +241,13 @@ def is_thing(match: ActorMatch) -> bool:
         and info.name is None
 
 
+def is_counted(match: ActorMatch) -> bool:
+    """A counted group ("two were injured", "at least 22 persons"): people, though no actor is
+    named."""
+    root = match.span.root
+    return root.like_num or any(c.dep_ == "nummod" for c in root.children)
+
+
 def coordinated_antecedents(token: Token) -> list[ActorMatch]:
     """For "both sides" / "the two countries": one actor per member of the pair."""
     antecedents = (token.doc._.coref or {}).get(token.i) or []

@@ -27,7 +27,8 @@ WEAK_PREPS = {"in", "outside", "inside", "near", "across", "throughout"}
 SOURCE_PREPS = {"by", "from"}
 #: Verbs whose object is also the subject of the verb they govern ("urged Iran to release...").
 OBJECT_CONTROL = {"urge", "ask", "order", "force", "call", "press", "persuade", "tell", "allow",
-                  "invite", "encourage", "compel", "push", "pressure", "require", "help"}
+                  "invite", "encourage", "compel", "push", "pressure", "require", "help",
+                  "prompt", "instruct", "direct", "oblige", "authorize", "authorise"}
 #: Prepositions that set a time, occasion or circumstance, not a participant: a noun event under
 #: them ("after the clashes", "at a rally") is not an act of the clause's subject.
 CIRCUMSTANCE_PREPS = {"after", "before", "since", "during", "amid", "following", "despite", "until",
@@ -87,6 +88,10 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
             objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
             if objs:
                 return conjuncts(objs[0]), "object-control"
+            if is_passive(head):  # "the police were forced to open fire": the police fire
+                subjects = [c for c in head.children if c.dep_ == "nsubjpass"]
+                if subjects:
+                    return conjuncts(subjects[0]), "object-control"
         if verb.dep_ == "pcomp":  # "accused X of sending": the sender is the accused
             head = head.head
             objs = [c for c in head.children if c.dep_ == "dobj"]

@@ -22,6 +22,7 @@ from eventwire.actors.resolver import (
     ActorMatch,
     actor_for_token,
     coordinated_antecedents,
+    is_counted,
     is_thing,
     joint_modifiers,
     recipient_for_token,
@@ -195,8 +196,7 @@ def _people_affected(p: Participants) -> bool:
     heads = [p.token, *(t for t in p.token.children if t.dep_ in ("aux", "auxpass"))]
     passive_subjects = [t for h in heads for t in h.children if t.dep_ in ("nsubjpass", "nsubj")]
     found = p.targets + _resolve(passive_subjects, exclude={p.token.i}, recipient=True)
-    return not found or any(
-        not is_thing(m) or any(k.dep_ == "nummod" for k in m.span.root.children) for m in found)
+    return not found or any(not is_thing(m) or is_counted(m) for m in found)
 
 
 def agent_of_cause(p: Participants) -> None:

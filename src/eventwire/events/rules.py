@@ -21,9 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from eventwire.actors.resolver import (
-    is_thing,
-)
+from eventwire.actors.resolver import is_counted, is_thing
 from eventwire.events.arguments import (
     CIRCUMSTANCE_PREPS,
     CLAUSE_DEPS,
@@ -258,6 +256,10 @@ def clause_depth(token: Token, frames: dict[str, Frame]) -> int:
     return depth
 
 
+#: Strategies that find the source in the event's own clause ("injured in police firing").
+_LOCAL_SOURCE_RULES = {"source:agent-of-cause", "source:agent-of-clause"}
+
+
 def _reported(candidates: list[EventCandidate], frames: dict[str, Frame]) -> list[EventCandidate]:
     """The candidates reported as events: those with an actor, in a sentence's main clause, and
     in a subordinate clause only when they name their own actor and a real recipient ("X said Y
@@ -275,10 +277,11 @@ def _reported(candidates: list[EventCandidate], frames: dict[str, Frame]) -> lis
         if depth[id(ev)] > main[ev.trigger.token.sent.start]:
             # A verb coordinated with the main one shares its subject directly ("condemned the
             # tariffs and accused Washington"): that counts as naming its own actor.
-            own_actor = bool(ev.arg_how) and ev.arg_how[0] in (
-                "nsubj", "agent", "noun-modifier", "between", "conj>nsubj")
-            named = ev.target is not None and not is_thing(ev.target) \
-                and not ev.trigger.clause_recipient
+            own_actor = (bool(ev.arg_how) and ev.arg_how[0] in (
+                "nsubj", "agent", "noun-modifier", "between", "conj>nsubj", "object-control")
+            ) or bool(_LOCAL_SOURCE_RULES & set(ev.trigger.rule))
+            named = ev.target is not None and not ev.trigger.clause_recipient and (
+                not is_thing(ev.target) or is_counted(ev.target))
             if not (own_actor and named):
                 continue
         out.append(ev)
