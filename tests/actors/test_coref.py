@@ -45,3 +45,14 @@ def test_possessives_and_unknowns_stay_unresolved(nlp: Language) -> None:
     got = links(nlp, "Sharif thanked Erdogan for his support.")
     assert "his" not in got
     assert links(nlp, "He said it was late.") == {}
+
+
+def test_a_person_named_by_office_is_someone_he_refers_to(nlp: Language) -> None:
+    """Lower-case copy names officials by office only; "he said" refers back to them."""
+    got = links(nlp, "nairobi: the regional police commander on monday visited the camp. "
+                     "\"the roads are open,\" he said.")
+    assert got["he"] == ["the regional police commander"]
+    # A person named by name in the sentence before still wins over a nearer title.
+    got = links(nlp, "Egypt's foreign minister Sameh Shoukry met the envoy. He said talks "
+                     "would continue.")
+    assert got["He"] == ["Sameh Shoukry"]

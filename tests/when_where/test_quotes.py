@@ -37,3 +37,16 @@ def test_quotes_are_stored_with_the_article(coder: Coder, tmp_path: Path) -> Non
         stored = article(db.con, "q")
     assert stored is not None and [q["kind"] for q in stored["quotes"]] == ["indirect", "direct"]
     assert stored["quotes"][1]["speaker"]["country"] == "TUR"
+
+
+@pytest.mark.parametrize(("speaker", "sector"), [
+    ("a senior police official", "COP"),
+    ("the spokesperson of the city police", "COP"),
+    ("an army spokesman", "MIL"),
+    ("a foreign ministry official", "GOV"),
+])
+def test_who_speaks_for_a_body_is_of_its_sector(coder: Coder, speaker: str, sector: str) -> None:
+    text = f'"The roads into the town are open again," {speaker} said on Monday.'
+    article, _ = next(coder.code([Article(text=text, id="s")]))
+    (quote,) = article.quotes
+    assert quote.speaker is not None and quote.speaker.sector == sector, quote

@@ -45,9 +45,68 @@ _LEADER_NOUNS = {"president", "minister", "premier", "chancellor", "leader", "ki
 COREF_WORDS = frozenset(_PERSON | _THING | _PLURAL | _PAIR_NOUNS | _COUNTRY_NOUNS | _LEADER_NOUNS)
 
 
+#: Heads that name a person by office ("the police commissioner", "a senior official"): such a
+#: phrase is someone "he" or "she" can refer back to, named or not.
+PERSON_TITLES = frozenset({
+    "official", "officer", "spokesman", "spokeswoman", "spokesperson", "commissioner",
+    "superintendent", "inspector", "director", "general", "chief", "commander", "minister",
+    "secretary", "governor", "mayor", "magistrate", "collector", "ambassador", "envoy",
+    "president", "premier", "chancellor", "leader", "constable", "policeman", "policewoman"})
+#: The label of the spans made for such phrases (they are not in ``doc._.actors``).
+TITLED = "TITLED"
+
+
 def _is_person(span: Span) -> bool:
     info = span._.actor
-    return info.kind == "leader" or (info.kind == "ner" and span.label_ == "PERSON")
+    return info.kind == "leader" or (info.kind == "ner" and span.label_ == "PERSON") \
+        or span.label_ == TITLED
+
+
+def _person_before(pronoun: Token, before: list[Span]) -> list[Span]:
+    """"he", "she": the last person named, not the subject of the pronoun's own verb; a person
+    named by office only when nobody was named by name in this sentence or the one before
+    ("Shoukry met the envoy. He said": Shoukry; "police commissioner p c pandey ... he said")."""
+    excluded = _clause_subjects(pronoun)
+    people = [s for s in before if _is_person(s) and _identity(s) not in excluded]
+    named = [s for s in people if s.label_ != TITLED]
+    sent = pronoun.sent
+    previous = pronoun.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    if named and named[-1].start >= previous:
+        return named[-1:]
+    return people[-1:]
+
+
+def _refers_back(phrase: Span, head: Token) -> bool:
+    """"the minister", "the prime minister": a definite title that says nothing of whose it is
+    (no name, no body, no "of")."""
+    return phrase[0].lower_ == "the" and not any(
+        t.i != head.i and (t.pos_ == "PROPN" or t._.sector or t.lower_ == "of") for t in phrase)
+
+
+def _titled_people(doc: Doc, named: list[Span]) -> list[Span]:
+    """Phrases headed by an office that resolve to an actor with a sector ("police commissioner
+    p c pandey", "the spokesperson of the state police"), outside the named actors: lower-case
+    copy names its officials this way, and "he said" refers back to them."""
+    from eventwire.actors.resolver import actor_for_token  # the resolver builds on this module
+
+    taken = {t.i for s in named for t in s}
+    out: list[Span] = []
+    end = 0
+    for tok in doc:
+        if tok.i < end or tok.lemma_.lower() not in PERSON_TITLES or tok.pos_ != "NOUN":
+            continue
+        head = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" else tok
+        match = actor_for_token(head)
+        if match is None or match.info.sector is None or any(
+                t.i in taken for t in match.span) or match.span.start < end:
+            continue
+        if _refers_back(match.span, head):
+            continue  # "the prime minister", "the spokesperson": resolved below, not an antecedent
+        span = Span(doc, match.span.start, match.span.end, label=TITLED)
+        span._.actor = match.info
+        out.append(span)
+        end = span.end
+    return out
 
 
 def _last(before: list[Span], keep: Callable[[Span], bool]) -> list[Span]:
@@ -71,8 +130,9 @@ def _clause_subjects(pronoun: Token) -> set[str]:
 
 
 def _is_antecedent(span: Span) -> bool:
-    """Actors a pronoun can refer back to: named ones, not common nouns or mere places."""
-    return span._.actor.kind != "noun" and not _is_place(span)
+    """Actors a pronoun can refer back to: named ones or people named by office, not other
+    common nouns or mere places."""
+    return (span._.actor.kind != "noun" or span.label_ == TITLED) and not _is_place(span)
 
 
 def _last_two(before: list[Span], person: bool) -> list[Span]:
@@ -154,6 +214,7 @@ def resolve_coreference(doc: Doc) -> Doc:
     """Fill ``doc._.coref`` for pronouns and anaphoric nominals, and ``doc._.default_state``."""
     doc._.default_state = default_state(doc)
     actors = [s for s in (doc._.actors or []) if _is_antecedent(s)]
+    actors = sorted(actors + _titled_people(doc, actors), key=lambda s: s.start)
     links: dict[int, list[Span]] = {}
     in_actor = {t.i for s in actors for t in s}
     named = 0  # actors that end before the token (they are sorted and do not overlap)
@@ -170,9 +231,7 @@ def resolve_coreference(doc: Doc) -> Doc:
         if tok.pos_ == "PRON" and tok.dep_ == "poss":
             continue  # "his support": a possessive is no actor of its own
         if low in _PERSON and tok.pos_ == "PRON":
-            excluded = _clause_subjects(tok)
-            found = _last(before, lambda s, out=excluded: _is_person(s)  # type: ignore[misc]
-                          and _identity(s) not in out)
+            found = _person_before(tok, before)
         elif low in _THING and tok.pos_ == "PRON":
             found = _last(before, _is_country_like)
         elif low in _PLURAL and tok.pos_ == "PRON":

@@ -129,6 +129,12 @@ def _of_object(token: Token) -> Token | None:
     return None
 
 
+#: Heads that only say someone speaks or acts for a body (whose sector the phrase names).
+#: (Titles with no sector of their own, "chief", "commissioner", take their modifier's anyway.)
+AGENT_HEADS = {"official", "officer", "spokesman", "spokeswoman", "spokesperson", "source",
+               "personnel", "representative", "general"}
+
+
 #: Entity labels that are never participants ("on Thursday", "in April", "500 million").
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
@@ -160,8 +166,16 @@ def actor_for_token(token: Token) -> ActorMatch | None:
         return None
     phrase = noun_phrase(token)
     inside = actors_overlapping(doc, phrase.start, phrase.end)
-    sector = token._.sector or next(
-        (t._.sector for t in phrase if t.i != token.i and t.pos_ == "NOUN" and t._.sector), None)
+    agent = token.lemma_.lower() in AGENT_HEADS
+    modifiers = [t._.sector for t in phrase if t.i != token.i and t._.sector and (
+        t.pos_ == "NOUN" or (agent and t.pos_ == "ADJ" and t.i < token.i))]
+    # Someone who speaks or acts for a body is of the body's sector, the last one named ("a
+    # senior police official", "a military spokesman", "the spokesperson of the state police",
+    # "the inspector general of police"). ("Joint military exercises" are no actor.)
+    if agent:
+        sector = modifiers[-1] if modifiers else token._.sector
+    else:
+        sector = token._.sector or (modifiers[0] if modifiers else None)
     if inside:
         best = min(inside, key=lambda s: (0 if s.start <= token.i < s.end else 1,
                                           _KIND_RANK[s._.actor.kind], -s.start))
