@@ -267,6 +267,23 @@ def test_agentless_arrests_are_made_by_the_police(coder: Coder) -> None:
                 if e.source is not None and e.source.sector == "COP"]
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Police booked the landlord for fraud on Friday.", ("COERCE", "arrest")),
+    ("The police registered a case against the contractor.", ("ACCUSE", "allege")),
+    ("Soldiers recovered three rifles and a cache of grenades.", ("COERCE", "seize")),
+    ("Police intercepted the marchers before the bridge.", ("COERCE", "restrict")),
+    ("The army sealed the border after the raid.", ("COERCE", "restrict")),
+])
+def test_legal_action_seizures_and_stops(coder: Coder, text: str, kind: tuple[str, str]) -> None:
+    """CAMEO 17 (arrest, detain or charge; seize; restrict movement) and 11 (legal action)."""
+    assert kind in {(e.type, e.mode) for e in code(coder, text)}, code(coder, text)
+
+
+def test_booking_a_ticket_is_no_arrest(coder: Coder) -> None:
+    assert all(e.type != "COERCE"
+               for e in code(coder, "The foreign minister booked a flight to Geneva."))
+
+
 def test_an_implied_arrest_needs_someone_arrested(coder: Coder) -> None:
     """A counted group is arrested; a thing "captured" on camera is no arrest."""
     (event,) = code(coder, "Later that night about a dozen looters were nabbed near the market.")
