@@ -350,6 +350,7 @@ def test_a_firing_counts_the_dead_of_the_clause_it_sits_in(coder: Coder, text: s
 @pytest.mark.parametrize(("text", "mode"), [
     ("Riot police dispersed the demonstrators with batons.", "crowd-control"),
     ("Police fired to scatter the crowd outside the station.", "firearms"),
+    ("Police guarding the station returned fire.", "firearms"),
     ("Police fired tear gas at the protesters.", "crowd-control"),
     ("The police used a lathi charge against the crowd.", "crowd-control"),
     ("Police fired twelve rounds in the air.", "firearms"),
