@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.actors.resolver import actor_for_token
 from eventwire.prepositions import PLACE_PREPS
 from eventwire.spans import actor_at, actors_overlapping
 from eventwire.when_where.places import load_places
@@ -87,8 +88,6 @@ def _titled_people(doc: Doc, named: list[Span]) -> list[Span]:
     """Phrases headed by an office that resolve to an actor with a sector ("police commissioner
     p c pandey", "the spokesperson of the state police"), outside the named actors: lower-case
     copy names its officials this way, and "he said" refers back to them."""
-    from eventwire.actors.resolver import actor_for_token  # the resolver builds on this module
-
     taken = {t.i for s in named for t in s}
     out: list[Span] = []
     end = 0
