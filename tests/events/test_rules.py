@@ -284,6 +284,21 @@ def test_booking_a_ticket_is_no_arrest(coder: Coder) -> None:
                for e in code(coder, "The foreign minister booked a flight to Geneva."))
 
 
+@pytest.mark.parametrize("text", [
+    "A spokesman for the Kenyan government declined to comment on the report.",
+    "Officials in Ankara refused to say whether the envoy would return.",
+    "The Egyptian foreign minister spoke to reporters in Cairo on Sunday.",
+])
+def test_statements_to_or_withheld_from_the_press_are_no_events(coder: Coder, text: str) -> None:
+    """CAMEO 01 (public statements, 012 "decline comment") has no PLOVER type."""
+    assert not code(coder, text)
+
+
+def test_refusing_an_act_is_still_a_rejection(coder: Coder) -> None:
+    assert {e.type for e in code(coder, "Iran refused to release the British tanker.")} \
+        == {"REJECT"}
+
+
 def test_an_implied_arrest_needs_someone_arrested(coder: Coder) -> None:
     """A counted group is arrested; a thing "captured" on camera is no arrest."""
     (event,) = code(coder, "Later that night about a dozen looters were nabbed near the market.")
@@ -309,12 +324,17 @@ def test_tightened_security_is_the_police_raising_their_alert(coder: Coder) -> N
     assert "source:implied-police" in event.rule
 
 
+def assault_by(events: list[Event], sector: str) -> bool:
+    """Some event is an ASSAULT whose source is of ``sector``."""
+    return any(e.type == "ASSAULT" and e.source is not None and e.source.sector == sector
+               for e in events)
+
+
 def test_a_wounded_clause_on_a_coordinated_victim_still_names_the_shooters(coder: Coder) -> None:
     """"were killed and four others wounded when ...": the parser hangs "wounded" on "others"."""
     events = code(coder, "Two marchers were killed and four others wounded when soldiers fired "
                          "on the procession in the town square.")
-    assert any(e.type == "ASSAULT" and e.source is not None and e.source.sector == "MIL"
-               for e in events), events
+    assert assault_by(events, "MIL"), events
 
 
 @pytest.mark.parametrize("text", [
@@ -323,8 +343,7 @@ def test_a_wounded_clause_on_a_coordinated_victim_still_names_the_shooters(coder
 ])
 def test_whoever_is_made_to_act_acts(coder: Coder, text: str) -> None:
     """Object control, active or passive: the one forced or prompted to fire is the one firing."""
-    assert any(e.type == "ASSAULT" and e.source is not None and e.source.sector == "COP"
-               for e in code(coder, text)), code(coder, text)
+    assert assault_by(code(coder, text), "COP"), code(coder, text)
 
 
 def test_a_subordinate_act_whose_clause_names_its_cause_is_reported(coder: Coder) -> None:
@@ -332,8 +351,7 @@ def test_a_subordinate_act_whose_clause_names_its_cause_is_reported(coder: Coder
     so the subordinate event is no long-chain guess."""
     events = code(coder, "While three villagers were wounded in army shelling, the others "
                          "were evacuated by the rescue teams.")
-    assert any(e.type == "ASSAULT" and e.source is not None and e.source.sector == "MIL"
-               for e in events), events
+    assert assault_by(events, "MIL"), events
 
 
 @pytest.mark.parametrize("text", [

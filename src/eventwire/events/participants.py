@@ -301,6 +301,15 @@ def nearest_in_clause(p: Participants) -> None:
             c.clause_recipient = True
 
 
+def press_is_no_counterpart(p: Participants) -> None:
+    """"speaking to reporters", "met journalists": talking to the press is a public statement
+    (CAMEO 01), which PLOVER does not code; a CONSULT only with journalists is no event."""
+    c = p.coding
+    if c.type == "CONSULT" and p.targets and all(t.info.sector == "JRN" for t in p.targets):
+        c.rule.append("press:dropped")
+        p.empty = True
+
+
 def speaker_demands(p: Participants) -> None:
     """"A said B must X": A requests X of B."""
     c = p.coding
@@ -374,7 +383,8 @@ Strategy = Callable[[Participants], None]
 STRATEGIES: tuple[Strategy, ...] = (
     goal_of_transfer, place_as_recipient, purpose_verb_arguments, person_object, agent_of_cause,
     state_of_place,
-    implied_police, nobody, recipient_of_absorbed_act, nearest_in_clause, speaker_demands,
+    implied_police, nobody, recipient_of_absorbed_act, nearest_in_clause, press_is_no_counterpart,
+    speaker_demands,
     peacekeeping_is_aid, forces_moved, public_actor, article_state,
 )
 

@@ -37,6 +37,9 @@ from eventwire.events.modality import (
 from eventwire.events.participants import find_participants
 from eventwire.ontology.plover import COOPERATIVE_TYPES, TYPE_INFO, governed_mode
 
+#: What one declines to do when one declines to comment (with the speech verbs of the frames).
+COMMENT_VERBS = frozenset({"comment", "speculate", "elaborate", "disclose", "reveal", "specify",
+                           "identify", "name"})
 _ABSORBING_FRAMES = {"request", "deny", "threaten", "intent", "permit"}
 #: Frames whose governed event is the real one ("ordered an investigation", "called X to congratulate").
 _YIELDING_FRAMES = {"cause", "purpose"}
@@ -195,7 +198,13 @@ class RuleCoder:
             outer.rule.append(f"absorbs:{inner.entry.pattern}")
 
     def _transform(self, c: TriggerCoding) -> None:
-        """Rules 2 to 5: intention, threats, obligations, negation."""
+        """Rules 2 to 5: intention, threats, obligations, negation; and declining to comment."""
+        if c.entry.frame == "deny" and self._declines_comment(c.token):
+            # "refused to comment", "declined to say whether": CAMEO 012 "decline comment", a
+            # public statement, which PLOVER does not code (it is no REJECT of anyone).
+            c.dropped = True
+            c.rule.append("declines-comment:dropped")
+            return
         if c.demanded_by is not None and not c.negated:
             c.attributes["demanded"] = c.type
             c.rule.append(f"obligation:{c.type}>REQUEST")
@@ -229,6 +238,11 @@ class RuleCoder:
             c.rule.append(f"future:{c.type}>THREATEN")
             c.mode = _mode_from_inner("THREATEN", c)
             c.type = "THREATEN"
+
+    def _declines_comment(self, token: Token) -> bool:
+        return any(c.dep_ == "xcomp" and (c.lemma_.lower() in COMMENT_VERBS
+                                          or self.lexicon.frames.get(c.lemma_.lower()) == "speech")
+                   for c in token.children)
 
     def _events(self, c: TriggerCoding) -> list[EventCandidate]:
         """The candidates of one trigger: its argument slots, then the participant strategies
