@@ -56,3 +56,14 @@ def test_a_person_named_by_office_is_someone_he_refers_to(nlp: Language) -> None
     got = links(nlp, "Egypt's foreign minister Sameh Shoukry met the envoy. He said talks "
                      "would continue.")
     assert got["He"] == ["Sameh Shoukry"]
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("Police in Karachi fired tear gas at the crowd outside the court.", ("PAK", "places")),
+    # a named actor's country that the places do not share: no default state
+    ("Officials from Iran held talks with the envoy in Geneva.", None),
+])
+def test_without_a_dateline_the_places_named_give_the_state(
+        nlp: Language, text: str, state: tuple[str, str] | None) -> None:
+    doc = nlp(make_doc(nlp, text, date(2025, 5, 26)))
+    assert doc._.default_state == state

@@ -318,10 +318,19 @@ def test_police_moved_are_a_police_mobilization(coder: Coder) -> None:
     assert troops.mode == "troops" and troops.attributes["forces"] == ["MIL"]
 
 
-def test_tightened_security_is_the_police_raising_their_alert(coder: Coder) -> None:
-    (event,) = code(coder, "Security was tightened at the airport after the bomb threat.")
+@pytest.mark.parametrize("text", [
+    "Security was tightened at the airport after the bomb threat.",
+    "Security was stepped up around the stadium ahead of the final.",
+])
+def test_tightened_security_is_the_police_raising_their_alert(coder: Coder, text: str) -> None:
+    (event,) = code(coder, text)
     assert (event.type, event.mode, event.source.sector) == ("MOBILIZE", "police", "COP")
     assert "source:implied-police" in event.rule
+
+
+def test_suspects_taken_into_custody_are_arrested_by_the_police(coder: Coder) -> None:
+    (event,) = code(coder, "A spokesman said the suspects were taken into custody on Monday.")
+    assert (event.type, event.mode, event.source.sector) == ("COERCE", "arrest", "COP")
 
 
 def assault_by(events: list[Event], sector: str) -> bool:

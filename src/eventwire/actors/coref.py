@@ -195,7 +195,8 @@ _NAMING_KINDS = ("country", "capital", "demonym", "leader")
 
 def default_state(doc: Doc) -> tuple[str, str] | None:
     """(ISO3, how) of the article's own country: the dateline's place, else the country named
-    most often (at least twice, and twice as often as any other); None when neither tells."""
+    most often (at least twice, and twice as often as any other), else the one country of the
+    places it names; None when none tells."""
     layout = doc._.layout
     if layout is not None and layout.dateline is not None:
         place = load_places().resolve_any_case(layout.dateline.town, set())
@@ -206,6 +207,14 @@ def default_state(doc: Doc) -> tuple[str, str] | None:
     ranked = counts.most_common(2)
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
         return ranked[0][0], "most-named"
+    # No dateline and no country named enough: where the story happens, when every place it
+    # names is in one country that no named actor contradicts ("police in Karachi" are
+    # Pakistan's; a dateline is such a place too).
+    places = load_places()
+    found = {loc.country for ent in doc.ents if ent.label_ in ("GPE", "LOC")
+             if (loc := places.resolve(ent.text, set(counts), doc.text)) is not None and loc.country}
+    if len(found) == 1 and set(counts) <= found:
+        return found.pop(), "places"
     return None
 
 
