@@ -339,11 +339,16 @@ def assault_by(events: list[Event], sector: str) -> bool:
                for e in events)
 
 
-def test_a_wounded_clause_on_a_coordinated_victim_still_names_the_shooters(coder: Coder) -> None:
-    """"were killed and four others wounded when ...": the parser hangs "wounded" on "others"."""
-    events = code(coder, "Two marchers were killed and four others wounded when soldiers fired "
-                         "on the procession in the town square.")
-    assert assault_by(events, "MIL"), events
+@pytest.mark.parametrize("text", [
+    # the parser hangs "wounded" on "others": the when-clause is still found
+    "Two marchers were killed and four others wounded when soldiers fired on the procession in "
+    "the town square.",
+    # a subordinate act whose own clause names its cause's actor is no long-chain guess
+    "While three villagers were wounded in army shelling, the others were evacuated by the "
+    "rescue teams.",
+], ids=["coordinated-victim", "subordinate-cause"])
+def test_the_cause_named_in_the_clause_did_it(coder: Coder, text: str) -> None:
+    assert assault_by(code(coder, text), "MIL"), code(coder, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -353,14 +358,6 @@ def test_a_wounded_clause_on_a_coordinated_victim_still_names_the_shooters(coder
 def test_whoever_is_made_to_act_acts(coder: Coder, text: str) -> None:
     """Object control, active or passive: the one forced or prompted to fire is the one firing."""
     assert assault_by(code(coder, text), "COP"), code(coder, text)
-
-
-def test_a_subordinate_act_whose_clause_names_its_cause_is_reported(coder: Coder) -> None:
-    """"while two were wounded in army shelling": the shelling's actor is in the clause itself,
-    so the subordinate event is no long-chain guess."""
-    events = code(coder, "While three villagers were wounded in army shelling, the others "
-                         "were evacuated by the rescue teams.")
-    assert assault_by(events, "MIL"), events
 
 
 @pytest.mark.parametrize("text", [
