@@ -1,7 +1,8 @@
 """Within-article coreference by rule: pronouns and nominals resolve to actors already named.
 
 - "he", "him", "his", "she", "her": the last named person (a leader or a PERSON entity) before
-  it, not the subject of the same verb ("Sharif thanked him" -> not Sharif);
+  it, not the subject of the same verb ("Sharif thanked him" -> not Sharif); else a person named
+  by office ("police commissioner p c pandey", lower-case copy's way of naming officials);
 - "it", "its": the last country, organisation or group; "they", "them", "their": the last
   group, organisation or coordinated pair, else the last country;
 - "both sides", "the two countries", "both leaders", "the two nations": the last two different
@@ -13,8 +14,8 @@
 
 Reads ``doc._.actors``; writes ``doc._.coref``: token index -> the antecedent actor spans, and
 ``doc._.default_state``: the article's own country (its dateline's, else the country it names
-most: at least twice, and twice as often as any other), for national institutions named
-without one ("the police", "officials").
+most: at least twice, and twice as often as any other, else the one country of its places), for
+national institutions named without one ("the police", "officials").
 """
 
 from __future__ import annotations

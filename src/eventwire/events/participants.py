@@ -382,10 +382,9 @@ Strategy = Callable[[Participants], None]
 #: The order matters: each strategy sees what the ones before it found.
 STRATEGIES: tuple[Strategy, ...] = (
     goal_of_transfer, place_as_recipient, purpose_verb_arguments, person_object, agent_of_cause,
-    state_of_place,
-    implied_police, nobody, recipient_of_absorbed_act, nearest_in_clause, press_is_no_counterpart,
-    speaker_demands,
-    peacekeeping_is_aid, forces_moved, public_actor, article_state,
+    state_of_place, implied_police, nobody, recipient_of_absorbed_act, nearest_in_clause,
+    press_is_no_counterpart, speaker_demands, peacekeeping_is_aid, forces_moved, public_actor,
+    article_state,
 )
 
 
