@@ -75,6 +75,17 @@ def test_archive_copy_and_casing() -> None:
     assert read_layout("A majority of the guards on strike say they will not end it.").casing == "mixed"
 
 
+def test_a_related_stories_list_run_on_after_the_last_sentence_is_furniture() -> None:
+    text = clean_text("geneva: the two delegations met again on tuesday.\n\n"
+                      "the talks will resume next week, the mediator said. related stories "
+                      "ceasefire holds in the north \u00c2\u00a0 envoy arrives in geneva")
+    (related,) = [w for kind, w in kinds(text) if kind == "boilerplate"]
+    assert related.startswith("related stories") and related.endswith("arrives in geneva")
+    assert "the mediator said." in text[:text.index(related)]
+    # Words about related stories inside a sentence are prose.
+    assert read_layout("He spoke of related stories in the press.", PLACES).parts == ()
+
+
 def test_prose_is_prose() -> None:
     text = clean_text("Turkey and Pakistan signed a defence pact on Monday.\n\n"
                       "The agreement covers training, he said.")

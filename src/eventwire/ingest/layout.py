@@ -54,6 +54,11 @@ _BOILERPLATE = re.compile(
     r"|(this|the) (story|article) (is|was) (from|published|first published|originally published).*"
     r"|(updated|published|last updated|posted)\s*:?.{0,40}\d.*)",
     re.IGNORECASE)
+#: A list of other stories run on after a paragraph's last sentence ("... he said. related
+#: stories fresh violence in ... ", as archived web pages keep it): from the marker on, furniture.
+_RELATED = re.compile(
+    r"(?<=[.!?\"'”’)])\s+(?P<mark>related (stories|articles|coverage|news|links|reading))\b",
+    re.IGNORECASE)
 #: A last paragraph's closing mark ("... said. (end)").
 _TRAILER = re.compile(r"\s*(\((end|ends|more)\)|-+\s*end\s*-+|###)\s*$", re.IGNORECASE)
 _BYLINE = re.compile(
@@ -196,6 +201,9 @@ def read_layout(text: str, known_place: KnownPlace | None = None,
     dateline: Dateline | None = None
     first_prose = True
     for n, (start, end) in enumerate(paragraphs):
+        related = _RELATED.search(text, start, end)
+        tail = [Part("boilerplate", related.start("mark"), end)] if related else []
+        end = related.start("mark") if related else end
         words = text[start:end].strip()
         kind: PartKind | None = None
         if is_boilerplate(words):
@@ -208,7 +216,7 @@ def read_layout(text: str, known_place: KnownPlace | None = None,
               and not _END_PUNCT.search(words) and read_dateline(text, start, known_place) is None):
             kind = "headline"
         if kind is not None:
-            parts.append(Part(kind, start, end))
+            parts += [Part(kind, start, end), *tail]
             first_prose = first_prose and kind != "headline"
             continue
         first_prose = False
@@ -219,6 +227,7 @@ def read_layout(text: str, known_place: KnownPlace | None = None,
         trailer = _TRAILER.search(text, start, end) if n == len(paragraphs) - 1 else None
         if trailer is not None and trailer.start() > start:
             parts.append(Part("boilerplate", trailer.start(), end))
+        parts += tail
     prose, at = [], 0
     for part in parts:  # the casing of the story's own words, not of "Facebook Twitter"
         prose.append(text[at:part.start])
