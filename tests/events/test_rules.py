@@ -328,6 +328,12 @@ def test_tightened_security_is_the_police_raising_their_alert(coder: Coder, text
     assert "source:implied-police" in event.rule
 
 
+def test_a_passive_infinitive_takes_its_controller_as_what_it_moves(coder: Coder) -> None:
+    """"Extra police continue to be deployed": the police are the forces moved."""
+    (event,) = code(coder, "Extra police continue to be deployed around the stadium.")
+    assert (event.type, event.mode, event.source.sector) == ("MOBILIZE", "police", "COP")
+
+
 def test_suspects_taken_into_custody_are_arrested_by_the_police(coder: Coder) -> None:
     (event,) = code(coder, "A spokesman said the suspects were taken into custody on Monday.")
     assert (event.type, event.mode, event.source.sector) == ("COERCE", "arrest", "COP")
@@ -346,7 +352,9 @@ def assault_by(events: list[Event], sector: str) -> bool:
     # a subordinate act whose own clause names its cause's actor is no long-chain guess
     "While three villagers were wounded in army shelling, the others were evacuated by the "
     "rescue teams.",
-], ids=["coordinated-victim", "subordinate-cause"])
+    # the act is the clause's infinitive ("had to open fire")
+    "Four villagers were wounded when the troops had to open fire on the crowd.",
+], ids=["coordinated-victim", "subordinate-cause", "had-to"])
 def test_the_cause_named_in_the_clause_did_it(coder: Coder, text: str) -> None:
     assert assault_by(code(coder, text), "MIL"), code(coder, text)
 

@@ -173,8 +173,10 @@ def verb_arguments(verb: Token, entry: Entry, visitors: frozenset[str] = frozens
             else:
                 direct.extend(conjuncts(child))
     if is_passive(verb):
-        direct = [c for c in verb.children if c.dep_ in _PASS_SUBJ] + direct
-        direct = [t for d in direct for t in conjuncts(d)]
+        themes = [c for c in verb.children if c.dep_ in _PASS_SUBJ]
+        if not themes and verb.dep_ == "xcomp":  # "forces continue to be deployed"
+            themes = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        direct = [t for d in themes + direct for t in conjuncts(d)]
     # Candidates in order of preference; the coder picks the best actor among them.
     args.targets = (direct + prep_objects(verb, TARGET_PREPS - {"from", "of"}, set())
                     + prep_objects(verb, {"from", "of"}, set()))

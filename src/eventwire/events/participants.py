@@ -228,7 +228,10 @@ def agent_of_cause(p: Participants) -> None:
     verbs = [p.token, *conjuncts, *(a for t in conjuncts for a in t.children if a.dep_ == "acl")]
     for clause in (c for v in verbs for c in v.children):
         marks = {m.lower_ for m in clause.children if m.dep_ in ("mark", "advmod")}
-        if clause.dep_ == "advcl" and marks & {"when", "as", "after"} and _attack(p, clause):
+        if clause.dep_ == "advcl" and marks & {"when", "as", "after"} and (
+                _attack(p, clause) or any(x.dep_ == "xcomp" and _attack(p, x)
+                                          for x in clause.children)):
+            # ("... when the police had to burst tear-gas shells": the act is the xcomp)
             subjects, _ = subject_of(clause)
             agents = _resolve(subjects, exclude={p.token.i})
             if agents:
