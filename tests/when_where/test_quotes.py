@@ -50,3 +50,16 @@ def test_who_speaks_for_a_body_is_of_its_sector(coder: Coder, speaker: str, sect
     article, _ = next(coder.code([Article(text=text, id="s")]))
     (quote,) = article.quotes
     assert quote.speaker is not None and quote.speaker.sector == sector, quote
+
+
+@pytest.mark.parametrize("text", [
+    "Four men were detained near the port on Friday, according to the police.",
+    "According to the police, four men were detained near the port on Friday.",
+])
+def test_according_to_attributes_the_sentence(coder: Coder, text: str) -> None:
+    article, _ = next(coder.code([Article(text=text, id="a")]))
+    (quote,) = article.quotes
+    assert quote.kind == "indirect"
+    assert quote.text.lower() == "four men were detained near the port on friday"
+    assert quote.speaker is not None and quote.speaker.sector == "COP"
+    assert text[quote.start:quote.end] == quote.text

@@ -1,5 +1,6 @@
 """Quotations: direct quotes (text in quotation marks) and indirect ones (the clause a speech
-verb reports: "Ankara said it would..."), each with its speaker resolved to an actor.
+verb reports: "Ankara said it would..."; the sentence "according to X" attributes to X), each
+with its speaker resolved to an actor.
 
 A direct quote's speaker is the subject of a speech verb in the quote's sentence ("..., Erdogan
 said."), or of the sentence just before when the quote stands alone after "Erdogan said:".
@@ -56,4 +57,31 @@ def doc_quotes(doc: Doc, quote_verbs: frozenset[str]) -> list[Quote]:
             start = to_original(doc, text.start_char)
             quotes.append(Quote(text.text, start, start + len(text.text), "indirect",
                                 _speaker(verb)))
+    for phrase, source in _attributions(doc):
+        sent = phrase.sent
+        # The sentence's words on the longer side of "according to X" are what X says.
+        before, after = doc[sent.start:phrase.start], doc[phrase.end:sent.end]
+        side = before if len(before) > len(after) else after
+        words = side.text.strip(" ,.;:")
+        if len(words) < 12 or any(phrase.start < e and s < phrase.end for s, e in taken):
+            continue
+        start = to_original(doc, side.start_char + side.text.index(words))
+        quotes.append(Quote(words, start, start + len(words), "indirect", source))
     return sorted(quotes, key=lambda q: q.start)
+
+
+def _attributions(doc: Doc) -> list[tuple[Span, Actor | None]]:
+    """"according to the police", "according to official sources": the phrase (with its
+    comma) and whom it names as the source of the sentence."""
+    out = []
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            continue
+        objects = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        end = objects[0].right_edge.i + 1
+        if end < len(doc) and doc[end].is_punct and doc[end].text == ",":
+            end += 1
+        out.append((doc[tok.i:end], to_actor(actor_for_token(objects[0]))))
+    return out
