@@ -93,7 +93,8 @@ def _titled_people(doc: Doc, named: list[Span]) -> list[Span]:
     out: list[Span] = []
     end = 0
     for tok in doc:
-        if tok.i < end or tok.lemma_.lower() not in PERSON_TITLES or tok.pos_ != "NOUN":
+        if tok.i < end or tok.i in taken or tok.pos_ != "NOUN" \
+                or tok.lemma_.lower() not in PERSON_TITLES:
             continue
         head = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" else tok
         match = actor_for_token(head)
@@ -212,8 +213,8 @@ def default_state(doc: Doc) -> tuple[str, str] | None:
     # names is in one country that no named actor contradicts ("police in Karachi" are
     # Pakistan's; a dateline is such a place too).
     places = load_places()
-    found = {loc.country for ent in doc.ents if ent.label_ in ("GPE", "LOC")
-             if (loc := places.resolve(ent.text, set(counts), doc.text)) is not None and loc.country}
+    names = {ent.text for ent in doc.ents if ent.label_ in ("GPE", "LOC")}
+    found = {country for name in names if (country := places.country_of(name))}
     if len(found) == 1 and set(counts) <= found:
         return found.pop(), "places"
     return None
