@@ -88,14 +88,11 @@ def _rollup_can_filter(scope: EventFilter) -> bool:
 
 def _rollup_where(scope: EventFilter, extra_where: str,
                   extra_params: list[Any] | None) -> tuple[str, list[Any]]:
-    clauses, params = [f"({extra_where})"], list(extra_params or [])
-    if scope.type:
-        clauses.append("type = ?")
-        params.append(scope.type.upper())
-    if scope.quad is not None:
-        clauses.append("quad = ?")
-        params.append(scope.quad)
-    return " AND ".join(clauses), params
+    """The caller's condition and the scope's type and quad class, over the rollup's columns
+    (it counts no denials, so there is no ``negated`` to test)."""
+    kept, kept_params = EventFilter(type=scope.type, quad=scope.quad,
+                                    include_negated=True).where()
+    return f"({extra_where}) AND ({kept})", [*(extra_params or []), *kept_params]
 
 
 def _whole_months(since: Date | None, until: Date | None) -> tuple[Date | None, Date | None]:
