@@ -214,7 +214,10 @@ def default_state(doc: Doc) -> tuple[str, str] | None:
     # Pakistan's; a dateline is such a place too).
     places = load_places()
     names = {ent.text for ent in doc.ents if ent.label_ in ("GPE", "LOC")}
-    found = {country for name in names if (country := places.country_of(name))}
+    # The most populous namesake, without ranking against the article text (that costs more
+    # than it settles here).
+    found = {loc.country for name in names
+             if (loc := places.resolve(name, set())) is not None and loc.country}
     if len(found) == 1 and set(counts) <= found:
         return found.pop(), "places"
     return None

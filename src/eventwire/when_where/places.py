@@ -58,11 +58,6 @@ class PlaceIndex:
         iso3, lat, lon, _, _ = max(options, key=rank)
         return Location(name, iso3, lat, lon)
 
-    def country_of(self, name: str) -> str | None:
-        """The country of the most populous city called ``name`` (a quick guess, no context)."""
-        options = self.cities.get(name)
-        return max(options, key=lambda o: o[3])[0] if options else None
-
     def resolve_any_case(self, name: str, prefer: set[str], context: str = "") -> Location | None:
         """A place written in capitals or lower case ("MOSCOW", "new delhi"); a country's name
         gives its capital's coordinates."""
