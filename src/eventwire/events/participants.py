@@ -333,13 +333,17 @@ def peacekeeping_is_aid(p: Participants) -> None:
 
 
 def forces_moved(p: Participants) -> None:
-    """When forces move (MOBILIZE, RETREAT) they are the object, not a recipient; the place
-    they go to or leave receives. Which forces moved is kept (``attributes.forces``: a
-    sector); police moved is MOBILIZE's police mode (CAMEO 153, "mobilize police power")."""
+    """When forces move (MOBILIZE, RETREAT) the object is the force ("deployed troops", "withdrew
+    its troops"), not a recipient; with no other actor named, the forces themselves are the
+    actor ("warships were deployed", "policemen were posted"). The place they go to or leave
+    receives. Which forces moved is kept (``attributes.forces``: sectors); police moved is
+    MOBILIZE's police mode (CAMEO 153, "mobilize police power")."""
     c = p.coding
     if c.entry.type in FORCE_PLACE_PREPS and c.entry.pos == "v":
-        moved = sorted({t.info.sector for t in p.targets if t.info.sector in FORCE_SECTORS})
-        p.sources, p.targets = _forces_are_the_actor(p.sources, p.targets)
+        forces = [t for t in p.targets if t.info.sector in FORCE_SECTORS]
+        p.sources = p.sources or forces[:1]
+        p.targets = [t for t in p.targets if t.info.sector not in FORCE_SECTORS]
+        moved = sorted(FORCE_SECTORS & {t.info.sector for t in forces})
         if moved:
             c.attributes["forces"] = moved
             if moved == ["COP"] and c.type == "MOBILIZE":
@@ -418,21 +422,9 @@ def _mutual(event_type: str, sources: list[ActorMatch], targets: list[ActorMatch
 
 
 
-def _forces_are_the_actor(sources: list[ActorMatch], targets: list[ActorMatch]
-                         ) -> tuple[list[ActorMatch], list[ActorMatch]]:
-    """When forces move (MOBILIZE, RETREAT) the object is the force ("deployed troops", "withdrew
-    its troops"), not a recipient; with no other actor named, the forces themselves are the actor
-    ("warships were deployed", "policemen were posted")."""
-    forces = [t for t in targets if t.info.sector in FORCE_SECTORS]
-    rest = [t for t in targets if t.info.sector not in FORCE_SECTORS]
-    if not sources:
-        return forces[:1], rest
-    return sources, rest
-
-
 def _person_objects(objects: list[Token], exclude: set[int]) -> list[ActorMatch]:
     """"expelled a Bulgarian diplomat", "summoned the ambassador": a pattern's own object that
-    is a person receives the act (forces moved are handled by ``_forces_are_the_actor``)."""
+    is a person receives the act (forces moved are handled by ``forces_moved``)."""
     people = [m for m in _resolve(objects, exclude=exclude)
               if not is_thing(m) and m.info.sector != "MIL"]
     return best_recipients(people)
