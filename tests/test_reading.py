@@ -75,10 +75,28 @@ def test_national_institutions_take_the_article_state(coder: Coder) -> None:
     _, events = code(coder, "nairobi: the police arrested twelve men on friday.")
     arrest = [e for e in events if e.trigger.text == "arrested"]
     assert arrest and arrest[0].source is not None and arrest[0].source.country == "KEN"
-    assert arrest[0].attributes["inferred_country"] == ["source"]
+    assert arrest[0].attributes["inferred_country"] == ["source", "target"]  # the men too
     # No dateline and no country named twice: nothing is guessed.
     _, events = code(coder, "The police arrested twelve men near the Chilean border.")
     assert all(e.source is None or e.source.country is None for e in events)
+
+
+def test_local_actors_named_without_a_country_take_the_article_state(coder: Coder) -> None:
+    # A crowd, a party and a person the tables do not know are the dateline's country's.
+    _, events = code(coder, "KAMPALA, March 2 -- A mob attacked two traders in the market on "
+                            "Sunday. Opposition leader Okello Mwesigwa accused the police of "
+                            "doing nothing.")
+    assault = [e for e in events if e.type == "ASSAULT"]
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert assault and assault[0].source is not None and assault[0].source.country == "UGA"
+    assert accuse and accuse[0].source is not None and accuse[0].source.country == "UGA"
+    assert "source" in accuse[0].attributes["inferred_country"]
+    # A body of no one state stays without a country.
+    _, events = code(coder, "NAIROBI, March 2 -- The United Nations urged the rebels to "
+                            "release the hostages.")
+    request = [e for e in events if e.type == "REQUEST"]
+    assert request and request[0].source is not None and request[0].source.country is None
+    assert request[0].target is not None and request[0].target.country == "KEN"
 
 
 def test_all_pairs_of_a_mutual_act(coder: Coder) -> None:

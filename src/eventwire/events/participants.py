@@ -363,21 +363,29 @@ def public_actor(p: Participants) -> None:
         c.rule.append(f"public-actor>{public.type}")
 
 
-#: Sectors of a state's own institutions: named without a country, they are the article's state.
-STATE_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG"})
+def _is_domestic(info: ActorInfo) -> bool:
+    """An actor named without a country that an analyst takes to be local: a sector noun
+    ("the police", "the mob", "the party"), or a person or body named but not in the tables.
+    International bodies, transnational groups and bare things are not."""
+    if info.country is not None:
+        return False
+    if info.kind == "ner":
+        return True
+    return info.kind in ("noun", "implied") and (
+        (info.sector is not None and info.sector != "IGO") or info.name is not None)
 
 
 def article_state(p: Participants) -> None:
-    """"the police arrested", "officials said" with no country named: the article's own state
-    (its dateline's, else the country it names most: ``doc._.default_state``); inferred."""
+    """"the police arrested", "officials said", "the mob attacked", "Kishore warned" with no
+    country named: the article's own state (its dateline's, else the country it names most:
+    ``doc._.default_state``); inferred, so the event's confidence drops."""
     found = p.token.doc._.default_state
     if found is None:
         return
     country, how = found
     for role, actors in (("source", p.sources), ("target", p.targets)):
         for n, m in enumerate(actors):
-            if m.info.country is None and m.info.sector in STATE_SECTORS and m.info.kind in (
-                    "noun", "implied"):
+            if _is_domestic(m.info):
                 actors[n] = ActorMatch(m.span, replace(m.info, country=country))
                 p.coding.attributes.setdefault("inferred_country", []).append(role)
                 p.coding.rule.append(f"{role}-country:article-{how}")
