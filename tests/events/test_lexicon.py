@@ -50,6 +50,27 @@ def test_particles_select_the_sense() -> None:
     assert (lex.match(doc[2]).type, lex.match(doc[2]).mode) == ("ASSAULT", "drone")
 
 
+def test_asking_a_question_is_no_request() -> None:
+    lex = load_lexicon()
+    # "Peru asked whether Chile would come": an indirect question.
+    doc = _doc(["Peru", "asked", "whether", "Chile", "would", "come"], [1, 1, 5, 5, 5, 1],
+               ["nsubj", "ROOT", "mark", "nsubj", "aux", "ccomp"],
+               ["PROPN", "VERB", "SCONJ", "PROPN", "AUX", "VERB"],
+               ["Peru", "ask", "whether", "Chile", "would", "come"])
+    assert lex.match(doc[1]) is None
+    # "Peru asked Chile about the dam": a question too.
+    doc = _doc(["Peru", "asked", "Chile", "about", "the", "dam"], [1, 1, 1, 1, 5, 3],
+               ["nsubj", "ROOT", "dobj", "prep", "det", "pobj"],
+               ["PROPN", "VERB", "PROPN", "ADP", "DET", "NOUN"],
+               ["Peru", "ask", "Chile", "about", "the", "dam"])
+    assert lex.match(doc[1]) is None
+    # "Peru asked Chile to come": the act wanted is named, so it is a request.
+    doc = _doc(["Peru", "asked", "Chile", "to", "come"], [1, 1, 1, 4, 1],
+               ["nsubj", "ROOT", "dobj", "aux", "xcomp"],
+               ["PROPN", "VERB", "PROPN", "PART", "VERB"], ["Peru", "ask", "Chile", "to", "come"])
+    assert lex.match(doc[1]).type == "REQUEST"
+
+
 def test_lexicon_modes_and_contexts_are_plover_ones() -> None:
     from eventwire.ontology.plover import CONTEXTS, TYPE_INFO
 

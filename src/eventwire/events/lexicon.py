@@ -81,6 +81,8 @@ class Lexicon:
                     if entry.frame is None and lemma in self.frames and any(
                             c.dep_ == "xcomp" for c in token.children):
                         return None  # "try to estimate": the frame sense, not a trial
+                    if entry.type == "REQUEST" and asks_a_question(token):
+                        return None  # "asked whether the talks would resume": a question
                     return None if entry.type == "NONE" else entry
         if token.pos_ in _NOUN_POS:
             for entry in self.nouns.get(lemma, ()) or self.nouns.get(token.lower_, ()):
@@ -96,6 +98,28 @@ class Lexicon:
             if other is not entry and other.public and other.pattern == entry.pattern:
                 return other
         return None
+
+
+#: Words that open an indirect question ("asked whether", "asked why").
+_QUESTION_WORDS = frozenset({"if", "whether", "what", "why", "how", "when", "where", "who",
+                             "which", "whom"})
+
+
+def asks_a_question(verb: Token) -> bool:
+    """"asked whether the talks would resume", "asked the minister about the arrests": the verb
+    asks a question rather than for an act. A request names the act wanted ("asked Japan to
+    release", "asked for aid", "demanded that he resign"), so any such complement wins."""
+    kids = list(verb.children)
+    if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in kids):
+        return False
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ == "about":
+            return True
+        if c.dep_ in ("ccomp", "advcl") and c.i > verb.i and (
+                c.left_edge.lower_ in _QUESTION_WORDS
+                or any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children)):
+            return True
+    return False
 
 
 def _word_before(token: Token) -> str | None:
