@@ -99,6 +99,19 @@ def test_local_actors_named_without_a_country_take_the_article_state(coder: Code
     assert request[0].target is not None and request[0].target.country == "KEN"
 
 
+def test_a_participle_adjunct_is_its_subjects_act(coder: Coder) -> None:
+    # Before the main verb, or after a verb that is no act: an act of the main subject.
+    _, events = code(coder, "Accusing Rwanda of arming the rebels, Burundi closed the border.")
+    assert ("ACCUSE", "BDI", "RWA") in {who(e) for e in events}
+    _, events = code(coder, "The Peruvian foreign minister spoke on television, blaming Bolivia "
+                            "for the smuggling.")
+    assert ("ACCUSE", "PER", "BOL") in {who(e) for e in events}
+    # After an act, it tells more of the same happening: no second event.
+    # (The deaths stay on the raid as an amount.)
+    _, events = code(coder, "Ugandan troops raided the camp on Monday, killing four rebels.")
+    assert len(events) == 1
+
+
 def test_all_pairs_of_a_mutual_act(coder: Coder) -> None:
     _, events = code(coder, "Chile, Peru and Bolivia held talks on water rights.")
     pairs = {frozenset((e.source.country, e.target.country)) for e in events

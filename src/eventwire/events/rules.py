@@ -270,6 +270,29 @@ def clause_depth(token: Token, frames: dict[str, Frame]) -> int:
     return depth
 
 
+#: Subordinators under which a participle still reports an act ("while visiting Kabul, ...").
+_ASSERTING_MARKS = frozenset({"while", "after", "when", "upon", "on"})
+
+
+def _participial_adjunct(token: Token) -> bool:
+    """"Criticising Japan for its whaling, Australia recalled its envoy": a gerund adjunct
+    of the main verb is an act of the main verb's subject, told as a fact (not "if attacked")."""
+    return token.dep_ == "advcl" and token.tag_ == "VBG" and all(
+        c.lower_ in _ASSERTING_MARKS for c in token.children if c.dep_ == "mark")
+
+
+def _adds_an_act(ev: EventCandidate, types: dict[int, str]) -> bool:
+    """A participle after an act tells more of that act ("stormed the post, killing five";
+    "rejected the decision, calling it dangerous"); before it, or after a verb that is no act
+    ("spoke to reporters, accusing Uganda"), it is an act of its own, unless it is the same
+    kind of act told twice. ``types``: the event type of each trigger token."""
+    token = ev.trigger.token
+    head_type = types.get(token.head.i)
+    if token.i > token.head.i:
+        return head_type is None
+    return head_type != ev.trigger.type
+
+
 #: Strategies that find the source in the event's own clause ("injured in police firing").
 _LOCAL_SOURCE_RULES = {"source:agent-of-cause", "source:agent-of-clause"}
 
@@ -286,6 +309,7 @@ def _reported(candidates: list[EventCandidate], frames: dict[str, Frame]) -> lis
     for c in candidates:  # a main act whose actor is unknown still outranks its subordinates
         sent = c.trigger.token.sent.start
         main[sent] = min(main.get(sent, depth[id(c)]), depth[id(c)])
+    types = {c.trigger.token.i: c.trigger.type for c in candidates}
     out = []
     for ev in with_actor:
         if depth[id(ev)] > main[ev.trigger.token.sent.start]:
@@ -293,7 +317,10 @@ def _reported(candidates: list[EventCandidate], frames: dict[str, Frame]) -> lis
             # tariffs and accused Washington"): that counts as naming its own actor.
             own_actor = (bool(ev.arg_how) and ev.arg_how[0] in (
                 "nsubj", "agent", "noun-modifier", "between", "conj>nsubj", "object-control")
-            ) or bool(_LOCAL_SOURCE_RULES & set(ev.trigger.rule))
+            ) or bool(_LOCAL_SOURCE_RULES & set(ev.trigger.rule)) or (
+                bool(ev.arg_how) and ev.arg_how[0] == "control>nsubj"
+                and _participial_adjunct(ev.trigger.token)
+                and _adds_an_act(ev, types))
             named = ev.target is not None and not ev.trigger.clause_recipient and (
                 not is_thing(ev.target) or is_counted(ev.target))
             if not (own_actor and named):
