@@ -112,6 +112,12 @@ def test_a_participle_adjunct_is_its_subjects_act(coder: Coder) -> None:
     assert len(events) == 1
 
 
+def test_a_relative_clause_with_its_own_subject_is_told_as_fact(coder: Coder) -> None:
+    _, events = code(coder, "A curfew was imposed in Bouake, where Ivorian police opened fire "
+                            "on Thursday.")
+    assert ("ASSAULT", "CIV", None) in {who(e) for e in events}
+
+
 def test_all_pairs_of_a_mutual_act(coder: Coder) -> None:
     _, events = code(coder, "Chile, Peru and Bolivia held talks on water rights.")
     pairs = {frozenset((e.source.country, e.target.country)) for e in events

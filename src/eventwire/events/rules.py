@@ -323,6 +323,9 @@ def _reported(candidates: list[EventCandidate], frames: dict[str, Frame]) -> lis
                 and _adds_an_act(ev, types))
             named = ev.target is not None and not ev.trigger.clause_recipient and (
                 not is_thing(ev.target) or is_counted(ev.target))
+            # "in Bouake, where police opened fire": a relative clause with its own subject is
+            # told as fact, so its act needs no recipient to be reported.
+            named = named or (ev.arg_how[:1] == ("nsubj",) and ev.trigger.token.dep_ == "relcl")
             if not (own_actor and named):
                 continue
         out.append(ev)
