@@ -88,6 +88,11 @@ def test_negation_future_hypothetical_and_reported() -> None:
                  ("not", 3, "neg", "PART", "not"), ("send", 3, "ROOT", "VERB", "send"),
                  ("weapons", 3, "dobj", "NOUN", "weapon")])
     assert is_negated(neg[3])
+    refrain = parse([("Chile", 1, "nsubj", "PROPN", "Chile"), ("refrained", 1, "ROOT", "VERB",
+                                                                 "refrain"),
+                     ("from", 1, "prep", "ADP", "from"), ("expelling", 2, "pcomp", "VERB", "expel"),
+                     ("envoys", 3, "dobj", "NOUN", "envoy")])
+    assert is_negated(refrain[3])
     will = parse([("Germany", 2, "nsubj", "PROPN", "Germany"), ("will", 2, "aux", "AUX", "will"),
                   ("deliver", 2, "ROOT", "VERB", "deliver"), ("tanks", 2, "dobj", "NOUN", "tank")],
                  tags={2: "VB"})

@@ -33,6 +33,10 @@ def is_negated(trigger: Token) -> bool:
     head = trigger.head
     if trigger.dep_ == "xcomp" and head.lemma_.lower() in _FAILURE_VERBS:
         return True
+    # "refrained from holding rallies", "stopped short of imposing sanctions"
+    if trigger.dep_ == "pcomp" and head.lower_ in ("from", "of") \
+            and head.head.lemma_.lower() in _FAILURE_VERBS:
+        return True
     # A noun event inherits the negation of its light verb ("did not hold talks").
     return trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass") and any(
         c.dep_ == "neg" for c in head.children
