@@ -118,6 +118,14 @@ def test_a_relative_clause_with_its_own_subject_is_told_as_fact(coder: Coder) ->
     assert ("ASSAULT", "CIV", None) in {who(e) for e in events}
 
 
+def test_a_consultation_needs_a_counterpart(coder: Coder) -> None:
+    _, events = code(coder, "The Zambian cabinet discussed the budget at its weekly meeting.")
+    assert not [e for e in events if e.type == "CONSULT"]
+    _, events = code(coder, "The Zambian president discussed the budget with Malawi's finance "
+                            "minister.")
+    assert ("CONSULT", "ZMB", "MWI") in {who(e) for e in events}
+
+
 def test_all_pairs_of_a_mutual_act(coder: Coder) -> None:
     _, events = code(coder, "Chile, Peru and Bolivia held talks on water rights.")
     pairs = {frozenset((e.source.country, e.target.country)) for e in events

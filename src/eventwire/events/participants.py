@@ -313,6 +313,17 @@ def press_is_no_counterpart(p: Participants) -> None:
         p.empty = True
 
 
+def consultation_needs_a_counterpart(p: Participants) -> None:
+    """"the party discussed the issue at its meeting": one actor talking among itself is no
+    consultation; a CONSULT needs a second party, named as recipient or as a second source
+    (a visit's host may be a place: "visited Gujarat")."""
+    c = p.coding
+    if c.type == "CONSULT" and len(p.sources) == 1 and p.targets and all(
+            is_thing(t) and not is_counted(t) for t in p.targets):
+        c.rule.append("no-counterpart:dropped")
+        p.empty = True
+
+
 def speaker_demands(p: Participants) -> None:
     """"A said B must X": A requests X of B."""
     c = p.coding
@@ -398,7 +409,8 @@ Strategy = Callable[[Participants], None]
 STRATEGIES: tuple[Strategy, ...] = (
     goal_of_transfer, place_as_recipient, purpose_verb_arguments, person_object, agent_of_cause,
     state_of_place, implied_police, nobody, recipient_of_absorbed_act, nearest_in_clause,
-    press_is_no_counterpart, speaker_demands, peacekeeping_is_aid, forces_moved, public_actor,
+    press_is_no_counterpart, consultation_needs_a_counterpart, speaker_demands,
+    peacekeeping_is_aid, forces_moved, public_actor,
     article_state,
 )
 
