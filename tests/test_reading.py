@@ -126,6 +126,15 @@ def test_a_consultation_needs_a_counterpart(coder: Coder) -> None:
     assert ("CONSULT", "ZMB", "MWI") in {who(e) for e in events}
 
 
+def test_an_act_that_did_not_happen_is_a_rejection_only_of_someone(coder: Coder) -> None:
+    _, events = code(coder, "The Gabonese cabinet has not met since January.")
+    assert not [e for e in events if e.type == "REJECT"]
+    _, events = code(coder, "Gabon did not send aid to Chad after the floods.")
+    assert ("REJECT", "GAB", "TCD") in {who(e) for e in events}
+    _, events = code(coder, "Gabonese teachers said they will not end the strike.")
+    assert [e for e in events if e.type == "REJECT"]
+
+
 def test_all_pairs_of_a_mutual_act(coder: Coder) -> None:
     _, events = code(coder, "Chile, Peru and Bolivia held talks on water rights.")
     pairs = {frozenset((e.source.country, e.target.country)) for e in events

@@ -324,6 +324,20 @@ def consultation_needs_a_counterpart(p: Participants) -> None:
         p.empty = True
 
 
+def denial_needs_a_recipient(p: Participants) -> None:
+    """"has not met for three years", "had not participated in any discussion": an act that
+    did not happen is a rejection when it is withheld from someone ("did not send weapons to
+    Kyiv"), announced as a refusal ("will not end the strike") or failed between the parties
+    ("X and Y failed to agree"); otherwise nothing happened (PLOVER's negation mode, which the
+    data exclude)."""
+    c = p.coding
+    if "denied" in c.attributes and c.entry.frame is None and c.modality != "future" \
+            and len(p.sources) < 2 and not any(not is_thing(t) or is_counted(t)
+                                               for t in p.targets):
+        c.rule.append("denied-to-no-one:dropped")
+        p.empty = True
+
+
 def speaker_demands(p: Participants) -> None:
     """"A said B must X": A requests X of B."""
     c = p.coding
@@ -409,9 +423,8 @@ Strategy = Callable[[Participants], None]
 STRATEGIES: tuple[Strategy, ...] = (
     goal_of_transfer, place_as_recipient, purpose_verb_arguments, person_object, agent_of_cause,
     state_of_place, implied_police, nobody, recipient_of_absorbed_act, nearest_in_clause,
-    press_is_no_counterpart, consultation_needs_a_counterpart, speaker_demands,
-    peacekeeping_is_aid, forces_moved, public_actor,
-    article_state,
+    press_is_no_counterpart, consultation_needs_a_counterpart, denial_needs_a_recipient,
+    speaker_demands, peacekeeping_is_aid, forces_moved, public_actor, article_state,
 )
 
 
