@@ -60,6 +60,25 @@ def test_actor_for_token_reads_the_noun_phrase_and_sector() -> None:
     assert (match.span.text, match.info.country, match.info.sector) == ("Turkish troops", "TUR", "MIL")
 
 
+def _head_of(words: list[str], pos: list[str]) -> Doc:
+    """A noun phrase whose last word is the head and every other word a compound of it."""
+    n = len(words)
+    doc = Doc(NLP.vocab, words=words, heads=[n - 1] * n, deps=["compound"] * (n - 1) + ["ROOT"],
+              pos=pos, lemmas=[w.lower() for w in words])
+    doc._.article_date = date(2025, 5, 26)
+    return RESOLVER(doc)
+
+
+def test_a_capitalised_title_gives_its_sector_but_a_name_does_not() -> None:
+    doc = _head_of(["Police", "Commissioner", "Mehta"], ["PROPN", "PROPN", "PROPN"])
+    match = actor_for_token(doc[2])
+    assert match is not None and match.info.sector == "COP"
+    # "State" is a word of the group's name here, not a state's government.
+    doc = _head_of(["Islamic", "State", "fighters"], ["PROPN", "PROPN", "NOUN"])
+    match = actor_for_token(doc[2])
+    assert match is not None and match.info.sector != "GOV"
+
+
 def test_a_phrase_with_no_actor_is_not_an_actor() -> None:
     doc = Doc(NLP.vocab, words=["the", "weather"], heads=[1, 1], deps=["det", "ROOT"],
               pos=["DET", "NOUN"], lemmas=["the", "weather"])

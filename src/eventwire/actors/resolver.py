@@ -139,6 +139,10 @@ AGENT_HEADS = {"official", "officer", "spokesman", "spokeswoman", "spokesperson"
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 
+#: Kinds of actor whose words are a proper name, not titles.
+_NAME_KINDS = frozenset({"igo", "group", "ner", "leader"})
+
+
 def actor_for_token(token: Token) -> ActorMatch | None:
     """Resolve an event argument to an actor, or None when the phrase names no actor at all."""
     doc = token.doc
@@ -167,8 +171,12 @@ def actor_for_token(token: Token) -> ActorMatch | None:
     phrase = noun_phrase(token)
     inside = actors_overlapping(doc, phrase.start, phrase.end)
     agent = token.lemma_.lower() in AGENT_HEADS
+    # A title is a modifier, capitalised or not ("Police Commissioner M.N. Singh"); a word of a
+    # name is not ("Islamic State members", "African Union Commission").
+    named = {t.i for s in inside if s._.actor.kind in _NAME_KINDS for t in s}
     modifiers = [t._.sector for t in phrase if t.i != token.i and t._.sector and (
-        t.pos_ == "NOUN" or (agent and t.pos_ == "ADJ" and t.i < token.i))]
+        t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.i not in named)
+        or (agent and t.pos_ == "ADJ" and t.i < token.i))]
     # Someone who speaks or acts for a body is of the body's sector, the last one named ("a
     # senior police official", "a military spokesman", "the spokesperson of the state police",
     # "the inspector general of police"). ("Joint military exercises" are no actor.)
