@@ -135,6 +135,17 @@ def test_an_act_that_did_not_happen_is_a_rejection_only_of_someone(coder: Coder)
     assert [e for e in events if e.type == "REJECT"]
 
 
+def test_we_in_a_quotation_is_its_speaker(coder: Coder) -> None:
+    article, events = code(coder, "LUSAKA -- ``The rebels attacked us first,'' a Zambian army "
+                                  "spokesman said on Monday.")
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert assault and assault[0].target is not None
+    assert (assault[0].target.text, assault[0].target.country, assault[0].target.sector) == (
+        "us", "ZMB", "MIL")
+    # The typewriter marks `` and '' are a quotation too.
+    assert [q.text for q in article.quotes if q.kind == "direct"] == ["The rebels attacked us first,"]
+
+
 def test_all_pairs_of_a_mutual_act(coder: Coder) -> None:
     _, events = code(coder, "Chile, Peru and Bolivia held talks on water rights.")
     pairs = {frozenset((e.source.country, e.target.country)) for e in events

@@ -86,9 +86,9 @@ def make_actor_resolver(nlp: Language, name: str, tables: str | None) -> ActorRe
 @Language.component("eventwire_coref", requires=["doc._.actors", "token.dep", "token.pos"],
                     assigns=["doc._.coref", "doc._.default_state"])
 def coreference(doc: Doc) -> Doc:
-    """Pronouns and nominals ("he", "both sides", "the prime minister") -> named actors; the
-    article's own country."""
-    return resolve_coreference(doc)
+    """Pronouns and nominals ("he", "both sides", "the prime minister", "we" in a quotation) ->
+    named actors; the article's own country."""
+    return resolve_coreference(doc, load_lexicon().quote_verbs)
 
 
 @Language.factory("eventwire_events", requires=["token.dep", "token.lemma", "doc._.actors"],

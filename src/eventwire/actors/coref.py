@@ -10,7 +10,8 @@
 - "the country", "the government", "the kingdom", "the prime minister", "the president", "the
   minister": the last country (or leader) named;
 - "the spokeswoman", "the ministry" (a bare sector noun): the state of the last phrase with the
-  same noun that said whose it was.
+  same noun that said whose it was;
+- "I", "we" in a direct quotation: its speaker ("'We will stop them,' the commissioner said").
 
 Reads ``doc._.actors``; writes ``doc._.coref``: token index -> the antecedent actor spans, and
 ``doc._.default_state``: the article's own country (its dateline's, else the country it names
@@ -26,6 +27,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.resolver import actor_for_token
+from eventwire.ingest.text import QUOTE_PATTERN
 from eventwire.prepositions import PLACE_PREPS
 from eventwire.spans import actor_at, actors_overlapping
 from eventwire.when_where.places import load_places
@@ -223,8 +225,9 @@ def default_state(doc: Doc) -> tuple[str, str] | None:
     return None
 
 
-def resolve_coreference(doc: Doc) -> Doc:
-    """Fill ``doc._.coref`` for pronouns and anaphoric nominals, and ``doc._.default_state``."""
+def resolve_coreference(doc: Doc, speech_verbs: frozenset[str] = frozenset()) -> Doc:
+    """Fill ``doc._.coref`` for pronouns and anaphoric nominals, and ``doc._.default_state``;
+    with ``speech_verbs`` (``Lexicon.quote_verbs``), also "I" and "we" in direct quotations."""
     doc._.default_state = default_state(doc)
     actors = [s for s in (doc._.actors or []) if _is_antecedent(s)]
     actors = sorted(actors + _titled_people(doc, actors), key=lambda s: s.start)
@@ -265,4 +268,35 @@ def resolve_coreference(doc: Doc) -> Doc:
         if found:
             links[tok.i] = found
     doc._.coref = links
+    if speech_verbs:
+        for pron, speaker in _first_person_speakers(doc, speech_verbs):
+            links.setdefault(pron, [speaker])
     return doc
+
+
+_FIRST_PERSON = {"i", "me", "we", "us"}
+
+
+def _first_person_speakers(doc: Doc, speech_verbs: frozenset[str]) -> list[tuple[int, Span]]:
+    """"'We will stop them at the border,' the police commissioner said": "I" and "we" in a
+    direct quotation are its speaker, the subject of a speech verb outside the quotation in
+    its sentence. (Run once the other links are made, so "he said" already has its person.)"""
+    out: list[tuple[int, Span]] = []
+    for m in QUOTE_PATTERN.finditer(doc.text):
+        quote = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if quote is None:
+            continue
+        pronouns = [t.i for t in quote if t.lower_ in _FIRST_PERSON and t.pos_ == "PRON"]
+        if not pronouns:
+            continue
+        sent = doc[quote.end - 1].sent
+        verbs = [t for t in sent if not quote.start <= t.i < quote.end and t.pos_ in (
+            "VERB", "AUX") and t.lemma_.lower() in speech_verbs]
+        subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubj"]
+        match = actor_for_token(subjects[0]) if subjects else None
+        if match is None:
+            continue
+        speaker = match.span
+        speaker._.actor = match.info
+        out.extend((i, speaker) for i in pronouns)
+    return out

@@ -15,6 +15,11 @@ _SPACES = re.compile(r"[ \t\r\f\v\n]+")
 _RUNS_ON = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "by", "from",
                       "and", "or", "but", "that", "which", "who", "as", "its", "their", "his", "her"})
 _LINE_END = re.compile(r"[.!?…:][\"'”’)]*$")
+#: A direct quotation: in double quotes, or in the doubled single marks of typewriter and
+#: archive copy (``...'', ‘‘...’’, ''...''; "mp''s" is an apostrophe); at least 12 characters,
+#: no mark inside.
+QUOTE_PATTERN = re.compile(
+    r"(?:``|‘‘|(?<!\w)''|[\"“”„])((?:(?!''|’’|``|‘‘)[^\"“”„]){12,}?)(?:''(?!\w)|’’|[\"“”])")
 
 
 def repair(text: str) -> str:

@@ -8,16 +8,13 @@ said."), or of the sentence just before when the quote stands alone after "Erdog
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.records import to_actor
 from eventwire.actors.resolver import actor_for_token
+from eventwire.ingest.text import QUOTE_PATTERN
 from eventwire.prefilter import to_original
 from eventwire.schema import Actor, Quote
-
-_QUOTE = re.compile(r"[\"“”„]([^\"“”„]{12,}?)[\"“”]")
 
 
 def _speech_verbs(span: Span, quote_verbs: frozenset[str]) -> list[Token]:
@@ -36,7 +33,7 @@ def doc_quotes(doc: Doc, quote_verbs: frozenset[str]) -> list[Quote]:
     is introduced by one of ``quote_verbs`` (``Lexicon.quote_verbs``)."""
     quotes: list[Quote] = []
     taken: list[tuple[int, int]] = []
-    for m in _QUOTE.finditer(doc.text):
+    for m in QUOTE_PATTERN.finditer(doc.text):
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if span is None:
             continue
