@@ -146,6 +146,28 @@ def test_we_in_a_quotation_is_its_speaker(coder: Coder) -> None:
     assert [q.text for q in article.quotes if q.kind == "direct"] == ["The rebels attacked us first,"]
 
 
+def test_people_carry_the_country_they_are_introduced_with(coder: Coder) -> None:
+    _, events = code(coder, "QUITO, May 4 -- Ecuador's Interior Minister Rosa Lema met her "
+                            "Colombian counterpart Julio Pardo in Quito on Monday. Later Pardo "
+                            "urged Ecuador to close the illegal crossings.")
+    # The appositive's own phrase, not "... in Quito", says whose counterpart he is.
+    assert ("CONSULT", "ECU", "COL") in {who(e) for e in events}
+    # "Pardo" is the Colombian minister again, not a local named without a country.
+    assert ("REQUEST", "COL", "ECU") in {who(e) for e in events}
+
+
+def test_its_says_whose_body_it_is(coder: Coder) -> None:
+    _, events = code(coder, "SEOUL, Aug. 15 -- Japan criticized the missile test, and its "
+                            "foreign ministry summoned a senior North Korean diplomat.")
+    summon = [e for e in events if e.trigger.text == "summoned"]
+    assert summon and summon[0].source is not None and summon[0].source.country == "JPN"
+    # "its" is its clause's subject, not the nearest country; and the diplomat summoned, not
+    # the summoner's own ministry, receives the act.
+    _, events = code(coder, "Morocco summoned a senior Spanish diplomat to its foreign ministry "
+                            "on Friday.")
+    assert ("ACCUSE", "MAR", "ESP") in {who(e) for e in events}
+
+
 def test_all_pairs_of_a_mutual_act(coder: Coder) -> None:
     _, events = code(coder, "Chile, Peru and Bolivia held talks on water rights.")
     pairs = {frozenset((e.source.country, e.target.country)) for e in events

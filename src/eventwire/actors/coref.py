@@ -26,6 +26,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.actors.gazetteer import ActorInfo
 from eventwire.actors.resolver import actor_for_token
 from eventwire.ingest.text import QUOTE_PATTERN
 from eventwire.prepositions import PLACE_PREPS
@@ -41,8 +42,13 @@ LOOKBACK_WORDS = 2000
 _PERSON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _THING = {"it", "its", "itself"}
 _PLURAL = {"they", "them", "their", "theirs", "themselves"}
+#: Possessives that say which state a body belongs to ("its foreign ministry").
+_OWNERS = {"its"}
 _PAIR_NOUNS = {"sides", "countries", "nations", "leaders", "governments", "states", "neighbours",
-               "neighbors", "allies", "parties", "capitals"}
+               "neighbors", "allies", "parties", "capitals", "ministers", "presidents",
+               "premiers", "delegations", "envoys"}
+#: Pair nouns that name people (the last two people named, before the last two countries).
+_PEOPLE_PAIRS = {"leaders", "ministers", "presidents", "premiers", "envoys"}
 _COUNTRY_NOUNS = {"country", "government", "kingdom", "nation", "state", "republic"}
 _LEADER_NOUNS = {"president", "minister", "premier", "chancellor", "leader", "king", "emir"}
 #: Every word this module can resolve (the prefilter treats them as possible actors).
@@ -124,6 +130,30 @@ def _is_country_like(span: Span) -> bool:
 def _identity(span: Span) -> str:
     info = span._.actor
     return info.name or info.country or span.text
+
+
+def _clause_owner(pronoun: Token) -> list[Span]:
+    """"Pakistan summoned an Indian diplomat to its foreign ministry": "its" is the subject of
+    its own clause, or of the clause above ("the Kenyan army said its soldiers ..."), when that
+    subject names a state."""
+    owned = pronoun.head
+    verb = owned.head
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    for _ in range(2):
+        for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if subj.i == owned.i:
+                continue
+            words = subj.subtree
+            first = next(words)
+            spans = [a for a in actors_overlapping(pronoun.doc, first.i, subj.right_edge.i + 1)
+                     if a._.actor.country and not _is_person(a)]
+            if spans:
+                return spans[:1]
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return []
 
 
 def _clause_subjects(pronoun: Token) -> set[str]:
@@ -225,10 +255,42 @@ def default_state(doc: Doc) -> tuple[str, str] | None:
     return None
 
 
+def _people_by_title(doc: Doc) -> None:
+    """"Peru's Foreign Minister Elena Quispe", "her Chilean counterpart Tomas Araya": a person
+    the tables do not know takes the country and sector of the phrase that introduces them (or
+    that they are in apposition to); a later mention by surname ("Araya said") is the same
+    person. Writes the person's ``span._.actor``, so "she" and "the two ministers" carry it."""
+    known: dict[str, ActorInfo] = {}
+    for span in doc._.actors or []:
+        info = span._.actor
+        if info.kind != "ner":
+            continue
+        surname = span[-1].lower_
+        if info.country is None and surname in known:
+            # (The small model's NER may label the later mention ORG: "Later Pardo urged".)
+            span._.actor = known[surname]
+            continue
+        if span.label_ != "PERSON":
+            continue
+        if info.country is None:
+            root = span.root
+            heads = [root.head] if root.dep_ == "appos" else []
+            heads += [root, *(c for c in root.children if c.dep_ == "appos")]
+            for head in heads:
+                match = actor_for_token(head)
+                if match is not None and match.info.country:
+                    span._.actor = ActorInfo("ner", match.info.country,
+                                             match.info.sector or info.sector, info.name)
+                    break
+        if span._.actor.country:
+            known.setdefault(surname, span._.actor)
+
+
 def resolve_coreference(doc: Doc, speech_verbs: frozenset[str] = frozenset()) -> Doc:
     """Fill ``doc._.coref`` for pronouns and anaphoric nominals, and ``doc._.default_state``;
     with ``speech_verbs`` (``Lexicon.quote_verbs``), also "I" and "we" in direct quotations."""
     doc._.default_state = default_state(doc)
+    _people_by_title(doc)
     actors = [s for s in (doc._.actors or []) if _is_antecedent(s)]
     actors = sorted(actors + _titled_people(doc, actors), key=lambda s: s.start)
     links: dict[int, list[Span]] = {}
@@ -244,9 +306,13 @@ def resolve_coreference(doc: Doc, speech_verbs: frozenset[str] = frozenset()) ->
             continue
         low = tok.lower_
         found: list[Span] = []
-        if tok.pos_ == "PRON" and tok.dep_ == "poss":
+        if tok.pos_ == "PRON" and tok.dep_ == "poss" and low not in _OWNERS:
             continue  # "his support": a possessive is no actor of its own
-        if low in _PERSON and tok.pos_ == "PRON":
+        if low in _OWNERS and tok.dep_ == "poss":
+            # "its foreign ministry": whose body it is (the resolver reads the owner's state).
+            found = _clause_owner(tok) or _last(
+                before, lambda s: bool(s._.actor.country) and not _is_person(s))
+        elif low in _PERSON and tok.pos_ == "PRON":
             found = _person_before(tok, before)
         elif low in _THING and tok.pos_ == "PRON":
             found = _last(before, _is_country_like)
@@ -254,7 +320,7 @@ def resolve_coreference(doc: Doc, speech_verbs: frozenset[str] = frozenset()) ->
             found = (_last(before, lambda s: s._.actor.kind in ("group", "igo"))
                      or _last_two(before, person=False) or _last(before, _is_country_like))
         elif low in _PAIR_NOUNS and any(c.lower_ in ("both", "two") for c in tok.children):
-            found = _most_recent_pair(before, people_first=low == "leaders")
+            found = _most_recent_pair(before, people_first=low in _PEOPLE_PAIRS)
         elif low in _COUNTRY_NOUNS and any(c.lower_ == "the" for c in tok.children) and not any(
                 c.dep_ in ("amod", "compound", "poss") for c in tok.children):
             found = _last(before, lambda s: _is_country_like(s) and bool(s._.actor.country))

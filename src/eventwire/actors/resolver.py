@@ -100,8 +100,11 @@ def noun_phrase(token: Token) -> Span:
             start = min(start, child.left_edge.i)
     end = token.i + 1
     for child in token.rights:
-        if child.dep_ in ("flat", "compound", "case") or (child.dep_ == "appos" and child.i - end < 2):
+        if child.dep_ in ("flat", "compound", "case"):
             end = max(end, child.right_edge.i + 1)
+        elif child.dep_ == "appos" and child.i - end < 2:
+            # The appositive's own phrase: "her counterpart Tomas Araya", not "... in Lima".
+            end = max(end, noun_phrase(child).end)
         elif child.dep_ == "prep" and child.lower_ == "of":
             end = max(end, child.right_edge.i + 1)  # "the president of Turkey"
         else:
@@ -146,6 +149,8 @@ _NAME_KINDS = frozenset({"igo", "group", "ner", "leader"})
 def actor_for_token(token: Token) -> ActorMatch | None:
     """Resolve an event argument to an actor, or None when the phrase names no actor at all."""
     doc = token.doc
+    if token.dep_ == "poss" and token.pos_ == "PRON":
+        return None  # "its ministry": the owner says whose the ministry is (_owner), no actor
     antecedents = (doc._.coref or {}).get(token.i)
     if antecedents:
         # "he", "both sides": the words as written, the actor they refer to. A pair resolves to
@@ -193,8 +198,9 @@ def actor_for_token(token: Token) -> ActorMatch | None:
             # "Russia's defence ministry", "India's Supreme Court": the modifier's country.
             national = [s for s in inside if s is not best and s._.actor.country
                         and s._.actor.kind in ("country", "demonym", "capital")]
-            if national:
-                info = ActorInfo(info.kind, national[0]._.actor.country, info.sector, info.name)
+            owner = national[0]._.actor.country if national else _owner(token)
+            if owner:
+                info = ActorInfo(info.kind, owner, info.sector, info.name)
         # The noun says more about the sector than the name ("Turkish troops" is MIL, not GOV),
         # unless the noun is part of the name itself ("the African Union", "the Arakan Army").
         if sector and not (head_in_name and info.kind in ("leader", "igo", "group")):
@@ -206,7 +212,17 @@ def actor_for_token(token: Token) -> ActorMatch | None:
     acronym = token.is_upper and token.is_alpha and 2 <= len(token) <= 6  # "ICE", "UNMISS"
     if sector or token.pos_ == "PROPN" or acronym:
         name = phrase.text if token.pos_ == "PROPN" or acronym else None
-        return ActorMatch(phrase, ActorInfo("noun", None, sector, name))
+        return ActorMatch(phrase, ActorInfo("noun", _owner(token), sector, name))
+    return None
+
+
+def _owner(token: Token) -> str | None:
+    """The state of the possessive before a body ("South Korea ... its foreign ministry")."""
+    for child in token.children:
+        if child.dep_ == "poss" and child.pos_ == "PRON":
+            found = (token.doc._.coref or {}).get(child.i)
+            if found:
+                return found[0]._.actor.country
     return None
 
 

@@ -156,12 +156,20 @@ def purpose_verb_arguments(p: Participants) -> None:
 
 def person_object(p: Participants) -> None:
     """"expelled a Bulgarian diplomat", "summoned the ambassador": a pattern's own object that
-    is a person receives the act."""
-    if not p.targets or all(is_thing(t) for t in p.targets):
+    is a person receives the act, rather than a thing or the actor's own premises it was told
+    to go to ("summoned an Indian diplomat to its foreign ministry")."""
+    own = {s.info.country for s in p.sources if s.info.country}
+    if not p.targets or all(is_thing(t) or (_is_destination(t) and t.info.country in own)
+                            for t in p.targets):
         people = _person_objects(p.args.objects, exclude=p.taken() | {p.token.i})
         if people:
             p.targets = people
             p.coding.rule.append("recipient:object")
+
+
+def _is_destination(match: ActorMatch) -> bool:
+    root = match.span.root
+    return root.dep_ == "pobj" and root.head.lower_ in ("to", "into")
 
 
 #: Acts whose agent, when the text names none, is the police (PLOVER: arrests and detentions
