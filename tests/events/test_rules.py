@@ -425,3 +425,32 @@ def test_acts_on_relations_and_trials_are_still_coded(coder: Coder) -> None:
     assert ("SUPPORT", "TUR", "ISR") in triples(code(coder, "Turkey restored relations with Israel."))
     assert ("SANCTION", "FRA", "MLI") in triples(code(coder, "France cut ties with Mali."))
     assert [e.type for e in code(coder, "The court will try the former minister.")] == ["ACCUSE"]
+
+
+def test_parties_meeting_somewhere_meet_each_other_not_the_place(coder: Coder) -> None:
+    got = triples(code(coder, "Kenya, Uganda and Tanzania met in Arusha on Friday."))
+    pairs = {frozenset((s, t)) for kind, s, t in got if kind == "CONSULT"}
+    assert pairs == {frozenset(p) for p in (("KEN", "UGA"), ("KEN", "TZA"), ("UGA", "TZA"))}
+
+
+@pytest.mark.parametrize("text", ["France will deliver howitzers to Lithuania.",
+                                  "France delivered howitzers to Lithuania."])
+def test_what_is_given_is_no_recipient_the_goal_is(coder: Coder, text: str) -> None:
+    assert {t for _, _, t in triples(code(coder, text))} == {"LTU"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Canada announced a package of sanctions against Iran.", "SANCTION|COERCE"),
+    ("Brazil announced a new aid package for Bolivia.", "AID"),
+    ("Russia held naval drills near the coast of Norway.", "MOBILIZE"),  # one country's drills
+    ("Russia and China held joint naval drills in the Sea of Japan.", "COOPERATE"),
+    ("Greece presented evidence of Turkey's involvement in the smuggling.", "ACCUSE"),
+])
+def test_what_a_noun_phrase_does(coder: Coder, text: str, expected: str) -> None:
+    events = code(coder, text)
+    assert events and all(e.type in expected.split("|") for e in events)
+
+
+def test_whoever_is_under_pressure_receives_it(coder: Coder) -> None:
+    got = triples(code(coder, "Serbia came under pressure from Germany to recognise the vote."))
+    assert ("REQUEST", "DEU", "SRB") in got

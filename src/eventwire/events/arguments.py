@@ -269,6 +269,14 @@ def noun_arguments(noun: Token, entry: Entry) -> Arguments:
         return args
     args.targets.extend(prep_objects(noun, TARGET_PREPS - SOURCE_PREPS, set()))
     args.places = prep_objects(noun, WEAK_PREPS, set())
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in (
+            "VERB", "AUX"):
+        # "Syria was under pressure from the EU", "the convoy came under attack": whoever is
+        # under it receives it (from whom, the "from"/"by" phrase said above).
+        holders, _ = subject_of(noun.head.head)
+        args.targets = holders + args.targets
+        args.how.append("under")
+        return args
     # Climb to the governing verb: "Turkey [is speeding] humanitarian aid to Gaza".
     tok, came = noun, noun.dep_
     steps = 0

@@ -40,7 +40,9 @@ class TriggerCoding:
         doc = tok.doc
         start, end = tok.i, tok.i + 1
         if self.entry.before and tok.i > 0:
-            start = tok.i - 1
+            # From the modifier the pattern names ("joint naval drills"), else the word before.
+            named = [c.i for c in tok.lefts if c.lemma_.lower() == self.entry.before]
+            start = named[0] if named else tok.i - 1
         if self.entry.particle:
             for child in tok.rights:
                 if child.lower_ in self.entry.particle.split() and child.i - end < 3:

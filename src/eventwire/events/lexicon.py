@@ -85,8 +85,10 @@ class Lexicon:
                         return None  # "asked whether the talks would resume": a question
                     return None if entry.type == "NONE" else entry
         if token.pos_ in _NOUN_POS:
+            if lemma in CONTAINER_NOUNS and any(self.match(g) is not None for g in _held(token)):
+                return None  # "a package of sanctions", "an aid package": the act it holds
             for entry in self.nouns.get(lemma, ()) or self.nouns.get(token.lower_, ()):
-                if entry.before is None or _word_before(token) == entry.before:
+                if entry.before is None or entry.before in _modifiers(token):
                     return None if entry.type == "NONE" else entry
         return None
 
@@ -99,6 +101,12 @@ class Lexicon:
                 return other
         return None
 
+
+#: Nouns that hold acts: "a package of sanctions" is sanctions, "a wave of arrests" arrests,
+#: "a campaign of attacks" attacks.
+CONTAINER_NOUNS = frozenset({
+    "effort", "campaign", "operation", "mission", "initiative", "round", "series", "wave",
+    "spate", "package", "string", "set", "raft", "slew", "flurry"})
 
 #: Words that open an indirect question ("asked whether", "asked why").
 _QUESTION_WORDS = frozenset({"if", "whether", "what", "why", "how", "when", "where", "who",
@@ -120,6 +128,22 @@ def asks_a_question(verb: Token) -> bool:
                 or any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children)):
             return True
     return False
+
+
+def _held(container: Token) -> list[Token]:
+    """What a container noun holds: its compounds ("an aid package") and "of" objects."""
+    return [c for c in container.children if c.dep_ == "compound"] + [
+        g for c in container.children if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children if g.dep_ == "pobj"]
+
+
+def _modifiers(token: Token) -> set[str]:
+    """The lemmas of the word before and of the noun's left modifiers ("joint naval drills"
+    is a joint drill; "lathi-charge" a lathi charge)."""
+    found = {c.lemma_.lower() for c in token.children
+             if c.i < token.i and c.dep_ in ("amod", "compound", "nmod")}
+    before = _word_before(token)
+    return found | {before} if before else found
 
 
 def _word_before(token: Token) -> str | None:

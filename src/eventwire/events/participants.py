@@ -128,16 +128,27 @@ def goal_of_transfer(p: Participants) -> None:
     """What is given is no recipient: "returned the artefacts to Iraq", "provided ammunition
     alongside assistance to Turkey" -- the "to" phrase in the clause is."""
     c = p.coding
-    if TYPE_INFO[c.type].transfer and c.entry.pos == "v" and all(is_thing(t) for t in p.targets):
+    # (By the lexicon's type: "will deliver tanks to Poland" is AGREE by now, still a transfer.)
+    if TYPE_INFO[c.entry.type].transfer and c.entry.pos == "v" and all(
+            is_thing(t) or _is_given(t) for t in p.targets):
         goal = _resolve(_goal_objects(p.token), exclude=p.taken() | {p.token.i}, recipient=True)
         if goal:
             p.targets = best_recipients(goal)
             c.rule.append("recipient:goal")
 
 
+def _is_given(match: ActorMatch) -> bool:
+    """The direct object of a transfer named by a common noun, whatever its sector ("delivered
+    tanks", "sent jets"): what is given, not who receives."""
+    info = match.info
+    return match.span.root.dep_ == "dobj" and info.kind == "noun" and info.country is None \
+        and info.name is None
+
+
 def place_as_recipient(p: Participants) -> None:
-    """No recipient slot: a country or organisation named as the place ("clashes in Sudan")."""
-    if not p.targets:
+    """No recipient slot: a country or organisation named as the place ("clashes in Sudan");
+    not where parties to a mutual act meet ("Brazil, India and South Africa met in Geneva")."""
+    if not p.targets and not (TYPE_INFO[p.coding.type].reciprocal and len(p.sources) >= 2):
         places = _resolve(p.args.places, exclude=p.taken() | {p.token.i})
         p.targets = best_recipients([m for m in places if m.info.country or m.info.kind == "ner"])
 

@@ -27,7 +27,7 @@ from eventwire.events.arguments import (
     CLAUSE_DEPS,
 )
 from eventwire.events.coding import EventCandidate, TriggerCoding
-from eventwire.events.lexicon import Entry, Frame, Lexicon
+from eventwire.events.lexicon import CONTAINER_NOUNS, Entry, Frame, Lexicon
 from eventwire.events.modality import (
     clause_chain,
     is_negated,
@@ -79,14 +79,10 @@ def _phrase_verb(noun: Token) -> Token | None:
     return None
 
 
-#: Nouns that only hold an event ("a mediation effort", "a round of talks", "peacekeeping
-#: operations"): an event noun attached to them is the event, not a modifier.
-CONTAINER_NOUNS = {"effort", "campaign", "operation", "mission", "initiative", "round",
-                   "series", "wave", "spate"}
-
-
 def _is_modifier_noun(token: Token) -> bool:
-    """An event noun that only describes another noun: "prisoners of war", "trade minister"."""
+    """An event noun that only describes another noun: "prisoners of war", "trade minister"
+    (but attached to a noun that only holds an event -- "a mediation effort", "a round of
+    talks", ``CONTAINER_NOUNS`` -- it is the event)."""
     head = token.head
     if token.dep_ == "compound":
         return head.lemma_.lower() not in CONTAINER_NOUNS
