@@ -168,6 +168,18 @@ def test_its_says_whose_body_it_is(coder: Coder) -> None:
     assert ("ACCUSE", "MAR", "ESP") in {who(e) for e in events}
 
 
+def test_the_group_and_the_two_refer_back(coder: Coder) -> None:
+    _, events = code(coder, "MOGADISHU, May 2 -- Somalia's army said it had repelled an attack "
+                            "by al-Shabaab. The armed group accused the army of killing "
+                            "civilians.")
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert accuse and accuse[0].source is not None and accuse[0].source.sector == "REB"
+    _, events = code(coder, "Ghana's president spoke with Togo's president on Monday. The two "
+                            "discussed border security.")
+    assert {(e.source.country, e.target.country) for e in events if e.trigger.text ==
+            "discussed" and e.source and e.target} in ({("GHA", "TGO")}, {("TGO", "GHA")})
+
+
 def test_all_pairs_of_a_mutual_act(coder: Coder) -> None:
     _, events = code(coder, "Chile, Peru and Bolivia held talks on water rights.")
     pairs = {frozenset((e.source.country, e.target.country)) for e in events

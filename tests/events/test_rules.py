@@ -454,3 +454,24 @@ def test_what_a_noun_phrase_does(coder: Coder, text: str, expected: str) -> None
 def test_whoever_is_under_pressure_receives_it(coder: Coder) -> None:
     got = triples(code(coder, "Serbia came under pressure from Germany to recognise the vote."))
     assert ("REQUEST", "DEU", "SRB") in got
+
+
+def test_an_act_named_as_a_topic_is_not_the_speakers(coder: Coder) -> None:
+    # The speaker raised concerns about the detention; Ugandan police made it.
+    events = code(coder, "The Swedish minister raised concerns about the detention of "
+                         "journalists in Kampala.")
+    detention = [e for e in events if e.trigger.text == "detention"]
+    assert detention and detention[0].source is not None
+    assert (detention[0].source.sector, detention[0].source.country) == ("COP", "UGA")
+
+
+def test_a_word_of_a_bodys_name_is_no_act(coder: Coder) -> None:
+    events = code(coder, "The UN Assistance Mission in Somalia condemned the bombing in "
+                         "Mogadishu.")
+    assert "AID" not in {e.type for e in events}
+
+
+def test_the_act_a_pattern_names_is_not_its_recipient(coder: Coder) -> None:
+    events = code(coder, "The Canadian minister reaffirmed Canadian support for Ukraine.")
+    assert {(e.type, e.target.country if e.target else None) for e in events} == {
+        ("SUPPORT", "UKR")}

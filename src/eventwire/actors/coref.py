@@ -51,8 +51,12 @@ _PAIR_NOUNS = {"sides", "countries", "nations", "leaders", "governments", "state
 _PEOPLE_PAIRS = {"leaders", "ministers", "presidents", "premiers", "envoys"}
 _COUNTRY_NOUNS = {"country", "government", "kingdom", "nation", "state", "republic"}
 _LEADER_NOUNS = {"president", "minister", "premier", "chancellor", "leader", "king", "emir"}
+#: "the group", "the paramilitary group", "the militia": the last armed or political group named.
+_GROUP_NOUNS = {"group", "militia", "movement", "outfit", "faction", "organisation",
+                "organization"}
 #: Every word this module can resolve (the prefilter treats them as possible actors).
-COREF_WORDS = frozenset(_PERSON | _THING | _PLURAL | _PAIR_NOUNS | _COUNTRY_NOUNS | _LEADER_NOUNS)
+COREF_WORDS = frozenset(_PERSON | _THING | _PLURAL | _PAIR_NOUNS | _COUNTRY_NOUNS | _LEADER_NOUNS
+                        | _GROUP_NOUNS)
 
 
 #: Heads that name a person by office ("the police commissioner", "a senior official"): such a
@@ -321,6 +325,12 @@ def resolve_coreference(doc: Doc, speech_verbs: frozenset[str] = frozenset()) ->
                      or _last_two(before, person=False) or _last(before, _is_country_like))
         elif low in _PAIR_NOUNS and any(c.lower_ in ("both", "two") for c in tok.children):
             found = _most_recent_pair(before, people_first=low in _PEOPLE_PAIRS)
+        elif low == "two" and tok.dep_ in ("nsubj", "nsubjpass") and any(
+                c.lower_ == "the" for c in tok.children):
+            found = _most_recent_pair(before, people_first=True)  # "The two discussed ..."
+        elif low in _GROUP_NOUNS and any(c.lower_ == "the" for c in tok.children) and not any(
+                c.dep_ in ("compound", "poss", "prep") or c.pos_ == "PROPN" for c in tok.children):
+            found = _last(before, lambda s: s._.actor.kind == "group")
         elif low in _COUNTRY_NOUNS and any(c.lower_ == "the" for c in tok.children) and not any(
                 c.dep_ in ("amod", "compound", "poss") for c in tok.children):
             found = _last(before, lambda s: _is_country_like(s) and bool(s._.actor.country))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from eventwire.events.lexicon import Entry, object_lemmas
+from eventwire.events.lexicon import CONTAINER_NOUNS, Entry, object_lemmas
 from eventwire.spans import actor_at, entity_at
 from eventwire.when_where.places import load_places
 
@@ -32,7 +32,9 @@ OBJECT_CONTROL = {"urge", "ask", "order", "force", "call", "press", "persuade", 
 #: Prepositions that set a time, occasion or circumstance, not a participant: a noun event under
 #: them ("after the clashes", "at a rally") is not an act of the clause's subject.
 CIRCUMSTANCE_PREPS = {"after", "before", "since", "during", "amid", "following", "despite", "until",
-                      "at", "like", "unlike", "as", "without"}
+                      "at", "like", "unlike", "as", "without",
+                      # the topic: "raised concerns about the detention of journalists"
+                      "about", "regarding", "concerning", "over"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our"}
 
 
@@ -251,8 +253,11 @@ def is_mere_place(token: Token) -> bool:
 def noun_arguments(noun: Token, entry: Entry) -> Arguments:
     """Arguments of an event noun: its own modifiers first, then the verb that governs it."""
     args = Arguments()
-    for child in noun.children:
-        if _in_hyphen_prefix(child):
+    # "China's assistance package": the act held by a container noun has the container's words.
+    holder = noun.head if noun.dep_ == "compound" and noun.head.lemma_.lower() in CONTAINER_NOUNS \
+        else noun
+    for child in [*noun.children, *(holder.children if holder is not noun else [])]:
+        if _in_hyphen_prefix(child) or child.i == noun.i:
             continue
         if child.dep_ == "poss" or (child.dep_ in ("compound", "amod") and child.i < noun.i
                                     and child.pos_ in ("PROPN", "ADJ", "NOUN")
@@ -261,14 +266,14 @@ def noun_arguments(noun: Token, entry: Entry) -> Arguments:
                 continue  # "the Godhra killings", "Gujarat riots": where, not who
             args.sources.append(child)
             args.how.append("noun-modifier")
-    args.sources.extend(prep_objects(noun, SOURCE_PREPS, set()))
+    args.sources.extend(prep_objects(holder, SOURCE_PREPS, set()))
     between = prep_objects(noun, {"between", "among"}, set())
     if len(between) >= 2 and not args.sources:
         args.sources, args.targets = [between[0]], between[1:]
         args.how.append("between")
         return args
-    args.targets.extend(prep_objects(noun, TARGET_PREPS - SOURCE_PREPS, set()))
-    args.places = prep_objects(noun, WEAK_PREPS, set())
+    args.targets.extend(prep_objects(holder, TARGET_PREPS - SOURCE_PREPS, set()))
+    args.places = prep_objects(holder, WEAK_PREPS, set())
     if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in (
             "VERB", "AUX"):
         # "Syria was under pressure from the EU", "the convoy came under attack": whoever is
@@ -278,7 +283,7 @@ def noun_arguments(noun: Token, entry: Entry) -> Arguments:
         args.how.append("under")
         return args
     # Climb to the governing verb: "Turkey [is speeding] humanitarian aid to Gaza".
-    tok, came = noun, noun.dep_
+    tok, came = holder, holder.dep_
     steps = 0
     while tok.dep_ in ("dobj", "pobj", "prep", "attr", "conj", "appos", "nsubjpass", "npadvmod",
                        "compound", "oprd") and tok.head.i != tok.i and steps < 4:

@@ -85,6 +85,8 @@ class Lexicon:
                         return None  # "asked whether the talks would resume": a question
                     return None if entry.type == "NONE" else entry
         if token.pos_ in _NOUN_POS:
+            if token.pos_ == "PROPN" and token.ent_type_ == "ORG":
+                return None  # a word of a body's name: "the UN Support Mission", "Rapid Action Force"
             if lemma in CONTAINER_NOUNS and any(self.match(g) is not None for g in _held(token)):
                 return None  # "a package of sanctions", "an aid package": the act it holds
             for entry in self.nouns.get(lemma, ()) or self.nouns.get(token.lower_, ()):

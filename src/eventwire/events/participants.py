@@ -172,7 +172,9 @@ def person_object(p: Participants) -> None:
     own = {s.info.country for s in p.sources if s.info.country}
     if not p.targets or all(is_thing(t) or (_is_destination(t) and t.info.country in own)
                             for t in p.targets):
-        people = _person_objects(p.args.objects, exclude=p.taken() | {p.token.i})
+        # (An act named as the object is no person: "reaffirmed U.S. support".)
+        objects = [o for o in p.args.objects if p.lexicon.match(o) is None]
+        people = _person_objects(objects, exclude=p.taken() | {p.token.i})
         if people:
             p.targets = people
             p.coding.rule.append("recipient:object")
@@ -200,7 +202,11 @@ def implied_police(p: Participants) -> None:
         return  # an active verb without a subject is a parse we do not trust
     if c.type == "COERCE" and not _people_affected(p):
         return  # "its details were captured in the report"
-    places = _resolve(prep_objects(p.token, {"in", "at", "from"}, set()), exclude={p.token.i})
+    # Where: the act's own place, else where those it befell were ("the detention of
+    # journalists in Nairobi").
+    where = [p.token, *(t.span.root for t in p.targets)]
+    places = _resolve([o for w in where for o in prep_objects(w, {"in", "at", "from"}, set())],
+                      exclude={p.token.i})
     country = next((m.info.country for m in places if m.info.country), None)
     p.sources = [ActorMatch(c.span, ActorInfo("implied", country, "COP", None))]
     c.attributes["implied_source"] = "police"
@@ -297,8 +303,12 @@ def recipient_of_absorbed_act(p: Participants) -> None:
                       if inner.entry.pos == "v" else noun_arguments(inner.token, inner.entry))
         found = _resolve(inner_args.targets, exclude=taken | {p.token.i}, recipient=True)
         found = [t for t in found if not is_thing(t)] or found
+        # The inner act's own agent receives ("refused a request by the president"), unless
+        # the act is the verb's own pattern object, whose holder is the actor's side
+        # ("reaffirmed U.S. support", "extended India's support to ...").
+        own_object = inner.token.lemma_.lower() in (c.entry.objects or ())
         others = [s for s in _resolve(inner_args.sources, exclude=taken)
-                  if inner.entry.frame is None]
+                  if inner.entry.frame is None and not own_object]
         better = others or found
         if better and (not p.targets or not all(is_thing(b) for b in better)):
             p.targets = better
@@ -315,7 +325,10 @@ def nearest_in_clause(p: Participants) -> None:
     c = p.coding
     if p.sources and all(is_thing(t) for t in p.targets) and not _mutual(
             c.attributes.get("denied", c.type), p.sources, p.targets):
-        near = _clause_recipients(p.token, p.sources, own_clause=bool(p.targets))
+        # An act named in the clause is no recipient ("reaffirmed U.S. support for ...").
+        acts = {i.token.i for i in c.inner}
+        near = [m for m in _clause_recipients(p.token, p.sources, own_clause=bool(p.targets))
+                if m.span.root.i not in acts]
         if near:
             p.targets = near
             c.rule.append("recipient:clause")

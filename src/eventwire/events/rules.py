@@ -155,7 +155,10 @@ class RuleCoder:
                 absorbing = outer.entry.frame in _ABSORBING_FRAMES or (
                     outer.entry.pos == "v" and coding.entry.pos == "n" and tok.head.i == up.i
                 )
-                if absorbing and not (_has_own_actor(tok) and outer.entry.frame != "deny"):
+                # The pattern's own object is the act whoever it names ("reaffirmed U.S. support").
+                pattern_object = tok.lemma_.lower() in (outer.entry.objects or ())
+                if absorbing and (pattern_object or not (
+                        _has_own_actor(tok) and outer.entry.frame != "deny")):
                     outer.attributes.setdefault("governs", coding.type)
                     self._absorb(outer, coding)
                 break
