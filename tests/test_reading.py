@@ -180,6 +180,20 @@ def test_the_group_and_the_two_refer_back(coder: Coder) -> None:
             "discussed" and e.source and e.target} in ({("GHA", "TGO")}, {("TGO", "GHA")})
 
 
+def test_a_local_person_or_firm_is_not_guessed_against_a_foreign_party(coder: Coder) -> None:
+    # A Brussels story: the companies are the officials' (coordinated), not Belgian.
+    _, events = code(coder, "BRUSSELS, Dec. 11 -- The European Union imposed sanctions on six "
+                            "Syrian officials and four companies.")
+    countries = {e.target.country for e in events if e.target is not None}
+    assert "BEL" not in countries and "SYR" in countries
+    # Those who speak to a pair are not the pair.
+    _, events = code(coder, "Armenia and Azerbaijan traded accusations. France and Germany "
+                            "urged both sides to show restraint.")
+    urged = [e for e in events if e.trigger.text == "urged"]
+    assert urged and all(e.target is not None and e.target.country in ("ARM", "AZE")
+                         for e in urged)
+
+
 def test_all_pairs_of_a_mutual_act(coder: Coder) -> None:
     _, events = code(coder, "Chile, Peru and Bolivia held talks on water rights.")
     pairs = {frozenset((e.source.country, e.target.country)) for e in events

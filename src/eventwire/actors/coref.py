@@ -160,6 +160,12 @@ def _clause_owner(pronoun: Token) -> list[Span]:
     return []
 
 
+def _subject_words(token: Token) -> set[int]:
+    """The words of the subject of the verb a word is the object of."""
+    return {t.i for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i
+            for t in c.subtree}
+
+
 def _clause_subjects(pronoun: Token) -> set[str]:
     """Who the subject of the pronoun's own verb is: an object pronoun is someone else."""
     spans = (actor_at(c) for c in pronoun.head.children if c.dep_ in ("nsubj", "nsubjpass"))
@@ -324,7 +330,10 @@ def resolve_coreference(doc: Doc, speech_verbs: frozenset[str] = frozenset()) ->
             found = (_last(before, lambda s: s._.actor.kind in ("group", "igo"))
                      or _last_two(before, person=False) or _last(before, _is_country_like))
         elif low in _PAIR_NOUNS and any(c.lower_ in ("both", "two") for c in tok.children):
-            found = _most_recent_pair(before, people_first=low in _PEOPLE_PAIRS)
+            # Not those who speak to the pair ("France and the US urged both sides").
+            speakers = _subject_words(tok)
+            found = _most_recent_pair([s for s in before if s.start not in speakers],
+                                      people_first=low in _PEOPLE_PAIRS)
         elif low == "two" and tok.dep_ in ("nsubj", "nsubjpass") and any(
                 c.lower_ == "the" for c in tok.children):
             found = _most_recent_pair(before, people_first=True)  # "The two discussed ..."

@@ -420,6 +420,11 @@ def public_actor(p: Participants) -> None:
         c.rule.append(f"public-actor>{public.type}")
 
 
+#: Sectors of a state's own institutions ("the foreign ministry", "the police"): named without
+#: a country, they are the article's state whoever the other party is.
+STATE_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG"})
+
+
 def _is_domestic(info: ActorInfo) -> bool:
     """An actor named without a country that an analyst takes to be local: a sector noun
     ("the police", "the mob", "the party"), or a person or body named but not in the tables.
@@ -435,18 +440,29 @@ def _is_domestic(info: ActorInfo) -> bool:
 def article_state(p: Participants) -> None:
     """"the police arrested", "officials said", "the mob attacked", "Kishore warned" with no
     country named: the article's own state (its dateline's, else the country it names most:
-    ``doc._.default_state``); inferred, so the event's confidence drops."""
+    ``doc._.default_state``); inferred, so the event's confidence drops. Two things come
+    first: an actor coordinated with one of known country is of that country ("six Iranian
+    officials and four companies"); and a person, crowd or firm in an event whose other party
+    is of another state is not taken to be local ("the EU sanctioned ... companies", "the
+    detention of journalists in Nairobi" in a Washington story), while a state institution
+    ("the foreign ministry summoned the British ambassador") still is."""
     found = p.token.doc._.default_state
-    if found is None:
-        return
-    country, how = found
+    known = {m.info.country for m in (*p.sources, *p.targets) if m.info.country}
     for role, actors in (("source", p.sources), ("target", p.targets)):
+        siblings = [m.info.country for m in actors if m.info.country]
         for n, m in enumerate(actors):
-            if _is_domestic(m.info):
-                actors[n] = ActorMatch(m.span, replace(m.info, country=country))
-                p.coding.attributes.setdefault("inferred_country", []).append(role)
-                p.coding.rule.append(f"{role}-country:article-{how}")
-                p.inferred = True
+            if not _is_domestic(m.info):
+                continue
+            if siblings:
+                country, how = siblings[0], "coordinated"
+            elif found is not None and (m.info.sector in STATE_SECTORS or known <= {found[0]}):
+                country, how = found[0], f"article-{found[1]}"
+            else:
+                continue
+            actors[n] = ActorMatch(m.span, replace(m.info, country=country))
+            p.coding.attributes.setdefault("inferred_country", []).append(role)
+            p.coding.rule.append(f"{role}-country:{how}")
+            p.inferred = True
 
 
 Strategy = Callable[[Participants], None]
