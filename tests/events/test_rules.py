@@ -475,3 +475,11 @@ def test_the_act_a_pattern_names_is_not_its_recipient(coder: Coder) -> None:
     events = code(coder, "The Canadian minister reaffirmed Canadian support for Ukraine.")
     assert {(e.type, e.target.country if e.target else None) for e in events} == {
         ("SUPPORT", "UKR")}
+
+
+def test_a_passive_verb_coordinated_with_another_shares_its_subject(coder: Coder) -> None:
+    events = code(coder, "Kenya's president arrived in Kampala and was welcomed by Uganda's "
+                         "president.")
+    welcomed = [e for e in events if e.trigger.text == "welcomed"]
+    assert welcomed and (welcomed[0].source.country, welcomed[0].target.country) == (
+        "UGA", "KEN")

@@ -176,7 +176,8 @@ def verb_arguments(verb: Token, entry: Entry, visitors: frozenset[str] = frozens
                 direct.extend(conjuncts(child))
     if is_passive(verb):
         themes = [c for c in verb.children if c.dep_ in _PASS_SUBJ]
-        if not themes and verb.dep_ == "xcomp":  # "forces continue to be deployed"
+        if not themes and verb.dep_ in ("xcomp", "conj"):
+            # "forces continue to be deployed"; "Santoso arrived and was welcomed by Reid"
             themes = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         direct = [t for d in themes + direct for t in conjuncts(d)]
     # Candidates in order of preference; the coder picks the best actor among them.
