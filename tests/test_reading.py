@@ -194,6 +194,18 @@ def test_a_local_person_or_firm_is_not_guessed_against_a_foreign_party(coder: Co
                          for e in urged)
 
 
+def test_aid_with_no_recipient_goes_to_the_storys_country(coder: Coder) -> None:
+    _, events = code(coder, "KATHMANDU, April 26 -- An earthquake killed hundreds of people in "
+                            "western Nepal. India and China sent rescue teams and medicine.")
+    aid = [e for e in events if e.type == "AID"]
+    assert {(e.source.country, e.target.country) for e in aid if e.source and e.target} == {
+        ("IND", "NPL"), ("CHN", "NPL")}
+    assert all(e.attributes["inferred_recipient"] == "article-dateline" for e in aid)
+    # A giver of the story's own country names no recipient by that.
+    _, events = code(coder, "KATHMANDU, April 26 -- The Nepali army sent rescue teams.")
+    assert all(e.target is None or e.target.country != "NPL" for e in events)
+
+
 def test_all_pairs_of_a_mutual_act(coder: Coder) -> None:
     _, events = code(coder, "Chile, Peru and Bolivia held talks on water rights.")
     pairs = {frozenset((e.source.country, e.target.country)) for e in events

@@ -137,6 +137,27 @@ def goal_of_transfer(p: Participants) -> None:
             c.rule.append("recipient:goal")
 
 
+def recipient_from_the_story(p: Participants) -> None:
+    """"Egypt, Turkey and Italy sent rescue teams and tents" in a story about floods in Libya:
+    aid given with no recipient named goes to the story's own country (its dateline's, else
+    the one it names most: ``doc._.default_state``), when that is not the giver's;
+    ``attributes.inferred_recipient`` says so and the confidence drops."""
+    c = p.coding
+    found = p.token.doc._.default_state
+    if found is None or not TYPE_INFO[c.entry.type].transfer or not p.sources or any(
+            not is_thing(t) or is_counted(t) for t in p.targets):
+        return
+    country, how = found
+    # (A giver of no known state may be local, unless it is an international body.)
+    if any(s.info.country == country or (s.info.country is None and s.info.kind != "igo"
+                                         and s.info.sector != "IGO") for s in p.sources):
+        return
+    p.targets = [ActorMatch(c.span, ActorInfo("implied", country, None, None))]
+    c.attributes["inferred_recipient"] = f"article-{how}"
+    c.rule.append(f"recipient:article-{how}")
+    p.inferred = True
+
+
 def _is_given(match: ActorMatch) -> bool:
     """The direct object of a transfer named by a common noun, whatever its sector ("delivered
     tanks", "sent jets"): what is given, not who receives."""
@@ -472,7 +493,8 @@ STRATEGIES: tuple[Strategy, ...] = (
     goal_of_transfer, place_as_recipient, purpose_verb_arguments, person_object, agent_of_cause,
     state_of_place, implied_police, nobody, recipient_of_absorbed_act, nearest_in_clause,
     press_is_no_counterpart, consultation_needs_a_counterpart, denial_needs_a_recipient,
-    speaker_demands, peacekeeping_is_aid, forces_moved, public_actor, article_state,
+    speaker_demands, peacekeeping_is_aid, forces_moved, public_actor, recipient_from_the_story,
+    article_state,
 )
 
 
