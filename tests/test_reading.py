@@ -206,6 +206,17 @@ def test_aid_with_no_recipient_goes_to_the_storys_country(coder: Coder) -> None:
     assert all(e.target is None or e.target.country != "NPL" for e in events)
 
 
+def test_force_against_a_place_lands_on_the_storys_country(coder: Coder) -> None:
+    _, events = code(coder, "TBILISI, May 3 -- Russian forces shelled two villages near the "
+                            "boundary line overnight.")
+    shelled = [e for e in events if e.type == "ASSAULT"]
+    assert shelled and shelled[0].target is not None and shelled[0].target.country == "GEO"
+    assert shelled[0].attributes["inferred_recipient"] == "article-dateline"
+    # Not when the story is filed from the attacker's side.
+    _, events = code(coder, "MOSCOW, May 3 -- Russian forces shelled two villages overnight.")
+    assert all(e.target is None or e.target.country != "RUS" for e in events)
+
+
 def test_all_pairs_of_a_mutual_act(coder: Coder) -> None:
     _, events = code(coder, "Chile, Peru and Bolivia held talks on water rights.")
     pairs = {frozenset((e.source.country, e.target.country)) for e in events

@@ -483,3 +483,21 @@ def test_a_passive_verb_coordinated_with_another_shares_its_subject(coder: Coder
     welcomed = [e for e in events if e.trigger.text == "welcomed"]
     assert welcomed and (welcomed[0].source.country, welcomed[0].target.country) == (
         "UGA", "KEN")
+
+
+def test_a_name_the_parser_made_the_root_is_its_verbs_subject(coder: Coder) -> None:
+    # The small parser reads "called" as a participle hanging on "Turkey".
+    got = triples(code(coder, "Turkey, which hosted the last round, called on Sudan to "
+                              "resume the talks."))
+    assert ("REQUEST", "TUR", "SDN") in got
+
+
+def test_a_possessor_owns_a_body_named_after_another_country(coder: Coder) -> None:
+    events = code(coder, "China's Taiwan Affairs Office accused Taipei of provocations.")
+    assert [e.source.country for e in events if e.source] == ["CHN"]
+
+
+def test_under_attack_from_someone_named_on_the_verb(coder: Coder) -> None:
+    got = triples(code(coder, "The Malian convoy came under attack on Monday from Burkinabe "
+                              "militants."))
+    assert ("ASSAULT", "BFA", "MLI") in got

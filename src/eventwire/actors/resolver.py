@@ -190,8 +190,12 @@ def actor_for_token(token: Token) -> ActorMatch | None:
     else:
         sector = token._.sector or (modifiers[0] if modifiers else None)
     if inside:
+        # The head's own name first; then by kind; among equals a possessor ("China's Taiwan
+        # Affairs Office" is China's), else the nearest.
+        owners = {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
         best = min(inside, key=lambda s: (0 if s.start <= token.i < s.end else 1,
-                                          _KIND_RANK[s._.actor.kind], -s.start))
+                                          _KIND_RANK[s._.actor.kind],
+                                          0 if s.start in owners else 1, -s.start))
         info: ActorInfo = best._.actor
         head_in_name = best.start <= token.i < best.end
         if info.country is None and info.kind in ("ner", "noun"):

@@ -110,6 +110,14 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         # A reduced relative: "police firing on the mob", "troops crossing the border" -- the
         # noun does it. (A past participle, "the men arrested on Friday", is done to the noun.)
         return conjuncts(head), "acl"
+    if verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ == "PROPN" \
+            and verb.tag_ in ("VBD", "VBN") and not any(c.dep_ == "agent" for c in verb.children) \
+            and any(t.text == "," for t in head.doc[head.i:verb.i]):
+        # "Russia, which brokered the ceasefire, called on both sides": the small parser hangs
+        # the verb on the name as a participle; with the name as the sentence's root, the
+        # verb is the sentence's, and the name its subject (told as such: the typer knows
+        # subjects, not this repair).
+        return conjuncts(head), "nsubj"
     if verb.dep_ == "acl" and head.pos_ == "NOUN" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         # "reiterated its commitment to support the police", "the U.N.'s decision to withdraw":
@@ -279,8 +287,11 @@ def noun_arguments(noun: Token, entry: Entry) -> Arguments:
             "VERB", "AUX"):
         # "Syria was under pressure from the EU", "the convoy came under attack": whoever is
         # under it receives it (from whom, the "from"/"by" phrase said above).
-        holders, _ = subject_of(noun.head.head)
+        verb = noun.head.head
+        holders, _ = subject_of(verb)
         args.targets = holders + args.targets
+        if not args.sources:  # "came under attack on Monday from rebels"
+            args.sources = prep_objects(verb, SOURCE_PREPS, set())
         args.how.append("under")
         return args
     # Climb to the governing verb: "Turkey [is speeding] humanitarian aid to Gaza".

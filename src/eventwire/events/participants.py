@@ -137,6 +137,30 @@ def goal_of_transfer(p: Participants) -> None:
             c.rule.append("recipient:goal")
 
 
+#: Nouns for where force lands: a place, whose state receives the act.
+PLACE_NOUNS = frozenset({"village", "town", "city", "area", "district", "province", "region",
+                         "position", "post", "outpost", "base", "camp", "border", "territory",
+                         "settlement", "neighbourhood", "neighborhood", "suburb"})
+
+
+def state_of_the_place_hit(p: Participants) -> None:
+    """"Azerbaijani forces shelled three villages" in a story datelined Yerevan: force or
+    coercion against a place the text does not place elsewhere lands on the story's country,
+    when that is not the attacker's (``attributes.inferred_recipient``)."""
+    c = p.coding
+    found = p.token.doc._.default_state
+    if found is None or c.type not in ("ASSAULT", "COERCE") or not p.targets or not all(
+            is_thing(t) and t.span.root.lemma_.lower() in PLACE_NOUNS for t in p.targets):
+        return
+    country, how = found
+    if not p.sources or any(s.info.country in (country, None) for s in p.sources):
+        return
+    p.targets = [ActorMatch(t.span, ActorInfo("noun", country, None, None)) for t in p.targets]
+    c.attributes["inferred_recipient"] = f"article-{how}"
+    c.rule.append(f"recipient-country:article-{how}")
+    p.inferred = True
+
+
 def recipient_from_the_story(p: Participants) -> None:
     """"Egypt, Turkey and Italy sent rescue teams and tents" in a story about floods in Libya:
     aid given with no recipient named goes to the story's own country (its dateline's, else
@@ -494,7 +518,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     state_of_place, implied_police, nobody, recipient_of_absorbed_act, nearest_in_clause,
     press_is_no_counterpart, consultation_needs_a_counterpart, denial_needs_a_recipient,
     speaker_demands, peacekeeping_is_aid, forces_moved, public_actor, recipient_from_the_story,
-    article_state,
+    state_of_the_place_hit, article_state,
 )
 
 
