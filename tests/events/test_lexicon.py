@@ -71,6 +71,23 @@ def test_asking_a_question_is_no_request() -> None:
     assert lex.match(doc[1]).type == "REQUEST"
 
 
+def test_a_nouns_preposition_selects_its_sense() -> None:
+    lex = load_lexicon()
+    call_with = _doc(["a", "call", "with", "Ghana"], [1, 1, 1, 2], ["det", "ROOT", "prep", "pobj"],
+                     ["DET", "NOUN", "ADP", "PROPN"], ["a", "call", "with", "Ghana"])
+    assert lex.match(call_with[1]).type == "CONSULT"  # a phone call
+    call_for = _doc(["a", "call", "for", "talks"], [1, 1, 1, 2], ["det", "ROOT", "prep", "pobj"],
+                    ["DET", "NOUN", "ADP", "NOUN"], ["a", "call", "for", "talk"])
+    assert lex.match(call_for[1]).type == "REQUEST"  # an appeal
+    # "the opposition" is a body; "opposition to the plan" an act.
+    body = _doc(["the", "opposition"], [1, 1], ["det", "ROOT"], ["DET", "NOUN"],
+                ["the", "opposition"])
+    assert lex.match(body[1]) is None
+    act = _doc(["opposition", "to", "it"], [0, 0, 1], ["ROOT", "prep", "pobj"],
+               ["NOUN", "ADP", "PRON"], ["opposition", "to", "it"])
+    assert lex.match(act[0]).type == "REJECT"
+
+
 def test_lexicon_modes_and_contexts_are_plover_ones() -> None:
     from eventwire.ontology.plover import CONTEXTS, TYPE_INFO
 

@@ -58,6 +58,11 @@ def test_dateline_forms() -> None:
     # A dateline without a year takes the article's, the year before across new year.
     found = read_dateline("LIMA, Dec. 30 (AP) -- Peru said.", 0, None, Date(2026, 1, 5))
     assert found is not None and found.date == Date(2025, 12, 30)
+    # The day before the month, as British and government copy writes it.
+    found = read_dateline("LONDON, 4 January -- The minister said.", 0, None, Date(2026, 1, 5))
+    assert found is not None and (found.place, found.date) == ("LONDON", Date(2026, 1, 4))
+    found = read_dateline("Accra, 2 May 2024 (GNA) - Ghana said.", 0, None, None)
+    assert found is not None and (found.place, found.date) == ("Accra", Date(2024, 5, 2))
 
 
 def test_archive_copy_and_casing() -> None:

@@ -111,6 +111,8 @@ def noun_phrase(token: Token) -> Span:
             break
     while start < token.i and doc[start].dep_ in ("punct", "cc"):
         start += 1
+    while end > token.i + 1 and doc[end - 1].is_space:  # a paragraph break the parse crossed
+        end -= 1
     return doc[start:end]
 
 

@@ -41,7 +41,8 @@ class Entry:
     victim: bool = False  # "97 died in police firing": the subject suffered it; the cause's actor did it
     state: bool = False  # "ties", "relations": a state of affairs, an act only when intended
     particle: str | None = None  # "call on": a prt/prep child of the verb
-    objects: frozenset[str] | None = None  # "send [troop|soldier]": the verb's object lemmas
+    objects: frozenset[str] | None = None  # "send [troop|soldier]": the verb's object lemmas;
+    # for a noun, its prepositions ("call [with]": a phone call, not an appeal)
     before: str | None = None  # "drone strike": the word before a noun head
 
     @property
@@ -90,7 +91,10 @@ class Lexicon:
             if lemma in CONTAINER_NOUNS and any(self.match(g) is not None for g in _held(token)):
                 return None  # "a package of sanctions", "an aid package": the act it holds
             for entry in self.nouns.get(lemma, ()) or self.nouns.get(token.lower_, ()):
-                if entry.before is None or entry.before in _modifiers(token):
+                if (entry.before is None or entry.before in _modifiers(token)) and (
+                        entry.objects is None or any(  # a noun's [...] lists prepositions
+                            c.dep_ == "prep" and c.lower_ in entry.objects
+                            for c in token.children)):
                     return None if entry.type == "NONE" else entry
         return None
 

@@ -27,7 +27,9 @@ SKIPPED: frozenset[str] = frozenset({"byline", "caption", "boilerplate"})
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATE = rf"(?P<date>{_MONTH}\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?)"
+#: "March 3", "March 3, 2026", or the British order "14 June", "14 June 2026".
+_DATE = (rf"(?P<date>{_MONTH}\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?"
+         rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})(?:,?\s+(?P<year2>\d{{4}}))?)")
 _AGENCY = r"\((?P<agency>[A-Za-z][\w .&'/-]{0,30})\)"
 _SEP = r"\s*(?:--|—|–|-|:)\s+"
 #: Wire form: the place in capitals ("MOSCOW", "NEW DELHI", "ALGIERS, Algeria"), then a date
@@ -38,7 +40,8 @@ _WIRE = re.compile(
 #: Title-case form, which needs a date or an agency to tell it from a sentence ("Beijing, March
 #: 3 (Xinhua) --").
 _TITLED = re.compile(
-    rf"(?P<place>[A-Z][a-z.'-]+(?:\s[A-Z][a-z.'-]+){{0,2}})(?=(?:,\s*{_MONTH}\s+\d|\s*\())"
+    rf"(?P<place>[A-Z][a-z.'-]+(?:\s[A-Z][a-z.'-]+){{0,2}})"
+    rf"(?=(?:,\s*{_MONTH}\s+\d|,\s*\d{{1,2}}\s+{_MONTH}|\s*\())"
     rf"(?:,\s*{_DATE})?\s*(?:{_AGENCY})?{_SEP}")
 #: Archive form: a place in any case and a colon at a paragraph's start ("new delhi: the ...");
 #: accepted only when the words name a known place (a speaker's "He said:" does not).
@@ -142,9 +145,13 @@ def _month_day(match: re.Match[str], article_date: Date | None) -> Date | None:
     January article) when the dateline gives none."""
     if not match.group("date"):
         return None
-    month = _MONTHS.index(match.group("date")[:3].lower()) + 1
-    day = int(match.group("day"))
-    year = int(match.group("year")) if match.group("year") else None
+    if match.group("day2"):  # "14 June"
+        month = _MONTHS.index(match.group("month2")[:3].lower()) + 1
+        day, written = int(match.group("day2")), match.group("year2")
+    else:
+        month = _MONTHS.index(match.group("date")[:3].lower()) + 1
+        day, written = int(match.group("day")), match.group("year")
+    year = int(written) if written else None
     if year is None:
         if article_date is None:
             return None
