@@ -9,7 +9,8 @@ from spacy.language import Language
 from eventwire.actors.gazetteer import load_gazetteer
 from eventwire.events.lexicon import load_lexicon
 from eventwire.nlp import make_doc
-from eventwire.prefilter import Cues, compact_doc, is_candidate, to_original
+from eventwire.prefilter import Cues, compact_doc, is_candidate
+from eventwire.spans import to_original
 
 pytestmark = pytest.mark.slow
 

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from eventwire.events.typer import typer_model
+from eventwire.ingest.layout import read_layout
 from eventwire.ingest.readers import clean_text
 from eventwire.pipeline import Coder
 from eventwire.schema import Article, Event
@@ -215,6 +216,26 @@ def test_force_against_a_place_lands_on_the_storys_country(coder: Coder) -> None
     # Not when the story is filed from the attacker's side.
     _, events = code(coder, "MOSCOW, May 3 -- Russian forces shelled two villages overnight.")
     assert all(e.target is None or e.target.country != "RUS" for e in events)
+
+
+BRIEFING = """Foreign Ministry Spokesperson's Regular Press Conference
+
+Q: Will the foreign minister visit Lima next week?
+
+A: The minister will attend the summit in Lima. We urge Chile to return to the talks.
+"""
+
+
+def test_a_briefings_questions_assert_nothing_and_its_answers_speak_for_the_government(
+        coder: Coder) -> None:
+    article, events = code(coder, BRIEFING)
+    kinds = [p.kind for p in read_layout(article.text).parts]
+    assert [k for k in kinds if k in ("question", "answer")] == ["question", "answer"]
+    assert not [e for e in events if e.sentence.endswith("?")]  # a question is no act
+    assert all(e.source is None or e.source.text not in ("Q", "A") for e in events)
+    urge = [e for e in events if e.trigger.text == "urge"]
+    assert urge and urge[0].source is not None and urge[0].source.sector == "GOV"
+    assert urge[0].target is not None and urge[0].target.country == "CHL"
 
 
 def test_all_pairs_of_a_mutual_act(coder: Coder) -> None:

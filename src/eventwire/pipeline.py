@@ -26,8 +26,9 @@ from eventwire.ingest.layout import KnownPlace, Layout, read_layout
 from eventwire.ingest.readers import clean_text
 from eventwire.nlp import get_pipeline, make_doc
 from eventwire.ontology.plover import cameo_code, intensity, quad_class
-from eventwire.prefilter import Cues, compact_doc, to_original
+from eventwire.prefilter import Cues, compact_doc
 from eventwire.schema import Actor, Article, Event, Quote, TextSpan, event_id
+from eventwire.spans import to_original
 from eventwire.when_where.amounts import amounts
 from eventwire.when_where.dates import clause_of, event_date
 from eventwire.when_where.places import load_places, place_of

@@ -12,7 +12,7 @@ article text, so event offsets still point into the original.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -209,13 +209,3 @@ def compact_doc(nlp: Language, doc: Doc, c: Cues | None) -> Doc:
         setattr(out._, name, getattr(doc._, name))
     out._.offsets = offsets
     return out
-
-
-def to_original(doc: Doc, char: int) -> int:
-    """An offset in a (possibly compact) Doc as an offset into the article text."""
-    offsets = doc._.offsets
-    if not offsets:
-        return char
-    i = bisect_right([c for c, _ in offsets], char) - 1
-    compact_start, original_start = offsets[max(i, 0)]
-    return original_start + (char - compact_start)

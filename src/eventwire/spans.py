@@ -1,4 +1,5 @@
-"""Lookups of entities and actors by token, indexed once per Doc.
+"""Lookups of entities and actors by token, indexed once per Doc, and a compact Doc's offsets
+in the article text (``to_original``).
 
 ``span.ents``, ``doc.ents`` and a scan of ``doc._.actors`` each walk the whole Doc; called once per
 trigger or per token they made coding time grow with the square of an article's length. These
@@ -85,3 +86,13 @@ def actor_at(token: Token) -> Span | None:
 def actors_overlapping(doc: Doc, start: int, end: int) -> list[Span]:
     """The actor spans that share a token with ``doc[start:end]``, in order."""
     return _index(doc).overlapping(start, end)
+
+
+def to_original(doc: Doc, char: int) -> int:
+    """An offset in a (possibly compact) Doc as an offset into the article text."""
+    offsets = doc._.offsets
+    if not offsets:
+        return char
+    i = bisect_right([c for c, _ in offsets], char) - 1
+    compact_start, original_start = offsets[max(i, 0)]
+    return original_start + (char - compact_start)

@@ -30,7 +30,7 @@ from eventwire.actors.gazetteer import ActorInfo
 from eventwire.actors.resolver import actor_for_token
 from eventwire.ingest.text import QUOTE_PATTERN
 from eventwire.prepositions import PLACE_PREPS
-from eventwire.spans import actor_at, actors_overlapping
+from eventwire.spans import actor_at, actors_overlapping, to_original
 from eventwire.when_where.places import load_places
 
 #: How far back an antecedent is sought: the last 60 actors named, and for "the spokeswoman"
@@ -356,7 +356,28 @@ def resolve_coreference(doc: Doc, speech_verbs: frozenset[str] = frozenset()) ->
     if speech_verbs:
         for pron, speaker in _first_person_speakers(doc, speech_verbs):
             links.setdefault(pron, [speaker])
+    for pron, speaker in _briefing_answers(doc):
+        links.setdefault(pron, [speaker])
     return doc
+
+
+def _briefing_answers(doc: Doc) -> list[tuple[int, Span]]:
+    """"A: We urge the Philippines to stop": in a press briefing's answer, "I" and "we" are
+    the government whose spokesperson answers (sector GOV; its country the article's own,
+    filled in later like any national institution's)."""
+    layout = doc._.layout
+    answers = layout.answers() if layout is not None else []
+    if not answers:
+        return []
+    out = []
+    for tok in doc:
+        if tok.lower_ in _FIRST_PERSON and tok.pos_ == "PRON":
+            at = to_original(doc, tok.idx)
+            if any(start <= at < end for start, end in answers):
+                span = doc[tok.i:tok.i + 1]
+                span._.actor = ActorInfo("implied", None, "GOV", None)
+                out.append((tok.i, span))
+    return out
 
 
 _FIRST_PERSON = {"i", "me", "we", "us"}

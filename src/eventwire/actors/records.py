@@ -4,8 +4,8 @@ an event's arguments and a quotation's speaker leave the pipeline."""
 from __future__ import annotations
 
 from eventwire.actors.resolver import ActorMatch
-from eventwire.prefilter import to_original
 from eventwire.schema import Actor
+from eventwire.spans import to_original
 
 
 def to_actor(match: ActorMatch | None) -> Actor | None:

@@ -79,6 +79,13 @@ def _phrase_verb(noun: Token) -> Token | None:
     return None
 
 
+def _asks(token: Token) -> bool:
+    """The trigger's sentence is a question (it ends with a question mark)."""
+    words = [t for t in token.sent if not t.is_space]
+    return (bool(words) and words[-1].text == "?") or (len(words) > 1 and words[-1].is_quote
+                                                      and words[-2].text == "?")
+
+
 def _is_modifier_noun(token: Token) -> bool:
     """An event noun that only describes another noun: "prisoners of war", "trade minister"
     (but attached to a noun that only holds an event -- "a mediation effort", "a round of
@@ -203,6 +210,11 @@ class RuleCoder:
             # public statement, which PLOVER does not code (it is no REJECT of anyone).
             c.dropped = True
             c.rule.append("declines-comment:dropped")
+            return
+        if _asks(c.token):
+            # "Will Premier Li attend the summit?": a question asserts no act.
+            c.dropped = True
+            c.rule.append("question:dropped")
             return
         if c.demanded_by is not None and not c.negated:
             c.attributes["demanded"] = c.type

@@ -20,10 +20,13 @@ from dataclasses import dataclass
 from datetime import date as Date
 from typing import Literal
 
-PartKind = Literal["headline", "dateline", "byline", "caption", "boilerplate"]
+PartKind = Literal["headline", "dateline", "byline", "caption", "boilerplate", "question",
+                   "answer"]
 #: Parts about the article, not news: never coded. (A dateline is its own sentence, and gives
-#: events its place and date.)
-SKIPPED: frozenset[str] = frozenset({"byline", "caption", "boilerplate"})
+#: events its place and date.) "question" and "answer" are a briefing's "Q:" and "A:" labels.
+SKIPPED: frozenset[str] = frozenset({"byline", "caption", "boilerplate", "question", "answer"})
+#: A press briefing's question and answer labels ("Q:", "A:", "Question:", "Answer:").
+_QA = re.compile(r"(?P<label>Q|A|Question|Answer)\s*[:.]\s+", re.IGNORECASE)
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -122,6 +125,14 @@ class Layout:
     def boundaries(self) -> list[int]:
         """Character offsets where a sentence must start (each part's start and end)."""
         return sorted({i for p in self.parts for i in (p.start, p.end)})
+
+    def answers(self) -> list[tuple[int, int]]:
+        """A briefing's answers: from each "A:" label to the next label (or the end)."""
+        labels = [p for p in self.parts if p.kind in ("question", "answer")]
+        if not labels:
+            return []
+        ends = [p.start for p in labels[1:]] + [10 ** 12]
+        return [(p.end, end) for p, end in zip(labels, ends, strict=True) if p.kind == "answer"]
 
     def explain(self, text: str) -> list[str]:
         """One line per decision, quoting the words it was made on."""
@@ -231,6 +242,10 @@ def read_layout(text: str, known_place: KnownPlace | None = None,
         if found is not None:
             parts.append(Part("dateline", found.start, found.end))
             dateline = dateline or found
+        label = _QA.match(text, start)
+        if label is not None:
+            kind = "question" if label.group("label").lower().startswith("q") else "answer"
+            parts.append(Part(kind, start, label.end()))
         trailer = _TRAILER.search(text, start, end) if n == len(paragraphs) - 1 else None
         if trailer is not None and trailer.start() > start:
             parts.append(Part("boilerplate", trailer.start(), end))

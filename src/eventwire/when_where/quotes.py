@@ -13,8 +13,8 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.actors.records import to_actor
 from eventwire.actors.resolver import actor_for_token
 from eventwire.ingest.text import QUOTE_PATTERN
-from eventwire.prefilter import to_original
 from eventwire.schema import Actor, Quote
+from eventwire.spans import to_original
 
 
 def _speech_verbs(span: Span, quote_verbs: frozenset[str]) -> list[Token]:
