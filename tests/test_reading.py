@@ -238,6 +238,14 @@ def test_a_briefings_questions_assert_nothing_and_its_answers_speak_for_the_gove
     assert urge[0].target is not None and urge[0].target.country == "CHL"
 
 
+def test_the_government_in_a_speakers_words_is_the_speakers(coder: Coder) -> None:
+    _, events = code(coder, "WARSAW, Nov. 19 -- Russia's foreign ministry protested. Czech "
+                            "Prime Minister Jan Novak said the government would expel two "
+                            "Russian diplomats.")
+    expel = [e for e in events if e.trigger.text == "expel"]
+    assert expel and expel[0].source is not None and expel[0].source.country == "CZE"
+
+
 def test_all_pairs_of_a_mutual_act(coder: Coder) -> None:
     _, events = code(coder, "Chile, Peru and Bolivia held talks on water rights.")
     pairs = {frozenset((e.source.country, e.target.country)) for e in events

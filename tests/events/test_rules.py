@@ -501,3 +501,15 @@ def test_under_attack_from_someone_named_on_the_verb(coder: Coder) -> None:
     got = triples(code(coder, "The Malian convoy came under attack on Monday from Burkinabe "
                               "militants."))
     assert ("ASSAULT", "BFA", "MLI") in got
+
+
+def test_where_a_pattern_object_is_does_not_receive_it(coder: Coder) -> None:
+    events = code(coder, "The government of Lithuania closed the Belarusian consulate in "
+                         "Klaipeda on Monday.")
+    assert {(e.type, e.target.country if e.target else None) for e in events} == {
+        ("SANCTION", "BLR")}
+
+
+def test_a_threat_to_retaliate(coder: Coder) -> None:
+    got = triples(code(coder, "Iran said it would retaliate against Israel."))
+    assert ("THREATEN", "IRN", "ISR") in got

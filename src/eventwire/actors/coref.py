@@ -342,7 +342,8 @@ def resolve_coreference(doc: Doc, speech_verbs: frozenset[str] = frozenset()) ->
             found = _last(before, lambda s: s._.actor.kind == "group")
         elif low in _COUNTRY_NOUNS and any(c.lower_ == "the" for c in tok.children) and not any(
                 c.dep_ in ("amod", "compound", "poss") for c in tok.children):
-            found = _last(before, lambda s: _is_country_like(s) and bool(s._.actor.country))
+            found = _speakers_state(tok, speech_verbs) or _last(
+                before, lambda s: _is_country_like(s) and bool(s._.actor.country))
         elif low in _LEADER_NOUNS and any(c.lower_ == "the" for c in tok.children) and not any(
                 (c.dep_ in ("amod", "compound", "poss") and c.lower_ not in _TITLE_WORDS)
                 or c.pos_ == "PROPN" for c in tok.children) and not any(
@@ -359,6 +360,23 @@ def resolve_coreference(doc: Doc, speech_verbs: frozenset[str] = frozenset()) ->
     for pron, speaker in _briefing_answers(doc):
         links.setdefault(pron, [speaker])
     return doc
+
+
+def _speakers_state(tok: Token, speech_verbs: frozenset[str]) -> list[Span]:
+    """"Polish Prime Minister Donald Tusk said the government would close ...": in what a
+    speaker reports, "the government" is the speaker's own, when the speaker names a state."""
+    up = tok
+    while up.head.i != up.i and up.dep_ not in ("ccomp", "parataxis"):
+        up = up.head
+    verb = up.head
+    if up.dep_ not in ("ccomp", "parataxis") or verb.lemma_.lower() not in speech_verbs:
+        return []
+    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+        spans = [a for a in actors_overlapping(tok.doc, subj.left_edge.i, subj.right_edge.i + 1)
+                 if a._.actor.country]
+        if spans:
+            return spans[:1]
+    return []
 
 
 def _briefing_answers(doc: Doc) -> list[tuple[int, Span]]:

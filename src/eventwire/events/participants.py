@@ -216,13 +216,19 @@ def person_object(p: Participants) -> None:
     to go to ("summoned an Indian diplomat to its foreign ministry")."""
     own = {s.info.country for s in p.sources if s.info.country}
     if not p.targets or all(is_thing(t) or (_is_destination(t) and t.info.country in own)
-                            for t in p.targets):
+                            or _is_where(t) for t in p.targets):
         # (An act named as the object is no person: "reaffirmed U.S. support".)
         objects = [o for o in p.args.objects if p.lexicon.match(o) is None]
         people = _person_objects(objects, exclude=p.taken() | {p.token.i})
         if people:
             p.targets = people
             p.coding.rule.append("recipient:object")
+
+
+def _is_where(match: ActorMatch) -> bool:
+    """A place phrase ("closed the Russian consulate in Krakow"): where, not who receives."""
+    root = match.span.root
+    return root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near")
 
 
 def _is_destination(match: ActorMatch) -> bool:
