@@ -157,6 +157,13 @@ def test_people_carry_the_country_they_are_introduced_with(coder: Coder) -> None
     assert ("REQUEST", "COL", "ECU") in {who(e) for e in events}
 
 
+def test_a_surname_the_ner_missed_is_the_person_named_before(coder: Coder) -> None:
+    _, events = code(coder, "LIMA, June 12 (Andina) -- Peru's Foreign Minister Elena Quispe met "
+                            "her Chilean counterpart Tomas Araya in Lima on Tuesday.\n\nQuispe "
+                            "urged Chile to speed up the return of Peruvian nationals.")
+    assert ("REQUEST", "PER", "CHL") in {who(e) for e in events}
+
+
 def test_its_says_whose_body_it_is(coder: Coder) -> None:
     _, events = code(coder, "SEOUL, Aug. 15 -- Japan criticized the missile test, and its "
                             "foreign ministry summoned a senior North Korean diplomat.")

@@ -265,12 +265,13 @@ def default_state(doc: Doc) -> tuple[str, str] | None:
     return None
 
 
-def _people_by_title(doc: Doc) -> None:
+def _people_by_title(doc: Doc) -> dict[str, Span]:
     """"Peru's Foreign Minister Elena Quispe", "her Chilean counterpart Tomas Araya": a person
     the tables do not know takes the country and sector of the phrase that introduces them (or
     that they are in apposition to); a later mention by surname ("Araya said") is the same
-    person. Writes the person's ``span._.actor``, so "she" and "the two ministers" carry it."""
-    known: dict[str, ActorInfo] = {}
+    person. Writes the person's ``span._.actor``, so "she" and "the two ministers" carry it;
+    returns the people so placed, by surname."""
+    known: dict[str, Span] = {}
     for span in doc._.actors or []:
         info = span._.actor
         if info.kind != "ner":
@@ -278,7 +279,7 @@ def _people_by_title(doc: Doc) -> None:
         surname = span[-1].lower_
         if info.country is None and surname in known:
             # (The small model's NER may label the later mention ORG: "Later Pardo urged".)
-            span._.actor = known[surname]
+            span._.actor = known[surname]._.actor
             continue
         if span.label_ != "PERSON":
             continue
@@ -293,14 +294,15 @@ def _people_by_title(doc: Doc) -> None:
                                              match.info.sector or info.sector, info.name)
                     break
         if span._.actor.country:
-            known.setdefault(surname, span._.actor)
+            known.setdefault(surname, span)
+    return known
 
 
 def resolve_coreference(doc: Doc, speech_verbs: frozenset[str] = frozenset()) -> Doc:
     """Fill ``doc._.coref`` for pronouns and anaphoric nominals, and ``doc._.default_state``;
     with ``speech_verbs`` (``Lexicon.quote_verbs``), also "I" and "we" in direct quotations."""
     doc._.default_state = default_state(doc)
-    _people_by_title(doc)
+    surnames = _people_by_title(doc)
     actors = [s for s in (doc._.actors or []) if _is_antecedent(s)]
     actors = sorted(actors + _titled_people(doc, actors), key=lambda s: s.start)
     links: dict[int, list[Span]] = {}
@@ -359,6 +361,11 @@ def resolve_coreference(doc: Doc, speech_verbs: frozenset[str] = frozenset()) ->
             links.setdefault(pron, [speaker])
     for pron, speaker in _briefing_answers(doc):
         links.setdefault(pron, [speaker])
+    # A surname that NER left unmarked ("Quispe urged Chile") is the person named before.
+    for tok in doc:
+        person = surnames.get(tok.lower_) if tok.pos_ == "PROPN" else None
+        if person is not None and person.end <= tok.i and tok.i not in in_actor:
+            links.setdefault(tok.i, [person])
     return doc
 
 
