@@ -26,6 +26,16 @@ def test_direct_and_indirect_quotes_with_speakers(coder: Coder) -> None:
     assert linked["AGREE"] == 0 and linked["SUPPORT"] is None
 
 
+def test_a_quotation_of_several_sentences_is_said_where_it_ends(coder: Coder) -> None:
+    text = ('Kenya closed the border on Monday. "The rebels crossed the river at night and '
+            'attacked a village near the border. Our troops stopped them. Three of them were '
+            'arrested," a Kenyan army spokesman said.')
+    article, _ = next(coder.code([Article(text=text, id="q")]))
+    direct = [q for q in article.quotes if q.kind == "direct"]
+    assert direct and direct[0].speaker is not None
+    assert (direct[0].speaker.country, direct[0].speaker.sector) == ("KEN", "MIL")
+
+
 def test_quotes_are_stored_with_the_article(coder: Coder, tmp_path: Path) -> None:
     from eventwire.database import Database
     from eventwire.store.db import EventStore

@@ -32,6 +32,7 @@ from eventwire.ingest.text import QUOTE_PATTERN
 from eventwire.prepositions import PLACE_PREPS
 from eventwire.spans import actor_at, actors_overlapping, to_original
 from eventwire.when_where.places import load_places
+from eventwire.when_where.quotes import quote_speaker
 
 #: How far back an antecedent is sought: the last 60 actors named, and for "the spokeswoman"
 #: the last 2,000 words. Nearer mentions win anyway; the bound keeps a long document's cost
@@ -146,14 +147,9 @@ def _clause_owner(pronoun: Token) -> list[Span]:
         verb = verb.head
     for _ in range(2):
         for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
-            if subj.i == owned.i:
-                continue
-            words = subj.subtree
-            first = next(words)
-            spans = [a for a in actors_overlapping(pronoun.doc, first.i, subj.right_edge.i + 1)
-                     if a._.actor.country and not _is_person(a)]
-            if spans:
-                return spans[:1]
+            state = _state_in(subj, people=False) if subj.i != owned.i else []
+            if state:
+                return state
         if verb.head.i == verb.i:
             break
         verb = verb.head
@@ -379,11 +375,18 @@ def _speakers_state(tok: Token, speech_verbs: frozenset[str]) -> list[Span]:
     if up.dep_ not in ("ccomp", "parataxis") or verb.lemma_.lower() not in speech_verbs:
         return []
     for subj in (c for c in verb.children if c.dep_ == "nsubj"):
-        spans = [a for a in actors_overlapping(tok.doc, subj.left_edge.i, subj.right_edge.i + 1)
-                 if a._.actor.country]
-        if spans:
-            return spans[:1]
+        state = _state_in(subj, people=True)
+        if state:
+            return state
     return []
+
+
+def _state_in(subject: Token, people: bool) -> list[Span]:
+    """The first actor with a state among a subject's words (a person too, if ``people``)."""
+    spans = [a for a in actors_overlapping(subject.doc, subject.left_edge.i,
+                                           subject.right_edge.i + 1)
+             if a._.actor.country and (people or not _is_person(a))]
+    return spans[:1]
 
 
 def _briefing_answers(doc: Doc) -> list[tuple[int, Span]]:
@@ -410,8 +413,8 @@ _FIRST_PERSON = {"i", "me", "we", "us"}
 
 def _first_person_speakers(doc: Doc, speech_verbs: frozenset[str]) -> list[tuple[int, Span]]:
     """"'We will stop them at the border,' the police commissioner said": "I" and "we" in a
-    direct quotation are its speaker, the subject of a speech verb outside the quotation in
-    its sentence. (Run once the other links are made, so "he said" already has its person.)"""
+    direct quotation are its speaker, as the quote reader finds it (``quote_speaker``). (Run
+    once the other links are made, so "he said" already has its person.)"""
     out: list[tuple[int, Span]] = []
     for m in QUOTE_PATTERN.finditer(doc.text):
         quote = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
@@ -420,11 +423,7 @@ def _first_person_speakers(doc: Doc, speech_verbs: frozenset[str]) -> list[tuple
         pronouns = [t.i for t in quote if t.lower_ in _FIRST_PERSON and t.pos_ == "PRON"]
         if not pronouns:
             continue
-        sent = doc[quote.end - 1].sent
-        verbs = [t for t in sent if not quote.start <= t.i < quote.end and t.pos_ in (
-            "VERB", "AUX") and t.lemma_.lower() in speech_verbs]
-        subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubj"]
-        match = actor_for_token(subjects[0]) if subjects else None
+        match = quote_speaker(quote, speech_verbs)
         if match is None:
             continue
         speaker = match.span

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.records import to_actor
-from eventwire.actors.resolver import actor_for_token
+from eventwire.actors.resolver import ActorMatch, actor_for_token
 from eventwire.ingest.text import QUOTE_PATTERN
 from eventwire.schema import Actor, Quote
 from eventwire.spans import to_original
@@ -21,11 +21,28 @@ def _speech_verbs(span: Span, quote_verbs: frozenset[str]) -> list[Token]:
     return [t for t in span if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in quote_verbs]
 
 
-def _speaker(verb: Token) -> Actor | None:
+def _subject(verb: Token) -> ActorMatch | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            return to_actor(actor_for_token(child))
+            return actor_for_token(child)
     return None
+
+
+def quote_speaker(quote: Span, quote_verbs: frozenset[str]) -> ActorMatch | None:
+    """Who says a direct quotation: the subject of a speech verb outside it in the sentence it
+    ends in ("... three others were arrested," a police officer said.), else in the one it
+    starts in, else in the sentence before ("Erdogan said:"). Coreference asks this too, for
+    the "I" and "we" inside the quotation."""
+    doc = quote.doc
+    first, last = quote.sent, doc[quote.end - 1].sent
+    verbs: list[Token] = []
+    for sent in dict.fromkeys((last, first)):
+        verbs = [v for v in _speech_verbs(sent, quote_verbs) if not quote.start <= v.i < quote.end]
+        if verbs:
+            break
+    if not verbs and first.start > 0:
+        verbs = _speech_verbs(doc[first.start - 1].sent, quote_verbs)
+    return next((m for v in verbs if (m := _subject(v)) is not None), None)
 
 
 def doc_quotes(doc: Doc, quote_verbs: frozenset[str]) -> list[Quote]:
@@ -37,11 +54,7 @@ def doc_quotes(doc: Doc, quote_verbs: frozenset[str]) -> list[Quote]:
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if span is None:
             continue
-        sent = span.sent
-        verbs = [v for v in _speech_verbs(sent, quote_verbs) if not (span.start <= v.i < span.end)]
-        if not verbs and sent.start > 0:
-            verbs = _speech_verbs(doc[sent.start - 1].sent, quote_verbs)
-        speaker = next((s for v in verbs if (s := _speaker(v)) is not None), None)
+        speaker = to_actor(quote_speaker(span, quote_verbs))
         start = to_original(doc, m.start(1))
         quotes.append(Quote(m.group(1), start, start + len(m.group(1)), "direct", speaker))
         taken.append((span.start, span.end))
@@ -53,7 +66,7 @@ def doc_quotes(doc: Doc, quote_verbs: frozenset[str]) -> list[Quote]:
             text = doc[lo:hi]
             start = to_original(doc, text.start_char)
             quotes.append(Quote(text.text, start, start + len(text.text), "indirect",
-                                _speaker(verb)))
+                                to_actor(_subject(verb))))
     for phrase, source in _attributions(doc):
         sent = phrase.sent
         # The sentence's words on the longer side of "according to X" are what X says.
