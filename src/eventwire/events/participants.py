@@ -215,8 +215,10 @@ def person_object(p: Participants) -> None:
     is a person receives the act, rather than a thing or the actor's own premises it was told
     to go to ("summoned an Indian diplomat to its foreign ministry")."""
     own = {s.info.country for s in p.sources if s.info.country}
-    if not p.targets or all(is_thing(t) or (_is_destination(t) and t.info.country in own)
-                            or _is_where(t) for t in p.targets):
+    # (Where it is, "closed the Russian consulate in Krakow", receives nothing either.)
+    if not p.targets or all(is_thing(t) or _in_phrase(t, ("in", "at", "near"))
+                            or (_in_phrase(t, ("to", "into")) and t.info.country in own)
+                            for t in p.targets):
         # (An act named as the object is no person: "reaffirmed U.S. support".)
         objects = [o for o in p.args.objects if p.lexicon.match(o) is None]
         people = _person_objects(objects, exclude=p.taken() | {p.token.i})
@@ -225,15 +227,10 @@ def person_object(p: Participants) -> None:
             p.coding.rule.append("recipient:object")
 
 
-def _is_where(match: ActorMatch) -> bool:
-    """A place phrase ("closed the Russian consulate in Krakow"): where, not who receives."""
+def _in_phrase(match: ActorMatch, preps: tuple[str, ...]) -> bool:
+    """The match is the object of one of these prepositions."""
     root = match.span.root
-    return root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near")
-
-
-def _is_destination(match: ActorMatch) -> bool:
-    root = match.span.root
-    return root.dep_ == "pobj" and root.head.lower_ in ("to", "into")
+    return root.dep_ == "pobj" and root.head.lower_ in preps
 
 
 #: Acts whose agent, when the text names none, is the police (PLOVER: arrests and detentions

@@ -19,6 +19,8 @@ Combination rules, in order (each recorded in ``rule``):
 
 from __future__ import annotations
 
+from itertools import islice
+
 from spacy.tokens import Doc, Token
 
 from eventwire.actors.resolver import is_counted, is_thing
@@ -80,10 +82,11 @@ def _phrase_verb(noun: Token) -> Token | None:
 
 
 def _asks(token: Token) -> bool:
-    """The trigger's sentence is a question (it ends with a question mark)."""
-    words = [t for t in token.sent if not t.is_space]
-    return (bool(words) and words[-1].text == "?") or (len(words) > 1 and words[-1].is_quote
-                                                      and words[-2].text == "?")
+    """The trigger's sentence is a question (it ends with a question mark, perhaps inside a
+    quotation). Read from the sentence's end: this runs once per trigger."""
+    last = list(islice((t for t in reversed(token.sent) if not t.is_space), 2))
+    return bool(last) and (last[0].text == "?" or (
+        last[0].is_quote and len(last) > 1 and last[1].text == "?"))
 
 
 def _is_modifier_noun(token: Token) -> bool:
