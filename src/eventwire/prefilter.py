@@ -66,6 +66,7 @@ class Cues:
                                 and not (e.objects or e.particle or e.before)}))
         words = {alias.split()[0].lower() for alias in gazetteer.aliases} - {"the", "a", "an", "of"}
         words |= {noun.split()[-1] for noun in gazetteer.sectors}
+        words |= {w[:-3] + "men" for w in words if w.endswith("man")}  # policemen, gunmen
         # Coreference resolves these to actors named earlier ("both sides", "he", "it").
         words |= COREF_WORDS
         return cls(stems, frozenset(words), frozenset(words - COREF_WORDS), implied)

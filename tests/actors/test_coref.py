@@ -67,3 +67,23 @@ def test_without_a_dateline_the_places_named_give_the_state(
         nlp: Language, text: str, state: tuple[str, str] | None) -> None:
     doc = nlp(make_doc(nlp, text, date(2025, 5, 26)))
     assert doc._.default_state == state
+
+
+def test_a_name_after_a_title_is_a_person_whatever_its_ner_label(nlp: Language) -> None:
+    """The small NER often calls a lower-case official's name a place or a body; after a title
+    ("city police commissioner h t sangliana") it is a person, of the title's sector, and a later
+    mention by surname is the same person."""
+    doc = nlp(make_doc(nlp, "bangalore: city police commissioner h t sangliana on thursday met "
+                            "community leaders. curfew will stay in force, sangliana told "
+                            "reporters.", date(2002, 3, 7)))
+    mentions = [s for s in doc._.actors if s.text == "sangliana"]
+    assert len(mentions) == 2 and all(s._.actor.sector == "COP" for s in mentions)
+
+
+def test_a_surname_the_tagger_calls_a_noun_is_still_the_person(nlp: Language) -> None:
+    doc = nlp(make_doc(nlp, 'Police commissioner P C Pande visited the area on Monday. "The '
+                            'situation is under control," Pande said.', date(2002, 3, 4)))
+    second = [t for t in doc if t.text == "Pande"][-1]
+    linked = doc._.coref.get(second.i) or [s for s in doc._.actors if second.i in range(
+        s.start, s.end)]
+    assert linked and linked[0]._.actor.sector == "COP"

@@ -93,3 +93,35 @@ def test_ministers_resolve_by_name_on_the_article_date() -> None:
                           ("Piantedosi", "ITA", "leader"), ("Luxembourg", "LUX", "country")]
     # Twelve years earlier Le Drian was not yet in office but still resolves to France.
     assert found(resolve("Le Drian spoke.", on=date(2008, 1, 1))) == [("Le Drian", "FRA", "leader")]
+
+
+def test_a_body_is_of_the_sector_its_modifier_names() -> None:
+    """"police forces", "the police department": the modifier names the service; a two-word
+    title still wins ("air force"), and the body alone keeps its own sector."""
+    for words, sector in ((["police", "force"], "COP"), (["police", "department"], "COP"),
+                          (["air", "force"], "MIL"), (["force"], "MIL"), (["department"], "GOV")):
+        doc = _head_of(words, ["NOUN"] * len(words))
+        assert doc[-1]._.sector == sector, words  # the head's own sector, not a modifier's
+        match = actor_for_token(doc[len(words) - 1])
+        assert match is not None and match.info.sector == sector, words
+
+
+def test_a_party_of_people_is_the_people() -> None:
+    words = ["a", "party", "of", "six", "policemen"]
+    doc = Doc(NLP.vocab, words=words, heads=[1, 1, 1, 4, 2],
+              deps=["det", "ROOT", "prep", "nummod", "pobj"],
+              pos=["DET", "NOUN", "ADP", "NUM", "NOUN"], tags=["DT", "NN", "IN", "CD", "NNS"],
+              lemmas=["a", "party", "of", "six", "policeman"])
+    doc._.article_date = None
+    RESOLVER(doc)
+    match = actor_for_token(doc[1])
+    assert match is not None and match.info.sector == "COP"
+    # A party "of" a place or a person is a political party, not a group of people.
+    words = ["the", "party", "of", "Lenin"]
+    doc = Doc(NLP.vocab, words=words, heads=[1, 1, 1, 2], deps=["det", "ROOT", "prep", "pobj"],
+              pos=["DET", "NOUN", "ADP", "PROPN"], tags=["DT", "NN", "IN", "NNP"],
+              lemmas=["the", "party", "of", "Lenin"])
+    doc._.article_date = None
+    RESOLVER(doc)
+    match = actor_for_token(doc[1])
+    assert match is None or match.info.sector != "COP"

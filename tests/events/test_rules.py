@@ -265,6 +265,9 @@ def test_agentless_arrests_are_made_by_the_police(coder: Coder) -> None:
     # Other agentless acts get no implied actor.
     assert not [e for e in code(coder, "Two embassies were closed on Monday.")
                 if e.source is not None and e.source.sector == "COP"]
+    # Deportations are an enforcement act too.
+    (deported,) = code(coder, "Forty migrants were deported on Tuesday.")
+    assert (deported.type, deported.mode, deported.source.sector) == ("COERCE", "deport", "COP")
 
 
 @pytest.mark.parametrize(("text", "kind"), [
@@ -273,6 +276,11 @@ def test_agentless_arrests_are_made_by_the_police(coder: Coder) -> None:
     ("Soldiers recovered three rifles and a cache of grenades.", ("COERCE", "seize")),
     ("Police intercepted the marchers before the bridge.", ("COERCE", "restrict")),
     ("The army sealed the border after the raid.", ("COERCE", "restrict")),
+    ("Security personnel sealed off the old quarter after the clashes.", ("COERCE", "restrict")),
+    ("The police imposed prohibitory orders in the district.", ("COERCE", "restrict")),
+    ("The marchers were chased away by the police.", ("ASSAULT", "crowd-control")),
+    ("Armed policemen were posted at the gates of the court.", ("MOBILIZE", "police")),
+    ("The gendarmerie conducted a flag march through the old town.", ("MOBILIZE", "troops")),
 ])
 def test_legal_action_seizures_and_stops(coder: Coder, text: str, kind: tuple[str, str]) -> None:
     """CAMEO 17 (arrest, detain or charge; seize; restrict movement) and 11 (legal action)."""
@@ -321,6 +329,8 @@ def test_police_moved_are_a_police_mobilization(coder: Coder) -> None:
 @pytest.mark.parametrize("text", [
     "Security was tightened at the airport after the bomb threat.",
     "Security was stepped up around the stadium ahead of the final.",
+    "Security was enhanced across the province after the bombing.",
+    "A close watch is being kept on the border crossings.",
 ])
 def test_tightened_security_is_the_police_raising_their_alert(coder: Coder, text: str) -> None:
     (event,) = code(coder, text)

@@ -73,3 +73,27 @@ def test_according_to_attributes_the_sentence(coder: Coder, text: str) -> None:
     assert quote.text.lower() == "four men were detained near the port on friday"
     assert quote.speaker is not None and quote.speaker.sector == "COP"
     assert text[quote.start:quote.end] == quote.text
+
+
+@pytest.mark.parametrize(("text", "said", "speaker"), [
+    # the small parser hangs this speaker on the clause before: the attribution still counts
+    ("Nine people were detained after the clashes in the old city, deputy commissioner of "
+     "police R K Shah told reporters.", "Nine people were detained after the clashes in the old "
+     "city", "COP"),
+    ("Talks with Seoul will resume next week, Chinese Foreign Minister Wang Yi told reporters.",
+     "Talks with Seoul will resume next week", "GOV"),
+    # more speech verbs than "say" report what someone said
+    ("Those who violate the orders will be punished, the police chief maintained.",
+     "Those who violate the orders will be punished", "COP"),
+])
+def test_an_attribution_at_the_end_of_a_sentence(coder: Coder, text: str, said: str,
+                                                  speaker: str) -> None:
+    article, _ = next(coder.code([Article(text=text, id="q")]))
+    got = [(q.text, q.speaker.sector if q.speaker else None) for q in article.quotes]
+    assert got == [(said, speaker)]
+
+
+def test_an_opening_phrase_is_no_trailing_speaker(coder: Coder) -> None:
+    article, _ = next(coder.code([Article(text="On Monday, Lavrov told reporters in Moscow.",
+                                          id="q")]))
+    assert article.quotes == ()

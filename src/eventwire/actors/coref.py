@@ -73,8 +73,8 @@ TITLED = "TITLED"
 
 def _is_person(span: Span) -> bool:
     info = span._.actor
-    return info.kind == "leader" or (info.kind == "ner" and span.label_ == "PERSON") \
-        or span.label_ == TITLED
+    return info.kind == "leader" or span.label_ == TITLED or (
+        info.kind == "ner" and (span.label_ == "PERSON" or _after_title(span)))
 
 
 def _person_before(pronoun: Token, before: list[Span]) -> list[Span]:
@@ -261,6 +261,15 @@ def default_state(doc: Doc) -> tuple[str, str] | None:
     return None
 
 
+def _after_title(span: Span) -> bool:
+    """A name right after a person's title and initials is a person's, whatever label the
+    small NER gave it ("police commissioner h t sangliana" is no place)."""
+    i = span.start - 1
+    while i >= 0 and len(span.doc[i]) == 1 and span.doc[i].is_alpha:
+        i -= 1
+    return i >= 0 and span.doc[i].lemma_.lower() in PERSON_TITLES
+
+
 def _people_by_title(doc: Doc) -> dict[str, Span]:
     """"Peru's Foreign Minister Elena Quispe", "her Chilean counterpart Tomas Araya": a person
     the tables do not know takes the country and sector of the phrase that introduces them (or
@@ -277,7 +286,7 @@ def _people_by_title(doc: Doc) -> dict[str, Span]:
             # (The small model's NER may label the later mention ORG: "Later Pardo urged".)
             span._.actor = known[surname]._.actor
             continue
-        if span.label_ != "PERSON":
+        if span.label_ != "PERSON" and not _after_title(span):
             continue
         if info.country is None:
             root = span.root
@@ -285,11 +294,13 @@ def _people_by_title(doc: Doc) -> dict[str, Span]:
             heads += [root, *(c for c in root.children if c.dep_ == "appos")]
             for head in heads:
                 match = actor_for_token(head)
-                if match is not None and match.info.country:
+                # A title with a sector and no state ("Police commissioner P C Pande") still
+                # says who the person acts for; the article's state comes later.
+                if match is not None and (match.info.country or match.info.sector):
                     span._.actor = ActorInfo("ner", match.info.country,
                                              match.info.sector or info.sector, info.name)
                     break
-        if span._.actor.country:
+        if span._.actor.country or span._.actor.sector:
             known.setdefault(surname, span)
     return known
 
@@ -359,7 +370,9 @@ def resolve_coreference(doc: Doc, speech_verbs: frozenset[str] = frozenset()) ->
         links.setdefault(pron, [speaker])
     # A surname that NER left unmarked ("Quispe urged Chile") is the person named before.
     for tok in doc:
-        person = surnames.get(tok.lower_) if tok.pos_ == "PROPN" else None
+        # (The small tagger may call it a noun: '"...," Pande said.')
+        person = surnames.get(tok.lower_) if tok.pos_ == "PROPN" or (
+            tok.pos_ == "NOUN" and tok.is_title and not tok.is_sent_start) else None
         if person is not None and person.end <= tok.i and tok.i not in in_actor:
             links.setdefault(tok.i, [person])
     return doc

@@ -88,7 +88,16 @@ def sector_of(token: Token, sectors: dict[str, str]) -> str | None:
         two = f"{prev.lemma_.lower()} {lemma}"
         if two in sectors:
             return sectors[two]
+        if lemma in BODY_HEADS and prev.lemma_.lower() in sectors:
+            # A body is of the sector its modifier names: "police force", "police department".
+            return sectors[prev.lemma_.lower()]
     return sectors.get(lemma) or sectors.get(token.text.lower())
+
+
+#: Nouns for a body of some service, whose sector a modifier may name ("the police force" is
+#: COP, "an army unit" MIL); alone they keep their own ("the forces", "the department").
+BODY_HEADS = frozenset({"force", "department", "unit", "branch", "wing", "cell", "service",
+                        "agency", "contingent", "personnel", "establishment", "machinery"})
 
 
 def noun_phrase(token: Token) -> Span:
@@ -123,6 +132,10 @@ QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousan
                   # units of a force ("two companies of the Rapid Action Force")
                   "company", "companies", "contingent", "contingents", "column", "columns",
                   "squad", "squads", "detachment", "personnel"}
+
+#: Heads that count people only when their "of" phrase names people ("a party of six
+#: policemen", "a batch of pilgrims"; not "the party of Lenin").
+GROUPS_OF_PEOPLE = {"party", "batch", "band", "posse"}
 
 
 def _of_object(token: Token) -> Token | None:
@@ -163,9 +176,10 @@ def actor_for_token(token: Token) -> ActorMatch | None:
         # after "the state government" are still the police); a pronoun takes the antecedent's.
         return ActorMatch(phrase, ActorInfo("noun", first.country, token._.sector or first.sector,
                                             first.name))
-    if token.lower_ in QUANTITY_HEADS or token.lemma_.lower() in QUANTITY_HEADS:
+    counted = token.lower_ in QUANTITY_HEADS or token.lemma_.lower() in QUANTITY_HEADS
+    if counted or (token.lower_ in GROUPS_OF_PEOPLE and token.pos_ == "NOUN"):
         inner = _of_object(token)
-        if inner is not None:
+        if inner is not None and (counted or inner.tag_ == "NNS"):
             match = actor_for_token(inner)
             if match is not None:
                 span = doc[min(token.left_edge.i, match.span.start):match.span.end]

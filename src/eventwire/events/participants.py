@@ -236,7 +236,8 @@ def _in_phrase(match: ActorMatch, preps: tuple[str, ...]) -> bool:
 #: Acts whose agent, when the text names none, is the police (PLOVER: arrests and detentions
 #: are COERCE by the police, crowd control an ASSAULT by them, tightened security their
 #: MOBILIZE: CAMEO 151, "increase police alert status").
-POLICE_ACTS = {("COERCE", "arrest"), ("ASSAULT", "crowd-control"), ("MOBILIZE", "police")}
+POLICE_ACTS = {("COERCE", "arrest"), ("COERCE", "deport"), ("ASSAULT", "crowd-control"),
+               ("MOBILIZE", "police")}
 
 
 def implied_police(p: Participants) -> None:

@@ -22,10 +22,38 @@ def _speech_verbs(span: Span, quote_verbs: frozenset[str]) -> list[Token]:
 
 
 def _subject(verb: Token) -> ActorMatch | None:
+    trailing = _trailing_attribution(verb)
+    if trailing is not None:
+        return actor_for_token(trailing[1])
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return actor_for_token(child)
     return None
+
+
+#: Words that may stand between the comma and the speech verb of a trailing attribution.
+_SPEAKER_POS = frozenset({"NOUN", "PROPN", "DET", "ADJ", "ADP", "PUNCT", "CCONJ", "NUM"})
+
+
+def _trailing_attribution(verb: Token) -> tuple[Span, Token] | None:
+    """"Nine were detained, deputy commissioner of police R K Shah told reporters.": a speech
+    verb near its sentence's end, after a comma and a speaker's phrase, that the small parser
+    gave no report and no subject of its own (it hangs the speaker on the clause before, or
+    takes a noun of that clause for the subject). Returns the report (the words before the
+    comma) and the speaker's last word."""
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    sent, doc = verb.sent, verb.doc
+    if verb.i == sent.start or doc[verb.i - 1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1:sent.end]):
+        return None  # the verb does not end the sentence ("..., he told reporters who ...")
+    comma = next((t.i for t in reversed(doc[sent.start:verb.i]) if t.text == ","), None)
+    if comma is None or comma - sent.start < 3 or any(
+            t.pos_ not in _SPEAKER_POS for t in doc[comma + 1:verb.i]) or any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i > comma for c in verb.children):
+        return None
+    return doc[sent.start:comma], doc[verb.i - 1]
 
 
 def quote_speaker(quote: Span, quote_verbs: frozenset[str]) -> ActorMatch | None:
@@ -59,8 +87,11 @@ def doc_quotes(doc: Doc, quote_verbs: frozenset[str]) -> list[Quote]:
         quotes.append(Quote(m.group(1), start, start + len(m.group(1)), "direct", speaker))
         taken.append((span.start, span.end))
     for verb in _speech_verbs(doc[:], quote_verbs):
-        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-            lo, hi = clause.left_edge.i, clause.right_edge.i + 1
+        reports = [(c.left_edge.i, c.right_edge.i + 1) for c in verb.children if c.dep_ == "ccomp"]
+        trailing = _trailing_attribution(verb)
+        if trailing is not None:
+            reports.append((trailing[0].start, trailing[0].end))
+        for lo, hi in reports:
             if any(lo < e and s < hi for s, e in taken):
                 continue
             text = doc[lo:hi]
