@@ -281,6 +281,10 @@ def test_agentless_arrests_are_made_by_the_police(coder: Coder) -> None:
     ("The marchers were chased away by the police.", ("ASSAULT", "crowd-control")),
     ("Armed policemen were posted at the gates of the court.", ("MOBILIZE", "police")),
     ("The gendarmerie conducted a flag march through the old town.", ("MOBILIZE", "troops")),
+    ("Four companies of paramilitary forces have been rushed to the district.",
+     ("MOBILIZE", "troops")),
+    ("The state has requisitioned five more companies of the reserve police.",
+     ("MOBILIZE", "police")),
 ])
 def test_legal_action_seizures_and_stops(coder: Coder, text: str, kind: tuple[str, str]) -> None:
     """CAMEO 17 (arrest, detain or charge; seize; restrict movement) and 11 (legal action)."""

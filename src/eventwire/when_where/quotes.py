@@ -26,9 +26,17 @@ def _subject(verb: Token) -> ActorMatch | None:
     if trailing is not None:
         return actor_for_token(trailing[1])
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
+        if child.dep_ in ("nsubj", "nsubjpass") or _misparsed_subject(child):
             return actor_for_token(child)
     return None
+
+
+def _misparsed_subject(child: Token) -> bool:
+    """"commissioner of police ranjit singh sharma, however, said ...": the small parser may make
+    a speaker's long phrase the verb's report; a report is a clause, a bare noun phrase before
+    the verb is who speaks."""
+    return child.dep_ == "ccomp" and child.pos_ in ("NOUN", "PROPN") and child.i < child.head.i \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "cop", "aux") for c in child.children)
 
 
 #: Words that may stand between the comma and the speech verb of a trailing attribution.
@@ -41,7 +49,7 @@ def _trailing_attribution(verb: Token) -> tuple[Span, Token] | None:
     gave no report and no subject of its own (it hangs the speaker on the clause before, or
     takes a noun of that clause for the subject). Returns the report (the words before the
     comma) and the speaker's last word."""
-    if any(c.dep_ == "ccomp" for c in verb.children):
+    if any(c.dep_ == "ccomp" and not _misparsed_subject(c) for c in verb.children):
         return None
     sent, doc = verb.sent, verb.doc
     if verb.i == sent.start or doc[verb.i - 1].pos_ not in ("NOUN", "PROPN"):
@@ -50,10 +58,12 @@ def _trailing_attribution(verb: Token) -> tuple[Span, Token] | None:
         return None  # the verb does not end the sentence ("..., he told reporters who ...")
     comma = next((t.i for t in reversed(doc[sent.start:verb.i]) if t.text == ","), None)
     if comma is None or comma - sent.start < 3 or any(
-            t.pos_ not in _SPEAKER_POS for t in doc[comma + 1:verb.i]) or any(
-            c.dep_ in ("nsubj", "nsubjpass") and c.i > comma for c in verb.children):
+            t.pos_ not in _SPEAKER_POS for t in doc[comma + 1:verb.i]):
         return None
-    return doc[sent.start:comma], doc[verb.i - 1]
+    report = doc[sent.start:comma]
+    if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in report):
+        return None  # "After meeting the envoy, Lavrov told reporters": no report, a preamble
+    return report, doc[verb.i - 1]
 
 
 def quote_speaker(quote: Span, quote_verbs: frozenset[str]) -> ActorMatch | None:
@@ -87,7 +97,8 @@ def doc_quotes(doc: Doc, quote_verbs: frozenset[str]) -> list[Quote]:
         quotes.append(Quote(m.group(1), start, start + len(m.group(1)), "direct", speaker))
         taken.append((span.start, span.end))
     for verb in _speech_verbs(doc[:], quote_verbs):
-        reports = [(c.left_edge.i, c.right_edge.i + 1) for c in verb.children if c.dep_ == "ccomp"]
+        reports = [(c.left_edge.i, c.right_edge.i + 1) for c in verb.children
+                   if c.dep_ == "ccomp" and not _misparsed_subject(c)]
         trailing = _trailing_attribution(verb)
         if trailing is not None:
             reports.append((trailing[0].start, trailing[0].end))
