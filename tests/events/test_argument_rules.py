@@ -62,6 +62,24 @@ def test_object_control_gives_the_urged_party_the_act() -> None:
     assert [t.text for t in subject_of(doc[1])[0]] == ["France"]
 
 
+def test_a_reduced_passive_clause_is_done_to_the_main_subject_not_by_it() -> None:
+    # "Backed by Russia, Syria attacked": Syria attacks but does not back anyone; the
+    # same clause with its own auxiliary or in the active still takes the main subject.
+    doc = parse([("Backed", 4, "advcl", "VERB", "back"), ("by", 0, "agent", "ADP", "by"),
+                 ("Russia", 1, "pobj", "PROPN", "Russia"), (",", 4, "punct", "PUNCT", ","),
+                 ("attacked", 4, "ROOT", "VERB", "attack"), ("Syria", 4, "dobj", "PROPN", "Syria")],
+                tags={0: "VBN"})
+    assert [t.text for t in subject_of(doc[0])[0]] == ["Russia"]  # the agent, named
+    doc = parse([("Asked", 3, "advcl", "VERB", "ask"), (",", 3, "punct", "PUNCT", ","),
+                 ("Iran", 3, "nsubj", "PROPN", "Iran"), ("refused", 3, "ROOT", "VERB", "refuse")],
+                tags={0: "VBN"})
+    assert subject_of(doc[0]) == ([], "")
+    doc = parse([("Asking", 3, "advcl", "VERB", "ask"), (",", 3, "punct", "PUNCT", ","),
+                 ("Iran", 3, "nsubj", "PROPN", "Iran"), ("refused", 3, "ROOT", "VERB", "refuse")],
+                tags={0: "VBG"})
+    assert [t.text for t in subject_of(doc[0])[0]] == ["Iran"]
+
+
 def test_a_coordinated_verb_shares_the_first_verbs_subject() -> None:
     doc = parse([("China", 1, "nsubj", "PROPN", "China"), ("condemned", 1, "ROOT", "VERB", "condemn"),
                  ("tariffs", 1, "dobj", "NOUN", "tariff"), ("and", 1, "cc", "CCONJ", "and"),

@@ -527,3 +527,17 @@ def test_where_a_pattern_object_is_does_not_receive_it(coder: Coder) -> None:
 def test_a_threat_to_retaliate(coder: Coder) -> None:
     got = triples(code(coder, "Iran said it would retaliate against Israel."))
     assert ("THREATEN", "IRN", "ISR") in got
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The court ordered a day-to-day hearing of the case.", set()),
+    ("The court ordered the arrest of the two ministers.", {("COERCE", "arrest")}),
+    ("Police ordered all shops closed in the old city.", {("COERCE", "restrict")}),
+])
+def test_an_order_coerces_someone_or_names_the_act(coder: Coder, text: str,
+                                                   kinds: set[tuple[str, str]]) -> None:
+    assert {(e.type, e.mode) for e in code(coder, text)} == kinds
+
+
+def test_returning_to_normal_is_no_release(coder: Coder) -> None:
+    assert not code(coder, "Officials said the state was returning to normal after the riots.")

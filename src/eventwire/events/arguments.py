@@ -62,7 +62,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
     """Subject tokens of a verb; climbs through control, coordination and relative clauses."""
     passive = is_passive(verb)
     for child in verb.children:
-        if passive and child.dep_ == "agent":
+        if child.dep_ == "agent" and (passive or verb.tag_ == "VBN"):  # also "backed by X"
             objs = [g for g in child.children if g.dep_ == "pobj"]
             if objs:
                 return conjuncts(objs[0]), "agent"
@@ -81,6 +81,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
     if verb.dep_ == "acomp" and head.i != verb.i:  # "is willing to withdraw": climb past "willing"
         subj, how = subject_of(head, depth + 1)
         return subj, how
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return [], ""  # "when asked", "backed by Russia, Syria ...": the main subject undergoes it
     if verb.dep_ in ("xcomp", "advcl", "pcomp") and head.i != verb.i:
         if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL and not (
                 head.lemma_.lower() == "call"

@@ -419,6 +419,25 @@ def denial_needs_a_recipient(p: Participants) -> None:
         p.empty = True
 
 
+def an_order_needs_someone_ordered(p: Participants) -> None:
+    """"The court ordered a day-to-day hearing": an order (a cause verb: order, force, compel)
+    coerces when it names an act ("ordered the arrest of", "ordered troops to withdraw": those
+    are coded as the act) or someone made to act; an order for a mere thing is no coercion."""
+    c = p.coding
+    if c.entry.frame == "cause" and c.entry.lemma == c.token.lemma_.lower() and not c.inner \
+            and not any(ch.dep_ in ("xcomp", "oprd", "ccomp") for ch in c.token.children) \
+            and p.targets and all(is_thing(t) and not is_counted(t) and not _done_to(t)
+                                  for t in p.targets):
+        c.rule.append("order-for-a-thing:dropped")
+        p.empty = True
+
+
+def _done_to(match: ActorMatch) -> bool:
+    """"ordered all shops closed": the thing comes with what is to be done to it."""
+    return any(c.dep_ in ("acl", "amod") and c.tag_ in ("VBN", "VBD") and c.i > c.head.i
+               for c in match.span.root.children)
+
+
 def speaker_demands(p: Participants) -> None:
     """"A said B must X": A requests X of B."""
     c = p.coding
@@ -521,8 +540,8 @@ STRATEGIES: tuple[Strategy, ...] = (
     goal_of_transfer, place_as_recipient, purpose_verb_arguments, person_object, agent_of_cause,
     state_of_place, implied_police, nobody, recipient_of_absorbed_act, nearest_in_clause,
     press_is_no_counterpart, consultation_needs_a_counterpart, denial_needs_a_recipient,
-    speaker_demands, peacekeeping_is_aid, forces_moved, public_actor, recipient_from_the_story,
-    state_of_the_place_hit, article_state,
+    an_order_needs_someone_ordered, speaker_demands, peacekeeping_is_aid, forces_moved,
+    public_actor, recipient_from_the_story, state_of_the_place_hit, article_state,
 )
 
 
