@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,19 @@ from eventwire.evaluate import (
 )
 from eventwire.schema import Actor
 from tests.conftest import make_event
+
+
+def test_extract_matching_is_a_maximum_matching() -> None:
+    """The first gold event fits both predictions, the second only the first one: a first-fit
+    matcher would pair the first gold with the first prediction and leave the second gold out."""
+    loose = make_event(type_="ACCUSE", src="IND", tgt="PAK")
+    exact = make_event(type_="ACCUSE", src="IND", tgt="PAK")
+    exact = replace(exact, target=replace(exact.target, country=None)) if exact.target else exact
+    by_country = GoldEvent("ACCUSE", GoldActor("x", [(90, 95)], "IND"),
+                           GoldActor("y", [(16, 22)], None))
+    only_country = GoldEvent("ACCUSE", GoldActor("x", [(90, 95)], "IND"),
+                             GoldActor("y", [(90, 95)], "PAK"))
+    assert _match([loose, exact], [by_country, only_country], use_type=True) == 2
 
 
 def test_prf_and_per_type() -> None:

@@ -103,18 +103,28 @@ def actor_matches(pred: Actor | None, gold: GoldActor | None) -> bool:
 
 
 def matched_pairs(preds: list[Event], golds: list[GoldEvent], use_type: bool) -> dict[int, int]:
-    """Gold index -> index of the prediction matched to it; each prediction matches at most once."""
-    pairs: dict[int, int] = {}
-    used: set[int] = set()
-    for gi, g in enumerate(golds):
-        for i, p in enumerate(preds):
-            if i in used or (use_type and normalize_type(p.type) != g.type):
-                continue
-            if actor_matches(p.source, g.source) and actor_matches(p.target, g.target):
-                pairs[gi] = i
-                used.add(i)
-                break
-    return pairs
+    """Gold index -> index of the prediction matched to it; each prediction matches at most once.
+    A maximum matching (augmenting paths), so that a gold event is not left unmatched because
+    an earlier one took the only prediction it fits while another would have done: with country
+    matches, one article's many same-country events fit each other loosely."""
+    fits = [[i for i, p in enumerate(preds)
+             if not (use_type and normalize_type(p.type) != g.type)
+             and actor_matches(p.source, g.source) and actor_matches(p.target, g.target)]
+            for g in golds]
+    owner: dict[int, int] = {}  # prediction -> gold
+
+    def augment(gi: int, seen: set[int]) -> bool:
+        for i in fits[gi]:
+            if i not in seen:
+                seen.add(i)
+                if i not in owner or augment(owner[i], seen):
+                    owner[i] = gi
+                    return True
+        return False
+
+    for gi in range(len(golds)):
+        augment(gi, set())
+    return {gi: i for i, gi in owner.items()}
 
 
 def _match(preds: list[Event], golds: list[GoldEvent], use_type: bool) -> int:
