@@ -87,3 +87,11 @@ def test_a_surname_the_tagger_calls_a_noun_is_still_the_person(nlp: Language) ->
     linked = doc._.coref.get(second.i) or [s for s in doc._.actors if second.i in range(
         s.start, s.end)]
     assert linked and linked[0]._.actor.sector == "COP"
+
+
+def test_a_title_split_from_its_name_by_initials_still_names_the_person(nlp: Language) -> None:
+    """"police commissioner m.n. singh": the parser may cut the phrase at the initials."""
+    doc = nlp(make_doc(nlp, "mumbai: police commissioner m.n. singh on wednesday met about 40 "
+                            "prominent people at the police club.", date(2002, 3, 6)))
+    singh = [s for s in doc._.actors if s.text == "singh"]
+    assert singh and singh[0]._.actor.sector == "COP"

@@ -125,3 +125,14 @@ def test_a_party_of_people_is_the_people() -> None:
     RESOLVER(doc)
     match = actor_for_token(doc[1])
     assert match is None or match.info.sector != "COP"
+
+
+def test_the_last_of_coordinated_modifiers_names_the_body_too() -> None:
+    words = ["the", "police", "and", "security", "forces"]
+    doc = Doc(NLP.vocab, words=words, heads=[4, 4, 1, 1, 4],
+              deps=["det", "nmod", "cc", "conj", "ROOT"],
+              pos=["DET", "NOUN", "CCONJ", "NOUN", "NOUN"],
+              lemmas=["the", "police", "and", "security", "force"])
+    doc._.article_date = None
+    RESOLVER(doc)
+    assert doc[4]._.sector == "COP"  # "security force", not the bare "force"

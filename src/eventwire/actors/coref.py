@@ -21,6 +21,7 @@ national institutions named without one ("the police", "officials").
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 
@@ -74,7 +75,7 @@ TITLED = "TITLED"
 def _is_person(span: Span) -> bool:
     info = span._.actor
     return info.kind == "leader" or span.label_ == TITLED or (
-        info.kind == "ner" and (span.label_ == "PERSON" or _after_title(span)))
+        info.kind == "ner" and (span.label_ == "PERSON" or _title_before(span) is not None))
 
 
 def _person_before(pronoun: Token, before: list[Span]) -> list[Span]:
@@ -261,13 +262,16 @@ def default_state(doc: Doc) -> tuple[str, str] | None:
     return None
 
 
-def _after_title(span: Span) -> bool:
-    """A name right after a person's title and initials is a person's, whatever label the
-    small NER gave it ("police commissioner h t sangliana" is no place)."""
+def _title_before(span: Span) -> Token | None:
+    """The person's title right before a name and its initials: such a name is a person's,
+    whatever label the small NER gave it ("police commissioner h t sangliana" is no place)."""
     i = span.start - 1
-    while i >= 0 and len(span.doc[i]) == 1 and span.doc[i].is_alpha:
+    while i >= 0 and _INITIALS.fullmatch(span.doc[i].lower_):  # "h t", "m.n."
         i -= 1
-    return i >= 0 and span.doc[i].lemma_.lower() in PERSON_TITLES
+    return span.doc[i] if i >= 0 and span.doc[i].lemma_.lower() in PERSON_TITLES else None
+
+
+_INITIALS = re.compile(r"(?:[a-z]\.?){1,3}|\.")
 
 
 def _people_by_title(doc: Doc) -> dict[str, Span]:
@@ -286,12 +290,14 @@ def _people_by_title(doc: Doc) -> dict[str, Span]:
             # (The small model's NER may label the later mention ORG: "Later Pardo urged".)
             span._.actor = known[surname]._.actor
             continue
-        if span.label_ != "PERSON" and not _after_title(span):
+        title = _title_before(span)
+        if span.label_ != "PERSON" and title is None:
             continue
         if info.country is None:
             root = span.root
             heads = [root.head] if root.dep_ == "appos" else []
             heads += [root, *(c for c in root.children if c.dep_ == "appos")]
+            heads += [title] if title is not None else []  # the parse may split them
             for head in heads:
                 match = actor_for_token(head)
                 # A title with a sector and no state ("Police commissioner P C Pande") still

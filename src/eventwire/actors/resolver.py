@@ -84,7 +84,9 @@ def sector_of(token: Token, sectors: dict[str, str]) -> str | None:
     if lemma == "state" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return None  # "a state of emergency / siege / war" is a condition, not the state
     prev = token.doc[token.i - 1] if token.i > 0 else None
-    if prev is not None and prev.dep_ in ("compound", "amod"):
+    # (the last of coordinated modifiers too: "the police and security forces")
+    if prev is not None and (prev.dep_ in ("compound", "amod") or (
+            prev.dep_ == "conj" and prev.head.head.i == token.i)):
         two = f"{prev.lemma_.lower()} {lemma}"
         if two in sectors:
             return sectors[two]
