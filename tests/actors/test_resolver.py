@@ -6,7 +6,7 @@ import spacy
 from spacy.tokens import Doc
 
 from eventwire.actors.gazetteer import load_gazetteer
-from eventwire.actors.resolver import ActorResolver, actor_for_token
+from eventwire.actors.resolver import ActorResolver, actor_for_token, noun_phrase
 from eventwire.nlp import register_extensions
 
 register_extensions()
@@ -136,3 +136,21 @@ def test_the_last_of_coordinated_modifiers_names_the_body_too() -> None:
     doc._.article_date = None
     RESOLVER(doc)
     assert doc[4]._.sector == "COP"  # "security force", not the bare "force"
+
+
+def test_an_appositive_title_after_a_comma_is_part_of_the_phrase() -> None:
+    """"pravin gondia, deputy commissioner of police, said": the appositive's phrase begins
+    right after the comma, though its head comes later."""
+    words = ["pravin", "gondia", ",", "deputy", "commissioner", "of", "police", ",", "said"]
+    doc = Doc(NLP.vocab, words=words, heads=[1, 8, 1, 4, 1, 4, 5, 1, 8],
+              spaces=[True, False, True, True, True, True, False, True, False],
+              deps=["compound", "nsubj", "punct", "compound", "appos", "prep", "pobj", "punct",
+                    "ROOT"],
+              pos=["PROPN", "PROPN", "PUNCT", "NOUN", "NOUN", "ADP", "NOUN", "PUNCT", "VERB"],
+              lemmas=["pravin", "gondia", ",", "deputy", "commissioner", "of", "police", ",",
+                      "say"])
+    doc._.article_date = None
+    RESOLVER(doc)
+    assert noun_phrase(doc[1]).text == "pravin gondia, deputy commissioner of police"
+    match = actor_for_token(doc[1])
+    assert match is not None and match.info.sector == "COP"

@@ -100,3 +100,13 @@ def test_an_attribution_at_the_end_of_a_sentence(coder: Coder, text: str, said: 
 def test_an_opening_phrase_is_no_report(coder: Coder, text: str) -> None:
     article, _ = next(coder.code([Article(text=text, id="q")]))
     assert article.quotes == ()
+
+
+def test_a_report_inside_a_quotation_is_still_a_report(coder: Coder) -> None:
+    """A quotation (or a mark left open, which swallows the sentences after it) may hold a
+    report of someone else's words: it is recorded all the same."""
+    text = ('\u201cThe mob stormed our house and took everything. Police officials said that the '
+            'death toll could reach 65. The army arrived at night,\u201d a witness said.')
+    article, _ = next(coder.code([Article(text=text, id="q")]))
+    got = {(q.kind, q.text, q.speaker.sector if q.speaker else None) for q in article.quotes}
+    assert ("indirect", "that the death toll could reach 65", "COP") in got

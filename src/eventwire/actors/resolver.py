@@ -113,12 +113,12 @@ def noun_phrase(token: Token) -> Span:
     for child in token.rights:
         if child.dep_ in ("flat", "compound", "case"):
             end = max(end, child.right_edge.i + 1)
-        elif child.dep_ == "appos" and child.i - end < 2:
+        elif child.dep_ == "appos" and child.left_edge.i - end < 2:
             # The appositive's own phrase: "her counterpart Tomas Araya", not "... in Lima".
             end = max(end, noun_phrase(child).end)
         elif child.dep_ == "prep" and child.lower_ == "of":
             end = max(end, child.right_edge.i + 1)  # "the president of Turkey"
-        else:
+        elif child.dep_ != "punct":  # (the comma before an appositive)
             break
     while start < token.i and doc[start].dep_ in ("punct", "cc"):
         start += 1

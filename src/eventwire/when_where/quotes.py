@@ -102,8 +102,12 @@ def doc_quotes(doc: Doc, quote_verbs: frozenset[str]) -> list[Quote]:
         trailing = _trailing_attribution(verb)
         if trailing is not None:
             reports.append((trailing[0].start, trailing[0].end))
+        # A report inside a direct quotation ('"... police officials said that ..."', or a
+        # stray quotation mark that opened one too early) is a report of its own; a report
+        # overlapping the quotation from outside is the quotation itself ('"...," he said').
+        nested = any(s <= verb.i < e for s, e in taken)
         for lo, hi in reports:
-            if any(lo < e and s < hi for s, e in taken):
+            if not nested and any(lo < e and s < hi for s, e in taken):
                 continue
             text = doc[lo:hi]
             start = to_original(doc, text.start_char)
