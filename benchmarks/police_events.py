@@ -6,7 +6,11 @@ the repo in ../shared/benchmarks/real/india_police_events/.
 Each article is coded whole, as ``eventwire extract`` would (read by the article reader: mojibake
 repaired, lower case recased for tagging, datelines and page furniture marked); each of the
 corpus's sentences (found in the corpus text, its offsets carried over to the cleaned text) is
-then answered from the events whose trigger lies in it, with a police source (sector COP):
+then answered from the events whose trigger lies in it, with a police source: sector COP, and
+(unless ``--police-only``) Indian forces of sector MIL too, the army and the paramilitary
+forces that the corpus counts as police when they keep order at home (of the
+corpus's sentences that name the army, paramilitary or security forces and no police, 53-71%
+are labelled ANY_ACTION; India's "paramilitary" forces are by law central armed police):
 
 - ANY_ACTION: any such event; also a MOBILIZE that moved police (``attributes.forces``: "500
   policemen were deployed by the state"), and a quotation whose speaker in the sentence is police
@@ -21,7 +25,7 @@ rule (slanglab/IndiaPoliceEvents, archived_code/models/keyword_matching.py): a p
 action word in the same sentence, and for ANY_ACTION a police word alone; the word lists are this
 script's, not the paper's. Only counts are printed.
 
-    .venv/bin/python benchmarks/police_events.py [DIR] [--limit N] [--json]
+    .venv/bin/python benchmarks/police_events.py [DIR] [--limit N] [--json] [--police-only]
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ from pathlib import Path
 from eventwire.evaluate import prf
 from eventwire.ingest.readers import clean_text
 from eventwire.pipeline import Coder
-from eventwire.schema import Article, Event
+from eventwire.schema import Actor, Article, Event
 
 LABELS = ("KILL", "ARREST", "FAIL", "FORCE", "ANY_ACTION")
 DEFAULT_DIR = Path("../shared/benchmarks/real/india_police_events")
@@ -60,11 +64,22 @@ _ACTION_WORDS = {
 }
 
 
+#: The sectors the corpus's "police" covers (``--police-only``: COP alone).
+POLICE_SECTORS = {"COP", "MIL"}
+#: Forces of other states are no police in an Indian story.
+HOME = {None, "IND"}
+
+
+def _police(actor: Actor | None) -> bool:
+    return actor is not None and actor.sector in POLICE_SECTORS and (
+        actor.sector == "COP" or actor.country in HOME)
+
+
 def event_labels(event: Event) -> set[str]:
     """The questions an event answers yes to."""
-    if event.type == "MOBILIZE" and "COP" in event.attributes.get("forces", []):
+    if event.type == "MOBILIZE" and POLICE_SECTORS & set(event.attributes.get("forces", [])):
         return {"ANY_ACTION"}  # police were sent, posted or withdrawn, whoever sent them
-    if event.source is None or event.source.sector != "COP":
+    if not _police(event.source):
         return set()
     labels = {"ANY_ACTION"}
     if event.negated or event.type == "REJECT":
@@ -92,7 +107,7 @@ def quote_labels(article: Article, span: tuple[int, int]) -> set[str]:
     superintendent of police said ..." as an action): any quotation, direct or reported, whose
     speaker (in this sentence) is police."""
     return {"ANY_ACTION"} if any(
-        q.speaker is not None and q.speaker.sector == "COP" and span[0] <= q.speaker.start < span[1]
+        _police(q.speaker) and q.speaker is not None and span[0] <= q.speaker.start < span[1]
         for q in article.quotes) else set()
 
 
@@ -131,7 +146,11 @@ def main() -> None:
     parser.add_argument("dir", type=Path, nargs="?", default=DEFAULT_DIR)
     parser.add_argument("--limit", type=int, default=0, help="Only the first N articles.")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--police-only", action="store_true",
+                        help="Count sector COP alone as police (not the army and paramilitary).")
     args = parser.parse_args()
+    if args.police_only:
+        POLICE_SECTORS.discard("MIL")
     docs = [json.loads(line) for line in (args.dir / "docs.jsonl").open(encoding="utf-8")]
     if args.limit:
         docs = docs[:args.limit]
