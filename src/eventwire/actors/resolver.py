@@ -99,7 +99,7 @@ def sector_of(token: Token, sectors: dict[str, str]) -> str | None:
 #: Nouns for a body of some service, whose sector a modifier may name ("the police force" is
 #: COP, "an army unit" MIL); alone they keep their own ("the forces", "the department").
 BODY_HEADS = frozenset({"force", "department", "unit", "branch", "wing", "cell", "service",
-                        "agency", "contingent", "personnel", "establishment", "machinery"})
+                        "agency", "contingent", "establishment", "machinery"})
 
 
 def noun_phrase(token: Token) -> Span:
