@@ -81,3 +81,15 @@ def test_the_reader_parts_start_sentences_and_page_furniture_is_dropped(nlp: Lan
     starts = [t.text for t in out if t.is_sent_start]
     assert starts[:3] == ["Chile", "LIMA", "Peru"]
     assert to_original(out, out.text.index("LIMA")) == text.index("LIMA")
+
+
+def test_an_opening_quotation_mark_and_a_names_initials_stay_with_their_sentence(
+        nlp: Language) -> None:
+    """The rule-based splitter leaves an opening quotation mark on the sentence before and cuts
+    at the full stop of initials; a dropped sentence must not take the mark with it, nor the
+    speaker's name be cut from the quotation."""
+    text = ('The weather was mild on Sunday. "We will not allow anyone to enter the area," police '
+            'commissioner h.t. naidu said.')
+    doc = compact_doc(nlp, make_doc(nlp, text, None), CUES)
+    assert doc.text.rstrip() == text[text.index('"'):]
+    assert len(list(doc.sents)) == 1

@@ -12,6 +12,7 @@ article text, so event offsets still point into the original.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -154,12 +155,35 @@ def _segments(doc: Doc, part_starts: set[int]) -> list[Span]:
     reader's parts (headline, dateline, captions)."""
     # Sentence boundaries predicted on the Doc as it is (not written to it: the parser sets them).
     (starts_at,) = _sentencizer().predict([doc])
-    cuts = sorted({i for i, start in enumerate(starts_at) if i > 0 and start} | part_starts)
+    cuts = sorted({_before_opening_quote(doc, i) for i, start in enumerate(starts_at)
+                   if i > 0 and start and not _after_initials(doc, i)} | part_starts)
     sents, begin = [], 0
     for cut in [*cuts, len(doc)]:
         sents.append(doc[begin:cut])
         begin = cut
     return sents
+
+
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
+
+
+def _after_initials(doc: Doc, i: int) -> bool:
+    """"police commissioner h.t. naidu said": the full stop ends a name's initials, not the
+    sentence."""
+    return i >= 2 and doc[i - 1].text == "." and not doc[i - 2].whitespace_ \
+        and _INITIALS.fullmatch(doc[i - 2].text) is not None
+
+
+_QUOTE_MARKS = frozenset({'"', "“", "``", "‘‘", "''"})
+
+
+def _before_opening_quote(doc: Doc, i: int) -> int:
+    """A sentence start moved back over the opening quotation mark that the splitter left at
+    the end of the sentence before ('... day. "We will ...'): the mark opens this sentence."""
+    mark = doc[i - 1]
+    if i >= 2 and mark.text in _QUOTE_MARKS and not mark.whitespace_ and doc[i - 2].whitespace_:
+        return i - 1
+    return i
 
 
 def _skipped(sent: Span, skipped: list[Part]) -> bool:

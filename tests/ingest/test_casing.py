@@ -24,3 +24,8 @@ def test_words_inside_other_words_common_words_and_capitals_stay() -> None:
 def test_upper_case_copy_is_lowered_first_and_mixed_copy_is_left_alone() -> None:
     assert RECASER("INDIA AND THE BJP MET IN AHMEDABAD.", "upper") == "India and the BJP met in Ahmedabad."
     assert RECASER("the bjp met.", "mixed") == "the bjp met."
+
+
+def test_a_name_after_initials_starts_no_sentence() -> None:
+    assert RECASER("commissioner h.t. naidu said so. then he left.", "lower") == (
+        "Commissioner h.t. naidu said so. Then he left.")

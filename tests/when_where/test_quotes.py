@@ -82,6 +82,9 @@ def test_according_to_attributes_the_sentence(coder: Coder, text: str) -> None:
      "city", "COP"),
     ("Talks with Seoul will resume next week, Chinese Foreign Minister Wang Yi told reporters.",
      "Talks with Seoul will resume next week", "GOV"),
+    # the second of two coordinated verbs has the first one's subject
+    ("Senior inspector Ramesh Kulkarni of the Athwa police station played down the clashes and "
+     "said there was no threat to the market.", "there was no threat to the market", "COP"),
     # more speech verbs than "say" report what someone said
     ("Those who violate the orders will be punished, the police chief maintained.",
      "Those who violate the orders will be punished", "COP"),

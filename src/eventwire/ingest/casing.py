@@ -14,8 +14,9 @@ import re
 from collections.abc import Iterable
 from typing import Literal
 
-#: Words that are words first, whatever a gazetteer says ("Mobile", "Split", "Reading").
-_SENTENCE_START = re.compile(r"(\A|[.!?…][\"'”’)]*\s+|\n\s*|:\s+)([a-z])")
+#: A sentence's first letter: at the start, after a full stop (not an initial's: "h.t. naidu"),
+#: a line break or a dateline's colon.
+_SENTENCE_START = re.compile(r"(\A|(?<!\b\w)[.!?…][\"'”’)]*\s+|\n\s*|:\s+)([a-z])")
 _SMALL = frozenset({"of", "the", "and", "for", "de", "al", "el", "bin", "on", "in"})
 
 

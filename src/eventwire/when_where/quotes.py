@@ -28,6 +28,8 @@ def _subject(verb: Token) -> ActorMatch | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") or _misparsed_subject(child):
             return actor_for_token(child)
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        return _subject(verb.head)  # "... played down the clashes and said ...": the first verb's
     return None
 
 
