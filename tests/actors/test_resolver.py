@@ -154,3 +154,11 @@ def test_an_appositive_title_after_a_comma_is_part_of_the_phrase() -> None:
     assert noun_phrase(doc[1]).text == "pravin gondia, deputy commissioner of police"
     match = actor_for_token(doc[1])
     assert match is not None and match.info.sector == "COP"
+
+
+def test_a_name_takes_the_title_nearest_it() -> None:
+    """"the union health minister Thakur" is a minister (GOV), not of the labour union that
+    "union" alone would name."""
+    doc = _head_of(["union", "health", "minister", "Thakur"], ["NOUN", "NOUN", "NOUN", "PROPN"])
+    match = actor_for_token(doc[3])
+    assert match is not None and match.info.sector == "GOV"

@@ -205,6 +205,10 @@ def actor_for_token(token: Token) -> ActorMatch | None:
     # "the inspector general of police"). ("Joint military exercises" are no actor.)
     if agent:
         sector = modifiers[-1] if modifiers else token._.sector
+    elif token.pos_ == "PROPN" and token._.sector is None:
+        # A name's own title is the one nearest it: "the union health minister c p thakur"
+        # is a minister (GOV), whatever the words before the title name.
+        sector = modifiers[-1] if modifiers else None
     else:
         sector = token._.sector or (modifiers[0] if modifiers else None)
     if inside:
