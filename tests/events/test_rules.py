@@ -541,3 +541,10 @@ def test_an_order_coerces_someone_or_names_the_act(coder: Coder, text: str,
 
 def test_returning_to_normal_is_no_release(coder: Coder) -> None:
     assert not code(coder, "Officials said the state was returning to normal after the riots.")
+
+
+def test_forces_called_in_are_moved_not_received(coder: Coder) -> None:
+    """CAMEO 15: the army called in to keep order is a mobilization; the forces are what moved
+    (``attributes.forces``), not its recipient."""
+    (event,) = code(coder, "The state government called in the army after the riots.")
+    assert (event.type, event.target, event.attributes.get("forces")) == ("MOBILIZE", None, ["MIL"])

@@ -89,3 +89,19 @@ def test_min_confidence_leaves_out_the_less_certain_events(coder: Coder) -> None
     assert (sure and len(sure) < len(every)) or all(e.confidence == floor for e in every)
     assert all(e.confidence >= floor for e in sure)
     assert {e.id for e in sure} <= {e.id for e in every}
+
+
+def test_an_unsure_model_leaves_the_rule_type(coder: Coder) -> None:
+    """The model overrules the rule layer only at ``OVERRULE_AT`` or more; below it the rule
+    type stands, with the model's probability of that type."""
+    from eventwire.events.typer import OVERRULE_AT
+
+    unsure = LearnedTyper(LinearModel(["PROTEST", "OTHER"], {},
+                                      np.array([[0.1, 0.0]], dtype=np.float32)))
+    assert unsure.types.predict([])[1] < OVERRULE_AT
+    with typer_model(coder.nlp, None):
+        rules = _code(coder)
+    with typer_model(coder.nlp, unsure):
+        kept = _code(coder)
+    assert [e.type for e in kept] == [e.type for e in rules]
+    assert all(e.rule.split("; ")[-2].startswith(f"learned:{e.type}:") for e in kept)

@@ -188,6 +188,11 @@ class LearnedTyper:
             return self.split.predict(feats)[0], p
         return "CONCEDE", p
 
+    def probability(self, feats: Sequence[str], event_type: str) -> float:
+        """The model's probability of one type (CONCEDE and RETREAT: of YIELD)."""
+        probs = self.types.proba(feats)
+        return probs.get("YIELD" if event_type in YIELD_PARTS else event_type, 0.0)
+
     def save(self, path: Path) -> None:
         arrays = self.types.arrays("")
         if self.split is not None:

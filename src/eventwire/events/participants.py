@@ -465,7 +465,9 @@ def forces_moved(p: Participants) -> None:
     MOBILIZE's police mode (CAMEO 153, "mobilize police power")."""
     c = p.coding
     if c.entry.type in FORCE_PLACE_PREPS and c.entry.pos == "v":
-        forces = [t for t in p.targets if t.info.sector in FORCE_SECTORS]
+        # (a pattern's particle may hold the forces: "called in the army")
+        places = _resolve(place_objects(p.token, c.entry.type), exclude=p.taken())
+        forces = [t for t in (*p.targets, *places) if t.info.sector in FORCE_SECTORS]
         p.sources = p.sources or forces[:1]
         p.targets = [t for t in p.targets if t.info.sector not in FORCE_SECTORS]
         moved = sorted(FORCE_SECTORS & {t.info.sector for t in forces})
@@ -474,7 +476,8 @@ def forces_moved(p: Participants) -> None:
             if moved == ["COP"] and c.type == "MOBILIZE":
                 c.mode = "police"
         if not p.targets:
-            p.targets = _resolve(place_objects(p.token, c.entry.type), exclude=p.taken())
+            p.targets = [t for t in places if t.info.sector not in FORCE_SECTORS
+                         and t.span.root.i not in {f.span.root.i for f in forces}]
 
 
 def public_actor(p: Participants) -> None:
