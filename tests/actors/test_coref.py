@@ -95,3 +95,21 @@ def test_a_title_split_from_its_name_by_initials_still_names_the_person(nlp: Lan
                             "prominent people at the police club.", date(2002, 3, 6)))
     singh = [s for s in doc._.actors if s.text == "singh"]
     assert singh and singh[0]._.actor.sector == "COP"
+
+
+def test_a_predicate_names_no_one_and_a_leaders_surname_is_the_leader(coder) -> None:  # type: ignore[no-untyped-def]
+    """"singh said the saint was ... a great religious leader. he said ...": the predicate
+    describes the saint, it introduces no one "he" could be; and "singh", after "rajnath
+    singh" of the leaders table, is that leader even where the small NER calls it a place."""
+    from eventwire.schema import Article
+
+    text = ("lucknow: former chief minister rajnath singh met the priests of the town on friday "
+            "and discussed the plans for the temple with them at length. expressing concern over "
+            "the threat, singh said the saint was not only the trust's chief but a great "
+            "religious leader. he said he was hurt by the announcement and the government would "
+            "talk to the priests again on saturday. the priests said they would wait for the "
+            "talks before taking any further step in the matter.")
+    _, doc = next(coder.docs([Article(text=text, id="c", date=date(2002, 3, 15))]))
+    he = next(t for t in doc if t.text == "he" or t.text == "He")
+    (antecedent,) = doc._.coref[he.i]
+    assert antecedent.text == "singh" and antecedent._.actor.name == "Rajnath Singh"

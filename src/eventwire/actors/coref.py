@@ -117,6 +117,8 @@ def _titled_people(doc: Doc, named: list[Span]) -> list[Span]:
             continue
         if _refers_back(match.span, head):
             continue  # "the prime minister", "the spokesperson": resolved below, not an antecedent
+        if head.dep_ == "attr":
+            continue  # "he was a great religious leader": a predicate describes, names no one new
         span = Span(doc, match.span.start, match.span.end, label=TITLED)
         span._.actor = match.info
         out.append(span)
@@ -283,6 +285,9 @@ def _people_by_title(doc: Doc) -> dict[str, Span]:
     known: dict[str, Span] = {}
     for span in doc._.actors or []:
         info = span._.actor
+        if info.kind == "leader" and len(span) > 1:
+            known.setdefault(span[-1].lower_, span)  # "Rajnath Singh ... singh said"
+            continue
         if info.kind != "ner":
             continue
         surname = span[-1].lower_
