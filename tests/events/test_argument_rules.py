@@ -80,6 +80,21 @@ def test_a_reduced_passive_clause_is_done_to_the_main_subject_not_by_it() -> Non
     assert [t.text for t in subject_of(doc[0])[0]] == ["Iran"]
 
 
+def test_an_active_verb_coordinated_with_a_passive_shares_its_subject_not_its_agent() -> None:
+    # "The envoy was received by Putin and held talks": the envoy holds the talks.
+    rows = [("envoy", 2, "nsubjpass", "NOUN", "envoy"), ("was", 2, "auxpass", "AUX", "be"),
+            ("received", 2, "ROOT", "VERB", "receive"), ("by", 2, "agent", "ADP", "by"),
+            ("Putin", 3, "pobj", "PROPN", "Putin"), ("and", 2, "cc", "CCONJ", "and"),
+            ("held", 2, "conj", "VERB", "hold"), ("talks", 6, "dobj", "NOUN", "talk")]
+    doc = parse(rows, tags={6: "VBD"})
+    assert ([t.text for t in subject_of(doc[6])[0]], subject_of(doc[6])[1]) == (
+        ["envoy"], "conj>nsubjpass")
+    # "were stopped by the police and arrested": a participle sharing the auxiliary is passive
+    # too, and the agent acts.
+    doc = parse(rows[:6] + [("arrested", 2, "conj", "VERB", "arrest")], tags={6: "VBN"})
+    assert [t.text for t in subject_of(doc[6])[0]] == ["Putin"]
+
+
 def test_a_coordinated_verb_shares_the_first_verbs_subject() -> None:
     doc = parse([("China", 1, "nsubj", "PROPN", "China"), ("condemned", 1, "ROOT", "VERB", "condemn"),
                  ("tariffs", 1, "dobj", "NOUN", "tariff"), ("and", 1, "cc", "CCONJ", "and"),

@@ -76,6 +76,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         return [], ""
     head = verb.head
     if verb.dep_ == "conj" and head.i != verb.i:
+        shared = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if shared and verb.tag_ != "VBN":
+            # "he was hurt by the remarks and urged him": the passive's subject acts in the
+            # active verb, not its agent ("were stopped by police and arrested" is a passive
+            # whose auxiliary is shared: the agent acts)
+            return conjuncts(shared[0]), "conj>nsubjpass"
         subj, how = subject_of(head, depth + 1)
         return subj, how and "conj>" + how
     if verb.dep_ == "acomp" and head.i != verb.i:  # "is willing to withdraw": climb past "willing"
