@@ -113,3 +113,12 @@ def test_a_predicate_names_no_one_and_a_leaders_surname_is_the_leader(coder) -> 
     he = next(t for t in doc if t.text == "he" or t.text == "He")
     (antecedent,) = doc._.coref[he.i]
     assert antecedent.text == "singh" and antecedent._.actor.name == "Rajnath Singh"
+
+
+def test_only_initials_stand_between_a_title_and_its_name(nlp: Language) -> None:
+    """"The interior minister and Ali Raza": a word between them, however short, means the
+    name is someone else's."""
+    doc = nlp(make_doc(nlp, "The interior minister and Ali Raza met the protesters on Monday.",
+                       date(2025, 5, 26)))
+    (raza,) = [s for s in doc._.actors if s.text == "Ali Raza"]
+    assert raza._.actor.sector is None

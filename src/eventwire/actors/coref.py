@@ -273,7 +273,8 @@ def _title_before(span: Span) -> Token | None:
     return span.doc[i] if i >= 0 and span.doc[i].lemma_.lower() in PERSON_TITLES else None
 
 
-_INITIALS = re.compile(r"(?:[a-z]\.?){1,3}|\.")
+#: A token of a name's initials: "h", "m.n.", "m.n" (the parser may split off the stop), ".".
+_INITIALS = re.compile(r"(?:[a-z]\.){1,3}[a-z]?|[a-z]|\.")
 
 
 def _people_by_title(doc: Doc) -> dict[str, Span]:
