@@ -107,7 +107,7 @@ def quote_labels(article: Article, span: tuple[int, int]) -> set[str]:
     superintendent of police said ..." as an action): any quotation, direct or reported, whose
     speaker (in this sentence) is police."""
     return {"ANY_ACTION"} if any(
-        _police(q.speaker) and q.speaker is not None and span[0] <= q.speaker.start < span[1]
+        q.speaker is not None and _police(q.speaker) and span[0] <= q.speaker.start < span[1]
         for q in article.quotes) else set()
 
 

@@ -155,10 +155,8 @@ def state_of_the_place_hit(p: Participants) -> None:
     country, how = found
     if not p.sources or any(s.info.country in (country, None) for s in p.sources):
         return
-    p.targets = [ActorMatch(t.span, ActorInfo("noun", country, None, None)) for t in p.targets]
-    c.attributes["inferred_recipient"] = f"article-{how}"
-    c.rule.append(f"recipient-country:article-{how}")
-    p.inferred = True
+    _story_receives(p, [ActorMatch(t.span, ActorInfo("noun", country, None, None))
+                        for t in p.targets], "recipient-country", how)
 
 
 def recipient_from_the_story(p: Participants) -> None:
@@ -176,9 +174,16 @@ def recipient_from_the_story(p: Participants) -> None:
     if any(s.info.country == country or (s.info.country is None and s.info.kind != "igo"
                                          and s.info.sector != "IGO") for s in p.sources):
         return
-    p.targets = [ActorMatch(c.span, ActorInfo("implied", country, None, None))]
-    c.attributes["inferred_recipient"] = f"article-{how}"
-    c.rule.append(f"recipient:article-{how}")
+    _story_receives(p, [ActorMatch(c.span, ActorInfo("implied", country, None, None))],
+                    "recipient", how)
+
+
+def _story_receives(p: Participants, targets: list[ActorMatch], rule: str, how: str) -> None:
+    """The story's country receives (``how``: found by the dateline, the places, ...); marked
+    inferred, so the event's confidence drops."""
+    p.targets = targets
+    p.coding.attributes["inferred_recipient"] = f"article-{how}"
+    p.coding.rule.append(f"{rule}:article-{how}")
     p.inferred = True
 
 
@@ -476,8 +481,7 @@ def forces_moved(p: Participants) -> None:
             if moved == ["COP"] and c.type == "MOBILIZE":
                 c.mode = "police"
         if not p.targets:
-            p.targets = [t for t in places if t.info.sector not in FORCE_SECTORS
-                         and t.span.root.i not in {f.span.root.i for f in forces}]
+            p.targets = [t for t in places if t.info.sector not in FORCE_SECTORS]
 
 
 def public_actor(p: Participants) -> None:

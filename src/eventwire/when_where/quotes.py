@@ -108,13 +108,13 @@ def doc_quotes(doc: Doc, quote_verbs: frozenset[str]) -> list[Quote]:
         # stray quotation mark that opened one too early) is a report of its own; a report
         # overlapping the quotation from outside is the quotation itself ('"...," he said').
         nested = any(s <= verb.i < e for s, e in taken)
-        for lo, hi in reports:
-            if not nested and any(lo < e and s < hi for s, e in taken):
-                continue
+        kept = [(lo, hi) for lo, hi in reports
+                if nested or not any(lo < e and s < hi for s, e in taken)]
+        speaker = to_actor(_subject(verb)) if kept else None  # once per verb, not per report
+        for lo, hi in kept:
             text = doc[lo:hi]
             start = to_original(doc, text.start_char)
-            quotes.append(Quote(text.text, start, start + len(text.text), "indirect",
-                                to_actor(_subject(verb))))
+            quotes.append(Quote(text.text, start, start + len(text.text), "indirect", speaker))
     for phrase, source in _attributions(doc):
         sent = phrase.sent
         # The sentence's words on the longer side of "according to X" are what X says.
