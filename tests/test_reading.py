@@ -280,6 +280,17 @@ def test_lower_case_and_mojibake_copy_keep_the_evidence_as_stored(coder: Coder) 
     assert any(e.location is not None and e.location.name == "Nairobi" for e in events)
 
 
+def test_names_no_table_holds_are_read_as_names_in_lower_case_copy(coder: Coder) -> None:
+    """Unknown names in lower case are tagged as verbs and nouns unless recased: here
+    "tilakdhar shivhare" and "jagmohan rawat" (written for the test) must come out as people."""
+    raw = ("lucknow: superintendent of police jagmohan rawat said on thursday that mla "
+           "tilakdhar shivhare had urged the crowd to disperse. rawat warned the organisers.")
+    article, _ = code(coder, raw)
+    doc = next(coder.docs([article]))[1]
+    tags = {t.lower_: t.pos_ for t in doc}
+    assert tags["tilakdhar"] == tags["rawat"] == "PROPN"
+
+
 def test_agent_of_the_cause_and_places_modifying_an_event(coder: Coder) -> None:
     _, events = code(coder, "Four villagers were wounded in an army raid on Sunday.")
     wounded = [e for e in events if e.trigger.text == "wounded"]

@@ -21,7 +21,7 @@ from eventwire.actors.gazetteer import Gazetteer
 from eventwire.actors.records import to_actor
 from eventwire.events.coding import EventCandidate
 from eventwire.events.lexicon import Lexicon
-from eventwire.ingest.casing import Recaser
+from eventwire.ingest.casing import Recaser, dictionary_words
 from eventwire.ingest.layout import KnownPlace, Layout, read_layout
 from eventwire.ingest.readers import clean_text
 from eventwire.nlp import get_pipeline, make_doc
@@ -120,8 +120,9 @@ _RECASE_POPULATION = 100_000
 
 
 @lru_cache(maxsize=4)
-def _reader(lexicon: Lexicon, gazetteer: Gazetteer) -> tuple[KnownPlace, Recaser]:
-    """The article reader's place names and recaser, from the components' own tables."""
+def _reader(nlp: Language, lexicon: Lexicon, gazetteer: Gazetteer) -> tuple[KnownPlace, Recaser]:
+    """The article reader's place names and recaser, from the components' own tables (and the
+    model's dictionary: its lemmatizer's words)."""
     places = load_places()
     place_kinds = ("country", "capital")
     known = frozenset(places.spellings) | frozenset(
@@ -130,7 +131,7 @@ def _reader(lexicon: Lexicon, gazetteer: Gazetteer) -> tuple[KnownPlace, Recaser
     cities = [name for name, rows in places.cities.items()
               if max(r[3] for r in rows) >= _RECASE_POPULATION]
     common = set(STOP_WORDS) | set(lexicon.verbs) | set(lexicon.nouns) | set(gazetteer.sectors)
-    return KnownPlace(known), Recaser([*gazetteer.aliases, *cities], common)
+    return KnownPlace(known), Recaser([*gazetteer.aliases, *cities], common, dictionary_words(nlp))
 
 
 class Coder:
@@ -146,7 +147,7 @@ class Coder:
         lexicon = self.nlp.get_pipe("eventwire_events").lexicon  # type: ignore[attr-defined]
         gazetteer = self.nlp.get_pipe("eventwire_actors").gaz  # type: ignore[attr-defined]
         self.cues = _cues(lexicon, gazetteer)
-        self.known_place, self.recaser = _reader(lexicon, gazetteer)
+        self.known_place, self.recaser = _reader(self.nlp, lexicon, gazetteer)
         self.quote_verbs: frozenset[str] = lexicon.quote_verbs
         #: Events less certain than this are left out of ``code`` (0 keeps all).
         self.min_confidence = min_confidence

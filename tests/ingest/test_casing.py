@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from eventwire.ingest.casing import Recaser
+import pytest
+
+from eventwire.ingest.casing import Recaser, dictionary_words, is_english
+from eventwire.nlp import get_pipeline
 
 RECASER = Recaser(["new delhi", "Ahmedabad", "BJP", "india", "Reading", "bank of england"],
                   common=["reading", "police"])
@@ -29,3 +32,31 @@ def test_upper_case_copy_is_lowered_first_and_mixed_copy_is_left_alone() -> None
 def test_a_name_after_initials_starts_no_sentence() -> None:
     assert RECASER("commissioner h.t. naidu said so. then he left.", "lower") == (
         "Commissioner h.t. naidu said so. Then he left.")
+
+
+WORDS = frozenset({"arrest", "rioter", "stop", "policeman", "yogi", "train", "say", "crossing"})
+
+
+def test_words_that_are_no_english_words_are_written_as_names() -> None:
+    """Unknown names in lower-case copy would be tagged as verbs and nouns."""
+    recaser = Recaser([], common=["the", "and", "were", "at", "of", "not", "did", "he"],
+                      words=WORDS)
+    text = "yogi shivraj and tilakdhar were arrested at the crossing. he didn't stop the rioters."
+    out = recaser(text, "lower")
+    assert out == ("Yogi Shivraj and Tilakdhar were arrested at the crossing. He didn't stop the "
+                   "rioters.")
+    assert len(out) == len(text)
+
+
+def test_inflected_forms_of_dictionary_words_are_english() -> None:
+    for word in ("arrested", "rioters", "policemen", "stopped", "trains", "saying"):
+        assert is_english(word, WORDS), word
+    for word in ("tilakdhar", "shivraj", "arre"):
+        assert not is_english(word, WORDS), word
+
+
+@pytest.mark.slow
+def test_the_models_lemmatizer_tables_are_the_dictionary() -> None:
+    words = dictionary_words(get_pipeline(None))
+    assert {"arrest", "brought", "curfew", "riot"} <= words
+    assert not {"adityanath", "tilakdhar"} & words

@@ -4,8 +4,13 @@ Archive copy is often all lower case ("new delhi: the bjp-led government ...") a
 all capitals; spaCy's tagger and NER rely on capitals, so names vanish. ``Recaser`` gives the
 pipeline a copy of the text with sentence starts and known names written as names are written
 (the gazetteer's countries, capitals, organisations and office holders, and cities of 100,000
-people or more). Only letters change case, so every character offset stays the same and the
-evidence is still quoted from the text as stored.
+people or more), and every other word that is no English word written as a name: Indian archive
+copy is full of names no table holds ("yogi adityanath and radha mohan das agrawal were
+arrested"), which the tagger, seeing them in lower case, takes for verbs and nouns and so
+misparses the whole sentence. Whether a word is English is asked of the spaCy model's own
+lemmatizer tables (WordNet's lemmas and irregular forms) after taking off inflections. Only letters change
+case, so every character offset stays the same and the evidence is still quoted from the text
+as stored.
 """
 
 from __future__ import annotations
@@ -14,10 +19,45 @@ import re
 from collections.abc import Iterable
 from typing import Literal
 
+from spacy.language import Language
+
 #: A sentence's first letter: at the start, after a full stop (not an initial's: "h.t. naidu"),
 #: a line break or a dateline's colon.
 _SENTENCE_START = re.compile(r"(\A|(?<!\b\w)[.!?…][\"'”’)]*\s+|\n\s*|:\s+)([a-z])")
 _SMALL = frozenset({"of", "the", "and", "for", "de", "al", "el", "bin", "on", "in"})
+#: A lower-case word of three letters or more (not part of a word with digits or capitals, and
+#: no contraction's first half: "didn't").
+_WORD = re.compile(r"(?<![\w'’])([a-z]{3,})(?![\w]|['’][a-rt-z])")
+#: Inflections taken off to find a dictionary headword: (ending, what replaces it).
+_ENDINGS = (("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("men", "man"), ("es", ""),
+            ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("er", ""),
+            ("er", "e"), ("ers", ""), ("ers", "e"), ("est", ""), ("ly", ""), ("ally", ""),
+            ("ness", ""), ("ment", ""), ("ments", ""), ("ism", ""), ("ist", ""), ("ists", ""))
+
+
+def dictionary_words(nlp: Language) -> frozenset[str]:
+    """English words the model's rule lemmatizer knows: WordNet's lemmas (``lemma_index``) and
+    irregular forms (``lemma_exc``: "brought", "men"); empty when the model has no such tables."""
+    try:
+        lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+        index, irregular = lookups.get_table("lemma_index"), lookups.get_table("lemma_exc")
+    except (KeyError, AttributeError):
+        return frozenset()
+    return frozenset(w for table in (index, irregular) for by_pos in table.values()
+                     for w in by_pos if w.isalpha())
+
+
+def is_english(word: str, words: frozenset[str]) -> bool:
+    """The word, or the word without an inflection, is a dictionary headword ("arrested",
+    "rioters", "policemen", "stopped")."""
+    if word in words:
+        return True
+    for ending, stem_end in _ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[:-len(ending)] + stem_end
+            if stem in words or (len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in words):
+                return True  # (a doubled consonant: "stopped", "shipping")
+    return False
 
 
 def _name_case(alias: str) -> str:
@@ -32,8 +72,13 @@ def _name_case(alias: str) -> str:
 class Recaser:
     """Restores capitals on known names and sentence starts; built once per set of tables."""
 
-    def __init__(self, names: Iterable[str], common: Iterable[str]) -> None:
+    def __init__(self, names: Iterable[str], common: Iterable[str],
+                 words: frozenset[str] = frozenset()) -> None:
         common_words = {w.lower() for w in common}
+        #: Words that stay lower case (``words``: the dictionary; none given, no other word is
+        #: recased).
+        self.words = words
+        self.common = frozenset(part for w in common_words for part in w.split())
         self.names: dict[str, str] = {}
         for name in names:
             low = name.lower()
@@ -53,5 +98,13 @@ class Recaser:
             return text
         if self.pattern is not None:
             low = self.pattern.sub(lambda m: self.names.get(m.group(1), m.group(1)), low)
+        if self.words:
+            low = _WORD.sub(lambda m: self._cased(m.group(1)), low)
         low = re.sub(r"(?<!\w)i(?!\w)", "I", low)
         return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), low)
+
+    def _cased(self, word: str) -> str:
+        """A word that is no English word is written as a name."""
+        if word in self.common or is_english(word, self.words):
+            return word
+        return word[:1].upper() + word[1:]
