@@ -548,3 +548,16 @@ def test_forces_called_in_are_moved_not_received(coder: Coder) -> None:
     (``attributes.forces``), not its recipient."""
     (event,) = code(coder, "The state government called in the army after the riots.")
     assert (event.type, event.target, event.attributes.get("forces")) == ("MOBILIZE", None, ["MIL"])
+
+
+def test_a_participle_after_its_noun_is_a_passive_done_to_the_noun(coder: Coder) -> None:
+    """"The 51 people arrested on Friday": a reduced relative clause; the noun was arrested,
+    and with no agent named the police did it, even inside another clause."""
+    (event,) = code(coder, "He said the 32 traders arrested on Friday had been released on bail.")
+    assert (event.type, event.mode, event.source.sector) == ("COERCE", "arrest", "COP")
+    assert event.target.text == "the 32 traders" and "source:implied-police" in event.rule
+    (moved,) = code(coder, "The crowd dodged the paramilitary troops posted at the bridge.")
+    assert (moved.type, moved.source.sector) == ("MOBILIZE", "MIL")
+    # Named agents still act.
+    (agent,) = code(coder, "The 12 men arrested by the border police were questioned.")
+    assert agent.source.text == "the border police"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from eventwire.events.lexicon import CONTAINER_NOUNS, Entry, object_lemmas
+from eventwire.events.lexicon import CONTAINER_NOUNS, Entry, object_lemmas, reduced_passive
 from eventwire.spans import actor_at, entity_at
 from eventwire.when_where.places import load_places
 
@@ -55,7 +55,8 @@ def conjuncts(token: Token) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in _PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+    return any(c.dep_ in _PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children) \
+        or reduced_passive(verb)
 
 
 def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
@@ -193,7 +194,9 @@ def verb_arguments(verb: Token, entry: Entry, visitors: frozenset[str] = frozens
                 direct.extend(conjuncts(child))
     if is_passive(verb):
         themes = [c for c in verb.children if c.dep_ in _PASS_SUBJ]
-        if not themes and verb.dep_ in ("xcomp", "conj"):
+        if reduced_passive(verb):
+            themes = [verb.head]
+        elif not themes and verb.dep_ in ("xcomp", "conj"):
             # "forces continue to be deployed"; "Santoso arrived and was welcomed by Reid"
             themes = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         direct = [t for d in themes + direct for t in conjuncts(d)]

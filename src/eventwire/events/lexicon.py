@@ -47,8 +47,11 @@ class Entry:
 
     @property
     def specificity(self) -> int:
-        """Object patterns beat particle patterns beat bare lemmas."""
-        return 2 if self.objects else 1 if (self.particle or self.before) else 0
+        """Object patterns beat particle patterns beat bare lemmas; named objects beat the
+        people class ("hold [hostage]" before "hold [@people]": a hostage is a person too)."""
+        if self.objects:
+            return 2 if PEOPLE in self.objects else 3
+        return 1 if (self.particle or self.before) else 0
 
 
 @dataclass(frozen=True, eq=False)  # one loaded set of tables is one object (hashable)
@@ -160,9 +163,18 @@ def _word_before(token: Token) -> str | None:
     return token.doc[i].lemma_.lower() if i >= 0 else None
 
 
+def reduced_passive(verb: Token) -> bool:
+    """A past participle after the noun it is done to: "the 51 people arrested on Friday",
+    "security personnel deployed at the border", "those arrested" (a reduced relative clause;
+    the noun is its passive subject)."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i < verb.i \
+        and verb.head.pos_ in ("NOUN", "PRON")
+
+
 def object_lemmas(token: Token) -> list[Token]:
-    """Direct objects of a verb, including "to"-less datives and passive subjects."""
-    out = []
+    """Direct objects of a verb, including "to"-less datives and passive subjects (also the
+    noun a reduced relative participle is done to)."""
+    out = [token.head] if reduced_passive(token) else []
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative") or (
                 child.dep_ in ("ccomp", "acomp") and child.pos_ == "ADJ"):  # "found X guilty"
@@ -170,6 +182,21 @@ def object_lemmas(token: Token) -> list[Token]:
         elif child.dep_ == "prep":
             out.extend(g for g in child.children if g.dep_ == "pobj")
     return out
+
+
+#: The object class of a pattern that takes people ("pick up [@people]": arrested, but "picked
+#: up the phone" is no event).
+PEOPLE = "@people"
+_PERSONAL = frozenset({"he", "she", "they", "him", "her", "them", "we", "us"})
+#: A complement says what the people are held to be ("held him responsible"): no detention.
+_PREDICATIVE = frozenset({"oprd", "acomp", "xcomp", "ccomp"})
+
+
+def is_people(token: Token) -> bool:
+    """A person or people: a person's name, a personal pronoun, or an actor noun (the
+    resolver's sector: "the 40 rioters", "two activists")."""
+    return token.ent_type_ in ("PERSON", "NORP") or token.lower_ in _PERSONAL \
+        or token._.sector is not None
 
 
 def _verb_fits(entry: Entry, token: Token) -> bool:
@@ -183,6 +210,9 @@ def _verb_fits(entry: Entry, token: Token) -> bool:
         if not all(p in kids for p in parts):
             return False
     if entry.objects:
+        if PEOPLE in entry.objects and not any(c.dep_ in _PREDICATIVE for c in token.children) \
+                and any(is_people(o) for o in object_lemmas(token)):
+            return True
         return any(o.lemma_.lower() in entry.objects for o in object_lemmas(token))
     return True
 

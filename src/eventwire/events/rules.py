@@ -307,8 +307,9 @@ def _adds_an_act(ev: EventCandidate, types: dict[int, str]) -> bool:
     return head_type != ev.trigger.type
 
 
-#: Strategies that find the source in the event's own clause ("injured in police firing").
-_LOCAL_SOURCE_RULES = {"source:agent-of-cause", "source:agent-of-clause"}
+#: Strategies that find the source in the event's own clause ("injured in police firing"; "the
+#: 51 people arrested on Friday": the police, implied by the act itself).
+_LOCAL_SOURCE_RULES = {"source:agent-of-cause", "source:agent-of-clause", "source:implied-police"}
 
 
 def _reported(candidates: list[EventCandidate], frames: dict[str, Frame]) -> list[EventCandidate]:
