@@ -561,3 +561,24 @@ def test_a_participle_after_its_noun_is_a_passive_done_to_the_noun(coder: Coder)
     # Named agents still act.
     (agent,) = code(coder, "The 12 men arrested by the border police were questioned.")
     assert agent.source.text == "the border police"
+
+
+def test_picking_up_or_holding_people_is_detaining_them(coder: Coder) -> None:
+    """The @people object class: the verb is an arrest only when people are picked up or held."""
+    (picked,) = code(coder, "Ten youths were picked up by the police from the old city.")
+    assert (picked.type, picked.mode, picked.source.text) == ("COERCE", "arrest", "the police")
+    (held,) = code(coder, "Forty people were held after the clashes.")
+    assert (held.type, held.mode, held.source.sector) == ("COERCE", "arrest", "COP")
+    assert not code(coder, "He picked up the phone on Monday.")
+    assert not code(coder, "The meeting was held in the district headquarters.")
+    assert not [e for e in code(coder, "The opposition held the government responsible.")
+                if e.mode == "arrest"]
+    (hostage,) = code(coder, "The gunmen held three engineers hostage.")
+    assert (hostage.type, hostage.mode) == ("ASSAULT", "abduct")
+
+
+def test_escorts_are_protection_and_recovered_loot_is_seized(coder: Coder) -> None:
+    (escort,) = code(coder, "Police escorted the pilgrims to the railway station.")
+    assert (escort.type, escort.source.sector, escort.target.text) == ("AID", "COP", "the pilgrims")
+    (seized,) = code(coder, "The police recovered stolen jewellery and cash from the accused.")
+    assert (seized.type, seized.mode) == ("COERCE", "seize")
