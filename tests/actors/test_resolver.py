@@ -162,3 +162,27 @@ def test_a_name_takes_the_title_nearest_it() -> None:
     doc = _head_of(["union", "health", "minister", "Thakur"], ["NOUN", "NOUN", "NOUN", "PROPN"])
     match = actor_for_token(doc[3])
     assert match is not None and match.info.sector == "GOV"
+
+
+def test_a_title_the_parse_leaves_out_of_the_name_still_names_its_sector() -> None:
+    """"superintendent of police (south) m l verma said": the parenthetical cuts the title off
+    the name's phrase; the title before it (through its "of" phrase) still gives the sector."""
+    words = ["superintendent", "of", "police", "(", "south", ")", "m", "l", "verma", "said"]
+    heads = [9, 0, 1, 2, 3, 2, 8, 8, 9, 9]
+    deps = ["nsubj", "prep", "pobj", "punct", "appos", "punct", "compound", "compound",
+            "nsubj", "ROOT"]
+    pos = ["NOUN", "ADP", "NOUN", "PUNCT", "NOUN", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB"]
+    doc = Doc(NLP.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=words)
+    doc._.article_date = date(2002, 3, 3)
+    doc = RESOLVER(doc)
+    match = actor_for_token(doc[8])
+    assert match is not None and match.info.sector == "COP" and match.span.text == "m l verma"
+
+
+def test_indian_police_bodies_and_officers() -> None:
+    assert [(t, c, s) for t, c, s in ((s.text, s._.actor.country, s._.actor.sector)
+                                      for s in resolve("The CBI and the GRP met.")._.actors)] == [
+        ("CBI", "IND", "COP"), ("GRP", "IND", "COP")]
+    doc = _head_of(["senior", "IPS", "officer"], ["ADJ", "PROPN", "NOUN"])
+    match = actor_for_token(doc[2])
+    assert match is not None and match.info.sector == "COP"

@@ -582,3 +582,14 @@ def test_escorts_are_protection_and_recovered_loot_is_seized(coder: Coder) -> No
     assert (escort.type, escort.source.sector, escort.target.text) == ("AID", "COP", "the pilgrims")
     (seized,) = code(coder, "The police recovered stolen jewellery and cash from the accused.")
     assert (seized.type, seized.mode) == ("COERCE", "seize")
+
+
+def test_south_asian_protest_words(coder: Coder) -> None:
+    """A bandh is a general strike, a dharna a sit-in, a gherao the encircling of an official
+    (a verb the lemmatizer does not know: "gheraoed" is read as "gherao")."""
+    (bandh,) = code(coder, "The VHP called a bandh on Friday.")
+    assert (bandh.type, bandh.mode, bandh.source.text) == ("PROTEST", "strike", "The VHP")
+    (dharna,) = code(coder, "Activists staged a dharna outside the collectorate.")
+    assert dharna.type == "PROTEST"
+    (gherao,) = code(coder, "Students gheraoed the vice-chancellor for three hours.")
+    assert (gherao.type, gherao.mode, gherao.source.text) == ("PROTEST", "obstruct", "Students")

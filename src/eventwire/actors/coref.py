@@ -21,14 +21,13 @@ national institutions named without one ("the police", "officials").
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.gazetteer import ActorInfo
-from eventwire.actors.resolver import actor_for_token
+from eventwire.actors.resolver import PERSON_TITLES, actor_for_token, title_before
 from eventwire.ingest.text import QUOTE_PATTERN
 from eventwire.prepositions import PLACE_PREPS
 from eventwire.spans import actor_at, actors_overlapping, to_original
@@ -61,13 +60,6 @@ COREF_WORDS = frozenset(_PERSON | _THING | _PLURAL | _PAIR_NOUNS | _COUNTRY_NOUN
                         | _GROUP_NOUNS)
 
 
-#: Heads that name a person by office ("the police commissioner", "a senior official"): such a
-#: phrase is someone "he" or "she" can refer back to, named or not.
-PERSON_TITLES = frozenset({
-    "official", "officer", "spokesman", "spokeswoman", "spokesperson", "commissioner",
-    "superintendent", "inspector", "director", "general", "chief", "commander", "minister",
-    "secretary", "governor", "mayor", "magistrate", "collector", "ambassador", "envoy",
-    "president", "premier", "chancellor", "leader", "constable", "policeman", "policewoman"})
 #: The label of the spans made for such phrases (they are not in ``doc._.actors``).
 TITLED = "TITLED"
 
@@ -75,7 +67,7 @@ TITLED = "TITLED"
 def _is_person(span: Span) -> bool:
     info = span._.actor
     return info.kind == "leader" or span.label_ == TITLED or (
-        info.kind == "ner" and (span.label_ == "PERSON" or _title_before(span) is not None))
+        info.kind == "ner" and (span.label_ == "PERSON" or title_before(span) is not None))
 
 
 def _person_before(pronoun: Token, before: list[Span]) -> list[Span]:
@@ -264,17 +256,6 @@ def default_state(doc: Doc) -> tuple[str, str] | None:
     return None
 
 
-def _title_before(span: Span) -> Token | None:
-    """The person's title right before a name and its initials: such a name is a person's,
-    whatever label the small NER gave it ("police commissioner h t sangliana" is no place)."""
-    i = span.start - 1
-    while i >= 0 and _INITIALS.fullmatch(span.doc[i].lower_):  # "h t", "m.n."
-        i -= 1
-    return span.doc[i] if i >= 0 and span.doc[i].lemma_.lower() in PERSON_TITLES else None
-
-
-#: A token of a name's initials: "h", "m.n.", "m.n" (the parser may split off the stop), ".".
-_INITIALS = re.compile(r"(?:[a-z]\.){1,3}[a-z]?|[a-z]|\.")
 
 
 def _people_by_title(doc: Doc) -> dict[str, Span]:
@@ -296,7 +277,7 @@ def _people_by_title(doc: Doc) -> dict[str, Span]:
             # (The small model's NER may label the later mention ORG: "Later Pardo urged".)
             span._.actor = known[surname]._.actor
             continue
-        title = _title_before(span)
+        title = title_before(span)
         if span.label_ != "PERSON" and title is None:
             continue
         if info.country is None:

@@ -8,6 +8,7 @@ and ``token._.sector`` (the sector a title or sector noun names, from the gazett
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -159,6 +160,37 @@ AGENT_HEADS = {"official", "officer", "spokesman", "spokeswoman", "spokesperson"
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 
+#: Heads that name a person by office ("the police commissioner", "a senior official"): such a
+#: phrase is someone "he" or "she" can refer back to, named or not.
+PERSON_TITLES = frozenset({
+    "official", "officer", "spokesman", "spokeswoman", "spokesperson", "commissioner",
+    "superintendent", "inspector", "director", "general", "chief", "commander", "minister",
+    "secretary", "governor", "mayor", "magistrate", "collector", "ambassador", "envoy",
+    "president", "premier", "chancellor", "leader", "constable", "policeman", "policewoman"})
+
+
+def title_before(span: Span) -> Token | None:
+    """The person's title right before a name and its initials: such a name is a person's,
+    whatever label the small NER gave it ("police commissioner h t sangliana" is no place)."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and _INITIALS.fullmatch(doc[i].lower_):  # "h t", "m.n."
+        i -= 1
+    if i >= 0 and doc[i].text == ")":  # "superintendent of police (south) m l verma"
+        opening = next((j for j in range(i - 1, max(i - 8, -1), -1) if doc[j].text == "("), None)
+        i = opening - 1 if opening is not None else i
+    if i < 0:
+        return None
+    title = doc[i]
+    if title.dep_ == "pobj" and title.head.lower_ == "of" and title.head.head.i < title.i:
+        title = title.head.head  # "inspector general of police": the title the phrase completes
+    return title if title.lemma_.lower() in PERSON_TITLES else None
+
+
+#: A token of a name's initials: "h", "m.n.", "m.n" (the parser may split off the stop), ".".
+_INITIALS = re.compile(r"(?:[a-z]\.){1,3}[a-z]?|[a-z]|\.")
+
+
 #: Kinds of actor whose words are a proper name, not titles.
 _NAME_KINDS = frozenset({"igo", "group", "ner", "leader"})
 
@@ -207,8 +239,11 @@ def actor_for_token(token: Token) -> ActorMatch | None:
         sector = modifiers[-1] if modifiers else token._.sector
     elif token.pos_ == "PROPN" and token._.sector is None:
         # A name's own title is the one nearest it: "the union health minister c p thakur"
-        # is a minister (GOV), whatever the words before the title name.
-        sector = modifiers[-1] if modifiers else None
+        # is a minister (GOV), whatever the words before the title name; the parse may leave
+        # the title out of the name's phrase ("superintendent of police (south) m l verma").
+        title = None if modifiers else title_before(phrase)
+        titled = actor_for_token(title) if title is not None else None
+        sector = modifiers[-1] if modifiers else titled.info.sector if titled else None
     else:
         sector = token._.sector or (modifiers[0] if modifiers else None)
     if inside:

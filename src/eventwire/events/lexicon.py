@@ -7,6 +7,7 @@ the parse is used as it is: nothing is re-parsed here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -80,7 +81,7 @@ class Lexicon:
         """The most specific entry whose pattern this token (and its children) satisfies."""
         lemma = token.lemma_.lower()
         if token.pos_ in _VERB_POS or token.tag_.startswith("VB"):
-            for entry in self.verbs.get(lemma, ()):
+            for entry in self.verbs.get(lemma, ()) or self.verbs.get(_plain_form(token), ()):
                 if _verb_fits(entry, token):
                     if entry.frame is None and lemma in self.frames and any(
                             c.dep_ == "xcomp" for c in token.children):
@@ -109,6 +110,15 @@ class Lexicon:
             if other is not entry and other.public and other.pattern == entry.pattern:
                 return other
         return None
+
+
+_VERB_ENDINGS = re.compile(r"(?:ed|ing|s)$")
+
+
+def _plain_form(token: Token) -> str:
+    """A verb's form without its ending, for words the lemmatizer does not know ("gheraoed"
+    is lemmatised "gheraoe")."""
+    return _VERB_ENDINGS.sub("", token.lower_)
 
 
 #: Nouns that hold acts: "a package of sanctions" is sanctions, "a wave of arrests" arrests,

@@ -53,7 +53,7 @@ def is_english(word: str, words: frozenset[str]) -> bool:
     if word in words:
         return True
     for ending, stem_end in _ENDINGS:
-        if word.endswith(ending) and len(word) > len(ending) + 2:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
             stem = word[:-len(ending)] + stem_end
             if stem in words or (len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in words):
                 return True  # (a doubled consonant: "stopped", "shipping")
