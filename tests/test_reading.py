@@ -291,6 +291,17 @@ def test_names_no_table_holds_are_read_as_names_in_lower_case_copy(coder: Coder)
     assert tags["tilakdhar"] == tags["rawat"] == "PROPN"
 
 
+def test_the_official_is_the_one_introduced_with_a_body(coder: Coder) -> None:
+    """"A senior police official ... The official said": someone who acts for a body keeps the
+    body's sector when referred back to; an official of a ministry stays the government's."""
+    article, _ = code(coder, "A senior police official said on Monday that the town was tense. "
+                             "The official said 40 people had been detained overnight. A senior "
+                             "official of the home ministry met the delegation. The official "
+                             "said the talks were useful.")
+    assert [q.speaker.sector for q in article.quotes if q.speaker is not None] == [
+        "COP", "COP", "GOV"]
+
+
 def test_agent_of_the_cause_and_places_modifying_an_event(coder: Coder) -> None:
     _, events = code(coder, "Four villagers were wounded in an army raid on Sunday.")
     wounded = [e for e in events if e.trigger.text == "wounded"]

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.gazetteer import ActorInfo
-from eventwire.actors.resolver import PERSON_TITLES, actor_for_token, title_before
+from eventwire.actors.resolver import AGENT_HEADS, PERSON_TITLES, actor_for_token, title_before
 from eventwire.ingest.text import QUOTE_PATTERN
 from eventwire.prepositions import PLACE_PREPS
 from eventwire.spans import actor_at, actors_overlapping, to_original
@@ -210,7 +210,8 @@ def _is_bare_definite(tok: Token) -> bool:
 def _same_description(tok: Token) -> list[Span]:
     """The state of the last phrase headed by the same noun that said whose it was ("Mao Ning,
     a spokeswoman for China's foreign ministry ... the spokeswoman"; "the Ministry of Foreign
-    Affairs of Vietnam ... the ministry")."""
+    Affairs of Vietnam ... the ministry"), or for an agent noun the body it acts for ("a senior
+    police official ... the official")."""
     lemma = tok.lemma_.lower()
     doc = tok.doc
     for earlier in reversed(doc[max(0, tok.i - LOOKBACK_WORDS):tok.i]):
@@ -221,6 +222,17 @@ def _same_description(tok: Token) -> list[Span]:
                   if s.start in words and s._.actor.country and _is_antecedent(s)]
         if inside:
             return [min(inside, key=lambda s: abs(s.start - earlier.i))]
+        if lemma in AGENT_HEADS:
+            # "a senior police official ... the official": someone who acts for a body is the
+            # one introduced with the body's sector.
+            # The nearest such mention decides ("a senior official of the home ministry ...
+            # the official" is the ministry's, whoever came before).
+            match = actor_for_token(earlier)
+            if match is None or match.info.sector in (None, tok._.sector):
+                return []
+            span = Span(doc, match.span.start, match.span.end, label=TITLED)
+            span._.actor = match.info
+            return [span]
     return []
 
 

@@ -207,8 +207,11 @@ def actor_for_token(token: Token) -> ActorMatch | None:
         phrase = noun_phrase(token) if token.pos_ != "PRON" else doc[token.i:token.i + 1]
         first = antecedents[0]._.actor
         # "the ministry" -> Vietnam: the antecedent's state, the noun's own sector ("the police"
-        # after "the state government" are still the police); a pronoun takes the antecedent's.
-        return ActorMatch(phrase, ActorInfo("noun", first.country, token._.sector or first.sector,
+        # after "the state government" are still the police); a pronoun takes the antecedent's,
+        # and so does a head that only says someone acts for a body ("the official" after "a
+        # senior police official" is the police's).
+        own = None if token.lemma_.lower() in AGENT_HEADS else token._.sector
+        return ActorMatch(phrase, ActorInfo("noun", first.country, own or first.sector or token._.sector,
                                             first.name))
     counted = token.lower_ in QUANTITY_HEADS or token.lemma_.lower() in QUANTITY_HEADS
     if counted or (token.lower_ in GROUPS_OF_PEOPLE and token.pos_ == "NOUN"):
