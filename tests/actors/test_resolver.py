@@ -186,3 +186,27 @@ def test_indian_police_bodies_and_officers() -> None:
     doc = _head_of(["senior", "IPS", "officer"], ["ADJ", "PROPN", "NOUN"])
     match = actor_for_token(doc[2])
     assert match is not None and match.info.sector == "COP"
+
+
+def test_offices_called_general_and_political_forces_are_no_military() -> None:
+    for words, pos, sector in (
+            (["attorney", "general"], ["NOUN", "NOUN"], "GOV"),
+            (["inspector", "general"], ["NOUN", "NOUN"], "COP"),
+            (["army", "general"], ["NOUN", "NOUN"], "MIL"),
+            (["army", "unit"], ["NOUN", "NOUN"], "MIL")):
+        doc = _head_of(words, pos)
+        assert doc[-1]._.sector == sector, words
+    hyphen = Doc(NLP.vocab, words=["secretary", "-", "general"], spaces=[False, False, False],
+                 heads=[2, 2, 2], deps=["compound", "punct", "ROOT"], pos=["NOUN", "PUNCT", "NOUN"],
+                 lemmas=["secretary", "-", "general"])
+    hyphen._.article_date = None
+    assert RESOLVER(hyphen)[2]._.sector == "GOV"  # "secretary-general"
+    def forces(modifier: str) -> str | None:
+        doc = Doc(NLP.vocab, words=[modifier, "forces"], heads=[1, 1], deps=["amod", "ROOT"],
+                  pos=["ADJ", "NOUN"], lemmas=[modifier.lower(), "force"])
+        doc._.article_date = None
+        return RESOLVER(doc)[1]._.sector
+
+    assert forces("secular") is None and forces("market") is None
+    assert forces("Indian") == "MIL"
+    assert _head_of(["party", "unit"], ["NOUN", "NOUN"])[1]._.sector == "OPP"  # the party's

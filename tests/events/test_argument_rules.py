@@ -137,6 +137,9 @@ def test_negation_future_hypothetical_and_reported() -> None:
     could = parse([("Iran", 2, "nsubj", "PROPN", "Iran"), ("could", 2, "aux", "AUX", "could"),
                    ("expel", 2, "ROOT", "VERB", "expel"), ("diplomats", 2, "dobj", "NOUN", "diplomat")])
     assert modality_of(could[2], INTENT) == "hypothetical"
+    can = parse([("Police", 2, "nsubj", "NOUN", "police"), ("can", 2, "aux", "AUX", "can"),
+                 ("arrest", 2, "ROOT", "VERB", "arrest"), ("members", 2, "dobj", "NOUN", "member")])
+    assert modality_of(can[2], INTENT) == "hypothetical"  # what police can do, not what they did
     said = parse([("Iran", 1, "nsubj", "PROPN", "Iran"), ("reportedly", 1, "advmod", "ADV", "reportedly"),
                   ("expelled", 1, "ROOT", "VERB", "expel"), ("diplomats", 2, "dobj", "NOUN", "diplomat")])
     assert modality_of(said[2], INTENT) == "reported"

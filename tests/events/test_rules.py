@@ -593,3 +593,13 @@ def test_south_asian_protest_words(coder: Coder) -> None:
     assert dharna.type == "PROTEST"
     (gherao,) = code(coder, "Students gheraoed the vice-chancellor for three hours.")
     assert (gherao.type, gherao.mode, gherao.source.text) == ("PROTEST", "obstruct", "Students")
+
+
+def test_a_body_is_not_detained_and_a_demanded_probe_has_not_happened(coder: Coder) -> None:
+    """A meeting or an assembly is held, not detained; "demanded a CBI probe" is a request
+    whose probe is only asked for, though it names its own actor."""
+    assert not code(coder, "The sabha was held in Lucknow on Thursday.")
+    assert not [e for e in code(coder, "The meeting of the teachers' association, held on Friday, "
+                                       "condemned the attack.") if e.mode == "arrest"]
+    (demand,) = code(coder, "The activists demanded a CBI probe into the violence.")
+    assert (demand.type, demand.source.text) == ("REQUEST", "The activists")

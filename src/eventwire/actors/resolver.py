@@ -84,10 +84,15 @@ def sector_of(token: Token, sectors: dict[str, str]) -> str | None:
     lemma = token.lemma_.lower()
     if lemma == "state" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return None  # "a state of emergency / siege / war" is a condition, not the state
+    if lemma == "force" and any(c.lemma_.lower() in POLITICAL_FORCES for c in token.children
+                                if c.dep_ in ("amod", "compound")):
+        return None  # "secular forces", "market forces": currents, not troops
     prev = token.doc[token.i - 1] if token.i > 0 else None
+    if prev is not None and prev.text == "-" and not prev.whitespace_ and token.i > 1:
+        prev = token.doc[token.i - 2]  # "attorney-general", "secretary-general"
     # (the last of coordinated modifiers too: "the police and security forces")
-    if prev is not None and (prev.dep_ in ("compound", "amod") or (
-            prev.dep_ == "conj" and prev.head.head.i == token.i)):
+    if prev is not None and (prev.dep_ in ("compound", "amod", "nmod") or prev.head.i == token.i
+                             or (prev.dep_ == "conj" and prev.head.head.i == token.i)):
         two = f"{prev.lemma_.lower()} {lemma}"
         if two in sectors:
             return sectors[two]
@@ -95,6 +100,12 @@ def sector_of(token: Token, sectors: dict[str, str]) -> str | None:
             # A body is of the sector its modifier names: "police force", "police department".
             return sectors[prev.lemma_.lower()]
     return sectors.get(lemma) or sectors.get(token.text.lower())
+
+
+#: Modifiers that make "forces" a political current, not troops.
+POLITICAL_FORCES = frozenset({"secular", "communal", "divisive", "fundamentalist", "leftist",
+                              "left", "democratic", "progressive", "reactionary", "political",
+                              "market", "rightist", "right-wing", "anti-national", "sectarian"})
 
 
 #: Nouns for a body of some service, whose sector a modifier may name ("the police force" is

@@ -198,15 +198,22 @@ def object_lemmas(token: Token) -> list[Token]:
 #: up the phone" is no event).
 PEOPLE = "@people"
 _PERSONAL = frozenset({"he", "she", "they", "him", "her", "them", "we", "us"})
+#: Sectors whose nouns name individuals ("the suspect", "a youth", "the gunman").
+_INDIVIDUAL_SECTORS = frozenset({"CVL", "CRM", "REB", "UAF", "OPP", "JRN", "REF", "EDU", "LAB"})
 #: A complement says what the people are held to be ("held him responsible"): no detention.
 _PREDICATIVE = frozenset({"oprd", "acomp", "xcomp", "ccomp"})
 
 
 def is_people(token: Token) -> bool:
-    """A person or people: a person's name, a personal pronoun, or an actor noun (the
-    resolver's sector: "the 40 rioters", "two activists")."""
-    return token.ent_type_ in ("PERSON", "NORP") or token.lower_ in _PERSONAL \
-        or token._.sector is not None
+    """A person or people: a person's name, a personal pronoun, or a common noun for people
+    (an actor noun, ``token._.sector``, that is plural, counted or a member of the public:
+    "the 40 rioters", "two activists", "the suspect"); not a body ("the association", "the
+    sabha": a meeting is held, not detained)."""
+    if token.ent_type_ in ("PERSON", "NORP") or token.lower_ in _PERSONAL:
+        return True
+    return token.pos_ == "NOUN" and token._.sector is not None and (
+        token.tag_ == "NNS" or any(c.dep_ == "nummod" for c in token.children)
+        or token._.sector in _INDIVIDUAL_SECTORS)
 
 
 def _verb_fits(entry: Entry, token: Token) -> bool:

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from eventwire.schema import Modality
 
 _FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
-_HYPOTHETICAL_AUX = {"could", "might", "may"}
+_HYPOTHETICAL_AUX = {"could", "might", "may", "can", "ca"}  # ("ca" of "can't")
 _OBLIGATION_AUX = {"must", "should", "ought"}
 _NEG_WORDS = {"not", "n't", "never", "no"}
 _REPORTED_ADVERBS = {"reportedly", "allegedly", "purportedly", "apparently", "supposedly"}

@@ -167,8 +167,10 @@ class RuleCoder:
                 )
                 # The pattern's own object is the act whoever it names ("reaffirmed U.S. support").
                 pattern_object = tok.lemma_.lower() in (outer.entry.objects or ())
+                # A denied or requested act never happened, whoever it names as its actor
+                # ("rejected Russia's proposal", "demanded a CBI probe": no probe yet).
                 if absorbing and (pattern_object or not (
-                        _has_own_actor(tok) and outer.entry.frame != "deny")):
+                        _has_own_actor(tok) and outer.entry.frame not in ("deny", "request"))):
                     outer.attributes.setdefault("governs", coding.type)
                     self._absorb(outer, coding)
                 break
