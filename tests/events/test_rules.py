@@ -603,3 +603,10 @@ def test_a_body_is_not_detained_and_a_demanded_probe_has_not_happened(coder: Cod
                                        "condemned the attack.") if e.mode == "arrest"]
     (demand,) = code(coder, "The activists demanded a CBI probe into the violence.")
     assert (demand.type, demand.source.text) == ("REQUEST", "The activists")
+
+
+def test_nobody_arrested_and_a_likely_arrest_are_no_arrests(coder: Coder) -> None:
+    assert not code(coder, "Not a single activist of the party has been arrested so far.")
+    assert not code(coder, "None of the accused was arrested.")
+    assert not [e for e in code(coder, "The leaders are likely to be arrested on Friday.")
+                if e.type == "COERCE"]

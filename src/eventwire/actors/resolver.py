@@ -88,10 +88,13 @@ def sector_of(token: Token, sectors: dict[str, str]) -> str | None:
                                 if c.dep_ in ("amod", "compound")):
         return None  # "secular forces", "market forces": currents, not troops
     prev = token.doc[token.i - 1] if token.i > 0 else None
-    if prev is not None and prev.text == "-" and not prev.whitespace_ and token.i > 1:
-        prev = token.doc[token.i - 2]  # "attorney-general", "secretary-general"
+    hyphened = prev is not None and prev.text == "-" and not prev.whitespace_ and token.i > 1 \
+        and not token.doc[token.i - 2].whitespace_
+    if hyphened:
+        prev = token.doc[token.i - 2]  # "attorney-general", "secretary-general": one word
     # (the last of coordinated modifiers too: "the police and security forces")
-    if prev is not None and (prev.dep_ in ("compound", "amod", "nmod") or prev.head.i == token.i
+    if prev is not None and (hyphened or prev.dep_ in ("compound", "amod", "nmod")
+                             or prev.head.i == token.i
                              or (prev.dep_ == "conj" and prev.head.head.i == token.i)):
         two = f"{prev.lemma_.lower()} {lemma}"
         if two in sectors:

@@ -10,6 +10,8 @@ _FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
 _HYPOTHETICAL_AUX = {"could", "might", "may", "can", "ca"}  # ("ca" of "can't")
 _OBLIGATION_AUX = {"must", "should", "ought"}
 _NEG_WORDS = {"not", "n't", "never", "no"}
+#: Subjects or objects that deny the act: nobody was arrested.
+_NONE_WORDS = {"none", "nobody", "nothing", "noone"}
 _REPORTED_ADVERBS = {"reportedly", "allegedly", "purportedly", "apparently", "supposedly"}
 #: Verbs that, governing an event, say it did not happen ("failed to reach a deal").
 _FAILURE_VERBS = {"fail", "refrain", "stop", "cease", "avoid"}
@@ -29,6 +31,12 @@ def clause_chain(token: Token) -> list[Token]:
 def is_negated(trigger: Token) -> bool:
     """The trigger itself is negated ("did not send", "no talks", "failed to agree")."""
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children):
+        return True
+    # "not a single activist has been arrested", "none of them was detained"
+    if any(c.dep_ in ("nsubjpass", "nsubj", "dobj") and (
+            c.lower_ in _NONE_WORDS or any(g.lower_ in ("not", "no") and g.i < c.i
+                                           for g in c.children))
+           for c in trigger.children):
         return True
     head = trigger.head
     if trigger.dep_ == "xcomp" and head.lemma_.lower() in _FAILURE_VERBS:
