@@ -302,6 +302,21 @@ def test_the_official_is_the_one_introduced_with_a_body(coder: Coder) -> None:
         "COP", "COP", "GOV"]
 
 
+def test_police_ranks_as_indian_copy_abbreviates_them(coder: Coder) -> None:
+    """"deputy sp r c verma", "ig r s bhatia", "a grp official": the speakers are police."""
+    raw = ("meerut: the situation in the old city was tense but under control on sunday. \"we "
+           "have made adequate arrangements,\" deputy sp r c verma said. \"no one will be allowed "
+           "to disturb the peace,\" said a grp official on duty at the city railway station. a "
+           "former deputy superintendent of police harish tyagi said the force was short of men. "
+           "sources in the state railway police pointed out that they had been asked to keep a "
+           "strict vigil. ig r s bhatia told reporters that the culprits would be caught. the vhp "
+           "leaders met the district magistrate in the evening.")  # (long enough to read as lower case)
+    article, _ = code(coder, raw)
+    speakers = [(q.speaker.text, q.speaker.sector) for q in article.quotes if q.speaker]
+    assert [s for s in speakers if "tyagi" not in s[0]] == [
+        ("r c verma", "COP"), ("a grp official", "COP"), ("ig r s bhatia", "COP")]
+
+
 def test_agent_of_the_cause_and_places_modifying_an_event(coder: Coder) -> None:
     _, events = code(coder, "Four villagers were wounded in an army raid on Sunday.")
     wounded = [e for e in events if e.trigger.text == "wounded"]

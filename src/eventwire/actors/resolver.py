@@ -180,7 +180,9 @@ PERSON_TITLES = frozenset({
     "official", "officer", "spokesman", "spokeswoman", "spokesperson", "commissioner",
     "superintendent", "inspector", "director", "general", "chief", "commander", "minister",
     "secretary", "governor", "mayor", "magistrate", "collector", "ambassador", "envoy",
-    "president", "premier", "chancellor", "leader", "constable", "policeman", "policewoman"})
+    "president", "premier", "chancellor", "leader", "constable", "policeman", "policewoman",
+    # police ranks as South Asian copy abbreviates them (sectors.tsv)
+    "sp", "ssp", "dsp", "dgp", "igp", "ig", "dcp", "acp"})
 
 
 def title_before(span: Span) -> Token | None:
@@ -253,7 +255,10 @@ def actor_for_token(token: Token) -> ActorMatch | None:
     # senior police official", "a military spokesman", "the spokesperson of the state police",
     # "the inspector general of police"). ("Joint military exercises" are no actor.)
     if agent:
-        sector = modifiers[-1] if modifiers else token._.sector
+        # (The body may be a name: "a GRP official" is the railway police's, not just "an
+        # official"; the name's own sector is read below.)
+        body_named = any(s._.actor.sector for s in inside if s._.actor.kind in _NAME_KINDS)
+        sector = modifiers[-1] if modifiers else None if body_named else token._.sector
     elif token.pos_ == "PROPN" and token._.sector is None:
         # A name's own title is the one nearest it: "the union health minister c p thakur"
         # is a minister (GOV), whatever the words before the title name; the parse may leave
