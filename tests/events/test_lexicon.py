@@ -106,3 +106,11 @@ def test_quotation_verbs_and_visitor_nouns_come_from_the_tables() -> None:
     assert "condemn" not in lex.quote_verbs
     assert {"ambassador", "envoy", "delegation", "prince"} <= lex.visitor_nouns
     assert "talk" not in lex.visitor_nouns  # "hosted talks" is no visitor
+
+
+def test_a_bare_case_or_action_is_no_accusation() -> None:
+    """"case [against]" and "action [against]" are legal accusations; "the Godhra case" or
+    "police action" alone is not."""
+    nouns = [e.pattern for es in load_lexicon().nouns.values() for e in es]
+    assert {"case [against]", "action [against]"} <= set(nouns)
+    assert not {"case", "action"} & set(nouns)
