@@ -61,3 +61,13 @@ def test_the_models_lemmatizer_tables_are_the_dictionary() -> None:
     words = dictionary_words(get_pipeline(None))
     assert {"arrest", "brought", "curfew", "riot"} <= words
     assert not {"adityanath", "tilakdhar"} & words
+
+
+def test_a_name_after_initials_is_a_name_even_when_it_is_a_word() -> None:
+    """"a k mitra": Mitra is in the dictionary, but after initials it is a surname."""
+    recaser = Recaser([], common=["said", "and", "met", "a", "big", "the", "gherao", "they", "him"],
+                      words=frozenset({"mitra", "pandit", "house", "say", "meet"}))
+    assert recaser("a k mitra said. r.k. pandit met the big house.", "lower") == (
+        "A K Mitra said. R.K. Pandit met the big house.")
+    # An inflected form of a lexicon word is no name either.
+    assert recaser("they gheraoed him.", "lower") == "They gheraoed him."

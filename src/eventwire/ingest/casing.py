@@ -28,6 +28,9 @@ _SMALL = frozenset({"of", "the", "and", "for", "de", "al", "el", "bin", "on", "i
 #: A lower-case word of three letters or more (not part of a word with digits or capitals, and
 #: no contraction's first half: "didn't").
 _WORD = re.compile(r"(?<![\w'’])([a-z]{3,})(?![\w]|['’][a-rt-z])")
+#: A name after two or three initials ("a k mitra", "r.k. pandit", "s.s pandey"): a name even
+#: when it is also a word (Mitra, Das, Bose are in the dictionary).
+_INITIALLED = re.compile(r"(?<![\w'’.])((?:[a-z](?:\.\s?|\s)){2,3})([a-z]{2,})\b")
 #: Inflections taken off to find a dictionary headword: (ending, what replaces it).
 _ENDINGS = (("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("men", "man"), ("es", ""),
             ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("er", ""),
@@ -99,12 +102,19 @@ class Recaser:
         if self.pattern is not None:
             low = self.pattern.sub(lambda m: self.names.get(m.group(1), m.group(1)), low)
         if self.words:
+            low = _INITIALLED.sub(self._initialled, low)
             low = _WORD.sub(lambda m: self._cased(m.group(1)), low)
         low = re.sub(r"(?<!\w)i(?!\w)", "I", low)
         return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), low)
 
+    def _initialled(self, m: re.Match[str]) -> str:
+        initials, name = m.group(1), m.group(2)
+        if name in self.common:
+            return m.group(0)  # "i a m not": no name
+        return initials.upper() + name[:1].upper() + name[1:]
+
     def _cased(self, word: str) -> str:
         """A word that is no English word is written as a name."""
-        if word in self.common or is_english(word, self.words):
+        if is_english(word, self.common) or is_english(word, self.words):  # ("gheraoed")
             return word
         return word[:1].upper() + word[1:]
