@@ -610,3 +610,10 @@ def test_nobody_arrested_and_a_likely_arrest_are_no_arrests(coder: Coder) -> Non
     assert not code(coder, "None of the accused was arrested.")
     assert not [e for e in code(coder, "The leaders are likely to be arrested on Friday.")
                 if e.type == "COERCE"]
+
+
+def test_firing_to_disperse_a_crowd_is_crowd_control_against_the_crowd(coder: Coder) -> None:
+    """A force act's purpose clause of the same type says what it was and whom it hit
+    (PLOVER: firing weapons in the air is crowd control)."""
+    (event,) = code(coder, "The police fired ten rounds in the air to disperse the crowd.")
+    assert (event.type, event.mode, event.target.text) == ("ASSAULT", "crowd-control", "the crowd")

@@ -47,6 +47,10 @@ _ABSORBING_FRAMES = {"request", "deny", "threaten", "intent", "permit"}
 _YIELDING_FRAMES = {"cause", "purpose"}
 
 
+#: Acts of force and coercion, whose purpose clause says what kind of act they were.
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
 def _mode_from_inner(outer_type: str, inner: TriggerCoding) -> str | None:
     """The outer act's mode from the act it governs (``ontology.plover.GOVERNED_MODES``)."""
     return governed_mode(outer_type, inner.type, inner.mode, inner.context, inner.negated)
@@ -145,12 +149,20 @@ class RuleCoder:
         for coding in codings.values():
             tok = coding.token
             outer_main = codings.get(tok.head.i)
-            if (tok.dep_ in ("advcl", "xcomp") and outer_main is not None
-                    and outer_main.entry.frame is None
-                    and coding.type in COOPERATIVE_TYPES and outer_main.type in COOPERATIVE_TYPES
-                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
+            purpose = (tok.dep_ in ("advcl", "xcomp") and outer_main is not None
+                       and outer_main.entry.frame is None
+                       and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+            if purpose and coding.type in COOPERATIVE_TYPES \
+                    and outer_main.type in COOPERATIVE_TYPES:
                 # "provided aid to support refugees": the purpose belongs to the main act.
                 coding.absorbed_by = outer_main.token.i
+                outer_main.rule.append(f"purpose:{coding.entry.pattern}")
+                continue
+            if purpose and coding.type == outer_main.type and coding.type in FORCE_TYPES:
+                # "fired in the air to disperse a mob": one act of force, of the purpose's
+                # kind (PLOVER: firing in the air is crowd control), against its target.
+                self._absorb(outer_main, coding)
+                outer_main.mode = coding.mode or outer_main.mode
                 outer_main.rule.append(f"purpose:{coding.entry.pattern}")
                 continue
             for up in clause_chain(tok)[1:]:
