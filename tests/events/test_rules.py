@@ -617,3 +617,14 @@ def test_firing_to_disperse_a_crowd_is_crowd_control_against_the_crowd(coder: Co
     (PLOVER: firing weapons in the air is crowd control)."""
     (event,) = code(coder, "The police fired ten rounds in the air to disperse the crowd.")
     assert (event.type, event.mode, event.target.text) == ("ASSAULT", "crowd-control", "the crowd")
+
+
+def test_arson_is_assault_and_a_burnt_effigy_a_protest(coder: Coder) -> None:
+    (ablaze,) = code(coder, "Miscreants also set ablaze houses and shops on Monday.")
+    (fire,) = code(coder, "A mob set fire to two buses near the station.")
+    (burnt,) = code(coder, "Rioters burnt 20 shops in the old city.")
+    assert {(e.type, e.mode) for e in (ablaze, fire, burnt)} == {("ASSAULT", "primitive")}
+    (effigy,) = code(coder, "Protesters burnt an effigy of the minister.")
+    assert effigy.type == "PROTEST"
+    (flayed,) = code(coder, "The opposition flayed the government for its failure.")
+    assert (flayed.type, flayed.target.text) == ("ACCUSE", "the government")

@@ -224,6 +224,9 @@ def _verb_fits(entry: Entry, token: Token) -> bool:
         kids = [c.lower_ for c in token.children
                 if c.dep_ in ("prt", "prep", "advmod", "dobj") and c.i > token.i
                 and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)]
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if following is not None and following.pos_ in ("ADJ", "ADV", "ADP", "PART"):
+            kids.append(following.lower_)  # the parser may hang it on the object: "set ablaze houses"
         if not all(p in kids for p in parts):
             return False
     if entry.objects:
