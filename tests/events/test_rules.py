@@ -620,7 +620,7 @@ def test_firing_to_disperse_a_crowd_is_crowd_control_against_the_crowd(coder: Co
 
 
 def test_arson_is_assault_and_a_burnt_effigy_a_protest(coder: Coder) -> None:
-    (ablaze,) = code(coder, "Miscreants also set ablaze houses and shops on Monday.")
+    ablaze, *_ = code(coder, "Miscreants also set ablaze houses and shops on Monday.")
     (fire,) = code(coder, "A mob set fire to two buses near the station.")
     (burnt,) = code(coder, "Rioters burnt 20 shops in the old city.")
     assert {(e.type, e.mode) for e in (ablaze, fire, burnt)} == {("ASSAULT", "primitive")}
