@@ -317,6 +317,13 @@ def test_police_ranks_as_indian_copy_abbreviates_them(coder: Coder) -> None:
     assert found == [("verma", "COP"), ("official", "COP"), ("bhatia", "COP")]
 
 
+def test_someone_speaking_for_a_body_may_name_it_with_in_or_from(coder: Coder) -> None:
+    article, _ = code(coder, "\"The situation is under control,\" said an officer from the crime "
+                             "branch. Highly placed sources in the police department told "
+                             "reporters that the transfers were unfair.")
+    assert [q.speaker.sector for q in article.quotes if q.speaker] == ["COP", "COP"]
+
+
 def test_agent_of_the_cause_and_places_modifying_an_event(coder: Coder) -> None:
     _, events = code(coder, "Four villagers were wounded in an army raid on Sunday.")
     wounded = [e for e in events if e.trigger.text == "wounded"]

@@ -131,8 +131,11 @@ def noun_phrase(token: Token) -> Span:
         elif child.dep_ == "appos" and child.left_edge.i - end < 2:
             # The appositive's own phrase: "her counterpart Tomas Araya", not "... in Lima".
             end = max(end, noun_phrase(child).end)
-        elif child.dep_ == "prep" and child.lower_ == "of":
-            end = max(end, child.right_edge.i + 1)  # "the president of Turkey"
+        elif child.dep_ == "prep" and (child.lower_ == "of" or (
+                child.lower_ in ("in", "from") and token.lemma_.lower() in AGENT_HEADS)):
+            # "the president of Turkey"; someone who speaks for a body may name it with another
+            # preposition ("sources in the railway police", "an officer from the crime branch")
+            end = max(end, child.right_edge.i + 1)
         elif child.dep_ != "punct":  # (the comma before an appositive)
             break
     while start < token.i and doc[start].dep_ in ("punct", "cc"):
