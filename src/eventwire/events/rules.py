@@ -149,21 +149,22 @@ class RuleCoder:
         for coding in codings.values():
             tok = coding.token
             outer_main = codings.get(tok.head.i)
-            purpose = (tok.dep_ in ("advcl", "xcomp") and outer_main is not None
-                       and outer_main.entry.frame is None
-                       and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
-            if purpose and coding.type in COOPERATIVE_TYPES \
-                    and outer_main.type in COOPERATIVE_TYPES:
+            purpose = outer_main if (
+                tok.dep_ in ("advcl", "xcomp") and outer_main is not None
+                and outer_main.entry.frame is None
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)) else None
+            if purpose is not None and coding.type in COOPERATIVE_TYPES \
+                    and purpose.type in COOPERATIVE_TYPES:
                 # "provided aid to support refugees": the purpose belongs to the main act.
-                coding.absorbed_by = outer_main.token.i
-                outer_main.rule.append(f"purpose:{coding.entry.pattern}")
+                coding.absorbed_by = purpose.token.i
+                purpose.rule.append(f"purpose:{coding.entry.pattern}")
                 continue
-            if purpose and coding.type == outer_main.type and coding.type in FORCE_TYPES:
+            if purpose is not None and coding.type == purpose.type and coding.type in FORCE_TYPES:
                 # "fired in the air to disperse a mob": one act of force, of the purpose's
                 # kind (PLOVER: firing in the air is crowd control), against its target.
-                self._absorb(outer_main, coding)
-                outer_main.mode = coding.mode or outer_main.mode
-                outer_main.rule.append(f"purpose:{coding.entry.pattern}")
+                self._absorb(purpose, coding)
+                purpose.mode = coding.mode or purpose.mode
+                purpose.rule.append(f"purpose:{coding.entry.pattern}")
                 continue
             for up in clause_chain(tok)[1:]:
                 outer = codings.get(up.i)
