@@ -628,3 +628,13 @@ def test_arson_is_assault_and_a_burnt_effigy_a_protest(coder: Coder) -> None:
     assert effigy.type == "PROTEST"
     (flayed,) = code(coder, "The opposition flayed the government for its failure.")
     assert (flayed.type, flayed.target.text) == ("ACCUSE", "the government")
+
+
+def test_only_forces_do_what_only_the_police_do(coder: Coder) -> None:
+    """A pronoun with no force as antecedent, doing an arrest or crowd control just after the
+    police were named, is the police; rebels named before are not taken for them."""
+    (arrest,) = code(coder, "The police reached the spot in the evening. They arrested five youths.")
+    assert (arrest.source.text, arrest.source.sector) == ("They", "COP")
+    assert "source:police-act-referent" in arrest.rule
+    assert not [e for e in code(coder, "The rebels attacked the town. They arrested five "
+                                       "officials.") if e.source and e.source.sector == "COP"]

@@ -268,6 +268,33 @@ def implied_police(p: Participants) -> None:
     p.inferred = True
 
 
+def police_do_police_acts(p: Participants) -> None:
+    """"The mob kept surging. They did resort to lathi-charge": a pronoun whose antecedent is
+    no force does not do what only the police do (``POLICE_ACTS``: arrests, crowd control,
+    police postings) when a force was named in its sentence or the one before; that force is
+    the pronoun's referent. Marked inferred."""
+    c = p.coding
+    if (c.type, c.mode) not in POLICE_ACTS or len(p.sources) > 1:
+        return
+    if p.sources:
+        root = p.sources[0].span.root
+        if p.sources[0].info.sector in FORCE_SECTORS:
+            return
+    else:  # a pronoun no antecedent was found for
+        root = next((t for t in p.args.sources if t.pos_ == "PRON"), p.token)
+    if root.pos_ != "PRON":
+        return
+    sent = root.sent
+    start = root.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    forces = [t for t in root.doc[start:root.i] if t._.sector in FORCE_SECTORS
+              and t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound"]
+    found = actor_for_token(forces[-1]) if forces else None
+    if found is not None and found.info.sector in FORCE_SECTORS:
+        p.sources = [ActorMatch(root.doc[root.i:root.i + 1], found.info)]
+        c.rule.append("source:police-act-referent")
+        p.inferred = True
+
+
 def _people_affected(p: Participants) -> bool:
     """No thing is said to suffer the act: the recipient (or passive subject), if any, is an
     actor or a counted group ("at least 22 persons", "a dozen rumour mongers")."""
@@ -545,7 +572,7 @@ Strategy = Callable[[Participants], None]
 #: The order matters: each strategy sees what the ones before it found.
 STRATEGIES: tuple[Strategy, ...] = (
     goal_of_transfer, place_as_recipient, purpose_verb_arguments, person_object, agent_of_cause,
-    state_of_place, implied_police, nobody, recipient_of_absorbed_act, nearest_in_clause,
+    state_of_place, police_do_police_acts, implied_police, nobody, recipient_of_absorbed_act, nearest_in_clause,
     press_is_no_counterpart, consultation_needs_a_counterpart, denial_needs_a_recipient,
     an_order_needs_someone_ordered, speaker_demands, peacekeeping_is_aid, forces_moved,
     public_actor, recipient_from_the_story, state_of_the_place_hit, article_state,
