@@ -572,7 +572,8 @@ Strategy = Callable[[Participants], None]
 #: The order matters: each strategy sees what the ones before it found.
 STRATEGIES: tuple[Strategy, ...] = (
     goal_of_transfer, place_as_recipient, purpose_verb_arguments, person_object, agent_of_cause,
-    state_of_place, police_do_police_acts, implied_police, nobody, recipient_of_absorbed_act, nearest_in_clause,
+    state_of_place, police_do_police_acts, implied_police, nobody, recipient_of_absorbed_act,
+    nearest_in_clause,
     press_is_no_counterpart, consultation_needs_a_counterpart, denial_needs_a_recipient,
     an_order_needs_someone_ordered, speaker_demands, peacekeeping_is_aid, forces_moved,
     public_actor, recipient_from_the_story, state_of_the_place_hit, article_state,
