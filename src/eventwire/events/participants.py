@@ -6,7 +6,8 @@ or the recipients, and a few change the type where the participants decide it (f
 keep the peace are AID; the public's "strike" is a PROTEST). Each records what it did in the
 coding's ``rule`` and, where the decision is weaker than an argument slot, in
 ``Participants.inferred`` (which lowers the event's confidence). To add a strategy, write the
-function and put it in ``STRATEGIES`` where it belongs; the tests in tests/events pin the order.
+function and put it in ``STRATEGIES`` where it belongs (the behaviour tests in
+tests/events/test_rules.py depend on the order).
 """
 
 from __future__ import annotations
