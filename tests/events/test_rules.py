@@ -638,3 +638,9 @@ def test_only_forces_do_what_only_the_police_do(coder: Coder) -> None:
     assert "source:police-act-referent" in arrest.rule
     assert not [e for e in code(coder, "The rebels attacked the town. They arrested five "
                                        "officials.") if e.source and e.source.sector == "COP"]
+
+
+def test_what_a_comparison_names_is_no_recipient(coder: Coder) -> None:
+    events = code(coder, "If the violence goes on, we will end up in a situation similar to "
+                         "Bosnia, he warned on Monday.")
+    assert not [e for e in events if e.target is not None and e.target.text == "Bosnia"]

@@ -339,6 +339,15 @@ _PHRASE_HEADS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos"
 _OTHER_CLAUSES = {"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"}
 
 
+#: What a comparison names is no participant ("a situation similar to Bosnia", "like Gujarat").
+_COMPARISON_WORDS = frozenset({"like", "unlike", "similar", "akin", "comparable", "identical",
+                               "analogous"})
+
+
+def _comparison(token: Token) -> bool:
+    return token.lower_ in _COMPARISON_WORDS and token.pos_ in ("ADP", "ADJ", "SCONJ")
+
+
 def clause_participants(trigger: Token, skip: set[int], own_clause: bool = False) -> list[Token]:
     """Heads of the noun phrases inside a trigger's clause, nearest in the parse first: the last
     place to look for a recipient ("demanded that Dbeibeh appear", "a ceasefire in Tripoli").
@@ -362,7 +371,8 @@ def clause_participants(trigger: Token, skip: set[int], own_clause: bool = False
             for child in tok.children:
                 if child.i in seen or child.i in skip or child.ent_type_ in ("DATE", "TIME") or (
                         own_clause and (child.dep_ in _OTHER_CLAUSES or (
-                            child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")))):
+                            child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")))) \
+                        or _comparison(child):
                     continue
                 seen.add(child.i)
                 nxt.append(child)
