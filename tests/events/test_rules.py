@@ -644,3 +644,11 @@ def test_what_a_comparison_names_is_no_recipient(coder: Coder) -> None:
     events = code(coder, "If the violence goes on, we will end up in a situation similar to "
                          "Bosnia, he warned on Monday.")
     assert not [e for e in events if e.target is not None and e.target.text == "Bosnia"]
+
+
+def test_an_assurance_of_what_will_be_done_is_a_promise(coder: Coder) -> None:
+    (promise,) = code(coder, "The minister assured the farmers' union that the government would "
+                             "waive the loans.")
+    assert (promise.type, "promise:SUPPORT>AGREE" in promise.rule) == ("AGREE", True)
+    (support,) = code(coder, "The minister assured the delegation of full support.")
+    assert support.type == "SUPPORT"

@@ -47,6 +47,11 @@ _ABSORBING_FRAMES = {"request", "deny", "threaten", "intent", "permit"}
 _YIELDING_FRAMES = {"cause", "purpose"}
 
 
+#: Verbs of assurance: with a future clause they promise ("assured him that it would ...").
+_PROMISE_VERBS = frozenset({"assure", "reassure", "guarantee"})
+_FUTURE_WORDS = frozenset({"will", "would", "shall", "'ll"})
+
+
 #: Acts of force and coercion, whose purpose clause says what kind of act they were.
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 
@@ -255,6 +260,15 @@ class RuleCoder:
             # ties (future) or restoring them (a verb that absorbs the noun) is an act.
             c.dropped = True
             c.rule.append("state:dropped")
+            return
+        if c.type == "SUPPORT" and c.entry.lemma in _PROMISE_VERBS and any(
+                ch.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in _FUTURE_WORDS
+                                           for a in ch.children)
+                for ch in c.token.children):
+            # "assured Bhatt that the centre would sanction the funds": a promise (PLOVER
+            # AGREE), not an expression of support.
+            c.rule.append("promise:SUPPORT>AGREE")
+            c.type, c.mode = "AGREE", None
             return
         if c.modality == "future" and TYPE_INFO[c.type].intent_is_agree:
             c.attributes["intended"] = c.type
