@@ -49,6 +49,8 @@ PUBLIC_SECTORS = {"CVL", "OPP", "REF", "NGO", "BUS", "LAB", "EDU", "AGR", "JRN"}
 
 #: Sectors of the forces a state moves (troops, police) when it mobilizes.
 FORCE_SECTORS = frozenset({"MIL", "COP"})
+#: Armed actors that are no state force.
+ARMED_SECTORS = frozenset({"REB", "UAF", "PRM"})
 
 ActorPair = tuple[ActorMatch | None, ActorMatch | None]
 
@@ -279,8 +281,8 @@ def police_do_police_acts(p: Participants) -> None:
         return
     if p.sources:
         root = p.sources[0].span.root
-        if p.sources[0].info.sector in FORCE_SECTORS:
-            return
+        if p.sources[0].info.sector in FORCE_SECTORS | ARMED_SECTORS:
+            return  # (armed groups detain people too)
     else:  # a pronoun no antecedent was found for
         root = next((t for t in p.args.sources if t.pos_ == "PRON"), p.token)
     if root.pos_ != "PRON":
