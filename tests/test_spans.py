@@ -9,6 +9,7 @@ from eventwire.spans import (
     actors_overlapping,
     entities_in,
     entity_at,
+    previous_sentence_start,
 )
 
 
@@ -54,3 +55,10 @@ def test_the_index_follows_a_new_list_of_actors() -> None:
     assert actor_at(doc[14]) is not None
     doc._.actors = doc._.actors[:2]
     assert actor_at(doc[14]) is None
+
+
+def test_the_sentence_before_starts_where_its_first_word_is() -> None:
+    words = "Police came . They left . Then rain fell .".split(" ")
+    doc = Doc(Vocab(), words=words, sent_starts=[True, False, False, True, False, False,
+                                                True, False, False, False])
+    assert [previous_sentence_start(doc[i]) for i in (1, 4, 8)] == [0, 0, 3]

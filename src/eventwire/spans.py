@@ -16,6 +16,13 @@ from spacy.tokens import Doc, Span, Token
 _INDEX_KEY = "eventwire.actor_index"
 
 
+def previous_sentence_start(token: Token) -> int:
+    """Where the sentence before the token's begins (its own sentence's start when it is the
+    first): the window in which "he" or "they" still refers to someone just named."""
+    start = token.sent.start
+    return token.doc[start - 1].sent.start if start > 0 else start
+
+
 def entity_at(token: Token) -> Span | None:
     """The named entity that covers ``token`` (what ``doc.ents`` holds), or None."""
     if token.ent_iob_ not in ("B", "I"):

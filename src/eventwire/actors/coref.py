@@ -30,7 +30,7 @@ from eventwire.actors.gazetteer import ActorInfo
 from eventwire.actors.resolver import AGENT_HEADS, PERSON_TITLES, actor_for_token, title_before
 from eventwire.ingest.text import QUOTE_PATTERN
 from eventwire.prepositions import PLACE_PREPS
-from eventwire.spans import actor_at, actors_overlapping, to_original
+from eventwire.spans import actor_at, actors_overlapping, previous_sentence_start, to_original
 from eventwire.when_where.places import load_places
 from eventwire.when_where.quotes import quote_speaker
 
@@ -77,9 +77,7 @@ def _person_before(pronoun: Token, before: list[Span]) -> list[Span]:
     excluded = _clause_subjects(pronoun)
     people = [s for s in before if _is_person(s) and _identity(s) not in excluded]
     named = [s for s in people if s.label_ != TITLED]
-    sent = pronoun.sent
-    previous = pronoun.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    if named and named[-1].start >= previous:
+    if named and named[-1].start >= previous_sentence_start(pronoun):
         return named[-1:]
     return people[-1:]
 

@@ -43,6 +43,7 @@ from eventwire.events.arguments import (
 from eventwire.events.coding import TriggerCoding
 from eventwire.events.lexicon import Lexicon
 from eventwire.ontology.plover import TYPE_INFO
+from eventwire.spans import previous_sentence_start
 
 #: Sectors whose members act collectively in public (their "protest" is a demonstration).
 PUBLIC_SECTORS = {"CVL", "OPP", "REF", "NGO", "BUS", "LAB", "EDU", "AGR", "JRN"}
@@ -287,10 +288,8 @@ def police_do_police_acts(p: Participants) -> None:
         root = next((t for t in p.args.sources if t.pos_ == "PRON"), p.token)
     if root.pos_ != "PRON":
         return
-    sent = root.sent
-    start = root.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    forces = [t for t in root.doc[start:root.i] if t._.sector in FORCE_SECTORS
-              and t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound"]
+    forces = [t for t in root.doc[previous_sentence_start(root):root.i]
+              if t._.sector in FORCE_SECTORS and t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound"]
     found = actor_for_token(forces[-1]) if forces else None
     if found is not None and found.info.sector in FORCE_SECTORS:
         p.sources = [ActorMatch(root.doc[root.i:root.i + 1], found.info)]
