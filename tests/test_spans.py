@@ -58,7 +58,8 @@ def test_the_index_follows_a_new_list_of_actors() -> None:
 
 
 def test_the_sentence_before_starts_where_its_first_word_is() -> None:
-    words = "Police came . They left . Then rain fell .".split(" ")
+    text = "Police came . They left . Then rain fell ."
+    words = text.split(" ")
     doc = Doc(Vocab(), words=words, sent_starts=[True, False, False, True, False, False,
                                                 True, False, False, False])
     assert [previous_sentence_start(doc[i]) for i in (1, 4, 8)] == [0, 0, 3]
