@@ -222,9 +222,8 @@ def _same_description(tok: Token) -> list[Span]:
             return [min(inside, key=lambda s: abs(s.start - earlier.i))]
         if lemma in AGENT_HEADS:
             # "a senior police official ... the official": someone who acts for a body is the
-            # one introduced with the body's sector.
-            # The nearest such mention decides ("a senior official of the home ministry ...
-            # the official" is the ministry's, whoever came before).
+            # one introduced with the body's sector; the nearest such mention decides ("a
+            # senior official of the home ministry ... the official" is the ministry's).
             match = actor_for_token(earlier)
             if match is None or match.info.sector in (None, tok._.sector):
                 return []
@@ -264,8 +263,6 @@ def default_state(doc: Doc) -> tuple[str, str] | None:
     if len(found) == 1 and set(counts) <= found:
         return found.pop(), "places"
     return None
-
-
 
 
 def _people_by_title(doc: Doc) -> dict[str, Span]:

@@ -266,9 +266,12 @@ def actor_for_token(token: Token) -> ActorMatch | None:
         # A name's own title is the one nearest it: "the union health minister c p thakur"
         # is a minister (GOV), whatever the words before the title name; the parse may leave
         # the title out of the name's phrase ("superintendent of police (south) m l verma").
-        title = None if modifiers else title_before(phrase)
-        titled = actor_for_token(title) if title is not None else None
-        sector = modifiers[-1] if modifiers else titled.info.sector if titled else None
+        if modifiers:
+            sector = modifiers[-1]
+        else:
+            title = title_before(phrase)
+            titled = actor_for_token(title) if title is not None else None
+            sector = titled.info.sector if titled is not None else None
     else:
         sector = token._.sector or (modifiers[0] if modifiers else None)
     if inside:
