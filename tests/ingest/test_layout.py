@@ -50,8 +50,13 @@ def test_dateline_forms() -> None:
     assert place("Nairobi, Jan. 4 (Xinhua) -- Kenya said.") == "Nairobi"
     assert place("new delhi: the government said.") == "new delhi"
     assert place("ahmedabad: police said.") == "ahmedabad"
+    # Archive copy that lost the space after the colon.
+    assert place("ahmedabad:the police said.") == "ahmedabad"
+    found = read_dateline("ahmedabad:the police said.", 0, PLACES)
+    assert found is not None and found.end == len("ahmedabad:")
     # Not datelines: a speaker's colon, a title, a sentence with a dash.
     assert place("He said: we will talk.") is None
+    assert place("Note:the figures are provisional.") is None  # no known place
     assert place("US President Trump: we will talk.") is None
     assert place("Police arrested two men - reports said.") is None
     assert place("Nairobi - Kenya said.") is None  # title case needs a date or an agency

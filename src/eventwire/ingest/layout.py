@@ -47,8 +47,9 @@ _TITLED = re.compile(
     rf"(?=(?:,\s*{_MONTH}\s+\d|,\s*\d{{1,2}}\s+{_MONTH}|\s*\())"
     rf"(?:,\s*{_DATE})?\s*(?:{_AGENCY})?{_SEP}")
 #: Archive form: a place in any case and a colon at a paragraph's start ("new delhi: the ...");
-#: accepted only when the words name a known place (a speaker's "He said:" does not).
-_ARCHIVE = re.compile(r"(?P<place>[A-Za-z][A-Za-z.'-]+(?:\s[A-Za-z][A-Za-z.'-]+){0,2}):\s+")
+#: accepted only when the words name a known place (a speaker's "He said:" does not). Archive
+#: copy sometimes loses the space after the colon ("lucknow:international vice-president ...").
+_ARCHIVE = re.compile(r"(?P<place>[A-Za-z][A-Za-z.'-]+(?:\s[A-Za-z][A-Za-z.'-]+){0,2}):\s*(?=\S)")
 
 _BOILERPLATE = re.compile(
     r"(advertisements?|sponsored( content)?|related( articles| stories| coverage| content| news| topics)?"
