@@ -17,6 +17,8 @@ from eventwire.spans import actor_at, entity_at
 from eventwire.when_where.places import load_places
 
 _SUBJ = {"nsubj", "csubj", "expl"}
+#: Entities that say when, never who ("received the envoy on Friday").
+_WHEN_ENTS = frozenset({"DATE", "TIME"})
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
 #: Prepositions that introduce the recipient of an act ("talks with X", "aid to X", "attack on X").
 TARGET_PREPS = {"with", "to", "against", "on", "at", "for", "toward", "towards", "into", "upon",
@@ -193,7 +195,10 @@ def verb_arguments(verb: Token, entry: Entry, visitors: frozenset[str] = frozens
             else:
                 direct.extend(conjuncts(child))
     if is_passive(verb):
-        themes = [c for c in verb.children if c.dep_ in _PASS_SUBJ]
+        # (The pattern's own object is no theme, "a curfew was imposed", "sanctions were
+        # imposed on Iran", unless it is forces moved: "forces were rushed".)
+        themes = [c for c in verb.children if c.dep_ in _PASS_SUBJ and (
+            c.lemma_.lower() not in pattern_objects or entry.type in FORCE_PLACE_PREPS)]
         if reduced_passive(verb):
             themes = [verb.head]
         elif not themes and verb.dep_ in ("xcomp", "conj"):
@@ -218,11 +223,15 @@ def verb_arguments(verb: Token, entry: Entry, visitors: frozenset[str] = frozens
         args.sources, args.targets = [], args.sources
         args.how.append("victim")
         return args
-    if entry.swap and any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "NORP", "GPE", "ORG")
-                          or t.lemma_.lower() in visitors for t in args.targets):
-        # The visitor acts, the host receives; a hosted summit or talks is no visitor.
-        args.sources, args.targets = args.targets, args.sources
-        args.how.append("swap")
+    if entry.swap:
+        # The visitor acts, the host receives; a hosted summit or talks is no visitor, nor is
+        # a date ("on Friday"). The pattern's own object is the visitor ("received the envoy").
+        guests = [t for t in args.objects if t.lemma_.lower() in visitors] or [
+            t for t in args.targets if t.ent_type_ not in _WHEN_ENTS]
+        if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "NORP", "GPE", "ORG")
+               or t.lemma_.lower() in visitors for t in guests):
+            args.sources, args.targets = guests, args.sources
+            args.how.append("swap")
     return args
 
 
@@ -318,6 +327,21 @@ def noun_arguments(noun: Token, entry: Entry) -> Arguments:
         if tok.pos_ in ("VERB", "AUX"):
             break
     if tok.pos_ in ("VERB", "AUX") and tok.i != noun.i:
+        lemma = tok.lemma_.lower()
+        if came == "dobj" and lemma in NEEDING_VERBS:
+            # "still needs the support of 59 legislators", "Gaza needs aid": nobody acted.
+            args.sources, args.targets = [], []
+            args.how.append("needed")
+            return args
+        if came == "dobj" and lemma in GETTING_VERBS:
+            # "won the backing of the EU", "secured a loan from the IMF": the giver acts, the
+            # subject receives.
+            takers, _ = subject_of(tok)
+            givers = args.sources or prep_objects(holder, {"of"}, set()) or prep_objects(
+                tok, {"from"}, set())
+            args.sources, args.targets = givers, takers
+            args.how.append("got-from")
+            return args
         if not args.sources:
             subj, how = subject_of(tok)
             if how:
@@ -328,6 +352,13 @@ def noun_arguments(noun: Token, entry: Entry) -> Arguments:
             args.targets = [o for o in object_lemmas(tok) if o.dep_ == "dobj"]
         args.places += prep_objects(tok, WEAK_PREPS, set())
     return args
+
+
+#: Verbs whose object is an act someone lacks: what is needed has not been done.
+NEEDING_VERBS = frozenset({"need", "lack", "require"})
+#: Verbs whose object is an act someone else did for the subject ("garnered the support of").
+GETTING_VERBS = frozenset({"win", "get", "gain", "garner", "secure", "obtain", "enlist",
+                           "muster", "earn", "attract"})
 
 
 #: Dependency labels of noun-phrase heads (modifiers inside a phrase are not participants).
