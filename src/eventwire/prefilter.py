@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.actors.coref import COREF_WORDS
 from eventwire.actors.gazetteer import Gazetteer
 from eventwire.events.lexicon import Lexicon
-from eventwire.events.participants import POLICE_ACTS
+from eventwire.events.participants import IMPLIED_AGENTS
 from eventwire.ingest.layout import Layout, Part
 
 _STEM = 5
@@ -63,7 +63,7 @@ class Cues:
         # not "inter").
         implied = tuple(sorted({(e.lemma[:-1] if e.lemma.endswith("e") else e.lemma)[:6]
                                 for es in (*lexicon.verbs.values(), *lexicon.nouns.values())
-                                for e in es if (e.type, e.mode) in POLICE_ACTS
+                                for e in es if (e.type, e.mode or "") in IMPLIED_AGENTS
                                 and not (e.objects or e.particle or e.before)}))
         words = {alias.split()[0].lower() for alias in gazetteer.aliases} - {"the", "a", "an", "of"}
         words |= {noun.split()[-1] for noun in gazetteer.sectors}

@@ -652,3 +652,67 @@ def test_an_assurance_of_what_will_be_done_is_a_promise(coder: Coder) -> None:
     assert (promise.type, "promise:SUPPORT>AGREE" in promise.rule) == ("AGREE", True)
     (support,) = code(coder, "The minister assured the delegation of full support.")
     assert support.type == "SUPPORT"
+
+
+def test_an_act_conditioned_on_what_is_to_come_did_not_happen(coder: Coder) -> None:
+    """The act of an open condition is no event; a threat is made to whoever the condition
+    names, unless the verb names whom it warns."""
+    assert not code(coder, "Opposition leaders said protests would spread across the state if "
+                           "the police arrested their chief.")
+    (warning,) = code(coder, "The union warned that workers would go on strike if the company "
+                             "dismissed the organisers.")
+    assert (warning.type, warning.target.text) == ("THREATEN", "the company")
+    assert "recipient:condition" in warning.rule
+    assert triples(code(coder, "Hamas threatened to fire rockets if Israel stormed the "
+                               "mosque.")) == {("THREATEN", "PSE", "ISR")}
+    assert triples(code(coder, "Iran warned Israel that it would retaliate if its embassy was "
+                               "attacked again.")) == {("THREATEN", "IRN", "ISR")}
+
+
+def test_what_was_not_intended_or_not_joined_did_not_happen(coder: Coder) -> None:
+    assert not code(coder, "The party did not wish to oppose the strike.")
+    assert not code(coder, "Turkey did not reject the proposal.")
+    assert not code(coder, "The city unit did not participate in the bandh.")
+    assert not code(coder, "Russia did not take part in the talks in Geneva.")
+
+
+def test_what_is_needed_was_not_given_and_what_is_won_was(coder: Coder) -> None:
+    assert not code(coder, "The government still needs the support of twenty legislators.")
+    assert triples(code(coder, "Pakistan secured a loan from China.")) == {("AID", "CHN", "PAK")}
+
+
+def test_the_guest_received_on_a_day_is_the_guest(coder: Coder) -> None:
+    (visit,) = code(coder, "The president received the Japanese envoy in Delhi on Friday.")
+    assert (visit.type, visit.source.country, visit.target.text) == (
+        "CONSULT", "JPN", "The president")
+
+
+def test_a_town_is_where_not_whom(coder: Coder) -> None:
+    """A town of the actors' own state receives nothing; force used in a town of another state
+    is used against that state."""
+    (rally,) = code(coder, "The VHP organised a protest rally in Mumbai.")
+    assert (rally.type, rally.target) == ("PROTEST", None)
+    assert triples(code(coder, "Russian jets bombed targets in Aleppo.")) == {
+        ("ASSAULT", "RUS", "SYR")}
+
+
+def test_a_curfew_is_imposed_by_the_government_of_the_place(coder: Coder) -> None:
+    (curfew,) = code(coder, "A curfew was imposed in Lahore after clashes on Monday.")
+    assert (curfew.type, curfew.mode, curfew.source.country, curfew.source.sector) == (
+        "COERCE", "curfew", "PAK", "GOV")
+    assert curfew.attributes["implied_source"] == "government"
+    assert not code(coder, "Curfew remained in force in the old city.")  # how things are
+
+
+def test_forces_moved_in_the_passive(coder: Coder) -> None:
+    (moved,) = code(coder, "Additional forces have been rushed to the town.")
+    assert (moved.type, moved.attributes.get("forces")) == ("MOBILIZE", ["MIL"])
+
+
+def test_stones_strikes_and_the_press(coder: Coder) -> None:
+    (stones,) = code(coder, "Youths hurled stones at the police.")
+    assert (stones.type, stones.mode, stones.target.sector) == ("ASSAULT", "primitive", "COP")
+    (strike,) = code(coder, "The unions called a strike on Monday.")
+    assert (strike.type, strike.mode) == ("PROTEST", "strike")
+    assert not code(coder, "Talking to mediapersons, the chief minister said the situation was "
+                           "under control.")

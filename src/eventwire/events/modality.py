@@ -23,13 +23,17 @@ def clause_chain(token: Token) -> list[Token]:
     tok = token
     while tok.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl") \
             and tok.head.i != tok.i and len(chain) < 6:
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":
+            break  # "the strike called by the unions": a reduced passive tells what was done
         tok = tok.head
         chain.append(tok)
     return chain
 
 
-def is_negated(trigger: Token) -> bool:
-    """The trigger itself is negated ("did not send", "no talks", "failed to agree")."""
+def is_negated(trigger: Token, intent_lemmas: frozenset[str] | set[str] = frozenset()) -> bool:
+    """The trigger itself is negated ("did not send", "no talks", "failed to agree"), or the
+    intention it is governed by ("did not wish to oppose the bandh": no opposition either;
+    ``intent_lemmas``: the lexicon's intent frame)."""
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children):
         return True
     # "not a single activist has been arrested", "none of them was detained"
@@ -41,14 +45,41 @@ def is_negated(trigger: Token) -> bool:
     head = trigger.head
     if trigger.dep_ == "xcomp" and head.lemma_.lower() in _FAILURE_VERBS:
         return True
+    if trigger.dep_ == "xcomp" and head.lemma_.lower() in intent_lemmas and any(
+            c.dep_ == "neg" for c in head.children):
+        return True
     # "refrained from holding rallies", "stopped short of imposing sanctions"
     if trigger.dep_ == "pcomp" and head.lower_ in ("from", "of") \
             and head.head.lemma_.lower() in _FAILURE_VERBS:
         return True
-    # A noun event inherits the negation of its light verb ("did not hold talks").
-    return trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass") and any(
-        c.dep_ == "neg" for c in head.children
-    )
+    # A noun event inherits the negation of its light verb ("did not hold talks"), or of the
+    # verb it is taken part in through ("did not participate in the bandh").
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif not (trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass")):
+        return False
+    return head.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in head.children)
+
+
+_CONDITION_MARKS = {"if", "unless"}
+
+
+def open_condition(trigger: Token) -> Token | None:
+    """The if/unless clause holding the trigger (or a clause above it) when what it
+    conditions is still to come ("dharnas will be held if the administration arrests the
+    sants"): the act has not happened. A past condition of a past fact ("if a mob gheraoed the
+    commissioner, the police were beaten") tells what happened; None then."""
+    for tok in clause_chain(trigger):
+        if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS
+                                          for c in tok.children):
+            continue
+        main = tok.head
+        aux = {c.lower_ for c in main.children if c.dep_ in ("aux", "auxpass")}
+        if main.tag_ in ("VBD", "VBN") and not aux & (
+                _FUTURE_AUX | _HYPOTHETICAL_AUX | _OBLIGATION_AUX):
+            continue
+        return tok
+    return None
 
 
 def modality_of(trigger: Token, intent_lemmas: set[str]) -> Modality:

@@ -33,6 +33,7 @@ from eventwire.events.arguments import (
     FORCE_PLACE_PREPS,
     Arguments,
     clause_participants,
+    is_mere_place,
     is_passive,
     noun_arguments,
     place_objects,
@@ -43,7 +44,8 @@ from eventwire.events.arguments import (
 from eventwire.events.coding import TriggerCoding
 from eventwire.events.lexicon import Lexicon
 from eventwire.ontology.plover import TYPE_INFO
-from eventwire.spans import previous_sentence_start
+from eventwire.spans import entity_at, previous_sentence_start
+from eventwire.when_where.places import load_places
 
 #: Sectors whose members act collectively in public (their "protest" is a demonstration).
 PUBLIC_SECTORS = {"CVL", "OPP", "REF", "NGO", "BUS", "LAB", "EDU", "AGR", "JRN"}
@@ -204,7 +206,36 @@ def place_as_recipient(p: Participants) -> None:
     not where parties to a mutual act meet ("Brazil, India and South Africa met in Geneva")."""
     if not p.targets and not (TYPE_INFO[p.coding.type].reciprocal and len(p.sources) >= 2):
         places = _resolve(p.args.places, exclude=p.taken() | {p.token.i})
-        p.targets = best_recipients([m for m in places if m.info.country or m.info.kind == "ner"])
+        p.targets = best_recipients(_towns_as_states(
+            p, [m for m in places if m.info.country or m.info.kind == "ner"]))
+
+
+def _towns_as_states(p: Participants, found: list[ActorMatch]) -> list[ActorMatch]:
+    """A town is where it happened, not who received it ("the VHP rallied in Mumbai", "police
+    fired in a village", "talks in Geneva"); force used in a town of another state is used
+    against that state ("Russian jets bombed Aleppo"). Other actors pass as found."""
+    default = p.token.doc._.default_state
+    here = default[0] if default else None
+    own = {s.info.country or here for s in p.sources} or {here}
+    force = TYPE_INFO[p.coding.type].quad == 4
+    out = []
+    for m in found:
+        if is_mere_place(m.span.root):
+            country = (m.info.country or _country_of_town(m, own)) if force else None
+            if country is None or country in own:
+                continue
+            m = ActorMatch(m.span, replace(m.info, country=country))
+        out.append(m)
+    return out
+
+
+def _country_of_town(match: ActorMatch, prefer: set[str | None]) -> str | None:
+    """The state of a town named as a place (the place index's; of namesakes, one in a
+    ``prefer`` state first)."""
+    entity = entity_at(match.span.root)
+    name = entity.text if entity is not None else match.span.text
+    location = load_places().resolve_any_case(name, {c for c in prefer if c})
+    return location.country if location is not None else None
 
 
 def purpose_verb_arguments(p: Participants) -> None:
@@ -242,23 +273,32 @@ def _in_phrase(match: ActorMatch, preps: tuple[str, ...]) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in preps
 
 
-#: Acts whose agent, when the text names none, is the police (PLOVER: arrests and detentions
-#: are COERCE by the police, crowd control an ASSAULT by them, tightened security their
-#: MOBILIZE: CAMEO 151, "increase police alert status").
-POLICE_ACTS = {("COERCE", "arrest"), ("COERCE", "deport"), ("ASSAULT", "crowd-control"),
-               ("MOBILIZE", "police")}
+#: Acts whose agent, when the text names none, the act itself implies, by sector: the police
+#: (PLOVER: arrests and detentions are COERCE by the police, crowd control an ASSAULT by them,
+#: tightened security their MOBILIZE: CAMEO 151, "increase police alert status"); a curfew is
+#: imposed by the government of the place (CAMEO 1723).
+IMPLIED_AGENTS = {("COERCE", "arrest"): "COP", ("COERCE", "deport"): "COP",
+                  ("ASSAULT", "crowd-control"): "COP", ("MOBILIZE", "police"): "COP",
+                  ("COERCE", "curfew"): "GOV"}
+#: What only the police do.
+POLICE_ACTS = frozenset(act for act, sector in IMPLIED_AGENTS.items() if sector == "COP")
+_IMPLIED_NAMES = {"COP": "police", "GOV": "government"}
 
 
 def implied_police(p: Participants) -> None:
     """"three students were arrested", "the arrest of two journalists": with no agent named (and no
     state named as the place, ``state_of_place``), the police acted, of the country a place
-    names if any. The source's words are the trigger's (no words name it); marked inferred."""
+    names if any; "a curfew was imposed": the government did (``IMPLIED_AGENTS``). The source's
+    words are the trigger's (no words name it); marked inferred."""
     c = p.coding
-    if p.sources or (c.type, c.mode) not in POLICE_ACTS:
+    sector = IMPLIED_AGENTS.get((c.type, c.mode or ""))
+    if p.sources or sector is None:
         return
     if c.entry.pos == "v" and not is_passive(p.token):
         return  # an active verb without a subject is a parse we do not trust
-    if c.type == "COERCE" and not _people_affected(p):
+    if c.mode == "curfew" and c.entry.pos != "v":
+        return  # "curfew remained in force": how things are, not the act of imposing it
+    if c.type == "COERCE" and c.mode != "curfew" and not _people_affected(p):
         return  # "its details were captured in the report"
     # Where: the act's own place, else where those it befell were ("the detention of
     # journalists in Nairobi").
@@ -266,9 +306,9 @@ def implied_police(p: Participants) -> None:
     places = _resolve([o for w in where for o in prep_objects(w, {"in", "at", "from"}, set())],
                       exclude={p.token.i})
     country = next((m.info.country for m in places if m.info.country), None)
-    p.sources = [ActorMatch(c.span, ActorInfo("implied", country, "COP", None))]
-    c.attributes["implied_source"] = "police"
-    c.rule.append("source:implied-police")
+    p.sources = [ActorMatch(c.span, ActorInfo("implied", country, sector, None))]
+    c.attributes["implied_source"] = _IMPLIED_NAMES[sector]
+    c.rule.append(f"source:implied-{_IMPLIED_NAMES[sector]}")
     p.inferred = True
 
 
@@ -374,6 +414,26 @@ def nobody(p: Participants) -> None:
     p.empty = not p.sources and not p.targets
 
 
+def threatened_is_who_must_comply(p: Participants) -> None:
+    """"warned that dharnas will be held if the administration arrested the sants", "threatened
+    to attack the capital if the government refused": a threat is made to whoever the
+    condition names (CAMEO 13), unless the verb names whom it warns ("warned Israel that ...").
+    Only a threat the verb makes: an intended act told as a threat keeps its own recipient."""
+    c = p.coding
+    if c.entry.type != "THREATEN" or any(t.span.root.head.i == p.token.i
+                                   and t.span.root.dep_ in ("dobj", "dative") for t in p.targets):
+        return
+    conditions = [t for t in p.token.subtree if t.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in t.children)]
+    for clause in conditions:
+        subjects, _ = subject_of(clause)
+        found = [m for m in _resolve(subjects, exclude=p.taken()) if not is_thing(m)]
+        if found:
+            p.targets = found
+            c.rule.append("recipient:condition")
+            return
+
+
 def recipient_of_absorbed_act(p: Participants) -> None:
     """The recipient of an absorbed act is the recipient: "refused to allow flights out of
     Afghanistan", "demanded that the government resign" (its actor receives the demand)."""
@@ -410,8 +470,9 @@ def nearest_in_clause(p: Participants) -> None:
             c.attributes.get("denied", c.type), p.sources, p.targets):
         # An act named in the clause is no recipient ("reaffirmed U.S. support for ...").
         acts = {i.token.i for i in c.inner}
-        near = [m for m in _clause_recipients(p.token, p.sources, own_clause=bool(p.targets))
-                if m.span.root.i not in acts]
+        near = _towns_as_states(p, [
+            m for m in _clause_recipients(p.token, p.sources, own_clause=bool(p.targets))
+            if m.span.root.i not in acts])
         if near:
             p.targets = near
             c.rule.append("recipient:clause")
@@ -501,7 +562,11 @@ def forces_moved(p: Participants) -> None:
     if c.entry.type in FORCE_PLACE_PREPS and c.entry.pos == "v":
         # (a pattern's particle may hold the forces: "called in the army")
         places = _resolve(place_objects(p.token, c.entry.type), exclude=p.taken())
-        forces = [t for t in (*p.targets, *places) if t.info.sector in FORCE_SECTORS]
+        # (the pattern's own object too: "additional forces have been rushed")
+        named = {t.span.start for t in (*p.targets, *places)}
+        objects = [m for m in _resolve(p.args.objects, exclude=p.taken() | {p.token.i})
+                   if m.span.start not in named]
+        forces = [t for t in (*p.targets, *places, *objects) if t.info.sector in FORCE_SECTORS]
         p.sources = p.sources or forces[:1]
         p.targets = [t for t in p.targets if t.info.sector not in FORCE_SECTORS]
         moved = sorted(FORCE_SECTORS & {t.info.sector for t in forces})
@@ -574,7 +639,8 @@ Strategy = Callable[[Participants], None]
 #: The order matters: each strategy sees what the ones before it found.
 STRATEGIES: tuple[Strategy, ...] = (
     goal_of_transfer, place_as_recipient, purpose_verb_arguments, person_object, agent_of_cause,
-    state_of_place, police_do_police_acts, implied_police, nobody, recipient_of_absorbed_act,
+    state_of_place, police_do_police_acts, implied_police, nobody, threatened_is_who_must_comply,
+    recipient_of_absorbed_act,
     nearest_in_clause,
     press_is_no_counterpart, consultation_needs_a_counterpart, denial_needs_a_recipient,
     an_order_needs_someone_ordered, speaker_demands, peacekeeping_is_aid, forces_moved,
@@ -588,6 +654,8 @@ def find_participants(c: TriggerCoding, lexicon: Lexicon) -> Participants | None
     for strategy in STRATEGIES:
         strategy(p)
         if p.empty:
+            # Judged no event (not merely without actors): it still heads its sentence.
+            c.dropped = strategy is not nobody
             return None
     return p
 

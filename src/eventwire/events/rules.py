@@ -19,6 +19,7 @@ Combination rules, in order (each recorded in ``rule``):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import islice
 
 from spacy.tokens import Doc, Token
@@ -35,6 +36,7 @@ from eventwire.events.modality import (
     is_negated,
     modality_of,
     obligation_speaker,
+    open_condition,
 )
 from eventwire.events.participants import find_participants
 from eventwire.ontology.plover import COOPERATIVE_TYPES, TYPE_INFO, governed_mode
@@ -71,8 +73,10 @@ def _has_own_actor(token: Token) -> bool:
     )
 
 
-#: Links inside a verb's phrase: object, prepositional object, coordinated or apposed noun.
-_PHRASE_LINKS = {"dobj", "pobj", "prep", "conj", "appos", "compound", "attr", "npadvmod", "dative"}
+#: Links inside a verb's phrase: object (or a passive's subject: "sanctions were imposed"),
+#: prepositional object, coordinated or apposed noun.
+_PHRASE_LINKS = {"dobj", "pobj", "prep", "conj", "appos", "compound", "attr", "npadvmod", "dative",
+                 "nsubjpass"}
 
 
 def _phrase_verb(noun: Token) -> Token | None:
@@ -138,13 +142,16 @@ class RuleCoder:
         # PLOVER (like ICEWS and GDELT) requires an actor: a candidate with no source is kept for
         # classification (doc._.candidates) but is not an event.
         doc._.candidates = candidates
-        doc._.events = _reported(candidates, self.lexicon.frames)
+        # An act found not to have happened (negated, conditional) or to be no event (talking
+        # to reporters) still heads its sentence.
+        heads = [c.token for c in codings.values() if c.absorbed_by is None and c.dropped]
+        doc._.events = _reported(candidates, self.lexicon.frames, heads)
         return doc
 
     def _code(self, tok: Token, entry: Entry) -> TriggerCoding:
         return TriggerCoding(
             token=tok, entry=entry, type=entry.type, mode=entry.mode, context=entry.context,
-            negated=is_negated(tok), modality=modality_of(tok, self.intent_lemmas),
+            negated=is_negated(tok, self.intent_lemmas), modality=modality_of(tok, self.intent_lemmas),
             rule=[f"{'verb' if entry.pos == 'v' else 'noun'}:{entry.pattern}"],
             demanded_by=obligation_speaker(tok),
         )
@@ -198,8 +205,11 @@ class RuleCoder:
                 # its purpose or topic, not a second event.
                 verb = _phrase_verb(tok)
                 outer = codings.get(verb.i) if verb is not None else None
+                # (A passive's subject only when it is the verb's own pattern object: "sanctions
+                # were imposed", not "security measures have been undertaken".)
                 if outer is not None and outer.entry.pos == "v" and outer.absorbed_by is None \
-                        and outer.token.i != tok.i:
+                        and outer.token.i != tok.i and (tok.dep_ != "nsubjpass" or tok.lemma_.lower()
+                                                        in (outer.entry.objects or ())):
                     self._absorb(outer, coding)
 
     def _absorb(self, outer: TriggerCoding, inner: TriggerCoding) -> None:
@@ -239,6 +249,12 @@ class RuleCoder:
             c.dropped = True
             c.rule.append("question:dropped")
             return
+        if open_condition(c.token) is not None:
+            # "... will be held if the administration arrested the sants": no arrest yet (the
+            # warning is the event; its recipient is the condition's actor, see participants).
+            c.dropped = True
+            c.rule.append("conditional:dropped")
+            return
         if c.demanded_by is not None and not c.negated:
             c.attributes["demanded"] = c.type
             c.rule.append(f"obligation:{c.type}>REQUEST")
@@ -251,7 +267,9 @@ class RuleCoder:
                 c.rule.append(f"negated:{c.type}>REJECT")
                 c.mode = _mode_from_inner("REJECT", c) if c.type != "REQUEST" else c.mode
                 c.type = "REJECT"
-            elif c.type != "REJECT":
+            else:
+                # A conflictual act that did not happen is nothing, nor is a rejection that
+                # was not made ("did not oppose the bill").
                 c.dropped = True
                 c.rule.append("negated:dropped")
             return
@@ -338,21 +356,26 @@ def _adds_an_act(ev: EventCandidate, types: dict[int, str]) -> bool:
 
 #: Strategies that find the source in the event's own clause ("injured in police firing"; "the
 #: 51 people arrested on Friday": the police, implied by the act itself).
-_LOCAL_SOURCE_RULES = {"source:agent-of-cause", "source:agent-of-clause", "source:implied-police"}
+_LOCAL_SOURCE_RULES = {"source:agent-of-cause", "source:agent-of-clause", "source:implied-police",
+                       "source:implied-government"}
 
 
-def _reported(candidates: list[EventCandidate], frames: dict[str, Frame]) -> list[EventCandidate]:
+def _reported(candidates: list[EventCandidate], frames: dict[str, Frame],
+              heads: Sequence[Token] = ()) -> list[EventCandidate]:
     """The candidates reported as events: those with an actor, in a sentence's main clause, and
     in a subordinate clause only when they name their own actor and a real recipient ("X said Y
     attacked Z" gives Y->Z). Subordinate events otherwise inherit their actors through long
     dependency chains, where most coding errors are, so they stay candidates (used for
-    classification) rather than events."""
+    classification) rather than events. ``heads``: triggers found to be no event (it did not
+    happen; talking to reporters), which outrank their subordinates all the same ("sena did not
+    wish to oppose the bandh")."""
     with_actor = [c for c in candidates if c.source is not None]
     depth = {id(c): clause_depth(c.trigger.token, frames) for c in candidates}
     main: dict[int, int] = {}
-    for c in candidates:  # a main act whose actor is unknown still outranks its subordinates
-        sent = c.trigger.token.sent.start
-        main[sent] = min(main.get(sent, depth[id(c)]), depth[id(c)])
+    for token, d in [*((c.trigger.token, depth[id(c)]) for c in candidates),
+                     *((t, clause_depth(t, frames)) for t in heads)]:
+        sent = token.sent.start
+        main[sent] = min(main.get(sent, d), d)
     types = {c.trigger.token.i: c.trigger.type for c in candidates}
     out = []
     for ev in with_actor:
