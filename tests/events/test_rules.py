@@ -716,3 +716,28 @@ def test_stones_strikes_and_the_press(coder: Coder) -> None:
     assert (strike.type, strike.mode) == ("PROTEST", "strike")
     assert not code(coder, "Talking to mediapersons, the chief minister said the situation was "
                            "under control.")
+
+
+def test_who_is_no_visitor_and_what_is_no_offer(coder: Coder) -> None:
+    """Pilgrims make no visit between parties, received reports are no guests, prayers are no
+    offer, and a town is no source; a delegation's visit and a visit abroad are."""
+    assert not code(coder, "Nearly 40,000 people had already visited Ayodhya.")
+    assert not code(coder, "The agency received several reports of violence.")
+    assert not code(coder, "Devotees offered prayers at the temple.")
+    assert not code(coder, "A phone call from Ayodhya informed the aide.")
+    (delegation,) = code(coder, "A delegation of farmers visited the minister.")
+    assert (delegation.type, delegation.target.text) == ("CONSULT", "the minister")
+    assert triples(code(coder, "Modi visited Lahore on Monday.")) == {("CONSULT", "IND", "PAK")}
+
+
+def test_a_common_noun_is_no_town(coder: Coder) -> None:
+    """"Police" is also a town in Poland: a common noun is never read as a place."""
+    (fired,) = code(coder, "At Savali village, the police fired in the air on Sunday.")
+    assert fired.source is not None and fired.source.sector == "COP"
+
+
+def test_a_motion_or_notice_against_someone_accuses_them(coder: Coder) -> None:
+    (motion,) = code(coder, "The opposition moved a no-confidence motion against the government.")
+    assert (motion.type, motion.target.text) == ("ACCUSE", "the government")
+    (notice,) = code(coder, "The union served a legal notice against the company.")
+    assert (notice.type, notice.target.text) == ("ACCUSE", "the company")

@@ -276,6 +276,8 @@ def is_mere_place(token: Token) -> bool:
     if actor is not None and actor._.actor.kind in _STATE_KINDS:
         return False
     ent = entity_at(token)
+    if ent is None and token.pos_ != "PROPN":
+        return False  # a common noun is no town, whatever town shares its spelling ("police")
     name = ent.text if ent is not None else token.text
     return name.lower() in load_places().spellings or token.ent_type_ in ("LOC", "FAC")
 

@@ -116,14 +116,16 @@ def slot_participants(c: TriggerCoding, lexicon: Lexicon) -> Participants:
     tok = c.token
     args = (verb_arguments(tok, c.entry, lexicon.visitor_nouns) if c.entry.pos == "v"
             else noun_arguments(tok, c.entry))
-    sources = [m for s in _resolve(args.sources, exclude=set()) for m in joint_modifiers(s)]
+    # (A town is where, not who: "a phone call from Ayodhya"; capitals and states may act.)
+    sources = [m for s in _resolve(args.sources, exclude=set()) for m in joint_modifiers(s)
+               if not is_mere_place(m.span.root)]
     if len(sources) == 1 and len(args.sources) == 1:
         pair = coordinated_antecedents(args.sources[0])
         if pair:  # "both sides agreed": each of the two named before
             sources = pair
     p = Participants(c, lexicon, args, sources)
-    p.targets = best_recipients(_resolve(args.targets, exclude=p.taken() | {tok.i},
-                                         recipient=True))
+    p.targets = best_recipients(_towns_as_states(p, _resolve(
+        args.targets, exclude=p.taken() | {tok.i}, recipient=True)))
     return p
 
 
@@ -213,15 +215,17 @@ def place_as_recipient(p: Participants) -> None:
 def _towns_as_states(p: Participants, found: list[ActorMatch]) -> list[ActorMatch]:
     """A town is where it happened, not who received it ("the VHP rallied in Mumbai", "police
     fired in a village", "talks in Geneva"); force used in a town of another state is used
-    against that state ("Russian jets bombed Aleppo"). Other actors pass as found."""
+    against that state ("Russian jets bombed Aleppo"), and a visit there is the state's to host.
+    Other actors pass as found."""
     default = p.token.doc._.default_state
     here = default[0] if default else None
     own = {s.info.country or here for s in p.sources} or {here}
-    force = TYPE_INFO[p.coding.type].quad == 4
+    # (A visit's host is the place visited too: "Modi visited Lahore" is Pakistan's guest.)
+    lands = TYPE_INFO[p.coding.type].quad == 4 or p.coding.mode == "visit"
     out = []
     for m in found:
         if is_mere_place(m.span.root):
-            country = (m.info.country or _country_of_town(m, own)) if force else None
+            country = (m.info.country or _country_of_town(m, own)) if lands else None
             if country is None or country in own:
                 continue
             m = ActorMatch(m.span, replace(m.info, country=country))
@@ -492,11 +496,23 @@ def press_is_no_counterpart(p: Participants) -> None:
 def consultation_needs_a_counterpart(p: Participants) -> None:
     """"the party discussed the issue at its meeting": one actor talking among itself is no
     consultation; a CONSULT needs a second party, named as recipient or as a second source
-    (a visit's host may be a place: "visited Gujarat")."""
+    (a visit's host may be a place: "visited Gujarat"), a guest received, and visitors who are
+    not merely the public."""
     c = p.coding
     if c.type == "CONSULT" and len(p.sources) == 1 and p.targets and all(
             is_thing(t) and not is_counted(t) for t in p.targets):
         c.rule.append("no-counterpart:dropped")
+        p.empty = True
+    elif c.type == "CONSULT" and c.entry.swap and c.entry.objects is None \
+            and "swap" not in p.args.how and p.token.lemma_.lower() == "receive":
+        # "reports received by intelligence agencies": received things, no guest.
+        c.rule.append("no-guest:dropped")
+        p.empty = True
+    elif c.type == "CONSULT" and c.mode == "visit" and p.sources and all(
+            s.info.sector == "CVL" for s in p.sources):
+        # "nearly 40,000 people had visited Ayodhya": pilgrims and tourists make no visit
+        # between parties (CAMEO 042/043 are visits by officials and delegations).
+        c.rule.append("public-visit:dropped")
         p.empty = True
 
 
