@@ -731,9 +731,12 @@ def test_who_is_no_visitor_and_what_is_no_offer(coder: Coder) -> None:
 
 
 def test_a_common_noun_is_no_town(coder: Coder) -> None:
-    """"Police" is also a town in Poland: a common noun is never read as a place."""
+    """"Police" is also a town in Poland, "Posse" one in Brazil: a common noun is never read as
+    a place, nor a name NER does not take for one unless it is a large city."""
     (fired,) = code(coder, "At Savali village, the police fired in the air on Sunday.")
     assert fired.source is not None and fired.source.sector == "COP"
+    (posted,) = code(coder, "Posse of policemen were deployed in sensitive areas.")
+    assert posted.source is not None and posted.source.sector == "COP"
 
 
 def test_a_motion_or_notice_against_someone_accuses_them(coder: Coder) -> None:

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from eventwire.events.lexicon import CONTAINER_NOUNS, Entry, object_lemmas, reduced_passive
 from eventwire.spans import actor_at, entity_at
-from eventwire.when_where.places import load_places
+from eventwire.when_where.places import NOTABLE, load_places
 
 _SUBJ = {"nsubj", "csubj", "expl"}
 #: Entities that say when, never who ("received the envoy on Friday").
@@ -273,13 +273,28 @@ def is_mere_place(token: Token) -> bool:
     place index's city, or spaCy's LOC/FAC ("the Godhra killings", "the Aleppo bombing": where,
     not who). NER's label alone will not do: it calls such names ORG or NORP as often as GPE."""
     actor = actor_at(token)
-    if actor is not None and actor._.actor.kind in _STATE_KINDS:
-        return False
+    if actor is not None and (actor._.actor.kind in _STATE_KINDS or actor._.actor.sector):
+        return False  # (a titled person is no town: "police commissioner n v surendra babu")
     ent = entity_at(token)
     if ent is None and token.pos_ != "PROPN":
         return False  # a common noun is no town, whatever town shares its spelling ("police")
     name = ent.text if ent is not None else token.text
     return name.lower() in load_places().spellings or token.ent_type_ in ("LOC", "FAC")
+
+
+def is_town(token: Token) -> bool:
+    """A mere place named as a participant: one NER takes for a name of any kind but a
+    person's (it calls towns ORG or NORP as often as GPE), or a city of 100,000 people or
+    more whatever NER says (it took "Lahore" for a person). Without either, words that small
+    towns share ("Posse of policemen", a name's "babu") would be taken."""
+    if not is_mere_place(token):
+        return False
+    ent = entity_at(token)
+    if ent is not None and ent.label_ != "PERSON":
+        return True
+    places = load_places()
+    rows = places.cities.get(places.spellings.get((ent.text if ent else token.text).lower(), ""))
+    return bool(rows) and max(r[3] for r in rows) >= NOTABLE
 
 
 def noun_arguments(noun: Token, entry: Entry) -> Arguments:

@@ -33,8 +33,8 @@ from eventwire.events.arguments import (
     FORCE_PLACE_PREPS,
     Arguments,
     clause_participants,
-    is_mere_place,
     is_passive,
+    is_town,
     noun_arguments,
     place_objects,
     prep_objects,
@@ -118,7 +118,7 @@ def slot_participants(c: TriggerCoding, lexicon: Lexicon) -> Participants:
             else noun_arguments(tok, c.entry))
     # (A town is where, not who: "a phone call from Ayodhya"; capitals and states may act.)
     sources = [m for s in _resolve(args.sources, exclude=set()) for m in joint_modifiers(s)
-               if not is_mere_place(m.span.root)]
+               if not is_town(m.span.root)]
     if len(sources) == 1 and len(args.sources) == 1:
         pair = coordinated_antecedents(args.sources[0])
         if pair:  # "both sides agreed": each of the two named before
@@ -224,7 +224,7 @@ def _towns_as_states(p: Participants, found: list[ActorMatch]) -> list[ActorMatc
     lands = TYPE_INFO[p.coding.type].quad == 4 or p.coding.mode == "visit"
     out = []
     for m in found:
-        if is_mere_place(m.span.root):
+        if is_town(m.span.root):
             country = (m.info.country or _country_of_town(m, own)) if lands else None
             if country is None or country in own:
                 continue
