@@ -294,7 +294,7 @@ def is_town(token: Token) -> bool:
         return True
     places = load_places()
     rows = places.cities.get(places.spellings.get((ent.text if ent else token.text).lower(), ""))
-    return bool(rows) and max(r[3] for r in rows) >= NOTABLE
+    return rows is not None and max(r[3] for r in rows) >= NOTABLE
 
 
 def noun_arguments(noun: Token, entry: Entry) -> Arguments:
