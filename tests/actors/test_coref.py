@@ -41,6 +41,16 @@ def test_nominals(nlp: Language) -> None:
         "government"] == ["Kenya"]
 
 
+def test_the_minister_is_the_one_in_focus(nlp: Language) -> None:
+    """Of two ministers in the last sentence, "the minister" is the one who was its subject."""
+    got = links(nlp, "Foreign Minister Wang Yi met Foreign Minister Cho Tae-yul in Seoul. The "
+                     "minister urged South Korea to resume talks.")
+    assert got["minister"] == ["Wang Yi"]
+    got = links(nlp, "Foreign Minister Cho Tae-yul received Foreign Minister Wang Yi in Seoul. "
+                     "The minister urged China to resume talks.")
+    assert got["minister"] == ["Cho Tae-yul"]
+
+
 def test_possessives_and_unknowns_stay_unresolved(nlp: Language) -> None:
     got = links(nlp, "Sharif thanked Erdogan for his support.")
     assert "his" not in got

@@ -744,3 +744,18 @@ def test_a_motion_or_notice_against_someone_accuses_them(coder: Coder) -> None:
     assert (motion.type, motion.target.text) == ("ACCUSE", "the government")
     (notice,) = code(coder, "The union served a legal notice against the company.")
     assert (notice.type, notice.target.text) == ("ACCUSE", "the company")
+
+
+def test_what_an_act_is_called_is_no_act(coder: Coder) -> None:
+    """A verb with an object predicate says what the object was: its subject did not do it."""
+    assert not code(coder, 'President William Ruto called the protests "treasonous".')
+    assert not code(coder, "Describing the attack on the train as shameful, the minister left.")
+
+
+def test_an_appeal_to_no_one_named_goes_to_the_story(coder: Coder) -> None:
+    text = ("NAIROBI, June 25 (AP) - Kenyan police fired tear gas at protesters in Nairobi. "
+            "The United States and Britain urged restraint.")
+    appeals = [e for e in code(coder, text) if e.type == "REQUEST"]
+    assert {(e.source.country, e.target.country) for e in appeals} == {("USA", "KEN"),
+                                                                        ("GBR", "KEN")}
+    assert all(e.attributes["inferred_recipient"] == "article-dateline" for e in appeals)

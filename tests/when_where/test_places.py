@@ -45,3 +45,18 @@ def test_talks_in_geneva_are_placed_in_switzerland(coder) -> None:  # type: igno
                                                  "in Geneva on Tuesday.")]))
     located = {(e.location.name, e.location.country) for e in events if e.location}
     assert located == {("Geneva", "CHE")}
+
+
+def test_a_place_the_index_does_not_know_is_still_where(coder) -> None:  # type: ignore[no-untyped-def]
+    """A district NER marks as a place beats the dateline, named without coordinates, of the
+    story's state."""
+    from eventwire.schema import Article
+
+    text = ("ISLAMABAD, Nov. 20 (Reuters) - Pakistani security forces killed 12 militants in a "
+            "raid in North Waziristan on Wednesday, the army said.")
+    (_, events) = next(coder.code([Article(text=text)]))
+    (killed,) = [e for e in events if e.type == "ASSAULT"]
+    assert killed.location is not None
+    assert (killed.location.name, killed.location.country, killed.location.lat) == (
+        "North Waziristan", "PAK", None)
+    assert killed.attributes["place_source"] == "clause"

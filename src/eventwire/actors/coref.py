@@ -121,6 +121,27 @@ def _last(before: list[Span], keep: Callable[[Span], bool]) -> list[Span]:
     return next(([s] for s in reversed(before) if keep(s)), [])
 
 
+def _salient(before: list[Span], keep: Callable[[Span], bool]) -> list[Span]:
+    """Like ``_last``, but of several that ``keep`` accepts in the sentence of the last one,
+    the one that was its subject: "Naqvi met Muttaqi in Kabul. The minister urged ..." is
+    Naqvi (the subject stays in focus, as readers take it)."""
+    last = _last(before, keep)
+    if not last:
+        return last
+    sent = last[0].root.sent
+    same = [s for s in before if keep(s) and s.start >= sent.start]
+    subjects = [s for s in same if _in_subject(s.root)]
+    return subjects[-1:] if subjects and len(same) > 1 else last
+
+
+def _in_subject(token: Token) -> bool:
+    """The token heads, or sits in, a clause's subject phrase."""
+    while token.dep_ in ("compound", "appos", "conj", "poss", "amod", "nmod") \
+            and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
 def _is_country_like(span: Span) -> bool:
     return span._.actor.kind in ("country", "capital", "igo", "group")
 
@@ -357,7 +378,7 @@ def resolve_coreference(doc: Doc, speech_verbs: frozenset[str] = frozenset()) ->
                 (c.dep_ in ("amod", "compound", "poss") and c.lower_ not in _TITLE_WORDS)
                 or c.pos_ == "PROPN" for c in tok.children) and not any(
                 c.dep_ in ("appos", "flat") for c in tok.children):
-            found = _last(before, lambda s: s._.actor.kind == "leader")
+            found = _salient(before, lambda s: s._.actor.kind == "leader")
         elif tok._.sector and tok.pos_ == "NOUN" and _is_bare_definite(tok):
             found = _same_description(tok)
         if found:

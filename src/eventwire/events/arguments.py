@@ -350,6 +350,12 @@ def noun_arguments(noun: Token, entry: Entry) -> Arguments:
             args.sources, args.targets = [], []
             args.how.append("needed")
             return args
+        if came == "dobj" and any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")
+                                  for c in tok.children):
+            # "called the protests treasonous", "describing the attack on the train as
+            # shameful": the verb says what the act was, its subject did not do it.
+            args.how.append("characterized")
+            return args
         if came == "dobj" and lemma in GETTING_VERBS:
             # "won the backing of the EU", "secured a loan from the IMF": the giver acts, the
             # subject receives.

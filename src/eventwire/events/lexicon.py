@@ -230,6 +230,9 @@ def _verb_fits(entry: Entry, token: Token) -> bool:
         if not all(p in kids for p in parts):
             return False
     if entry.objects:
+        if any(c.dep_ == "oprd" and c.lemma_.lower() not in entry.objects
+               for c in token.children):
+            return False  # "called the protests treasonous": what the object is said to be
         if PEOPLE in entry.objects and not any(c.dep_ in _PREDICATIVE for c in token.children) \
                 and any(is_people(o) for o in object_lemmas(token)):
             return True

@@ -170,11 +170,13 @@ def state_of_the_place_hit(p: Participants) -> None:
 def recipient_from_the_story(p: Participants) -> None:
     """"Egypt, Turkey and Italy sent rescue teams and tents" in a story about floods in Libya:
     aid given with no recipient named goes to the story's own country (its dateline's, else
-    the one it names most: ``doc._.default_state``), when that is not the giver's;
-    ``attributes.inferred_recipient`` says so and the confidence drops."""
+    the one it names most: ``doc._.default_state``), when that is not the giver's; so does an
+    appeal made to no one named ("The United States and Britain urged restraint" in a story
+    datelined Nairobi). ``attributes.inferred_recipient`` says so and the confidence drops."""
     c = p.coding
     found = p.token.doc._.default_state
-    if found is None or not TYPE_INFO[c.entry.type].transfer or not p.sources or any(
+    needs_one = TYPE_INFO[c.entry.type].transfer or c.type == "REQUEST"
+    if found is None or not needs_one or not p.sources or any(
             not is_thing(t) or is_counted(t) for t in p.targets):
         return
     country, how = found

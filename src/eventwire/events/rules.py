@@ -74,9 +74,10 @@ def _has_own_actor(token: Token) -> bool:
 
 
 #: Links inside a verb's phrase: object (or a passive's subject: "sanctions were imposed"),
-#: prepositional object, coordinated or apposed noun.
+#: prepositional object, coordinated, apposed or modifying noun ("fired tear gas and water
+#: cannon", parsed with "gas" modifying "cannon").
 _PHRASE_LINKS = {"dobj", "pobj", "prep", "conj", "appos", "compound", "attr", "npadvmod", "dative",
-                 "nsubjpass"}
+                 "nsubjpass", "nmod"}
 
 
 def _phrase_verb(noun: Token) -> Token | None:
@@ -182,6 +183,9 @@ class RuleCoder:
                 outer = codings.get(up.i)
                 if outer is None:
                     continue
+                if tok.dep_ == "dobj" and tok.head.i == up.i and any(
+                        c.dep_ == "oprd" for c in up.children):
+                    break  # "called the protests treasonous": says what they were, no purpose
                 if outer.entry.frame in _YIELDING_FRAMES and outer.absorbed_by is None:
                     outer.absorbed_by = tok.i
                     coding.via = outer.token

@@ -14,7 +14,6 @@ not a location, so only prepositional places are read.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
@@ -135,21 +134,45 @@ def _resolve(tok: Token, places: PlaceIndex, actor_countries: set[str]) -> Locat
 
 def place_of(trigger: Token, actor_countries: set[str], dateline: str | None = None
              ) -> tuple[Location | None, PlaceSource | None]:
-    """The location of the event signalled by ``trigger`` and where it was read: the trigger's
-    clause, its sentence, or the dateline's town (``Dateline.town``; None when none names a
-    known place)."""
+    """The location of the event signalled by ``trigger`` and where it was read: a known place
+    in the trigger's clause, else a place the index does not know named there (no
+    coordinates), else a known place in its sentence, else the dateline's town
+    (``Dateline.town``); None when none of them names a place."""
     places = load_places()
     sent: Span = trigger.sent
-    # The sentence is searched only when the clause names no known place.
-    searches: tuple[tuple[PlaceSource, Callable[[], list[Token]]], ...] = (
-        ("clause", lambda: _clause_places(trigger)), ("sentence", lambda: _place_objects(list(sent))))
-    for source, search in searches:
-        for tok in search():
-            location = _resolve(tok, places, actor_countries)
-            if location is not None:
-                return location, source
+    clause = _clause_places(trigger)
+    for tok in clause:
+        location = _resolve(tok, places, actor_countries)
+        if location is not None:
+            return location, "clause"
+    # A place the index does not know, named as one in the clause ("in a raid in North
+    # Waziristan"), beats other clauses and the dateline: its name, and the state of the
+    # story (else of the actors, when they have one).
+    for tok in clause:
+        named = _unknown_place(tok)
+        if named is not None:
+            found = trigger.doc._.default_state
+            states = {found[0]} if found else actor_countries
+            return Location(named, next(iter(states)) if len(states) == 1 else None), "clause"
+    # The sentence is searched only when the clause names no place.
+    for tok in _place_objects(list(sent)):
+        location = _resolve(tok, places, actor_countries)
+        if location is not None:
+            return location, "sentence"
     if dateline:
         location = places.resolve_any_case(dateline, actor_countries, trigger.doc.text)
         if location is not None:
             return location, "dateline"
     return None, None
+
+
+def _unknown_place(tok: Token) -> str | None:
+    """The name of a region, district or site NER marks as a place (GPE, LOC) that is no actor
+    the tables know ("North Waziristan", "Kheda district"); None otherwise."""
+    ent = entity_at(tok)
+    if ent is None or ent.label_ not in ("GPE", "LOC") or tok.pos_ != "PROPN":
+        return None
+    span = actor_at(tok)
+    if span is not None and span._.actor.kind != "ner":
+        return None  # a country, capital, group or person the tables know
+    return ent.text
