@@ -759,3 +759,17 @@ def test_an_appeal_to_no_one_named_goes_to_the_story(coder: Coder) -> None:
     assert {(e.source.country, e.target.country) for e in appeals} == {("USA", "KEN"),
                                                                         ("GBR", "KEN")}
     assert all(e.attributes["inferred_recipient"] == "article-dateline" for e in appeals)
+
+
+def test_an_act_told_before_is_aimed_at_its_actor(coder: Coder) -> None:
+    """"the strikes", "the attack" with no actor of their own point back to the last such act:
+    condemning them is aimed at whoever did it."""
+    text = ("BEIRUT, Oct. 2 (Reuters) - Israeli warplanes struck several villages in southern "
+            "Lebanon on Wednesday. Hezbollah fired rockets at northern Israel. Lebanese Prime "
+            "Minister Najib Mikati condemned the strikes.")
+    (condemned,) = [e for e in code(coder, text) if e.type == "ACCUSE"]
+    assert (condemned.source.country, condemned.target.country) == ("LBN", "ISR")
+    assert "recipient:earlier-act" in condemned.rule
+    # Without an act told before, the thing condemned stays the recipient.
+    (alone,) = code(coder, "The government condemned the attack on the embassy.")
+    assert alone.target.text == "the embassy"
