@@ -773,3 +773,12 @@ def test_an_act_told_before_is_aimed_at_its_actor(coder: Coder) -> None:
     # Without an act told before, the thing condemned stays the recipient.
     (alone,) = code(coder, "The government condemned the attack on the embassy.")
     assert alone.target.text == "the embassy"
+
+
+
+def test_units_and_people_the_copy_names(coder: Coder) -> None:
+    """A police company is police, not a firm; intellectuals are people one meets."""
+    (moved,) = code(coder, "A state reserve police company has also been requisitioned.")
+    assert (moved.type, moved.attributes.get("forces")) == ("MOBILIZE", ["COP"])
+    (met,) = code(coder, "The Delhi police held meetings with intellectuals on Sunday.")
+    assert (met.type, met.target.text) == ("CONSULT", "intellectuals")

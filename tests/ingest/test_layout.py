@@ -109,3 +109,12 @@ def test_explain_quotes_each_decision() -> None:
     lines = read_layout(text, PLACES).explain(text)
     assert lines[0].startswith("headline [0:12] 'Talks resume'")
     assert "dateline place 'GENEVA', agency 'AP'" in lines
+
+
+def test_a_language_switch_run_into_the_story_is_furniture() -> None:
+    text = clean_text("Read this story in... \u00a0 Hindi the high court passed these orders on "
+                      "a petition by the state.\n\nThe hearing resumes on Monday.")
+    layout = read_layout(text, PLACES)
+    (switch,) = [p for p in layout.parts if p.kind == "boilerplate"]
+    assert text[switch.start:switch.end].strip() == "Read this story in... \u00a0 Hindi"
+    assert text[switch.end:].startswith("the high court")

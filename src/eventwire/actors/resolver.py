@@ -114,7 +114,8 @@ POLITICAL_FORCES = frozenset({"secular", "communal", "divisive", "fundamentalist
 #: Nouns for a body of some service, whose sector a modifier may name ("the police force" is
 #: COP, "an army unit" MIL); alone they keep their own ("the forces", "the department").
 BODY_HEADS = frozenset({"force", "department", "unit", "branch", "wing", "cell", "service",
-                        "agency", "contingent", "establishment", "machinery"})
+                        "agency", "contingent", "establishment", "machinery", "battalion",
+                        "platoon", "squad", "column"})
 
 
 def noun_phrase(token: Token) -> Span:

@@ -66,6 +66,12 @@ _BOILERPLATE = re.compile(
 _RELATED = re.compile(
     r"(?<=[.!?\"'”’)])\s+(?P<mark>related (stories|articles|coverage|news|links|reading))\b",
     re.IGNORECASE)
+#: A web page's language switch at a paragraph's start ("Read this story in... Hindi"), run
+#: into the story's first words by archived copy: furniture.
+_LANGUAGE_SWITCH = re.compile(
+    r"read (this|the) (story|article) in\W*(hindi|marathi|gujarati|bengali|bangla|tamil|telugu"
+    r"|kannada|malayalam|urdu|punjabi|odia|english|arabic|french|spanish|chinese)\b\W*",
+    re.IGNORECASE)
 #: A last paragraph's closing mark ("... said. (end)").
 _TRAILER = re.compile(r"\s*(\((end|ends|more)\)|-+\s*end\s*-+|###)\s*$", re.IGNORECASE)
 _BYLINE = re.compile(
@@ -220,6 +226,10 @@ def read_layout(text: str, known_place: KnownPlace | None = None,
     dateline: Dateline | None = None
     first_prose = True
     for n, (start, end) in enumerate(paragraphs):
+        switch = _LANGUAGE_SWITCH.match(text, start, end)
+        if switch is not None:
+            parts.append(Part("boilerplate", start, switch.end()))
+            start = switch.end()
         related = _RELATED.search(text, start, end)
         tail = [Part("boilerplate", related.start("mark"), end)] if related else []
         end = related.start("mark") if related else end
