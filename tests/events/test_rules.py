@@ -782,3 +782,11 @@ def test_units_and_people_the_copy_names(coder: Coder) -> None:
     assert (moved.type, moved.attributes.get("forces")) == ("MOBILIZE", ["COP"])
     (met,) = code(coder, "The Delhi police held meetings with intellectuals on Sunday.")
     assert (met.type, met.target.text) == ("CONSULT", "intellectuals")
+
+
+
+def test_searches_and_forces_pressed_into_service(coder: Coder) -> None:
+    (combing,) = code(coder, "Police intensified combing operations in the district.")
+    assert (combing.type, combing.mode, combing.source.sector) == ("COERCE", "seize", "COP")
+    (pressed,) = code(coder, "The military was pressed into service when the riots spread.")
+    assert (pressed.type, pressed.attributes.get("forces")) == ("MOBILIZE", ["MIL"])
