@@ -674,6 +674,8 @@ def test_what_was_not_intended_or_not_joined_did_not_happen(coder: Coder) -> Non
     assert not code(coder, "Turkey did not reject the proposal.")
     assert not code(coder, "The city unit did not participate in the bandh.")
     assert not code(coder, "Russia did not take part in the talks in Geneva.")
+    # A response not given denies the response, and the request is not the junta's own.
+    assert not code(coder, "The junta did not respond to the request.")
 
 
 def test_what_is_needed_was_not_given_and_what_is_won_was(coder: Coder) -> None:

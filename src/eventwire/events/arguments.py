@@ -345,6 +345,8 @@ def noun_arguments(noun: Token, entry: Entry) -> Arguments:
             break
     if tok.pos_ in ("VERB", "AUX") and tok.i != noun.i:
         lemma = tok.lemma_.lower()
+        if lemma in RESPONDING_VERBS:
+            return args  # "did not respond to the request": the request is someone else's
         if came == "dobj" and lemma in NEEDING_VERBS:
             # "still needs the support of 59 legislators", "Gaza needs aid": nobody acted.
             args.sources, args.targets = [], []
@@ -377,6 +379,8 @@ def noun_arguments(noun: Token, entry: Entry) -> Arguments:
     return args
 
 
+#: Verbs whose prepositional object is someone else's act ("responded to the request").
+RESPONDING_VERBS = frozenset({"respond", "react", "reply", "refer", "comment"})
 #: Verbs whose object is an act someone lacks: what is needed has not been done.
 NEEDING_VERBS = frozenset({"need", "lack", "require"})
 #: Verbs whose object is an act someone else did for the subject ("garnered the support of").

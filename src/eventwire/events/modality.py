@@ -12,6 +12,8 @@ _OBLIGATION_AUX = {"must", "should", "ought"}
 _NEG_WORDS = {"not", "n't", "never", "no"}
 #: Subjects or objects that deny the act: nobody was arrested.
 _NONE_WORDS = {"none", "nobody", "nothing", "noone"}
+#: Verbs through which one takes part in an act named by their prepositional object.
+_TAKING_PART = {"participate", "take", "join", "engage", "attend"}
 _REPORTED_ADVERBS = {"reportedly", "allegedly", "purportedly", "apparently", "supposedly"}
 #: Verbs that, governing an event, say it did not happen ("failed to reach a deal").
 _FAILURE_VERBS = {"fail", "refrain", "stop", "cease", "avoid"}
@@ -53,9 +55,12 @@ def is_negated(trigger: Token, intent_lemmas: frozenset[str] | set[str] = frozen
             and head.head.lemma_.lower() in _FAILURE_VERBS:
         return True
     # A noun event inherits the negation of its light verb ("did not hold talks"), or of the
-    # verb it is taken part in through ("did not participate in the bandh").
+    # verb it is taken part in through ("did not participate in the bandh"; but "did not
+    # respond to the request" denies the response, not the request).
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
+        if head.lemma_.lower() not in _TAKING_PART:
+            return False
     elif not (trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass")):
         return False
     return head.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in head.children)
