@@ -52,7 +52,7 @@ class Cues:
     #: The actor words that name someone (not "he", "the government": those refer back).
     name_words: frozenset[str]
     #: Stems of the triggers whose actor the coder infers when none is named ("five were
-    #: arrested": the police, ``participants.implied_police``): they need no actor word.
+    #: arrested": the police, ``participants.implied_agent``): they need no actor word.
     implied_stems: tuple[str, ...] = ()  # a tuple: ``str.startswith`` takes them all at once
 
     @classmethod

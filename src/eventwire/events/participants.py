@@ -291,7 +291,7 @@ POLICE_ACTS = frozenset(act for act, sector in IMPLIED_AGENTS.items() if sector 
 _IMPLIED_NAMES = {"COP": "police", "GOV": "government"}
 
 
-def implied_police(p: Participants) -> None:
+def implied_agent(p: Participants) -> None:
     """"three students were arrested", "the arrest of two journalists": with no agent named (and no
     state named as the place, ``state_of_place``), the police acted, of the country a place
     names if any; "a curfew was imposed": the government did (``IMPLIED_AGENTS``). The source's
@@ -657,9 +657,8 @@ Strategy = Callable[[Participants], None]
 #: The order matters: each strategy sees what the ones before it found.
 STRATEGIES: tuple[Strategy, ...] = (
     goal_of_transfer, place_as_recipient, purpose_verb_arguments, person_object, agent_of_cause,
-    state_of_place, police_do_police_acts, implied_police, nobody, threatened_is_who_must_comply,
-    recipient_of_absorbed_act,
-    nearest_in_clause,
+    state_of_place, police_do_police_acts, implied_agent, nobody, threatened_is_who_must_comply,
+    recipient_of_absorbed_act, nearest_in_clause,
     press_is_no_counterpart, consultation_needs_a_counterpart, denial_needs_a_recipient,
     an_order_needs_someone_ordered, speaker_demands, peacekeeping_is_aid, forces_moved,
     public_actor, recipient_from_the_story, state_of_the_place_hit, article_state,

@@ -212,9 +212,10 @@ class RuleCoder:
                 outer = codings.get(verb.i) if verb is not None else None
                 # (A passive's subject only when it is the verb's own pattern object: "sanctions
                 # were imposed", not "security measures have been undertaken".)
+                own_object = tok.dep_ != "nsubjpass" or (
+                    outer is not None and tok.lemma_.lower() in (outer.entry.objects or ()))
                 if outer is not None and outer.entry.pos == "v" and outer.absorbed_by is None \
-                        and outer.token.i != tok.i and (tok.dep_ != "nsubjpass" or tok.lemma_.lower()
-                                                        in (outer.entry.objects or ())):
+                        and outer.token.i != tok.i and own_object:
                     self._absorb(outer, coding)
 
     def _absorb(self, outer: TriggerCoding, inner: TriggerCoding) -> None:
@@ -343,9 +344,10 @@ def _earlier_acts_receive(candidates: list[EventCandidate]) -> None:
             lemma = tok.lemma_.lower()
             same = [e for e in earlier if e.trigger.token.lemma_.lower() == lemma] or [
                 e for e in earlier if e.trigger.type == inner.type]
-            if not same or same[-1].source is None:
+            actor = same[-1].source if same else None
+            if actor is None:
                 continue
-            ev.target = ActorMatch(noun_phrase(tok), same[-1].source.info)
+            ev.target = ActorMatch(noun_phrase(tok), actor.info)
             ev.confidence = round(ev.confidence - 0.1, 2)
             ev.actor_certainty = round(ev.actor_certainty - 0.1, 2)
             if "recipient:earlier-act" not in c.rule:
