@@ -42,9 +42,15 @@ def test_object_patterns_beat_bare_verbs() -> None:
 
 def test_particles_select_the_sense() -> None:
     lex = load_lexicon()
+    doc = _doc(["He", "called", "on", "Iran", "to", "stop"], [1, 1, 1, 2, 5, 1],
+               ["nsubj", "ROOT", "prep", "pobj", "aux", "xcomp"],
+               ["PRON", "VERB", "ADP", "PROPN", "PART", "VERB"],
+               ["he", "call", "on", "Iran", "to", "stop"])
+    assert lex.match(doc[1]).type == "REQUEST"
+    # Asking for no act, calling on someone is a visit ("called on the vice president").
     doc = _doc(["He", "called", "on", "Iran"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
                ["PRON", "VERB", "ADP", "PROPN"], ["he", "call", "on", "Iran"])
-    assert lex.match(doc[1]).type == "REQUEST"
+    assert (lex.match(doc[1]).type, lex.match(doc[1]).mode) == ("CONSULT", "visit")
     doc = _doc(["a", "drone", "strike"], [2, 2, 2], ["det", "compound", "ROOT"],
                ["DET", "NOUN", "NOUN"], ["a", "drone", "strike"])
     assert (lex.match(doc[2]).type, lex.match(doc[2]).mode) == ("ASSAULT", "drone")

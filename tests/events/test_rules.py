@@ -792,3 +792,19 @@ def test_searches_and_forces_pressed_into_service(coder: Coder) -> None:
     assert (combing.type, combing.mode, combing.source.sector) == ("COERCE", "seize", "COP")
     (pressed,) = code(coder, "The military was pressed into service when the riots spread.")
     assert (pressed.type, pressed.attributes.get("forces")) == ("MOBILIZE", ["MIL"])
+
+
+def test_calling_on_someone_is_a_visit_unless_it_asks_for_an_act(coder: Coder) -> None:
+    events = code(coder, "External Affairs Minister S. Jaishankar met Foreign Minister Wang Yi "
+                         "in Beijing. Jaishankar also called on Vice President Han Zheng.")
+    (visit,) = [e for e in events if e.trigger.text.startswith("called")]
+    assert (visit.type, visit.source.country, visit.target.text) == (
+        "CONSULT", "IND", "Vice President Han Zheng")
+    (appeal,) = code(coder, "The UN called on Israel to halt the strikes.")
+    assert (appeal.type, appeal.target.country) == ("REQUEST", "ISR")
+
+
+def test_what_a_launch_sends_is_no_recipient(coder: Coder) -> None:
+    events = code(coder, "Ukraine shot down 38 of the 40 drones launched by Russia.")
+    assert not [e for e in events if e.source is not None and e.source.country == "RUS"
+                and e.target is not None and e.target.text == "the 40 drones"]

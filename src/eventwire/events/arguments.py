@@ -200,7 +200,8 @@ def verb_arguments(verb: Token, entry: Entry, visitors: frozenset[str] = frozens
         themes = [c for c in verb.children if c.dep_ in _PASS_SUBJ and (
             c.lemma_.lower() not in pattern_objects or entry.type in FORCE_PLACE_PREPS)]
         if reduced_passive(verb):
-            themes = [verb.head]
+            themes = [verb.head] if verb.head.lemma_.lower() not in pattern_objects or (
+                entry.type in FORCE_PLACE_PREPS) else []  # "the drones launched by Russia"
         elif not themes and verb.dep_ in ("xcomp", "conj"):
             # "forces continue to be deployed"; "Santoso arrived and was welcomed by Reid"
             themes = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]

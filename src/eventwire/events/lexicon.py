@@ -83,6 +83,8 @@ class Lexicon:
         if token.pos_ in _VERB_POS or token.tag_.startswith("VB"):
             for entry in self.verbs.get(lemma, ()) or self.verbs.get(_plain_form(token), ()):
                 if _verb_fits(entry, token):
+                    if entry.frame == "request" and entry.particle and not _asks_for_an_act(token):
+                        continue  # "Doval called on Vice President Han": a courtesy call
                     if entry.frame is None and lemma in self.frames and any(
                             c.dep_ == "xcomp" for c in token.children):
                         return None  # "try to estimate": the frame sense, not a trial
@@ -214,6 +216,15 @@ def is_people(token: Token) -> bool:
     return token.pos_ == "NOUN" and token._.sector is not None and (
         token.tag_ == "NNS" or any(c.dep_ == "nummod" for c in token.children)
         or token._.sector in _INDIVIDUAL_SECTORS)
+
+
+def _asks_for_an_act(verb: Token) -> bool:
+    """"called on Iran to release ...", "called upon them for restraint": the appeal names what
+    it asks for (an infinitive, a clause or a "for" phrase); "called on the vice president"
+    alone is a visit."""
+    return any(t.dep_ in ("xcomp", "ccomp", "advcl") or (t.dep_ == "prep" and t.lower_ == "for")
+               or (t.tag_ == "VB" and any(a.lower_ == "to" for a in t.children))
+               for t in verb.subtree if t.i != verb.i)
 
 
 def _verb_fits(entry: Entry, token: Token) -> bool:
