@@ -39,11 +39,12 @@ def test_wire_copy_structure_dateline_and_page_furniture(coder: Coder) -> None:
     assert article.date is None  # the dateline gives no year: no date is guessed
     sources = {e.source.text for e in events if e.source}
     assert "MOSCOW" not in sources and "Anna Petrova" not in sources
-    # The headline is its own sentence; the body's first sentence starts after the dateline.
-    headline = [e for e in events if e.sentence == "Russia accuses Britain of spying"]
-    assert headline and who(headline[0]) == ("ACCUSE", "RUS", "GBR")
+    # The headline is its own sentence; the body's first sentence starts after the dateline;
+    # the happening both tell is one event, with the body's evidence.
+    assert not [e for e in events if e.sentence == "Russia accuses Britain of spying"]
     body = [e for e in events if e.trigger.text == "accused"]
     assert body and body[0].sentence.startswith("Russia accused")
+    assert who(body[0]) == ("ACCUSE", "RUS", "GBR")
     # No event from the caption ("embassy in Moscow") or boilerplate; the ministry is Moscow's.
     assert all("REUTERS" not in e.sentence for e in events)
     summoned = [e for e in events if e.trigger.text == "summoned"]
@@ -51,6 +52,16 @@ def test_wire_copy_structure_dateline_and_page_furniture(coder: Coder) -> None:
     # Events whose sentence names no place happened where the story was filed.
     assert summoned[0].location is not None and summoned[0].location.name == "Moscow"
     assert summoned[0].attributes["place_source"] == "dateline"
+
+
+def test_a_headline_the_story_does_not_tell_again_is_kept(coder: Coder) -> None:
+    _, events = code(coder, "Russia expels two British diplomats\n\nMOSCOW, March 4 (TASS) -- "
+                            "Russia accused Britain on Monday of sending spies to its ports.",
+                     on=None)
+    # (PLOVER: expelling diplomats is a SANCTION.)
+    assert {who(e) for e in events} == {("SANCTION", "RUS", "GBR"), ("ACCUSE", "RUS", "GBR")}
+    expelled = [e for e in events if e.type == "SANCTION"]
+    assert expelled[0].sentence == "Russia expels two British diplomats"
 
 
 def test_dateline_with_a_full_date_dates_an_undated_article(coder: Coder) -> None:

@@ -105,8 +105,40 @@ def link_quote(event: Event, quotes: tuple[Quote, ...]) -> Event:
 
 def doc_events(doc: Doc, article: Article) -> list[Event]:
     """All event records of a processed Doc, in text order."""
-    events = [to_event(c, article) for c in doc._.events]
+    events = _told_again(doc._.layout, [to_event(c, article) for c in doc._.events])
     return sorted(events, key=lambda e: (e.trigger.start, e.source.start if e.source else -1))
+
+
+def _told_again(layout: Layout | None, events: list[Event]) -> list[Event]:
+    """Without the headline's events that the story tells again: "Israel strikes Hezbollah
+    targets" over "Israeli warplanes struck several villages ..." is one happening, kept with
+    the body's fuller evidence. The same type and source (by state, name or words), and no
+    recipients of two different known states; a mutual act either way round."""
+    heads = [p for p in (layout.parts if layout else ()) if p.kind == "headline"]
+    if not heads:
+        return events
+
+    def in_headline(e: Event) -> bool:
+        return any(p.start <= e.trigger.start < p.end for p in heads)
+
+    def same(h: Event, b: Event) -> bool:
+        if h.type != b.type:
+            return False
+        pairs = [(b.source, b.target)]
+        if h.attributes.get("reciprocal") or b.attributes.get("reciprocal"):
+            pairs.append((b.target, b.source))
+        return any(_key(h.source) == _key(src) and (
+            h.target is None or tgt is None or h.target.country is None or tgt.country is None
+            or h.target.country == tgt.country) for src, tgt in pairs)
+
+    body = [e for e in events if not in_headline(e)]
+    return [e for e in events if not (in_headline(e) and any(same(e, b) for b in body))]
+
+
+def _key(actor: Actor | None) -> str | None:
+    """Who an actor is, for telling a happening told twice: its state, else its name, else
+    its words."""
+    return None if actor is None else actor.country or actor.name or actor.text.lower()
 
 
 @lru_cache(maxsize=4)
