@@ -808,3 +808,20 @@ def test_what_a_launch_sends_is_no_recipient(coder: Coder) -> None:
     events = code(coder, "Ukraine shot down 38 of the 40 drones launched by Russia.")
     assert not [e for e in events if e.source is not None and e.source.country == "RUS"
                 and e.target is not None and e.target.text == "the 40 drones"]
+
+
+def test_a_protest_is_aimed_at_what_it_is_against(coder: Coder) -> None:
+    text = ("Argentina's main labor unions staged a general strike on Thursday, halting flights "
+            "and public transport in protest against President Javier Milei's austerity "
+            "measures.")
+    (strike,) = code(coder, text)
+    assert (strike.type, strike.source.country, strike.target.country) == ("PROTEST", "ARG", "ARG")
+    assert "recipient:against" in strike.rule
+    # Pressing ahead asks nothing of anyone.
+    assert not [e for e in code(coder, "Milei vowed to press ahead with his reforms.")
+                if e.type in ("REQUEST", "THREATEN")]
+
+
+def test_an_opposition_leader_is_the_opposition(coder: Coder) -> None:
+    (criticised,) = code(coder, "Israel's opposition leader criticised the government.")
+    assert criticised.source.sector == "OPP"

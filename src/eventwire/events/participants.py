@@ -440,6 +440,22 @@ def threatened_is_who_must_comply(p: Participants) -> None:
             return
 
 
+def protest_is_against(p: Participants) -> None:
+    """"staged a general strike, halting flights in protest against President Milei's
+    austerity measures": a protest is aimed at whom its sentence says it is against (the
+    object of "against", or that object's owner), when no actor receives it yet."""
+    c = p.coding
+    if c.type != "PROTEST" or not p.sources or not all(is_thing(t) for t in p.targets):
+        return
+    against = [g for t in p.token.sent if t.lower_ == "against" and t.dep_ == "prep"
+               for g in t.children if g.dep_ == "pobj"]
+    found = [m for m in _resolve(against, exclude=p.taken() | {p.token.i}, recipient=True)
+             if not is_thing(m)]
+    if found:
+        p.targets = best_recipients(found)
+        c.rule.append("recipient:against")
+
+
 def recipient_of_absorbed_act(p: Participants) -> None:
     """The recipient of an absorbed act is the recipient: "refused to allow flights out of
     Afghanistan", "demanded that the government resign" (its actor receives the demand)."""
@@ -658,7 +674,7 @@ Strategy = Callable[[Participants], None]
 STRATEGIES: tuple[Strategy, ...] = (
     goal_of_transfer, place_as_recipient, purpose_verb_arguments, person_object, agent_of_cause,
     state_of_place, police_do_police_acts, implied_agent, nobody, threatened_is_who_must_comply,
-    recipient_of_absorbed_act, nearest_in_clause,
+    protest_is_against, recipient_of_absorbed_act, nearest_in_clause,
     press_is_no_counterpart, consultation_needs_a_counterpart, denial_needs_a_recipient,
     an_order_needs_someone_ordered, speaker_demands, peacekeeping_is_aid, forces_moved,
     public_actor, recipient_from_the_story, state_of_the_place_hit, article_state,
