@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from eventwire.events.lexicon import CONTAINER_NOUNS, Entry, object_lemmas, reduced_passive
+from eventwire.events.lexicon import (
+    CONTAINER_NOUNS,
+    Entry,
+    object_lemmas,
+    object_predicate,
+    reduced_passive,
+)
 from eventwire.spans import actor_at, entity_at
 from eventwire.when_where.places import NOTABLE, load_places
 
@@ -353,8 +359,8 @@ def noun_arguments(noun: Token, entry: Entry) -> Arguments:
             args.sources, args.targets = [], []
             args.how.append("needed")
             return args
-        if came == "dobj" and any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")
-                                  for c in tok.children):
+        if came == "dobj" and (object_predicate(tok) is not None or any(
+                c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)):
             # "called the protests treasonous", "describing the attack on the train as
             # shameful": the verb says what the act was, its subject did not do it.
             args.how.append("characterized")

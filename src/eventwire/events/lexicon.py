@@ -196,6 +196,13 @@ def object_lemmas(token: Token) -> list[Token]:
     return out
 
 
+def object_predicate(verb: Token) -> Token | None:
+    """What the verb says its object is ("called the protests *treasonous*", "held them
+    *hostage*"): such a verb characterizes its object rather than acting on it, unless the
+    predicate is the act itself (a pattern's own object)."""
+    return next((c for c in verb.children if c.dep_ == "oprd"), None)
+
+
 #: The object class of a pattern that takes people ("pick up [@people]": arrested, but "picked
 #: up the phone" is no event).
 PEOPLE = "@people"
@@ -241,8 +248,8 @@ def _verb_fits(entry: Entry, token: Token) -> bool:
         if not all(p in kids for p in parts):
             return False
     if entry.objects:
-        if any(c.dep_ == "oprd" and c.lemma_.lower() not in entry.objects
-               for c in token.children):
+        said = object_predicate(token)
+        if said is not None and said.lemma_.lower() not in entry.objects:
             return False  # "called the protests treasonous": what the object is said to be
         if PEOPLE in entry.objects and not any(c.dep_ in _PREDICATIVE for c in token.children) \
                 and any(is_people(o) for o in object_lemmas(token)):

@@ -30,7 +30,7 @@ from eventwire.events.arguments import (
     CLAUSE_DEPS,
 )
 from eventwire.events.coding import EventCandidate, TriggerCoding
-from eventwire.events.lexicon import CONTAINER_NOUNS, Entry, Frame, Lexicon
+from eventwire.events.lexicon import CONTAINER_NOUNS, Entry, Frame, Lexicon, object_predicate
 from eventwire.events.modality import (
     clause_chain,
     is_negated,
@@ -184,8 +184,7 @@ class RuleCoder:
                 outer = codings.get(up.i)
                 if outer is None:
                     continue
-                if tok.dep_ == "dobj" and tok.head.i == up.i and any(
-                        c.dep_ == "oprd" for c in up.children):
+                if tok.dep_ == "dobj" and tok.head.i == up.i and object_predicate(up) is not None:
                     break  # "called the protests treasonous": says what they were, no purpose
                 if outer.entry.frame in _YIELDING_FRAMES and outer.absorbed_by is None:
                     outer.absorbed_by = tok.i
