@@ -210,3 +210,47 @@ def test_offices_called_general_and_political_forces_are_no_military() -> None:
     assert forces("secular") is None and forces("market") is None
     assert forces("Indian") == "MIL"
     assert _head_of(["party", "unit"], ["NOUN", "NOUN"])[1]._.sector == "OPP"  # the party's
+
+
+def test_english_words_the_tagger_took_for_names_are_nouns_again() -> None:
+    from eventwire.actors.resolver import misread_names
+    from eventwire.ingest.layout import Layout
+
+    words = frozenset({"normalcy", "return", "miscreant", "set", "gujarat"})
+
+    def tagged(text: list[str], pos: list[str], casing: str, ents: str | None = None) -> Doc:
+        doc = Doc(NLP.vocab, words=text, pos=pos, sent_starts=[True] + [False] * (len(text) - 1),
+                  ents=[ents] + ["O"] * (len(text) - 1) if ents else None)
+        doc._.layout = Layout((), None, casing)  # type: ignore[arg-type]
+        return doc
+
+    # lower-case copy: "normalcy is returning", recased at its start by the reader
+    doc = tagged(["Normalcy", "is", "returning"], ["PROPN", "AUX", "VERB"], "lower")
+    assert misread_names(doc, words, set()) == {0}
+    assert (doc[0].pos_, doc[0].lemma_) == ("NOUN", "normalcy")
+    plural = tagged(["Miscreants", "set", "fire"], ["PROPN", "VERB", "NOUN"], "lower")
+    assert misread_names(plural, words, set()) == {0} and plural[0].lemma_ == "miscreant"
+    # in mixed-case copy a capital at a sentence start may be a name's ...
+    assert misread_names(tagged(["Normalcy", "is", "back"], ["PROPN", "AUX", "ADV"], "mixed"),
+                         words, set()) == set()
+    # ... but a lower-case word never is
+    assert misread_names(tagged(["normalcy", "is", "back"], ["PROPN", "AUX", "ADV"], "mixed"),
+                         words, set()) == {0}
+    # places NER found, gazetteer names and words the dictionary lacks stay names
+    assert misread_names(tagged(["gujarat", "is", "calm"], ["PROPN", "AUX", "ADJ"], "lower",
+                                "B-GPE"), words, set()) == set()
+    assert misread_names(tagged(["Normalcy", "Party"], ["PROPN", "PROPN"], "lower"), words,
+                         {0, 1}) == set()
+    assert misread_names(tagged(["Kishore", "said"], ["PROPN", "VERB"], "lower"), words, set()) == set()
+
+
+def test_a_word_the_article_writes_as_a_name_stays_a_name_at_a_sentence_start() -> None:
+    from eventwire.actors.resolver import misread_names
+    from eventwire.ingest.layout import Layout
+
+    # "... said A K Mitra. Mitra said ...": WordNet lists Mitra, but the article names him
+    words = ["said", "A", "K", "Mitra", ".", "Mitra", "said"]
+    doc = Doc(NLP.vocab, words=words, pos=["VERB", "PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "VERB"],
+              sent_starts=[True, False, False, False, False, True, False])
+    doc._.layout = Layout((), None, "lower")
+    assert misread_names(doc, frozenset({"mitra", "say"}), set()) == set()

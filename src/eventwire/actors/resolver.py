@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from eventwire.actors.gazetteer import ActorInfo, Gazetteer, case_sensitive
+from eventwire.ingest.casing import dictionary_words, headword
 from eventwire.spans import actor_at, actors_overlapping
 
 #: Preference when several gazetteer mentions sit in one noun phrase: the most specific wins.
@@ -48,17 +49,19 @@ class ActorResolver:
             matcher = self.orth if case_sensitive(key) else self.lower
             matcher.add(key, [pattern])
         self.strings = nlp.vocab.strings
+        self.words = dictionary_words(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
-        # Every title or sector noun gets its sector here, from this component's own table, so the
-        # argument rules that run later read it from the token.
-        for token in doc:
-            token._.sector = sector_of(token, self.gaz.sectors)
         on = doc._.article_date
         found: list[Span] = []
         for matcher in (self.lower, self.orth):
             for match_id, start, end in matcher(doc):
                 found.append(Span(doc, start, end, label=self.strings[match_id]))
+        misread = misread_names(doc, self.words, {t.i for s in found for t in s})
+        # Every title or sector noun gets its sector here, from this component's own table, so the
+        # argument rules that run later read it from the token.
+        for token in doc:
+            token._.sector = sector_of(token, self.gaz.sectors)
         actors: list[Span] = []
         for span in filter_spans(found):
             key = span.label_
@@ -70,12 +73,53 @@ class ActorResolver:
                 actors.append(span)
         taken = {t.i for s in actors for t in s}
         for ent in doc.ents:
-            if ent.label_ in _NER_LABELS and not any(t.i in taken for t in ent):
+            if ent.label_ in _NER_LABELS and not any(t.i in taken for t in ent) \
+                    and not all(t.i in misread for t in ent):
                 name = ent.text if ent.label_ in ("PERSON", "ORG") else None
                 ent._.actor = ActorInfo("ner", None, None, name)
                 actors.append(ent)
         doc._.actors = sorted(actors, key=lambda s: s.start)
         return doc
+
+
+def misread_names(doc: Doc, words: frozenset[str], known: set[int]) -> set[int]:
+    """English words the tagger took for names, retagged as the nouns they are; their indices.
+    A lower-case word is no name in any copy ("normalcy is returning"); in copy that was all
+    lower or upper case, neither is a word capitalised only because it starts its sentence
+    ("Tempos and rickshaws ...", "Miscreants set ablaze ..."), where the small tagger reads
+    capitals as names and the actor rules would take "Normalcy" for one. Words the gazetteer
+    names (``known``) stay names, and so do places and peoples NER found: the dictionary is
+    WordNet's, which lists "gujarat" and "india" too. A tag is corrected, not the parse (which
+    is made once)."""
+    layout = doc._.layout
+    recased = layout is not None and layout.casing != "mixed"
+    # A word the article writes as a name where no sentence starts is a name at a sentence
+    # start too ("a k mitra ... mitra said"; WordNet lists Mitra, Bose and Das).
+    names = {t.lower_ for t in doc if t.is_title and t.pos_ == "PROPN" and not _starts_sentence(t)}
+    names |= {doc[i].lower_ for i in known}
+    out: set[int] = set()
+    for token in doc:
+        if token.pos_ != "PROPN" or token.i in known or not token.is_alpha or len(token) < 3 \
+                or token.ent_type_ in _PLACE_ENTS or token.lower_ in names:
+            continue
+        if not (token.is_lower or (recased and _starts_sentence(token))):
+            continue
+        word = headword(token.lower_, words)
+        if word is None:
+            continue
+        token.tag_ = "NN" if word == token.lower_ else "NNS"
+        token.pos_ = "NOUN"
+        token.lemma_ = word
+        out.add(token.i)
+    return out
+
+
+_PLACE_ENTS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+
+
+def _starts_sentence(token: Token) -> bool:
+    """The first word of its sentence (after any opening quotation marks or brackets)."""
+    return all(t.is_punct for t in token.doc[token.sent.start:token.i])
 
 
 def sector_of(token: Token, sectors: dict[str, str]) -> str | None:

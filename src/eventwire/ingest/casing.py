@@ -53,14 +53,22 @@ def dictionary_words(nlp: Language) -> frozenset[str]:
 def is_english(word: str, words: frozenset[str]) -> bool:
     """The word, or the word without an inflection, is a dictionary headword ("arrested",
     "rioters", "policemen", "stopped")."""
+    return headword(word, words) is not None
+
+
+def headword(word: str, words: frozenset[str]) -> str | None:
+    """The dictionary headword of a word: itself, or the word without an inflection
+    ("rioters" -> "rioter", "stopped" -> "stop"); None for a word the dictionary lacks."""
     if word in words:
-        return True
+        return word
     for ending, stem_end in _ENDINGS:
         if word.endswith(ending) and len(word) > len(ending) + 1:
             stem = word[:-len(ending)] + stem_end
-            if stem in words or (len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in words):
-                return True  # (a doubled consonant: "stopped", "shipping")
-    return False
+            if stem in words:
+                return stem
+            if len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in words:
+                return stem[:-1]  # (a doubled consonant: "stopped", "shipping")
+    return None
 
 
 def _name_case(alias: str) -> str:
