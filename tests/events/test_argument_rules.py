@@ -145,6 +145,42 @@ def test_negation_future_hypothetical_and_reported() -> None:
     assert modality_of(said[2], INTENT) == "reported"
 
 
+def test_an_act_done_by_none_and_an_act_only_possible() -> None:
+    # "none of the parties has given support": the light verb's subject denies the act
+    none = parse([("none", 5, "nsubj", "NOUN", "none"), ("of", 0, "prep", "ADP", "of"),
+                  ("the", 3, "det", "DET", "the"), ("parties", 1, "pobj", "NOUN", "party"),
+                  ("has", 5, "aux", "AUX", "have"), ("given", 5, "ROOT", "VERB", "give"),
+                  ("support", 5, "dobj", "NOUN", "support")])
+    assert is_negated(none[6])
+    some = parse([("two", 3, "nsubj", "NUM", "two"), ("of", 0, "prep", "ADP", "of"),
+                  ("them", 1, "pobj", "PRON", "they"), ("gave", 3, "ROOT", "VERB", "give"),
+                  ("support", 3, "dobj", "NOUN", "support")])
+    assert not is_negated(some[4])
+    # "a possibility of the premier visiting Nepal": a visit that may come, not one made
+    maybe = parse([("possibility", 0, "ROOT", "NOUN", "possibility"), ("of", 0, "prep", "ADP", "of"),
+                   ("premier", 1, "pobj", "NOUN", "premier"), ("visiting", 2, "acl", "VERB", "visit"),
+                   ("Nepal", 3, "dobj", "PROPN", "Nepal")], tags={3: "VBG"})
+    assert modality_of(maybe[3], INTENT) == "hypothetical"
+    fact = parse([("premier", 1, "nsubj", "NOUN", "premier"), ("visiting", 1, "ROOT", "VERB", "visit"),
+                  ("Nepal", 1, "dobj", "PROPN", "Nepal")], tags={1: "VBG"})
+    assert modality_of(fact[1], INTENT) == "asserted"
+
+
+def test_a_bare_verb_coordinated_with_a_past_one_has_not_its_subject() -> None:
+    # "police watched a mob lynch two men and injure 20" (the parser lost "lynch" as a verb)
+    doc = parse([("police", 1, "nsubj", "NOUN", "police"), ("watched", 1, "ROOT", "VERB", "watch"),
+                 ("lynch", 1, "dobj", "NOUN", "lynch"), ("and", 1, "cc", "CCONJ", "and"),
+                 ("injure", 1, "conj", "VERB", "injure"), ("20", 4, "dobj", "NUM", "20")],
+                tags={1: "VBD", 4: "VB"})
+    assert subject_of(doc[4]) == ([], "")
+    # "police arrested two men and charged them": coordinated past verbs share the subject
+    doc = parse([("police", 1, "nsubj", "NOUN", "police"), ("arrested", 1, "ROOT", "VERB", "arrest"),
+                 ("men", 1, "dobj", "NOUN", "man"), ("and", 1, "cc", "CCONJ", "and"),
+                 ("charged", 1, "conj", "VERB", "charge"), ("them", 4, "dobj", "PRON", "they")],
+                tags={1: "VBD", 4: "VBD"})
+    assert [t.text for t in subject_of(doc[4])[0]] == ["police"]
+
+
 def test_reported_speech_is_no_clause_boundary_but_a_circumstance_is() -> None:
     # "Turkey says Greece violated its airspace": the violation is the main act.
     says = parse([("Turkey", 1, "nsubj", "PROPN", "Turkey"), ("says", 1, "ROOT", "VERB", "say"),

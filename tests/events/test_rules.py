@@ -825,3 +825,20 @@ def test_a_protest_is_aimed_at_what_it_is_against(coder: Coder) -> None:
 def test_an_opposition_leader_is_the_opposition(coder: Coder) -> None:
     (criticised,) = code(coder, "Israel's opposition leader criticised the government.")
     assert criticised.source.sector == "OPP"
+
+
+def test_a_meeting_is_where_a_party_talks_not_whom_it_talks_to(coder: Coder) -> None:
+    # (the meeting's modifier gives it a sector, so it looked like a body)
+    assert code(coder, "The Awami League discussed the budget during its state secretariat "
+                       "meeting.") == []
+    [with_minister] = code(coder, "The Awami League discussed the budget during its central "
+                                  "committee meeting with the chief minister.")
+    assert with_minister.target is not None and with_minister.target.text == "the chief minister"
+
+
+def test_exhortations_permit_nothing_and_hitting_the_streets_is_a_protest(coder: Coder) -> None:
+    assert code(coder, "Let's face it, Japan has been slow to act.") == []
+    assert code(coder, "Let us hope that Ankara listens.") == []
+    protest = code(coder, "Thousands of protesters hit the streets of Dhaka on Sunday.")
+    assert [(e.type, e.source.sector if e.source else None) for e in protest] == [("PROTEST", "CVL")]
+    assert [e.type for e in code(coder, "Police hit the protesters with batons.")] == ["ASSAULT"]

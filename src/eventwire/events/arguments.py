@@ -85,6 +85,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         return [], ""
     head = verb.head
     if verb.dep_ == "conj" and head.i != verb.i:
+        if verb.tag_ == "VB" and head.tag_ in ("VBD", "VBZ") and not any(
+                c.dep_ in ("aux", "auxpass") for c in verb.children):
+            # Coordinated verbs share a tense: a bare verb after a past one belongs to a
+            # complement the parser lost ("watched a mob lynch two persons and injure 20":
+            # the mob injures, not the watchers).
+            return [], ""
         shared = [c for c in head.children if c.dep_ == "nsubjpass"]
         if shared and verb.tag_ != "VBN":
             # "he was hurt by the remarks and urged him": the passive's subject acts in the

@@ -192,7 +192,10 @@ def object_lemmas(token: Token) -> list[Token]:
                 child.dep_ in ("ccomp", "acomp") and child.pos_ == "ADJ"):  # "found X guilty"
             out.extend([child, *child.conjuncts])
         elif child.dep_ == "prep":
-            out.extend(g for g in child.children if g.dep_ == "pobj")
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            # (an adjective after a preposition is its object, whatever the parser called it:
+            # "returning to normal")
+            out.extend(objs or [g for g in child.children if g.dep_ == "amod"])
     return out
 
 
@@ -234,7 +237,16 @@ def _asks_for_an_act(verb: Token) -> bool:
                for t in verb.subtree if t.i != verb.i)
 
 
+def _hortative(verb: Token) -> bool:
+    """"Let's face it", "let us hope": an exhortation, which permits nothing."""
+    following = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    return verb.lemma_.lower() == "let" and following is not None \
+        and following.lower_ in ("'s", "’s", "us")
+
+
 def _verb_fits(entry: Entry, token: Token) -> bool:
+    if _hortative(token):
+        return False
     if entry.particle:
         parts = entry.particle.split()
         # A particle follows its verb and governs no date ("called Lavrov on Nov. 2" is no

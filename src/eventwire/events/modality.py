@@ -14,6 +14,9 @@ _NEG_WORDS = {"not", "n't", "never", "no"}
 _NONE_WORDS = {"none", "nobody", "nothing", "noone"}
 #: Verbs through which one takes part in an act named by their prepositional object.
 _TAKING_PART = {"participate", "take", "join", "engage", "attend"}
+#: Nouns that make what they hold only possible, not done ("the prospect of talks").
+_POSSIBILITY_NOUNS = {"possibility", "chance", "likelihood", "prospect",
+                      "probability", "risk", "danger", "fear"}
 _REPORTED_ADVERBS = {"reportedly", "allegedly", "purportedly", "apparently", "supposedly"}
 #: Verbs that, governing an event, say it did not happen ("failed to reach a deal").
 _FAILURE_VERBS = {"fail", "refrain", "stop", "cease", "avoid"}
@@ -38,11 +41,7 @@ def is_negated(trigger: Token, intent_lemmas: frozenset[str] | set[str] = frozen
     ``intent_lemmas``: the lexicon's intent frame)."""
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children):
         return True
-    # "not a single activist has been arrested", "none of them was detained"
-    if any(c.dep_ in ("nsubjpass", "nsubj", "dobj") and (
-            c.lower_ in _NONE_WORDS or any(g.lower_ in ("not", "no") and g.i < c.i
-                                           for g in c.children))
-           for c in trigger.children):
+    if _done_by_none(trigger):
         return True
     head = trigger.head
     if trigger.dep_ == "xcomp" and head.lemma_.lower() in _FAILURE_VERBS:
@@ -63,7 +62,18 @@ def is_negated(trigger: Token, intent_lemmas: frozenset[str] | set[str] = frozen
             return False
     elif not (trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass")):
         return False
-    return head.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in head.children)
+    # ("none of the parties has given support": nobody gave it)
+    return head.pos_ in ("VERB", "AUX") and (any(c.dep_ == "neg" for c in head.children)
+                                             or _done_by_none(head))
+
+
+def _done_by_none(verb: Token) -> bool:
+    """"not a single activist has been arrested", "none of them was detained": a subject or
+    object that denies the act."""
+    return any(c.dep_ in ("nsubjpass", "nsubj", "dobj") and (
+        c.lower_ in _NONE_WORDS or any(g.lower_ in ("not", "no") and g.i < c.i
+                                       for g in c.children))
+        for c in verb.children)
 
 
 _CONDITION_MARKS = {"if", "unless"}
@@ -100,6 +110,8 @@ def modality_of(trigger: Token, intent_lemmas: set[str]) -> Modality:
             return "hypothetical"
         if tok.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in tok.children):
             return "hypothetical"
+        if tok.i != trigger.i and tok.lemma_.lower() in _POSSIBILITY_NOUNS:
+            return "hypothetical"  # "a possibility of the pontiff attending the meeting"
         if aux & _FUTURE_AUX or ("going" in aux and tok.tag_ == "VB"):
             return "future"
         if tok.i != trigger.i and tok.lemma_.lower() in intent_lemmas:

@@ -490,11 +490,12 @@ def nearest_in_clause(p: Participants) -> None:
     c = p.coding
     if p.sources and all(is_thing(t) for t in p.targets) and not _mutual(
             c.attributes.get("denied", c.type), p.sources, p.targets):
-        # An act named in the clause is no recipient ("reaffirmed U.S. support for ...").
+        # An act named in the clause is no recipient ("reaffirmed U.S. support for ...",
+        # "discussed the issue during its state secretariat meeting").
         acts = {i.token.i for i in c.inner}
-        near = _towns_as_states(p, [
-            m for m in _clause_recipients(p.token, p.sources, own_clause=bool(p.targets))
-            if m.span.root.i not in acts])
+        near = _towns_as_states(p, _clause_recipients(
+            p.token, p.sources, own_clause=bool(p.targets),
+            is_act=lambda t: t.i in acts or _is_event_word(p, t)))
         if near:
             p.targets = near
             c.rule.append("recipient:clause")
@@ -729,12 +730,13 @@ def _state_of_place(verb: Token) -> list[ActorMatch]:
     return [ActorMatch(states[0].span, ActorInfo(info.kind, info.country, "GOV", info.name))]
 
 
-def _clause_recipients(trigger: Token, sources: list[ActorMatch], own_clause: bool
-                       ) -> list[ActorMatch]:
+def _clause_recipients(trigger: Token, sources: list[ActorMatch], own_clause: bool,
+                       is_act: Callable[[Token], bool]) -> list[ActorMatch]:
     """The nearest actors among the noun-phrase heads of the trigger's clause, outside the
-    source's phrase (see ``arguments.clause_participants``)."""
+    source's phrase (see ``arguments.clause_participants``) and not headed by an act."""
     taken = {t.i for s in sources for t in s.span}
-    heads = clause_participants(trigger, taken, own_clause=own_clause)
+    heads = [h for h in clause_participants(trigger, taken, own_clause=own_clause)
+             if not is_act(h)]
     return best_recipients([m for m in _resolve(heads, exclude=taken | {trigger.i})
                             if not is_thing(m)])
 
