@@ -842,3 +842,15 @@ def test_exhortations_permit_nothing_and_hitting_the_streets_is_a_protest(coder:
     protest = code(coder, "Thousands of protesters hit the streets of Dhaka on Sunday.")
     assert [(e.type, e.source.sector if e.source else None) for e in protest] == [("PROTEST", "CVL")]
     assert [e.type for e in code(coder, "Police hit the protesters with batons.")] == ["ASSAULT"]
+
+
+def test_a_call_to_protest_made_to_no_one_organises_the_protest(coder: Coder) -> None:
+    [call] = code(coder, "The opposition alliance has given a call to boycott the festival.")
+    assert (call.type, call.source.sector if call.source else None) == ("PROTEST", "OPP")
+    # made to someone, it asks them
+    [asked] = code(coder, "The opposition alliance gave a call to the people to boycott the "
+                          "festival.")
+    assert asked.type == "REQUEST" and asked.target is not None
+    [sponsored] = code(coder, "The bandh sponsored by the Shiv Sena paralysed life in Mumbai.")
+    assert sponsored.type == "PROTEST" and sponsored.source is not None \
+        and sponsored.source.name == "Shiv Sena"

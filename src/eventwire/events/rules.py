@@ -233,6 +233,13 @@ class RuleCoder:
             else:
                 outer.context = outer.context or inner.context
                 outer.rule.append(f"intends:{inner.type}")
+        elif outer.type == "REQUEST" and inner.type == "PROTEST" \
+                and outer.token.lemma_.lower() == "call" and not _addressed(outer.token):
+            # "gave a call to boycott Holi", "called for a general strike": a call to protest
+            # made to no one in particular organises the protest (CAMEO 14), as "called a
+            # strike" does.
+            outer.type, outer.mode = "PROTEST", inner.mode
+            outer.rule.append("calls:PROTEST")
         elif outer.type in ("REQUEST", "REJECT", "THREATEN"):
             outer.mode = outer.mode or _mode_from_inner(outer.type, inner)
             outer.context = outer.context or inner.context
@@ -436,3 +443,16 @@ def _reported(candidates: list[EventCandidate], frames: dict[str, Frame],
                 continue
         out.append(ev)
     return out
+
+
+def _addressed(call: Token) -> bool:
+    """A call made to someone: "called on the unions to strike", "a call to the people to
+    boycott" (an object, or an "on"/"upon"/"to" phrase naming a noun)."""
+    for child in call.children:
+        if child.dep_ in ("dobj", "dative") and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            return True
+        if child.dep_ in ("prep", "prt") and child.lower_ in ("on", "upon", "to") and any(
+                g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "PRON") for g in child.children):
+            return True
+    return False
+
