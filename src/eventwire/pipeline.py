@@ -157,7 +157,7 @@ def _reader(nlp: Language, lexicon: Lexicon, gazetteer: Gazetteer) -> tuple[Know
     model's dictionary: its lemmatizer's words)."""
     places = load_places()
     place_kinds = ("country", "capital")
-    known = frozenset(places.spellings) | frozenset(
+    known = frozenset(places.spellings) | frozenset(places.other_spellings) | frozenset(
         alias.lower() for alias, infos in gazetteer.aliases.items()
         if any(i.kind in place_kinds for i in infos))
     cities = [name for name, rows in places.cities.items()

@@ -54,6 +54,11 @@ def test_dateline_forms() -> None:
     assert place("ahmedabad:the police said.") == "ahmedabad"
     found = read_dateline("ahmedabad:the police said.", 0, PLACES)
     assert found is not None and found.end == len("ahmedabad:")
+    # Two places, or a village and its district: the first place known.
+    assert place("ahmedabad/vadodara: violence broke out.") == "ahmedabad"
+    assert place("nadiad / ahmedabad: violence broke out.") == "ahmedabad"
+    assert place("kalol (ahmedabad): a mob gathered.") == "ahmedabad"
+    assert place("he said (in hindi): we will talk.") is None
     # Not datelines: a speaker's colon, a title, a sentence with a dash.
     assert place("He said: we will talk.") is None
     assert place("Note:the figures are provisional.") is None  # no known place

@@ -17,6 +17,23 @@ def test_exact_names_and_country_preference() -> None:
     assert places.resolve("Xyzzyville", set()) is None
 
 
+def test_older_names_and_names_without_diacritics_find_their_city() -> None:
+    places = load_places()
+    for name, country in (("Bangalore", "IND"), ("allahabad", "IND"), ("BOMBAY", "IND"),
+                          ("Rangoon", "MMR"), ("Peking", "CHN"), ("Palanpur", "IND")):
+        found = places.resolve_any_case(name, set())
+        assert found is not None and found.country == country, name
+    # a notable city's other name beats a small town that bears it ...
+    calcutta = places.resolve("Calcutta", set())
+    assert calcutta is not None and calcutta.country == "IND"
+    # ... but not a notable city's own name ("Islamabad" is also an alternate of Chattogram)
+    islamabad = places.resolve("Islamabad", set())
+    assert islamabad is not None and islamabad.country == "PAK"
+    # other names are read as places only where a place is expected, never as towns: the
+    # alternates hold people's names
+    assert "bose" not in places.spellings and "bush" not in places.spellings
+
+
 def test_places_come_from_the_event_clause(coder) -> None:  # type: ignore[no-untyped-def]
     from eventwire.schema import Article
 

@@ -49,7 +49,11 @@ _TITLED = re.compile(
 #: Archive form: a place in any case and a colon at a paragraph's start ("new delhi: the ...");
 #: accepted only when the words name a known place (a speaker's "He said:" does not). Archive
 #: copy sometimes loses the space after the colon ("lucknow:international vice-president ...").
-_ARCHIVE = re.compile(r"(?P<place>[A-Za-z][A-Za-z.'-]+(?:\s[A-Za-z][A-Za-z.'-]+){0,2}):\s*(?=\S)")
+#: Two places share one ("ahmedabad/vadodara:"), or a village gives its district ("deshermohan
+#: (asansol):"): the first place the tables know is the dateline's.
+_NAME = r"[A-Za-z][A-Za-z.'-]+(?:\s[A-Za-z][A-Za-z.'-]+){0,2}"
+_ARCHIVE = re.compile(rf"(?P<place>{_NAME})(?:\s*/\s*(?P<also>{_NAME})|\s\((?P<within>{_NAME})\))?"
+                      r":\s*(?=\S)")
 
 _BOILERPLATE = re.compile(
     r"(advertisements?|sponsored( content)?|related( articles| stories| coverage| content| news| topics)?"
@@ -189,8 +193,10 @@ def read_dateline(text: str, start: int, known_place: KnownPlace | None = None,
             return Dateline(m.group("place").strip(), start, m.end(), _month_day(m, article_date),
                             m.group("agency"))
     m = _ARCHIVE.match(text, start)
-    if m and known_place is not None and known_place(m.group("place")):
-        return Dateline(m.group("place"), start, m.end())
+    if m and known_place is not None:
+        place = next((p for p in m.group("place", "also", "within") if p and known_place(p)), None)
+        if place is not None:
+            return Dateline(place, start, m.end())
     return None
 
 

