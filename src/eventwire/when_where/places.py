@@ -105,9 +105,9 @@ def load_places() -> PlaceIndex:
     spellings = {name.lower(): name for name in cities}
     spellings.update({name.lower(): name for name, _ in countries.values()})
     codes = {name: iso3 for iso3, (name, _) in countries.items()}
-    states = {name.lower() for name, _ in countries.values()}
+    country_names = {name.lower() for name, _ in countries.values()}
     other = {name: city for name, city in _other_names(cities, gc.get_cities().values()).items()
-             if name.lower() not in states}  # (a city called "Bangladesh" in some tongue)
+             if name.lower() not in country_names}  # (a city called "Bangladesh" in some tongue)
     return PlaceIndex(cities, countries, spellings, codes, other)
 
 
