@@ -854,3 +854,12 @@ def test_a_call_to_protest_made_to_no_one_organises_the_protest(coder: Coder) ->
     [sponsored] = code(coder, "The bandh sponsored by the Shiv Sena paralysed life in Mumbai.")
     assert sponsored.type == "PROTEST" and sponsored.source is not None \
         and sponsored.source.name == "Shiv Sena"
+
+
+def test_units_of_a_force_are_called_in_and_a_post_held_is_no_posting(coder: Coder) -> None:
+    [called] = code(coder, "Violence went on past midnight, when army columns were called in.")
+    assert (called.type, called.source.sector if called.source else None) == ("MOBILIZE", "MIL")
+    # what someone is: a constable posted somewhere, told as who he is
+    assert code(coder, "He is a constable posted at Mughalsarai.") == []
+    [arrest] = code(coder, "He was among the 51 people arrested by police on Friday.")
+    assert arrest.type == "COERCE"

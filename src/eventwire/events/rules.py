@@ -30,7 +30,14 @@ from eventwire.events.arguments import (
     CLAUSE_DEPS,
 )
 from eventwire.events.coding import EventCandidate, TriggerCoding
-from eventwire.events.lexicon import CONTAINER_NOUNS, Entry, Frame, Lexicon, object_predicate
+from eventwire.events.lexicon import (
+    CONTAINER_NOUNS,
+    Entry,
+    Frame,
+    Lexicon,
+    object_predicate,
+    reduced_passive,
+)
 from eventwire.events.modality import (
     clause_chain,
     is_negated,
@@ -266,6 +273,12 @@ class RuleCoder:
             # warning is the event; its recipient is the condition's actor, see participants).
             c.dropped = True
             c.rule.append("conditional:dropped")
+            return
+        if reduced_passive(c.token) and c.token.head.dep_ == "attr":
+            # "he is a constable posted at Moghalsarai": a participle on what someone is says
+            # what they are, not what was done that day.
+            c.dropped = True
+            c.rule.append("description:dropped")
             return
         if c.demanded_by is not None and not c.negated:
             c.attributes["demanded"] = c.type
