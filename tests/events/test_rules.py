@@ -749,9 +749,12 @@ def test_a_motion_or_notice_against_someone_accuses_them(coder: Coder) -> None:
 
 
 def test_what_an_act_is_called_is_no_act(coder: Coder) -> None:
-    """A verb with an object predicate says what the object was: its subject did not do it."""
-    assert not code(coder, 'President William Ruto called the protests "treasonous".')
-    assert not code(coder, "Describing the attack on the train as shameful, the minister left.")
+    """A verb with an object predicate says what the object was: its subject did not do it
+    (calling it treasonous or shameful condemns it: the only act is the accusation)."""
+    assert {e.type for e in code(coder, 'President William Ruto called the protests '
+                                        '"treasonous".')} == {"ACCUSE"}
+    assert {e.type for e in code(coder, "Describing the attack on the train as shameful, the "
+                                        "minister left.")} <= {"ACCUSE"}
 
 
 def test_an_appeal_to_no_one_named_goes_to_the_story(coder: Coder) -> None:
@@ -863,3 +866,22 @@ def test_units_of_a_force_are_called_in_and_a_post_held_is_no_posting(coder: Cod
     assert code(coder, "He is a constable posted at Mughalsarai.") == []
     [arrest] = code(coder, "He was among the 51 people arrested by police on Friday.")
     assert arrest.type == "COERCE"
+
+
+def test_calling_something_unfortunate_or_a_sham_condemns_it(coder: Coder) -> None:
+    [called] = [e for e in code(coder, "Beijing called the American sanctions illegal.")
+                if e.trigger.text == "called"]
+    assert (called.type, called.source.country if called.source else None,
+            called.target.country if called.target else None) == ("ACCUSE", "CHN", "USA")
+    [described] = code(coder, "The minister described the remarks of the Pakistani envoy as "
+                              "irresponsible.")
+    assert described.type == "ACCUSE" and described.target is not None \
+        and described.target.country == "PAK"
+    [dubbed] = code(coder, "Iran dubbed the resolution a political stunt.")
+    assert dubbed.type == "ACCUSE"
+    inverted = code(coder, 'Terming as "unfortunate" the attempts by the Congress to stall the '
+                           "bill, Malhotra said the government would go ahead.")
+    assert ("ACCUSE", "Terming") in {(e.type, e.trigger.text) for e in inverted}
+    # praise, a neutral word, or a call made to someone
+    assert code(coder, "The president called the protesters patriots.") == []
+    assert code(coder, "The Kremlin described the talks as constructive.") == []

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from eventwire.events.lexicon import (
+    CENSURE,
     CONTAINER_NOUNS,
     Entry,
+    censures,
     object_lemmas,
     object_predicate,
     reduced_passive,
@@ -198,6 +200,8 @@ def verb_arguments(verb: Token, entry: Entry, visitors: frozenset[str] = frozens
     direct: list[Token] = []
     for child in verb.children:
         if child.dep_ in ("dobj", "dative") or (child.dep_ in _PASS_SUBJ and not args.sources):
+            if CENSURE in pattern_objects and censures(child):
+                continue  # "branded the budget a betrayal": what it is called, not who
             if child.lemma_.lower() in pattern_objects:
                 # "impose sanctions on X": the pattern's own object is not the target; its
                 # prepositional phrase may name it. (When it is a person -- "expelled the

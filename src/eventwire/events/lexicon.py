@@ -210,6 +210,20 @@ def object_predicate(verb: Token) -> Token | None:
 #: up the phone" is no event).
 PEOPLE = "@people"
 _PERSONAL = frozenset({"he", "she", "they", "him", "her", "them", "we", "us"})
+#: The object class of a verb that says what its object is ("termed the move [@censure]"):
+#: calling something one of these condemns it (CAMEO 111, criticize or denounce).
+CENSURE = "@censure"
+CENSURE_WORDS = frozenset({
+    "unfortunate", "irresponsible", "dangerous", "treasonous", "shameful", "deplorable",
+    "condemnable", "unacceptable", "outrageous", "provocative", "illegal", "unlawful",
+    "unconstitutional", "baseless", "false", "malicious", "misleading", "reckless",
+    "regrettable", "undemocratic", "unwarranted", "uncalled-for", "absurd", "ridiculous",
+    "divisive", "anti-national", "criminal", "inhuman", "barbaric", "cowardly", "despicable",
+    "heinous", "biased", "untrue", "unjust", "unfair", "insulting", "offensive", "derogatory",
+    "arbitrary", "high-handed", "autocratic", "dictatorial", "fascist", "hypocritical",
+    "betrayal", "farce", "sham", "mockery", "lie", "disgrace", "shame", "blunder", "failure",
+    "violation", "conspiracy", "stunt", "gimmick", "ploy", "provocation", "aggression",
+    "crime", "atrocity", "insult", "travesty", "fraud", "hoax", "propaganda", "interference"})
 #: Sectors whose nouns name individuals ("the suspect", "a youth", "the gunman").
 _INDIVIDUAL_SECTORS = frozenset({"CVL", "CRM", "REB", "UAF", "OPP", "JRN", "REF", "EDU", "LAB"})
 #: A complement says what the people are held to be ("held him responsible"): no detention.
@@ -259,15 +273,46 @@ def _verb_fits(entry: Entry, token: Token) -> bool:
             kids.append(following.lower_)  # the parser may hang it on the object: "set ablaze houses"
         if not all(p in kids for p in parts):
             return False
+    said = object_predicate(token)
+    if entry.objects and CENSURE in entry.objects:
+        return any(censures(p) for p in _predicates(token))
     if entry.objects:
-        said = object_predicate(token)
         if said is not None and said.lemma_.lower() not in entry.objects:
             return False  # "called the protests treasonous": what the object is said to be
         if PEOPLE in entry.objects and not any(c.dep_ in _PREDICATIVE for c in token.children) \
                 and any(is_people(o) for o in object_lemmas(token)):
             return True
         return any(o.lemma_.lower() in entry.objects for o in object_lemmas(token))
-    return True
+    # "called the protesters patriots": a verb saying what its object is makes no call (an
+    # accusation's own verb still accuses: "denounced the vote as a sham").
+    return said is None or entry.type == "ACCUSE"
+
+
+def _predicates(verb: Token) -> list[Token]:
+    """What a verb says its object is: "termed the move *unfortunate*", "described the remarks
+    as *irresponsible*", "branded the budget a *betrayal*"."""
+    kids = list(verb.children)
+    objects = [c for c in kids if c.dep_ == "dobj"]
+    found = [c for c in kids if c.dep_ in ("oprd", "ccomp", "acomp") and c.pos_ in ("ADJ", "NOUN")]
+    # The small parser reads the pair many ways: a clause ("termed [the move unfortunate]"),
+    # a second object ("branded the budget a betrayal"), the predicate or its "as" hung on the
+    # object ("described the remarks as irresponsible").
+    found += [g for c in kids if c.dep_ == "ccomp" for g in c.children
+              if g.dep_ in ("acomp", "attr", "oprd")]
+    found += objects[1:]
+    for head in (verb, *objects):
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                said = [g for g in prep.children if g.dep_ in ("pobj", "amod", "acomp")]
+                # ("terming as unfortunate the attempts by the Congress", "as a reckless move")
+                found += said + [m for g in said for m in g.children if m.dep_ == "amod"]
+    found += [g for o in objects for g in o.children if g.dep_ in ("amod", "oprd") and g.i > o.i]
+    return found
+
+
+def censures(word: Token) -> bool:
+    """A word that condemns what it is said of (the head of "a political stunt" too)."""
+    return word.lemma_.lower() in CENSURE_WORDS or word.lower_ in CENSURE_WORDS
 
 
 def parse_entry(row: list[str]) -> Entry:
