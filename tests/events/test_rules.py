@@ -885,3 +885,24 @@ def test_calling_something_unfortunate_or_a_sham_condemns_it(coder: Coder) -> No
     # praise, a neutral word, or a call made to someone
     assert code(coder, "The president called the protesters patriots.") == []
     assert code(coder, "The Kremlin described the talks as constructive.") == []
+
+
+def test_saying_that_someones_act_is_a_provocation_condemns_it(coder: Coder) -> None:
+    [said] = code(coder, "The foreign ministry said Japan's move was a provocation.")
+    assert (said.type, said.target.country if said.target else None) == ("ACCUSE", "JPN")
+    [judged] = code(coder, "The decision of the Pakistani government is unfortunate, the Indian "
+                           "foreign minister said.")
+    assert (judged.type, judged.source.country if judged.source else None,
+            judged.target.country if judged.target else None) == ("ACCUSE", "IND", "PAK")
+    # a state of things judged, or praise, condemns no one
+    assert code(coder, "The situation in the valley is dangerous, the governor said.") == []
+    assert code(coder, "He said it would be dangerous to alienate the Muslims.") == []
+    assert code(coder, "The spokesman said the talks were constructive.") == []
+
+
+def test_asking_a_question_is_no_request(coder: Coder) -> None:
+    assert code(coder, '"Who will pay for the damage?" the farmers\' leader asks.') == []
+    assert code(coder, '"It is for the Congress to decide who leads it," he asks.') == []
+    assert code(coder, "He was asked that the two akharas were opposed to the plan.") == []
+    assert [e.type for e in code(coder, "The minister asked that the detainees be released.")] \
+        == ["REQUEST"]

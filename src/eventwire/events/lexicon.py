@@ -141,14 +141,32 @@ def asks_a_question(verb: Token) -> bool:
     kids = list(verb.children)
     if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in kids):
         return False
+    if verb.lemma_.lower() == "ask" and not any(
+            c.dep_ in ("dobj", "dative", "ccomp", "prep", "advcl") for c in kids):
+        return True  # '"Who will pay?" <split> the leader asks.': nothing asked for
     for c in kids:
         if c.dep_ == "prep" and c.lower_ == "about":
+            return True
+        if verb.lemma_.lower() == "ask" and c.dep_ == "ccomp" and (
+                (c.i < verb.i and not any(k.dep_ in ("dobj", "dative") for k in kids))
+                or (c.i > verb.i and _indicative_past(c))):
+            # '"Who will pay?" he asks': "ask" after the words it introduces asks them; "asked
+            # that the akharas were opposed" asks about a fact ("asked that they be released",
+            # with the act wanted, is a request).
             return True
         if c.dep_ in ("ccomp", "advcl") and c.i > verb.i and (
                 c.left_edge.lower_ in _QUESTION_WORDS
                 or any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children)):
             return True
     return False
+
+
+def _indicative_past(clause: Token) -> bool:
+    """A clause telling a past fact ("that they were opposed"), not an act wanted ("that they
+    be released", "that he should resign")."""
+    aux = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    return not aux & {"should", "must", "would", "shall", "be"} and (
+        clause.tag_ == "VBD" or bool(aux & {"was", "were", "had"}))
 
 
 def _held(container: Token) -> list[Token]:
@@ -297,7 +315,7 @@ def _predicates(verb: Token) -> list[Token]:
     # The small parser reads the pair many ways: a clause ("termed [the move unfortunate]"),
     # a second object ("branded the budget a betrayal"), the predicate or its "as" hung on the
     # object ("described the remarks as irresponsible").
-    found += [g for c in kids if c.dep_ == "ccomp" for g in c.children
+    found += [g for c in kids if c.dep_ == "ccomp" and _judges_someone(c) for g in c.children
               if g.dep_ in ("acomp", "attr", "oprd")]
     found += objects[1:]
     for head in (verb, *objects):
@@ -308,6 +326,17 @@ def _predicates(verb: Token) -> list[Token]:
                 found += said + [m for g in said for m in g.children if m.dep_ == "amod"]
     found += [g for o in objects for g in o.children if g.dep_ in ("amod", "oprd") and g.i > o.i]
     return found
+
+
+def _judges_someone(clause: Token) -> bool:
+    """A clause whose subject is someone or someone's act ("Japan's move was a provocation",
+    "the Congress move unfortunate"), not a state of things ("the situation is dangerous", "it
+    would be dangerous to ...")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and (
+        c.pos_ == "PROPN" or c._.sector is not None
+        or any(g.dep_ == "poss" or (g.dep_ == "prep" and g.lower_ in ("of", "by"))
+               for g in c.children))
+        for c in clause.children)
 
 
 def censures(word: Token) -> bool:
