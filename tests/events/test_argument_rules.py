@@ -166,6 +166,26 @@ def test_an_act_done_by_none_and_an_act_only_possible() -> None:
     assert modality_of(fact[1], INTENT) == "asserted"
 
 
+def test_a_condition_told_by_inversion_did_not_happen() -> None:
+    from eventwire.events.modality import open_condition
+    # "had the police arrested the leaders, the riots would have been avoided"
+    had = parse([("had", 3, "aux", "AUX", "have"), ("the", 2, "det", "DET", "the"),
+                 ("police", 3, "nsubj", "NOUN", "police"), ("arrested", 6, "advcl", "VERB", "arrest"),
+                 ("riots", 6, "nsubjpass", "NOUN", "riot"), ("were", 6, "auxpass", "AUX", "be"),
+                 ("avoided", 6, "ROOT", "VERB", "avoid")], tags={3: "VBN", 6: "VBN"})
+    assert open_condition(had[3]) is not None and modality_of(had[3], INTENT) == "hypothetical"
+    # "the police had arrested the leaders" is a fact
+    fact = parse([("police", 2, "nsubj", "NOUN", "police"), ("had", 2, "aux", "AUX", "have"),
+                  ("arrested", 2, "ROOT", "VERB", "arrest"), ("leaders", 2, "dobj", "NOUN", "leader")],
+                 tags={2: "VBN"})
+    assert open_condition(fact[2]) is None and modality_of(fact[2], INTENT) == "asserted"
+    # "to plan and organise attacks": the intention sits on the first verb
+    plan = parse([("cadres", 1, "nsubj", "NOUN", "cadre"), ("plan", 1, "ROOT", "VERB", "plan"),
+                  ("and", 1, "cc", "CCONJ", "and"), ("organise", 1, "conj", "VERB", "organise"),
+                  ("attacks", 3, "dobj", "NOUN", "attack")])
+    assert modality_of(plan[4], INTENT) == "future"
+
+
 def test_a_bare_verb_coordinated_with_a_past_one_has_not_its_subject() -> None:
     # "police watched a mob lynch two men and injure 20" (the parser lost "lynch" as a verb)
     doc = parse([("police", 1, "nsubj", "NOUN", "police"), ("watched", 1, "ROOT", "VERB", "watch"),

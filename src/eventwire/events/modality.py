@@ -26,7 +26,7 @@ def clause_chain(token: Token) -> list[Token]:
     """The token and the verbs above it through complement clauses (xcomp, ccomp, conj)."""
     chain = [token]
     tok = token
-    while tok.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl") \
+    while tok.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "acomp") \
             and tok.head.i != tok.i and len(chain) < 6:
         if tok.dep_ == "acl" and tok.tag_ == "VBN":
             break  # "the strike called by the unions": a reduced passive tells what was done
@@ -82,9 +82,12 @@ _CONDITION_MARKS = {"if", "unless"}
 def open_condition(trigger: Token) -> Token | None:
     """The if/unless clause holding the trigger (or a clause above it) when what it
     conditions is still to come ("dharnas will be held if the administration arrests the
-    sants"): the act has not happened. A past condition of a past fact ("if a mob gheraoed the
-    commissioner, the police were beaten") tells what happened; None then."""
+    sants"), or a condition told by inversion, contrary to fact ("had the police arrested the
+    leaders, ..."): the act has not happened. A past condition of a past fact ("if a mob
+    gheraoed the commissioner, the police were beaten") tells what happened; None then."""
     for tok in clause_chain(trigger):
+        if tok.dep_ == "advcl" and _inverted_condition(tok):
+            return tok  # "had the police arrested them, ...": it did not happen
         if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS
                                           for c in tok.children):
             continue
@@ -100,15 +103,17 @@ def open_condition(trigger: Token) -> Token | None:
 def modality_of(trigger: Token, intent_lemmas: set[str]) -> Modality:
     """Future (intended), hypothetical, reported, or asserted."""
     chain = clause_chain(trigger)
-    if trigger.dep_ == "conj":  # "will meet and sign": the auxiliary sits on the first verb
-        chain.append(trigger.head)
+    # "will meet and sign", "to plan and organise attacks": the auxiliary or the intention sits
+    # on the first verb
+    chain += [t.head for t in chain if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX")]
     for tok in chain:
         aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         if aux & _HYPOTHETICAL_AUX or any(
             c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children
         ):
             return "hypothetical"
-        if tok.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in tok.children):
+        if tok.dep_ == "advcl" and (any(c.lower_ in ("if", "unless") for c in tok.children)
+                                    or _inverted_condition(tok)):
             return "hypothetical"
         if tok.i != trigger.i and tok.lemma_.lower() in _POSSIBILITY_NOUNS:
             return "hypothetical"  # "a possibility of the pontiff attending the meeting"
@@ -120,6 +125,16 @@ def modality_of(trigger: Token, intent_lemmas: set[str]) -> Modality:
     if any(t.lower_ in _REPORTED_ADVERBS for t in sentence) or "according to" in sentence.text.lower():
         return "reported"
     return "asserted"
+
+
+def _inverted_condition(verb: Token) -> bool:
+    """"Had the police arrested the leaders, ...", "had they been able to garner support": a
+    condition told by putting its auxiliary before its subject."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")
+           and c.lower_ in ("had", "were", "should")]
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(aux and subj) and aux[0].i < subj[0].i and not any(
+        c.dep_ == "mark" for c in verb.children)
 
 
 def obligation_speaker(trigger: Token) -> Token | None:

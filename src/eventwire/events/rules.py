@@ -24,7 +24,13 @@ from itertools import islice
 
 from spacy.tokens import Doc, Token
 
-from eventwire.actors.resolver import ActorMatch, is_counted, is_thing, noun_phrase
+from eventwire.actors.resolver import (
+    ActorMatch,
+    actor_for_token,
+    is_counted,
+    is_thing,
+    noun_phrase,
+)
 from eventwire.events.arguments import (
     CIRCUMSTANCE_PREPS,
     CLAUSE_DEPS,
@@ -263,6 +269,14 @@ class RuleCoder:
             c.dropped = True
             c.rule.append("declines-comment:dropped")
             return
+        if c.type == "THREATEN" and c.entry.pos == "v" and not c.entry.particle \
+                and _foresees_a_state(c.token, self.lexicon):
+            # "warned that the situation could explode", "warned that it would be dangerous
+            # to alienate the Muslims": a pessimistic comment (CAMEO 012, a statement PLOVER
+            # does not code), not a threat of the speaker's own act.
+            c.dropped = True
+            c.rule.append("pessimistic-comment:dropped")
+            return
         if _asks(c.token):
             # "Will Premier Li attend the summit?": a question asserts no act.
             c.dropped = True
@@ -456,6 +470,23 @@ def _reported(candidates: list[EventCandidate], frames: dict[str, Frame],
                 continue
         out.append(ev)
     return out
+
+
+def _foresees_a_state(verb: Token, lexicon: Lexicon) -> bool:
+    """The verb's clause foresees how things will be, with no one to act and no act: its
+    subject is "it" or "there" before a form of "be", or names neither an actor nor an act
+    ("the situation could explode"; not "demonstrations will be held")."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or lexicon.match(clause) is not None:
+            continue
+        for subj in clause.children:
+            if subj.dep_ not in ("nsubj", "nsubjpass", "expl"):
+                continue
+            if subj.lower_ in ("it", "there"):
+                return clause.lemma_.lower() == "be"
+            return subj.pos_ == "NOUN" and actor_for_token(subj) is None \
+                and lexicon.match(subj) is None and subj.lower_ not in lexicon.nouns
+    return False
 
 
 def _addressed(call: Token) -> bool:
