@@ -906,3 +906,36 @@ def test_asking_a_question_is_no_request(coder: Coder) -> None:
     assert code(coder, "He was asked that the two akharas were opposed to the plan.") == []
     assert [e.type for e in code(coder, "The minister asked that the detainees be released.")] \
         == ["REQUEST"]
+
+
+def test_a_warning_of_how_things_will_be_threatens_no_one(coder: Coder) -> None:
+    assert code(coder, "The governor warned that the situation could explode.") == []
+    assert code(coder, "The minister warned that it would be dangerous to alienate the Kurds.") \
+        == []
+    # a warning of one's own act, of what someone will face, or of protests to come threatens
+    assert [e.type for e in code(coder, "Iran warned that it would retaliate against any "
+                                        "attack.")] == ["THREATEN"]
+    faced = code(coder, "The minister warned that Pakistan would face consequences.")
+    assert [(e.type, e.target.country if e.target else None) for e in faced] == [
+        ("THREATEN", "PAK")]
+    assert "THREATEN" in {e.type for e in code(
+        coder, "The VHP warned that demonstrations will be held across India if the sants are "
+               "arrested.")}
+
+
+def test_acts_in_a_condition_told_by_inversion_did_not_happen(coder: Coder) -> None:
+    assert code(coder, "Had the police arrested the leaders, the riots would have been "
+                       "avoided.") == []
+    assert [e.type for e in code(coder, "Police arrested the leaders on Monday.")] == ["COERCE"]
+
+
+def test_what_parties_talk_or_agree_on_is_their_topic_not_their_counterpart(coder: Coder) -> None:
+    talks = code(coder, "India and Pakistan held talks on Kashmir.")
+    assert {(e.source.country if e.source else None, e.target.country if e.target else None)
+            for e in talks} == {("IND", "PAK")}
+    signed = code(coder, "India and Pakistan signed an agreement on the Indus waters.")
+    assert {(e.source.country if e.source else None, e.target.country if e.target else None)
+            for e in signed} == {("IND", "PAK")}
+    # a counterpart named with "with" is still theirs
+    with_iran = code(coder, "Russia and China held talks with Iran on the nuclear deal.")
+    assert {e.target.country if e.target else None for e in with_iran} == {"IRN"}

@@ -481,6 +481,9 @@ def recipient_of_absorbed_act(p: Participants) -> None:
             break
 
 
+_TOPIC_PREPS = ("on", "over", "about", "regarding", "of")
+
+
 def nearest_in_clause(p: Participants) -> None:
     """A human coder names a recipient even when no argument slot holds one, or only a thing
     ("suspended aid deliveries in Borno State"): the nearest actor in the clause ("demanded
@@ -701,10 +704,12 @@ def _mutual(event_type: str, sources: list[ActorMatch], targets: list[ActorMatch
     """Parties to a mutual act with no recipient of their own act towards each other (also
     when the act is denied: "X and Y failed to reach agreement" is a mutual rejection). A thing
     attacked, rejected or backed is a recipient; what the parties share ("signed a deal", "held
-    talks") is not (``TypeInfo.reciprocal``, ``mutual_over_things``)."""
+    talks"), nor what their act is "on" or "over" ("held talks on Kashmir", "an agreement on the
+    Indus waters"): ``TypeInfo.reciprocal``, ``mutual_over_things``."""
     info = TYPE_INFO[event_type]
     return len(sources) >= 2 and info.reciprocal and (
-        not targets or (all(is_thing(t) for t in targets) and info.mutual_over_things))
+        not targets or (all(is_thing(t) or _in_phrase(t, _TOPIC_PREPS) for t in targets)
+                        and info.mutual_over_things))
 
 
 
