@@ -939,3 +939,11 @@ def test_what_parties_talk_or_agree_on_is_their_topic_not_their_counterpart(code
     # a counterpart named with "with" is still theirs
     with_iran = code(coder, "Russia and China held talks with Iran on the nuclear deal.")
     assert {e.target.country if e.target else None for e in with_iran} == {"IRN"}
+
+
+def test_a_noun_pattern_reads_the_prepositions_of_its_of_phrase(coder: Coder) -> None:
+    [notice] = code(coder, "The Congress gave a notice of breach of privilege against Chief "
+                           "Minister Narendra Modi.")
+    assert notice.type == "ACCUSE" and notice.target is not None \
+        and notice.target.name == "Narendra Modi"
+    assert code(coder, "The Congress gave a notice of the meeting to its members.") == []

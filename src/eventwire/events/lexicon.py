@@ -99,8 +99,7 @@ class Lexicon:
             for entry in self.nouns.get(lemma, ()) or self.nouns.get(token.lower_, ()):
                 if (entry.before is None or entry.before in _modifiers(token)) and (
                         entry.objects is None or any(  # a noun's [...] lists prepositions
-                            c.dep_ == "prep" and c.lower_ in entry.objects
-                            for c in token.children)):
+                            c.lower_ in entry.objects for c in noun_prepositions(token))):
                     return None if entry.type == "NONE" else entry
         return None
 
@@ -167,6 +166,18 @@ def _indicative_past(clause: Token) -> bool:
     aux = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
     return not aux & {"should", "must", "would", "shall", "be"} and (
         clause.tag_ == "VBD" or bool(aux & {"was", "were", "had"}))
+
+
+def noun_prepositions(noun: Token) -> list[Token]:
+    """The prepositions of a noun's phrase: its own, and those of its "of" objects, where the
+    parser hangs them ("a notice of breach of privilege *against* the chief minister")."""
+    found: list[Token] = []
+    frontier = [noun]
+    for _ in range(3):
+        preps = [c for t in frontier for c in t.children if c.dep_ == "prep"]
+        found += preps
+        frontier = [g for c in preps if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return found
 
 
 def _held(container: Token) -> list[Token]:
