@@ -947,3 +947,12 @@ def test_a_noun_pattern_reads_the_prepositions_of_its_of_phrase(coder: Coder) ->
     assert notice.type == "ACCUSE" and notice.target is not None \
         and notice.target.name == "Narendra Modi"
     assert code(coder, "The Congress gave a notice of the meeting to its members.") == []
+
+
+def test_a_protest_meeting_is_a_protest_and_a_cabinet_meeting_a_meeting(coder: Coder) -> None:
+    assert [e.type for e in code(coder, "The party held a protest march against the price "
+                                        "rise.")] == ["PROTEST"]
+    assert [e.type for e in code(coder, "The VHP organised a protest meeting on Sunday.")] \
+        == ["PROTEST"]
+    assert [e.type for e in code(coder, "The cabinet held a meeting with the governor on "
+                                        "Monday.")] == ["CONSULT"]

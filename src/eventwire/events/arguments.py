@@ -296,7 +296,10 @@ def is_mere_place(token: Token) -> bool:
     if ent is None and token.pos_ != "PROPN":
         return False  # a common noun is no town, whatever town shares its spelling ("police")
     name = ent.text if ent is not None else token.text
-    return name.lower() in load_places().spellings or token.ent_type_ in ("LOC", "FAC")
+    places = load_places()
+    # (a city's other name, "Bangalore", only where NER too calls it a place)
+    return name.lower() in places.spellings or token.ent_type_ in ("LOC", "FAC") or (
+        token.ent_type_ == "GPE" and name.lower() in places.other_spellings)
 
 
 def is_town(token: Token) -> bool:

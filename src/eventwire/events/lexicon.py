@@ -81,8 +81,12 @@ class Lexicon:
         """The most specific entry whose pattern this token (and its children) satisfies."""
         lemma = token.lemma_.lower()
         if token.pos_ in _VERB_POS or token.tag_.startswith("VB"):
-            for entry in self.verbs.get(lemma, ()) or self.verbs.get(_plain_form(token), ()):
-                if _verb_fits(entry, token):
+            entries = self.verbs.get(lemma, ()) or self.verbs.get(_plain_form(token), ())
+            kinds = _gathering_kinds(token)
+            if kinds:  # "held a protest meeting": the kind of gathering beats the gathering
+                entries = tuple(sorted(entries, key=lambda e: not (e.objects and kinds & e.objects)))
+            for entry in entries:
+                if _verb_fits(entry, token, kinds):
                     if entry.frame == "request" and entry.particle and not _asks_for_an_act(token):
                         continue  # "Doval called on Vice President Han": a courtesy call
                     if entry.frame is None and lemma in self.frames and any(
@@ -287,7 +291,19 @@ def _hortative(verb: Token) -> bool:
         and following.lower_ in ("'s", "’s", "us")
 
 
-def _verb_fits(entry: Entry, token: Token) -> bool:
+#: Gatherings whose kind a modifier names ("a protest meeting", "a protest march").
+_GATHERINGS = frozenset({"meeting", "programme", "program", "campaign", "gathering", "rally",
+                         "march", "drive"})
+
+
+def _gathering_kinds(verb: Token) -> frozenset[str]:
+    """The modifiers naming the kind of a gathering the verb holds or organises."""
+    return frozenset(c.lemma_.lower() for o in object_lemmas(verb)
+                     if o.lemma_.lower() in _GATHERINGS
+                     for c in o.children if c.dep_ in ("compound", "amod", "nmod") and c.i < o.i)
+
+
+def _verb_fits(entry: Entry, token: Token, kinds: frozenset[str] = frozenset()) -> bool:
     if _hortative(token):
         return False
     if entry.particle:
@@ -311,7 +327,8 @@ def _verb_fits(entry: Entry, token: Token) -> bool:
         if PEOPLE in entry.objects and not any(c.dep_ in _PREDICATIVE for c in token.children) \
                 and any(is_people(o) for o in object_lemmas(token)):
             return True
-        return any(o.lemma_.lower() in entry.objects for o in object_lemmas(token))
+        return bool(kinds & entry.objects) or any(
+            o.lemma_.lower() in entry.objects for o in object_lemmas(token))
     # "called the protesters patriots": a verb saying what its object is makes no call (an
     # accusation's own verb still accuses: "denounced the vote as a sham").
     return said is None or entry.type == "ACCUSE"
