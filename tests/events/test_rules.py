@@ -956,3 +956,13 @@ def test_a_protest_meeting_is_a_protest_and_a_cabinet_meeting_a_meeting(coder: C
         == ["PROTEST"]
     assert [e.type for e in code(coder, "The cabinet held a meeting with the governor on "
                                         "Monday.")] == ["CONSULT"]
+
+
+def test_what_an_act_amounts_to_is_no_act_of_its_own(coder: Coder) -> None:
+    assert code(coder, "Kamal Nath said these remarks of the chief minister amounted to a great "
+                       "assault on parliament.") == []
+    assert code(coder, "The verdict is an attack on democracy, the party said.") == []
+    # its own agent still acts
+    [attack] = code(coder, "The blast was an attack by the militants on the army.")
+    assert attack.type == "ASSAULT" and attack.source is not None \
+        and attack.source.sector == "REB"

@@ -317,6 +317,10 @@ def is_town(token: Token) -> bool:
     return rows is not None and max(r[3] for r in rows) >= NOTABLE
 
 
+#: Verbs that say what something amounts to ("amounted to an assault on parliament").
+CHARACTERIZING_VERBS = frozenset({"amount", "constitute", "represent", "tantamount"})
+
+
 def noun_arguments(noun: Token, entry: Entry) -> Arguments:
     """Arguments of an event noun: its own modifiers first, then the verb that governs it."""
     args = Arguments()
@@ -371,6 +375,13 @@ def noun_arguments(noun: Token, entry: Entry) -> Arguments:
             # "still needs the support of 59 legislators", "Gaza needs aid": nobody acted.
             args.sources, args.targets = [], []
             args.how.append("needed")
+            return args
+        if not args.sources and ((came == "attr" and lemma == "be") or (
+                lemma in CHARACTERIZING_VERBS and came in ("dobj", "pobj"))):
+            # "these remarks amounted to a great assault on parliament", "the verdict is an
+            # attack on democracy": what an act or a thing is called, not an act of its own
+            # (its own "by" phrase still acts: "the blast was an attack by the militants").
+            args.how.append("characterized")
             return args
         if came == "dobj" and (object_predicate(tok) is not None or any(
                 c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)):
