@@ -27,6 +27,15 @@ def test_it_and_they(nlp: Language) -> None:
     assert links(nlp, "NATO met in Brussels. They agreed to send troops.")["They"] == ["NATO"]
 
 
+def test_it_that_stands_for_no_one_is_not_resolved(nlp: Language) -> None:
+    assert "It" not in links(nlp, "Pakistan rejected the charge. It is clear that the talks "
+                                  "have failed.")
+    assert "it" not in links(nlp, "India passed the law. But it is not for the lack of laws "
+                                  "but for the lack of courts that cases fail.")
+    assert links(nlp, "Pakistan rejected the charge. It said it was ready to talk.")["It"] \
+        == ["Pakistan"]
+
+
 def test_both_sides_and_the_two_countries(nlp: Language) -> None:
     assert links(nlp, "India met Japan in Tokyo. Both sides agreed to expand trade.")["sides"] \
         == ["India", "Japan"]

@@ -64,6 +64,25 @@ COREF_WORDS = frozenset(_PERSON | _THING | _PLURAL | _PAIR_NOUNS | _COUNTRY_NOUN
 TITLED = "TITLED"
 
 
+def _expletive(it: Token) -> bool:
+    """"it" that stands for no one: "it is clear that ...", "it seems the talks failed", "it is
+    not for the lack of laws but ...", "it was decided that ..." (a clause or a "for" phrase
+    after "be" or "seem"); not "it is ready to talk", where it may be a state."""
+    if it.dep_ == "expl":
+        return True
+    verb = it.head
+    if it.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in (
+            "be", "seem", "appear", "decide", "say", "report", "learn", "believe", "expect"):
+        return False
+    for c in verb.children:
+        that_clause = c.dep_ in ("ccomp", "csubj") and any(
+            g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        if that_clause or (c.dep_ == "prep" and c.lower_ == "for" and verb.lemma_ == "be") or (
+                c.dep_ == "ccomp" and verb.lemma_ in ("seem", "appear")):
+            return True
+    return False
+
+
 def _is_person(span: Span) -> bool:
     info = span._.actor
     return info.kind == "leader" or span.label_ == TITLED or (
@@ -354,7 +373,7 @@ def resolve_coreference(doc: Doc, speech_verbs: frozenset[str] = frozenset()) ->
                 before, lambda s: bool(s._.actor.country) and not _is_person(s))
         elif low in _PERSON and tok.pos_ == "PRON":
             found = _person_before(tok, before)
-        elif low in _THING and tok.pos_ == "PRON":
+        elif low in _THING and tok.pos_ == "PRON" and not _expletive(tok):
             found = _last(before, _is_country_like)
         elif low in _PLURAL and tok.pos_ == "PRON":
             found = (_last(before, lambda s: s._.actor.kind in ("group", "igo"))
