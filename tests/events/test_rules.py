@@ -966,3 +966,13 @@ def test_what_an_act_amounts_to_is_no_act_of_its_own(coder: Coder) -> None:
     [attack] = code(coder, "The blast was an attack by the militants on the army.")
     assert attack.type == "ASSAULT" and attack.source is not None \
         and attack.source.sector == "REB"
+
+
+def test_a_body_meeting_by_itself_consults_no_one_now_or_later(coder: Coder) -> None:
+    assert code(coder, "The association has decided to call a general body meeting next week.") \
+        == []
+    assert code(coder, "The cabinet met on Monday.") == []
+    # with a counterpart it is a consultation, or a promise of one
+    assert [e.type for e in code(coder, "The association will meet the governor next week.")] \
+        == ["AGREE"]
+    assert [e.type for e in code(coder, "The cabinet met the governor on Monday.")] == ["CONSULT"]

@@ -521,8 +521,10 @@ def consultation_needs_a_counterpart(p: Participants) -> None:
     (a visit's host may be a place: "visited Gujarat"), a guest received, and visitors who are
     not merely the public."""
     c = p.coding
-    if c.type == "CONSULT" and len(p.sources) == 1 and p.targets and all(
+    consults = c.type == "CONSULT" or (c.type == "AGREE" and c.entry.type == "CONSULT")
+    if consults and len(p.sources) == 1 and all(
             is_thing(t) and not is_counted(t) for t in p.targets):
+        # (a meeting to come too: "decided to call a general body meeting")
         c.rule.append("no-counterpart:dropped")
         p.empty = True
     elif c.type == "CONSULT" and c.entry.swap and c.entry.objects is None \
