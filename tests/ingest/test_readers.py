@@ -89,6 +89,9 @@ def test_missing_path_and_stdin(tmp_path: Path) -> None:
 
 def test_clean_text_repairs_mojibake_and_keeps_lines_that_stand_alone() -> None:
     assert clean_text("â€œWe demand talks,â€\x9d she said.") == "“We demand talks,” she said."
+    # a no-break space whose second half became a plain space leaves a lone "Â"
+    assert clean_text("read this story in... Â Â hindi the bench said") == \
+        "read this story in... hindi the bench said"
     # A headline and a byline keep their own lines; hard-wrapped prose is joined.
     raw = ("Chile and Peru agree to talk\nBy Ana Ruiz\nLIMA -- Chile and Peru agreed on Monday to\n"
            "resume talks on their maritime border, the two foreign\nministries said.")

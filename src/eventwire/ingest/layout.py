@@ -76,6 +76,8 @@ _LANGUAGE_SWITCH = re.compile(
     r"read (this|the) (story|article) in\W*(hindi|marathi|gujarati|bengali|bangla|tamil|telugu"
     r"|kannada|malayalam|urdu|punjabi|odia|english|arabic|french|spanish|chinese)\b\W*",
     re.IGNORECASE)
+_LANGUAGE_SWITCH_AFTER = re.compile(
+    r"(?<=[.!?\"'”’)])\s+(?P<mark>" + _LANGUAGE_SWITCH.pattern + ")", re.IGNORECASE)
 #: A last paragraph's closing mark ("... said. (end)").
 _TRAILER = re.compile(r"\s*(\((end|ends|more)\)|-+\s*end\s*-+|###)\s*$", re.IGNORECASE)
 _BYLINE = re.compile(
@@ -239,6 +241,10 @@ def read_layout(text: str, known_place: KnownPlace | None = None,
         related = _RELATED.search(text, start, end)
         tail = [Part("boilerplate", related.start("mark"), end)] if related else []
         end = related.start("mark") if related else end
+        # (the switch may also follow the paragraph's first sentences, run on to the next)
+        inside = [Part("boilerplate", m.start("mark"), m.end())
+                  for m in _LANGUAGE_SWITCH_AFTER.finditer(text, start, end)]
+        tail = inside + tail
         words = text[start:end].strip()
         kind: PartKind | None = None
         if is_boilerplate(words):

@@ -24,8 +24,13 @@ QUOTE_PATTERN = re.compile(
 
 def repair(text: str) -> str:
     """Mojibake and broken Unicode repaired (UTF-8 read as Windows-1252: "â€œ" -> a quotation
-    mark), curly quotes kept as written."""
-    return ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=True)
+    mark), curly quotes kept as written. A lone "Â" before a space is the first half of a
+    no-break space whose second half an earlier pass turned into a plain one ("in... Â Â hindi"):
+    ftfy cannot see it, so it goes here."""
+    return _LONE_A.sub("", ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=True))
+
+
+_LONE_A = re.compile(r"(?<!\S)Â(?=[ \u00a0])")
 
 
 def _is_own_line(line: str, after: str, width: int, first: bool) -> bool:
