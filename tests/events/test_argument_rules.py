@@ -217,3 +217,15 @@ def test_reported_speech_is_no_clause_boundary_but_a_circumstance_is() -> None:
                     ("journalists", 1, "dobj", "NOUN", "journalist"), ("during", 1, "prep", "ADP", "during"),
                     ("a", 5, "det", "DET", "a"), ("protest", 3, "pobj", "NOUN", "protest")])
     assert clause_depth(during[5], LEX.frames) == 1 and clause_depth(during[1], LEX.frames) == 0
+
+
+def test_a_paper_does_what_its_author_does() -> None:
+    # "a petition by the Centre requesting the court ...": the Centre requests
+    doc = parse([("petition", 0, "ROOT", "NOUN", "petition"), ("by", 0, "prep", "ADP", "by"),
+                 ("Centre", 1, "pobj", "PROPN", "Centre"), ("requesting", 0, "acl", "VERB", "request"),
+                 ("court", 3, "dobj", "NOUN", "court")], tags={3: "VBG"})
+    assert [t.text for t in subject_of(doc[3])[0]] == ["Centre"]
+    # "police firing on the mob": the noun itself acts
+    doc = parse([("police", 0, "ROOT", "NOUN", "police"), ("firing", 0, "acl", "VERB", "fire")],
+                tags={1: "VBG"})
+    assert [t.text for t in subject_of(doc[1])[0]] == ["police"]

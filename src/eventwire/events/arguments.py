@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from eventwire.actors.resolver import agent_of
 from eventwire.events.lexicon import (
     CENSURE,
     CONTAINER_NOUNS,
@@ -135,6 +136,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
         # A reduced relative: "police firing on the mob", "troops crossing the border" -- the
         # noun does it. (A past participle, "the men arrested on Friday", is done to the noun.)
+        # A paper does what its author does: "a petition by the Centre requesting the court
+        # to ...", "a statement by the ministry condemning the attack".
+        author = agent_of(head) if head.pos_ == "NOUN" and head._.sector is None else None
+        if author is not None:
+            return conjuncts(author), "acl"
         return conjuncts(head), "acl"
     if verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ == "PROPN" \
             and verb.tag_ in ("VBD", "VBN") and not any(c.dep_ == "agent" for c in verb.children) \
