@@ -976,3 +976,14 @@ def test_a_body_meeting_by_itself_consults_no_one_now_or_later(coder: Coder) -> 
     assert [e.type for e in code(coder, "The association will meet the governor next week.")] \
         == ["AGREE"]
     assert [e.type for e in code(coder, "The cabinet met the governor on Monday.")] == ["CONSULT"]
+
+
+def test_what_someone_should_do_is_not_done_unless_someone_demands_it(coder: Coder) -> None:
+    assert code(coder, "The government should release the detainees at once.") == []
+    assert code(coder, "They should now come forward to cobble sufficient support.") == []
+    # said by someone, it is that speaker's demand (an infinitive of purpose included)
+    [demand] = code(coder, '"The secular parties should now come forward to support us," said '
+                           "Mishra.")
+    assert (demand.type, demand.source.text if demand.source else None) == ("REQUEST", "Mishra")
+    [said] = code(coder, "India said Pakistan must free the fishermen.")
+    assert (said.type, said.target.country if said.target else None) == ("REQUEST", "PAK")

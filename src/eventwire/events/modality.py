@@ -137,12 +137,21 @@ def _inverted_condition(verb: Token) -> bool:
         c.dep_ == "mark" for c in verb.children)
 
 
+def obliged(trigger: Token) -> Token | None:
+    """The verb that says the act must or should be done (the trigger's or one above it; an
+    infinitive of purpose shares it: "should come forward to support us"), if any."""
+    tok = trigger
+    if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        tok = tok.head
+    for up in clause_chain(tok):
+        if any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX for c in up.children):
+            return up
+    return None
+
+
 def obligation_speaker(trigger: Token) -> Token | None:
     """For "A said B must/should do X", the reporting verb (A's); None when nothing obliges."""
-    chain = clause_chain(trigger)
-    for tok in chain:
-        if any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX for c in tok.children):
-            if tok.dep_ == "ccomp" and tok.head.i != tok.i:
-                return tok.head
-            return None
+    verb = obliged(trigger)
+    if verb is not None and verb.dep_ == "ccomp" and verb.head.i != verb.i:
+        return verb.head
     return None

@@ -49,6 +49,7 @@ from eventwire.events.modality import (
     is_negated,
     modality_of,
     obligation_speaker,
+    obliged,
     open_condition,
 )
 from eventwire.events.participants import find_participants
@@ -299,6 +300,12 @@ class RuleCoder:
             c.rule.append(f"obligation:{c.type}>REQUEST")
             c.mode = _mode_from_inner("REQUEST", c)
             c.type = "REQUEST"
+            return
+        if obliged(c.token) is not None:
+            # "the government should release the detainees", with no one found saying so:
+            # what someone must or should do has not been done.
+            c.dropped = True
+            c.rule.append("obligation:dropped")
             return
         if c.negated:
             if TYPE_INFO[c.type].quad <= 3 and c.type not in ("REJECT",):
