@@ -987,3 +987,11 @@ def test_what_someone_should_do_is_not_done_unless_someone_demands_it(coder: Cod
     assert (demand.type, demand.source.text if demand.source else None) == ("REQUEST", "Mishra")
     [said] = code(coder, "India said Pakistan must free the fishermen.")
     assert (said.type, said.target.country if said.target else None) == ("REQUEST", "PAK")
+
+
+def test_an_act_not_done_is_withheld_only_from_whom_it_names(coder: Coder) -> None:
+    # someone named only nearby in the clause had nothing withheld
+    assert code(coder, "Sonia Gandhi has not participated in any panel discussion that allows "
+                       "the public to gauge her views.") == []
+    [withheld] = code(coder, "The governor had not invited the Congress to form the government.")
+    assert withheld.type == "REJECT"

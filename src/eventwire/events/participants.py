@@ -547,9 +547,11 @@ def denial_needs_a_recipient(p: Participants) -> None:
     ("X and Y failed to agree"); otherwise nothing happened (PLOVER's negation mode, which the
     data exclude)."""
     c = p.coding
+    # (someone only named nearby in the clause is no one it was withheld from: "has not
+    # participated in any discussion that allows the public to gauge her views")
     if "denied" in c.attributes and c.entry.frame is None and c.modality != "future" \
-            and len(p.sources) < 2 and not any(not is_thing(t) or is_counted(t)
-                                               for t in p.targets):
+            and len(p.sources) < 2 and ((c.clause_recipient and not p.args.targets) or not any(
+                not is_thing(t) or is_counted(t) for t in p.targets)):
         c.rule.append("denied-to-no-one:dropped")
         p.empty = True
 
