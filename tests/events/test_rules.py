@@ -995,3 +995,9 @@ def test_an_act_not_done_is_withheld_only_from_whom_it_names(coder: Coder) -> No
                        "the public to gauge her views.") == []
     [withheld] = code(coder, "The governor had not invited the Congress to form the government.")
     assert withheld.type == "REJECT"
+
+
+def test_shooting_back_in_words_is_a_retort(coder: Coder) -> None:
+    assert code(coder, 'A couple of BJP members shot back, "You are Pakistanis."') == []
+    assert code(coder, 'The minister hit back, "The opposition is lying."') == []
+    assert [e.type for e in code(coder, "Troops shot back at the militants.")] == ["ASSAULT"]

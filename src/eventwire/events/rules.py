@@ -278,6 +278,12 @@ class RuleCoder:
             c.dropped = True
             c.rule.append("pessimistic-comment:dropped")
             return
+        if c.type == "ASSAULT" and c.entry.pos == "v" and _retorts(c.token):
+            # 'shot back, "You are Pakistanis"', 'hit back: "The opposition is lying"': force
+            # words for a reply in words (CAMEO 01, a statement).
+            c.dropped = True
+            c.rule.append("retort:dropped")
+            return
         if _asks(c.token):
             # "Will Premier Li attend the summit?": a question asserts no act.
             c.dropped = True
@@ -477,6 +483,14 @@ def _reported(candidates: list[EventCandidate], frames: dict[str, Frame],
                 continue
         out.append(ev)
     return out
+
+
+def _retorts(verb: Token) -> bool:
+    """"shot back, '...'": a verb with "back" that introduces the words said."""
+    if not any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in verb.children):
+        return False
+    after = [t for t in verb.doc[verb.i + 1:verb.i + 5] if t.lower_ != "back"]
+    return any(t.is_quote or t.text == ":" for t in after[:3])
 
 
 def _foresees_a_state(verb: Token, lexicon: Lexicon) -> bool:
