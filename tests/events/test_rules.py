@@ -1001,3 +1001,12 @@ def test_shooting_back_in_words_is_a_retort(coder: Coder) -> None:
     assert code(coder, 'A couple of BJP members shot back, "You are Pakistanis."') == []
     assert code(coder, 'The minister hit back, "The opposition is lying."') == []
     assert [e.type for e in code(coder, "Troops shot back at the militants.")] == ["ASSAULT"]
+
+
+def test_an_agreement_cited_as_a_rule_is_a_document_not_an_act(coder: Coder) -> None:
+    assert code(coder, "In line with the Paris agreement, Kenya cut emissions.") == []
+    shared = code(coder, "Under the 1960 treaty, India shares the waters with Pakistan.")
+    assert "treaty" not in {e.trigger.text for e in shared}
+    assert "absorbs:treaty" not in {r for e in shared for r in e.rule.split("; ")}
+    assert [e.type for e in code(coder, "India and Pakistan signed an agreement on Monday.")] \
+        == ["SUPPORT"]

@@ -128,6 +128,24 @@ def _is_modifier_noun(token: Token) -> bool:
             and head.head.i != token.i and head.head.lemma_.lower() not in CONTAINER_NOUNS)
 
 
+#: Agreements that stand as documents once made.
+_DOCUMENTS = frozenset({"agreement", "deal", "accord", "pact", "treaty", "convention",
+                        "protocol", "charter"})
+#: Nouns of "in tune with", "in line with", "in accordance with", "according to".
+_CONFORMING = frozenset({"tune", "line", "keeping", "accordance", "according", "pursuant",
+                         "conformity", "compliance"})
+
+
+def _cited_document(noun: Token) -> bool:
+    """An agreement cited as the rule something follows ("under the 1960 treaty", "in line with
+    the Paris agreement", "in tune with the WTO agreement"): a document, not an act now."""
+    if noun.lemma_.lower() not in _DOCUMENTS or noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    return prep.lower_ in ("under", "per") or (
+        prep.lower_ in ("with", "to") and prep.head.lower_ in _CONFORMING)
+
+
 class RuleCoder:
     """Finds triggers with the lexicon and turns them into event candidates."""
 
@@ -142,7 +160,8 @@ class RuleCoder:
             if tok.i in in_actor:
                 continue
             entry = self.lexicon.match(tok)
-            if entry is not None and entry.pos == "n" and _is_modifier_noun(tok):
+            if entry is not None and entry.pos == "n" and (
+                    _is_modifier_noun(tok) or _cited_document(tok)):
                 continue
             if entry is not None:
                 codings[tok.i] = self._code(tok, entry)
