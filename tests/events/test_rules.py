@@ -1010,3 +1010,13 @@ def test_an_agreement_cited_as_a_rule_is_a_document_not_an_act(coder: Coder) -> 
     assert "absorbs:treaty" not in {r for e in shared for r in e.rule.split("; ")}
     assert [e.type for e in code(coder, "India and Pakistan signed an agreement on Monday.")] \
         == ["SUPPORT"]
+
+
+def test_talk_of_something_is_no_negotiation_and_for_instance_no_recipient(coder: Coder) -> None:
+    assert code(coder, "He said Pakistan now talks of gaining control over Kashmir.") == []
+    assert code(coder, "There is talk of a summit between the two leaders.") == []
+    assert [e.type for e in code(coder, "Talks between Iran and Oman began on Monday.")] == [
+        "CONSULT"]
+    [refused] = code(coder, "For instance, in 1997, the police refused to let the committee "
+                            "intervene.")
+    assert refused.target is not None and refused.target.text == "the committee"

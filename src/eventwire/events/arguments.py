@@ -187,8 +187,9 @@ def prep_objects(token: Token, preps: set[str], skip: set[int]) -> list[Token]:
     for child in token.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps and child.i not in skip:
             for g in child.children:
-                if g.dep_ == "pobj":
-                    out.extend(conjuncts(g))
+                if g.dep_ == "pobj" and not (child.lower_ == "for"
+                                             and g.lower_ in ("instance", "example")):
+                    out.extend(conjuncts(g))  # ("for instance" only says what follows is one)
         elif child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN", "PRON"):
             out.extend(conjuncts(child))
     return out
