@@ -1020,3 +1020,19 @@ def test_talk_of_something_is_no_negotiation_and_for_instance_no_recipient(coder
     [refused] = code(coder, "For instance, in 1997, the police refused to let the committee "
                             "intervene.")
     assert refused.target is not None and refused.target.text == "the committee"
+
+
+def test_what_an_act_is_called_before_is_no_act_of_the_caller(coder: Coder) -> None:
+    text = ("ISLAMABAD, March 4 (Reuters) - Pakistan summoned India's deputy high commissioner "
+            "to protest what it called unprovoked firing across the Line of Control. Indian "
+            "troops had targeted villages in the valley, the ministry said, calling the firing "
+            "a violation of the ceasefire.")
+    [condemned] = [e for e in code(coder, text) if e.trigger.text == "calling"]
+    assert (condemned.source.country if condemned.source else None,
+            condemned.target.country if condemned.target else None) == ("PAK", "IND")
+
+
+def test_parties_agreeing_on_a_thing_named_for_a_town_agree_with_each_other(coder: Coder) -> None:
+    [agreed] = code(coder, "Kenya and Uganda agreed on Monday to reopen the Busia border post.")
+    assert (agreed.source.country if agreed.source else None,
+            agreed.target.country if agreed.target else None) == ("KEN", "UGA")

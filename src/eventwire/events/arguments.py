@@ -383,10 +383,11 @@ def noun_arguments(noun: Token, entry: Entry) -> Arguments:
             args.sources, args.targets = [], []
             args.how.append("needed")
             return args
-        if not args.sources and ((came == "attr" and lemma == "be") or (
+        if not args.sources and ((came == "attr" and lemma == "be") or came == "oprd" or (
                 lemma in CHARACTERIZING_VERBS and came in ("dobj", "pobj"))):
             # "these remarks amounted to a great assault on parliament", "the verdict is an
-            # attack on democracy": what an act or a thing is called, not an act of its own
+            # attack on democracy", "what it called unprovoked firing": what an act or a thing
+            # is called, not an act of its own
             # (its own "by" phrase still acts: "the blast was an attack by the militants").
             args.how.append("characterized")
             return args

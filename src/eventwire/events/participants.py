@@ -712,8 +712,16 @@ def _mutual(event_type: str, sources: list[ActorMatch], targets: list[ActorMatch
     Indus waters"): ``TypeInfo.reciprocal``, ``mutual_over_things``."""
     info = TYPE_INFO[event_type]
     return len(sources) >= 2 and info.reciprocal and (
-        not targets or (all(is_thing(t) or _in_phrase(t, _TOPIC_PREPS) for t in targets)
-                        and info.mutual_over_things))
+        not targets or (all(is_thing(t) or _in_phrase(t, _TOPIC_PREPS) or _named_for_a_place(t)
+                            for t in targets) and info.mutual_over_things))
+
+
+def _named_for_a_place(match: ActorMatch) -> bool:
+    """A thing named for its town ("the Busia border post", "the Godhra station"): a thing the
+    parties share, not a party."""
+    root = match.span.root
+    return root.pos_ == "NOUN" and root._.sector is None and any(
+        c.dep_ in ("compound", "nmod") and c.i < root.i and is_town(c) for c in root.children)
 
 
 
