@@ -926,6 +926,7 @@ def test_a_warning_of_how_things_will_be_threatens_no_one(coder: Coder) -> None:
 def test_acts_in_a_condition_told_by_inversion_did_not_happen(coder: Coder) -> None:
     assert code(coder, "Had the police arrested the leaders, the riots would have been "
                        "avoided.") == []
+    assert code(coder, "The talks could have succeeded had Iran agreed to inspections.") == []
     assert [e.type for e in code(coder, "Police arrested the leaders on Monday.")] == ["COERCE"]
 
 

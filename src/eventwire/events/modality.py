@@ -86,7 +86,7 @@ def open_condition(trigger: Token) -> Token | None:
     leaders, ..."): the act has not happened. A past condition of a past fact ("if a mob
     gheraoed the commissioner, the police were beaten") tells what happened; None then."""
     for tok in clause_chain(trigger):
-        if tok.dep_ == "advcl" and _inverted_condition(tok):
+        if tok.dep_ in ("advcl", "ccomp") and _inverted_condition(tok):
             return tok  # "had the police arrested them, ...": it did not happen
         if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS
                                           for c in tok.children):
@@ -112,8 +112,8 @@ def modality_of(trigger: Token, intent_lemmas: set[str]) -> Modality:
             c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children
         ):
             return "hypothetical"
-        if tok.dep_ == "advcl" and (any(c.lower_ in ("if", "unless") for c in tok.children)
-                                    or _inverted_condition(tok)):
+        if (tok.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in tok.children)) \
+                or (tok.dep_ in ("advcl", "ccomp") and _inverted_condition(tok)):
             return "hypothetical"
         if tok.i != trigger.i and tok.lemma_.lower() in _POSSIBILITY_NOUNS:
             return "hypothetical"  # "a possibility of the pontiff attending the meeting"
@@ -129,7 +129,8 @@ def modality_of(trigger: Token, intent_lemmas: set[str]) -> Modality:
 
 def _inverted_condition(verb: Token) -> bool:
     """"Had the police arrested the leaders, ...", "had they been able to garner support": a
-    condition told by putting its auxiliary before its subject."""
+    condition told by putting its auxiliary before its subject (the parser may hang it as a
+    complement: "the talks could have succeeded had Iran agreed")."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")
            and c.lower_ in ("had", "were", "should")]
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
