@@ -52,16 +52,18 @@ class ActorResolver:
         self.words = dictionary_words(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
+        # Every title or sector noun gets its sector here, from this component's own table, so the
+        # argument rules that run later read it from the token.
+        for token in doc:
+            token._.sector = sector_of(token, self.gaz.sectors)
         on = doc._.article_date
         found: list[Span] = []
         for matcher in (self.lower, self.orth):
             for match_id, start, end in matcher(doc):
                 found.append(Span(doc, start, end, label=self.strings[match_id]))
         misread = misread_names(doc, self.words, {t.i for s in found for t in s})
-        # Every title or sector noun gets its sector here, from this component's own table, so the
-        # argument rules that run later read it from the token.
-        for token in doc:
-            token._.sector = sector_of(token, self.gaz.sectors)
+        for i in misread:  # (a word retagged as a noun may be a sector noun: "Miscreants")
+            doc[i]._.sector = sector_of(doc[i], self.gaz.sectors)
         actors: list[Span] = []
         for span in filter_spans(found):
             key = span.label_
@@ -93,18 +95,18 @@ def misread_names(doc: Doc, words: frozenset[str], known: set[int]) -> set[int]:
     is made once)."""
     layout = doc._.layout
     recased = layout is not None and layout.casing != "mixed"
+    candidates = [t for t in doc if t.pos_ == "PROPN" and t.i not in known and t.is_alpha
+                  and len(t) >= 3 and t.ent_type_ not in _PLACE_ENTS
+                  and (t.is_lower or (recased and _starts_sentence(t)))]
+    if not candidates:
+        return set()
     # A word the article writes as a name where no sentence starts is a name at a sentence
     # start too ("a k mitra ... mitra said"; WordNet lists Mitra, Bose and Das).
     names = {t.lower_ for t in doc if t.is_title and t.pos_ == "PROPN" and not _starts_sentence(t)}
     names |= {doc[i].lower_ for i in known}
     out: set[int] = set()
-    for token in doc:
-        if token.pos_ != "PROPN" or token.i in known or not token.is_alpha or len(token) < 3 \
-                or token.ent_type_ in _PLACE_ENTS or token.lower_ in names:
-            continue
-        if not (token.is_lower or (recased and _starts_sentence(token))):
-            continue
-        word = headword(token.lower_, words)
+    for token in candidates:
+        word = headword(token.lower_, words) if token.lower_ not in names else None
         if word is None:
             continue
         token.tag_ = "NN" if word == token.lower_ else "NNS"
@@ -119,7 +121,10 @@ _PLACE_ENTS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 
 def _starts_sentence(token: Token) -> bool:
     """The first word of its sentence (after any opening quotation marks or brackets)."""
-    return all(t.is_punct for t in token.doc[token.sent.start:token.i])
+    i = token.i
+    while i > 0 and not token.doc[i].is_sent_start and token.doc[i - 1].is_punct:
+        i -= 1
+    return bool(token.doc[i].is_sent_start) or i == 0
 
 
 def sector_of(token: Token, sectors: dict[str, str]) -> str | None:

@@ -82,11 +82,12 @@ class Lexicon:
         lemma = token.lemma_.lower()
         if token.pos_ in _VERB_POS or token.tag_.startswith("VB"):
             entries = self.verbs.get(lemma, ()) or self.verbs.get(_plain_form(token), ())
-            kinds = _gathering_kinds(token)
+            objects = object_lemmas(token) if entries else []
+            kinds = _gathering_kinds(objects)
             if kinds:  # "held a protest meeting": the kind of gathering beats the gathering
                 entries = tuple(sorted(entries, key=lambda e: not (e.objects and kinds & e.objects)))
             for entry in entries:
-                if _verb_fits(entry, token, kinds):
+                if _verb_fits(entry, token, objects, kinds):
                     if entry.frame == "request" and entry.particle and not _asks_for_an_act(token):
                         continue  # "Doval called on Vice President Han": a courtesy call
                     if entry.frame is None and lemma in self.frames and any(
@@ -296,14 +297,16 @@ _GATHERINGS = frozenset({"meeting", "programme", "program", "campaign", "gatheri
                          "march", "drive"})
 
 
-def _gathering_kinds(verb: Token) -> frozenset[str]:
-    """The modifiers naming the kind of a gathering the verb holds or organises."""
-    return frozenset(c.lemma_.lower() for o in object_lemmas(verb)
-                     if o.lemma_.lower() in _GATHERINGS
+def _gathering_kinds(objects: list[Token]) -> frozenset[str]:
+    """The modifiers naming the kind of a gathering a verb holds or organises (``objects``:
+    the verb's ``object_lemmas``)."""
+    return frozenset(c.lemma_.lower() for o in objects if o.lemma_.lower() in _GATHERINGS
                      for c in o.children if c.dep_ in ("compound", "amod", "nmod") and c.i < o.i)
 
 
-def _verb_fits(entry: Entry, token: Token, kinds: frozenset[str] = frozenset()) -> bool:
+def _verb_fits(entry: Entry, token: Token, objects: list[Token],
+               kinds: frozenset[str] = frozenset()) -> bool:
+    """``objects``: the verb's ``object_lemmas``, found once for all its entries."""
     if _hortative(token):
         return False
     if entry.particle:
@@ -325,10 +328,10 @@ def _verb_fits(entry: Entry, token: Token, kinds: frozenset[str] = frozenset()) 
         if said is not None and said.lemma_.lower() not in entry.objects:
             return False  # "called the protests treasonous": what the object is said to be
         if PEOPLE in entry.objects and not any(c.dep_ in _PREDICATIVE for c in token.children) \
-                and any(is_people(o) for o in object_lemmas(token)):
+                and any(is_people(o) for o in objects):
             return True
         return bool(kinds & entry.objects) or any(
-            o.lemma_.lower() in entry.objects for o in object_lemmas(token))
+            o.lemma_.lower() in entry.objects for o in objects)
     # "called the protesters patriots": a verb saying what its object is makes no call (an
     # accusation's own verb still accuses: "denounced the vote as a sham").
     return said is None or entry.type == "ACCUSE"

@@ -498,7 +498,7 @@ def nearest_in_clause(p: Participants) -> None:
         acts = {i.token.i for i in c.inner}
         near = _towns_as_states(p, _clause_recipients(
             p.token, p.sources, own_clause=bool(p.targets),
-            is_act=lambda t: t.i in acts or _is_event_word(p, t)))
+            is_act=lambda t: t.i in acts or t.lemma_.lower() in p.lexicon.nouns))
         if near:
             p.targets = near
             c.rule.append("recipient:clause")
