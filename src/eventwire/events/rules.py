@@ -15,6 +15,10 @@ Combination rules, in order (each recorded in ``rule``):
    table maps CAMEO 030-039, intent to cooperate, aid or yield, to AGREE).
 3. A negated cooperative or verbal act is coded REJECT ("did not send weapons"), never the act;
    a negated use of force is not coded.
+4. A trigger that reports no act is dropped, recorded as ``…:dropped`` (it still heads its
+   sentence for ``_reported``): a question, an open or contrary-to-fact condition, what someone
+   should do with no one demanding it, a warning that only foresees a state, a retort, a
+   description, a refusal to comment.
 """
 
 from __future__ import annotations
