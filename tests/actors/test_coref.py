@@ -30,8 +30,8 @@ def test_it_and_they(nlp: Language) -> None:
 def test_it_that_stands_for_no_one_is_not_resolved(nlp: Language) -> None:
     assert "It" not in links(nlp, "Pakistan rejected the charge. It is clear that the talks "
                                   "have failed.")
-    assert "it" not in links(nlp, "India passed the law. But it is not for the lack of laws "
-                                  "but for the lack of courts that cases fail.")
+    assert "it" not in links(nlp, "Brazil passed the law. But it is not for want of rules but "
+                                  "for want of judges that cases stall.")
     assert links(nlp, "Pakistan rejected the charge. It said it was ready to talk.")["It"] \
         == ["Pakistan"]
 

@@ -863,7 +863,7 @@ def test_units_of_a_force_are_called_in_and_a_post_held_is_no_posting(coder: Cod
     [called] = code(coder, "Violence went on past midnight, when army columns were called in.")
     assert (called.type, called.source.sector if called.source else None) == ("MOBILIZE", "MIL")
     # what someone is: a constable posted somewhere, told as who he is
-    assert code(coder, "He is a constable posted at Mughalsarai.") == []
+    assert code(coder, "She is a sergeant posted at the airport in Karachi.") == []
     [arrest] = code(coder, "He was among the 51 people arrested by police on Friday.")
     assert arrest.type == "COERCE"
 
@@ -879,8 +879,8 @@ def test_calling_something_unfortunate_or_a_sham_condemns_it(coder: Coder) -> No
         and described.target.country == "PAK"
     [dubbed] = code(coder, "Iran dubbed the resolution a political stunt.")
     assert dubbed.type == "ACCUSE"
-    inverted = code(coder, 'Terming as "unfortunate" the attempts by the Congress to stall the '
-                           "bill, Malhotra said the government would go ahead.")
+    inverted = code(coder, 'Terming as "unfortunate" the attempts by the Tories to stall the '
+                           "bill, the minister said the government would go ahead.")
     assert ("ACCUSE", "Terming") in {(e.type, e.trigger.text) for e in inverted}
     # praise, a neutral word, or a call made to someone
     assert code(coder, "The president called the protesters patriots.") == []
@@ -903,7 +903,7 @@ def test_saying_that_someones_act_is_a_provocation_condemns_it(coder: Coder) -> 
 def test_asking_a_question_is_no_request(coder: Coder) -> None:
     assert code(coder, '"Who will pay for the damage?" the farmers\' leader asks.') == []
     assert code(coder, '"It is for the Congress to decide who leads it," he asks.') == []
-    assert code(coder, "He was asked that the two akharas were opposed to the plan.") == []
+    assert code(coder, "He was asked that the two unions were opposed to the merger.") == []
     assert [e.type for e in code(coder, "The minister asked that the detainees be released.")] \
         == ["REQUEST"]
 
@@ -919,8 +919,8 @@ def test_a_warning_of_how_things_will_be_threatens_no_one(coder: Coder) -> None:
     assert [(e.type, e.target.country if e.target else None) for e in faced] == [
         ("THREATEN", "PAK")]
     assert "THREATEN" in {e.type for e in code(
-        coder, "The VHP warned that demonstrations will be held across India if the sants are "
-               "arrested.")}
+        coder, "The union warned that strikes will be held across the country if its leaders "
+               "are arrested.")}
 
 
 def test_acts_in_a_condition_told_by_inversion_did_not_happen(coder: Coder) -> None:
@@ -943,11 +943,11 @@ def test_what_parties_talk_or_agree_on_is_their_topic_not_their_counterpart(code
 
 
 def test_a_noun_pattern_reads_the_prepositions_of_its_of_phrase(coder: Coder) -> None:
-    [notice] = code(coder, "The Congress gave a notice of breach of privilege against Chief "
+    [notice] = code(coder, "The opposition moved a notice of breach of privilege against Prime "
                            "Minister Narendra Modi.")
     assert notice.type == "ACCUSE" and notice.target is not None \
         and notice.target.name == "Narendra Modi"
-    assert code(coder, "The Congress gave a notice of the meeting to its members.") == []
+    assert code(coder, "The party sent a notice of the meeting to its members.") == []
 
 
 def test_a_protest_meeting_is_a_protest_and_a_cabinet_meeting_a_meeting(coder: Coder) -> None:
@@ -960,8 +960,8 @@ def test_a_protest_meeting_is_a_protest_and_a_cabinet_meeting_a_meeting(coder: C
 
 
 def test_what_an_act_amounts_to_is_no_act_of_its_own(coder: Coder) -> None:
-    assert code(coder, "Kamal Nath said these remarks of the chief minister amounted to a great "
-                       "assault on parliament.") == []
+    assert code(coder, "The opposition leader said the governor's decree amounted to an assault "
+                       "on the constitution.") == []
     assert code(coder, "The verdict is an attack on democracy, the party said.") == []
     # its own agent still acts
     [attack] = code(coder, "The blast was an attack by the militants on the army.")
@@ -981,25 +981,26 @@ def test_a_body_meeting_by_itself_consults_no_one_now_or_later(coder: Coder) -> 
 
 def test_what_someone_should_do_is_not_done_unless_someone_demands_it(coder: Coder) -> None:
     assert code(coder, "The government should release the detainees at once.") == []
-    assert code(coder, "They should now come forward to cobble sufficient support.") == []
+    assert code(coder, "The smaller parties should now step in to build a majority.") == []
     # said by someone, it is that speaker's demand (an infinitive of purpose included)
-    [demand] = code(coder, '"The secular parties should now come forward to support us," said '
-                           "Mishra.")
-    assert (demand.type, demand.source.text if demand.source else None) == ("REQUEST", "Mishra")
+    [demand] = code(coder, '"The smaller parties should now come forward to back us," said '
+                           "Okafor.")
+    assert (demand.type, demand.source.text if demand.source else None) == ("REQUEST", "Okafor")
     [said] = code(coder, "India said Pakistan must free the fishermen.")
     assert (said.type, said.target.country if said.target else None) == ("REQUEST", "PAK")
 
 
 def test_an_act_not_done_is_withheld_only_from_whom_it_names(coder: Coder) -> None:
     # someone named only nearby in the clause had nothing withheld
-    assert code(coder, "Sonia Gandhi has not participated in any panel discussion that allows "
-                       "the public to gauge her views.") == []
-    [withheld] = code(coder, "The governor had not invited the Congress to form the government.")
+    assert code(coder, "The mayor has not participated in any discussion that allows the unions "
+                       "to air their demands.") == []
+    [withheld] = code(coder, "The president had not invited the Greens to form a cabinet.")
     assert withheld.type == "REJECT"
 
 
 def test_shooting_back_in_words_is_a_retort(coder: Coder) -> None:
-    assert code(coder, 'A couple of BJP members shot back, "You are Pakistanis."') == []
+    assert code(coder, 'Two Labour members shot back, "You are the ones who sold the '
+                       'railways."') == []
     assert code(coder, 'The minister hit back, "The opposition is lying."') == []
     assert [e.type for e in code(coder, "Troops shot back at the militants.")] == ["ASSAULT"]
 
@@ -1014,13 +1015,14 @@ def test_an_agreement_cited_as_a_rule_is_a_document_not_an_act(coder: Coder) -> 
 
 
 def test_talk_of_something_is_no_negotiation_and_for_instance_no_recipient(coder: Coder) -> None:
-    assert code(coder, "He said Pakistan now talks of gaining control over Kashmir.") == []
+    assert code(coder, "He said Moscow now talks of regaining control over the Baltic ports.") \
+        == []
     assert code(coder, "There is talk of a summit between the two leaders.") == []
     assert [e.type for e in code(coder, "Talks between Iran and Oman began on Monday.")] == [
         "CONSULT"]
-    [refused] = code(coder, "For instance, in 1997, the police refused to let the committee "
-                            "intervene.")
-    assert refused.target is not None and refused.target.text == "the committee"
+    [refused] = code(coder, "For instance, in 2019, the army refused to let the Red Cross enter "
+                            "the camp.")
+    assert refused.target is not None and refused.target.text == "the Red Cross"
 
 
 def test_what_an_act_is_called_before_is_no_act_of_the_caller(coder: Coder) -> None:

@@ -124,8 +124,8 @@ def test_a_language_switch_run_into_the_story_is_furniture() -> None:
     assert text[switch.start:switch.end].strip() == "Read this story in... \u00a0 Hindi"
     assert text[switch.end:].startswith("the high court")
     # after a paragraph's first sentences too, run into the next one
-    text = clean_text("The state sought a commission. Read this story in... Hindi the high court "
-                      "passed these orders on a petition by the state.")
+    text = clean_text("The state sought an inquiry. Read this story in... Hindi the bench heard "
+                      "the appeal on Monday.")
     (switch,) = [p for p in read_layout(text, PLACES).parts if p.kind == "boilerplate"]
     assert text[switch.start:switch.end].strip() == "Read this story in... Hindi"
-    assert text[switch.end:].startswith("the high court")
+    assert text[switch.end:].startswith("the bench")
