@@ -66,7 +66,7 @@ TITLED = "TITLED"
 
 def _expletive(it: Token) -> bool:
     """"it" that stands for no one: "it is clear that ...", "it seems the talks failed", "it is
-    not for the lack of laws but ...", "it was decided that ..." (a clause or a "for" phrase
+    not for the want of rules but ...", "it was decided that ..." (a clause or a "for" phrase
     after "be" or "seem"); not "it is ready to talk", where it may be a state."""
     if it.dep_ == "expl":
         return True

@@ -86,9 +86,9 @@ class ActorResolver:
 
 def misread_names(doc: Doc, words: frozenset[str], known: set[int]) -> set[int]:
     """English words the tagger took for names, retagged as the nouns they are; their indices.
-    A lower-case word is no name in any copy ("normalcy is returning"); in copy that was all
+    A lower-case word is no name in any copy ("calm is returning"); in copy that was all
     lower or upper case, neither is a word capitalised only because it starts its sentence
-    ("Tempos and rickshaws ...", "Miscreants set ablaze ..."), where the small tagger reads
+    ("Tractors and carts ...", "Miscreants set fire ..."), where the small tagger reads
     capitals as names and the actor rules would take "Normalcy" for one. Words the gazetteer
     names (``known``) stay names, and so do places and peoples NER found: the dictionary is
     WordNet's, which lists "gujarat" and "india" too. A tag is corrected, not the parse (which

@@ -91,7 +91,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         if verb.tag_ == "VB" and head.tag_ in ("VBD", "VBZ") and not any(
                 c.dep_ in ("aux", "auxpass") for c in verb.children):
             # Coordinated verbs share a tense: a bare verb after a past one belongs to a
-            # complement the parser lost ("watched a mob lynch two persons and injure 20":
+            # complement the parser lost ("watched a mob attack two men and injure others":
             # the mob injures, not the watchers).
             return [], ""
         shared = [c for c in head.children if c.dep_ == "nsubjpass"]
@@ -136,7 +136,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
         # A reduced relative: "police firing on the mob", "troops crossing the border" -- the
         # noun does it. (A past participle, "the men arrested on Friday", is done to the noun.)
-        # A paper does what its author does: "a petition by the Centre requesting the court
+        # A paper does what its author does: "a petition by the ministry asking the court
         # to ...", "a statement by the ministry condemning the attack".
         author = agent_of(head) if head.pos_ == "NOUN" and head._.sector is None else None
         if author is not None:
@@ -385,7 +385,7 @@ def noun_arguments(noun: Token, entry: Entry) -> Arguments:
             return args
         if not args.sources and ((came == "attr" and lemma == "be") or came == "oprd" or (
                 lemma in CHARACTERIZING_VERBS and came in ("dobj", "pobj"))):
-            # "these remarks amounted to a great assault on parliament", "the verdict is an
+            # "the decree amounted to an assault on the constitution", "the verdict is an
             # attack on democracy", "what it called unprovoked firing": what an act or a thing
             # is called, not an act of its own
             # (its own "by" phrase still acts: "the blast was an attack by the militants").

@@ -155,7 +155,7 @@ def asks_a_question(verb: Token) -> bool:
                 (c.i < verb.i and not any(k.dep_ in ("dobj", "dative") for k in kids))
                 or (c.i > verb.i and _indicative_past(c))):
             # '"Who will pay?" he asks': "ask" after the words it introduces asks them; "asked
-            # that the akharas were opposed" asks about a fact ("asked that they be released",
+            # that the unions were opposed" asks about a fact ("asked that they be released",
             # with the act wanted, is a request).
             return True
         if c.dep_ in ("ccomp", "advcl") and c.i > verb.i and (
@@ -175,7 +175,7 @@ def _indicative_past(clause: Token) -> bool:
 
 def noun_prepositions(noun: Token) -> list[Token]:
     """The prepositions of a noun's phrase: its own, and those of its "of" objects, where the
-    parser hangs them ("a notice of breach of privilege *against* the chief minister")."""
+    parser hangs them ("a notice of breach of privilege *against* the minister")."""
     found: list[Token] = []
     frontier = [noun]
     for _ in range(3):
@@ -353,7 +353,7 @@ def _predicates(verb: Token) -> list[Token]:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ == "as":
                 said = [g for g in prep.children if g.dep_ in ("pobj", "amod", "acomp")]
-                # ("terming as unfortunate the attempts by the Congress", "as a reckless move")
+                # ("terming as unfortunate the attempts by the Tories", "as a reckless move")
                 found += said + [m for g in said for m in g.children if m.dep_ == "amod"]
     found += [g for o in objects for g in o.children if g.dep_ in ("amod", "oprd") and g.i > o.i]
     return found

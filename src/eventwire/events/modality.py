@@ -128,7 +128,7 @@ def modality_of(trigger: Token, intent_lemmas: set[str]) -> Modality:
 
 
 def _inverted_condition(verb: Token) -> bool:
-    """"Had the police arrested the leaders, ...", "had they been able to garner support": a
+    """"Had the police arrested the leaders, ...", "had they been able to win support": a
     condition told by putting its auxiliary before its subject (the parser may hang it as a
     complement: "the talks could have succeeded had Iran agreed")."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")

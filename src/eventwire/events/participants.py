@@ -524,7 +524,7 @@ def consultation_needs_a_counterpart(p: Participants) -> None:
     consults = c.type == "CONSULT" or (c.type == "AGREE" and c.entry.type == "CONSULT")
     if consults and len(p.sources) == 1 and all(
             is_thing(t) and not is_counted(t) for t in p.targets):
-        # (a meeting to come too: "decided to call a general body meeting")
+        # (a meeting to come too: "decided to call a meeting of its members")
         c.rule.append("no-counterpart:dropped")
         p.empty = True
     elif c.type == "CONSULT" and c.entry.swap and c.entry.objects is None \
@@ -548,7 +548,7 @@ def denial_needs_a_recipient(p: Participants) -> None:
     data exclude)."""
     c = p.coding
     # (someone only named nearby in the clause is no one it was withheld from: "has not
-    # participated in any discussion that allows the public to gauge her views")
+    # participated in any discussion that allows the unions to air their demands")
     if "denied" in c.attributes and c.entry.frame is None and c.modality != "future" \
             and len(p.sources) < 2 and ((c.clause_recipient and not p.args.targets) or not any(
                 not is_thing(t) or is_counted(t) for t in p.targets)):

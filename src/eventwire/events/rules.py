@@ -272,7 +272,7 @@ class RuleCoder:
                 outer.rule.append(f"intends:{inner.type}")
         elif outer.type == "REQUEST" and inner.type == "PROTEST" \
                 and outer.token.lemma_.lower() == "call" and not _addressed(outer.token):
-            # "gave a call to boycott Holi", "called for a general strike": a call to protest
+            # "gave a call to boycott the festival", "called for a general strike": a call to protest
             # made to no one in particular organises the protest (CAMEO 14), as "called a
             # strike" does.
             outer.type, outer.mode = "PROTEST", inner.mode
@@ -296,13 +296,13 @@ class RuleCoder:
         if c.type == "THREATEN" and c.entry.pos == "v" and not c.entry.particle \
                 and _foresees_a_state(c.token, self.lexicon):
             # "warned that the situation could explode", "warned that it would be dangerous
-            # to alienate the Muslims": a pessimistic comment (CAMEO 012, a statement PLOVER
+            # to alienate the Kurds": a pessimistic comment (CAMEO 012, a statement PLOVER
             # does not code), not a threat of the speaker's own act.
             c.dropped = True
             c.rule.append("pessimistic-comment:dropped")
             return
         if c.type == "ASSAULT" and c.entry.pos == "v" and _retorts(c.token):
-            # 'shot back, "You are Pakistanis"', 'hit back: "The opposition is lying"': force
+            # 'shot back, "You sold the railways"', 'hit back: "The opposition is lying"': force
             # words for a reply in words (CAMEO 01, a statement).
             c.dropped = True
             c.rule.append("retort:dropped")
@@ -319,7 +319,7 @@ class RuleCoder:
             c.rule.append("conditional:dropped")
             return
         if reduced_passive(c.token) and c.token.head.dep_ == "attr":
-            # "he is a constable posted at Moghalsarai": a participle on what someone is says
+            # "she is a sergeant posted at the airport": a participle on what someone is says
             # what they are, not what was done that day.
             c.dropped = True
             c.rule.append("description:dropped")
