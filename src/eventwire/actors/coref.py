@@ -66,19 +66,19 @@ TITLED = "TITLED"
 
 def _expletive(it: Token) -> bool:
     """"it" that stands for no one: "it is clear that ...", "it seems the talks failed", "it is
-    not for the want of rules but ...", "it was decided that ..." (a clause or a "for" phrase
+    not for want of rules but ...", "it was decided that ..." (a clause or a "for" phrase
     after "be" or "seem"); not "it is ready to talk", where it may be a state."""
     if it.dep_ == "expl":
         return True
-    verb = it.head
-    if it.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in (
+    lemma = it.head.lemma_.lower()
+    if it.dep_ not in ("nsubj", "nsubjpass") or lemma not in (
             "be", "seem", "appear", "decide", "say", "report", "learn", "believe", "expect"):
         return False
-    for c in verb.children:
+    for c in it.head.children:
         that_clause = c.dep_ in ("ccomp", "csubj") and any(
             g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-        if that_clause or (c.dep_ == "prep" and c.lower_ == "for" and verb.lemma_ == "be") or (
-                c.dep_ == "ccomp" and verb.lemma_ in ("seem", "appear")):
+        if that_clause or (c.dep_ == "prep" and c.lower_ == "for" and lemma == "be") or (
+                c.dep_ == "ccomp" and lemma in ("seem", "appear")):
             return True
     return False
 

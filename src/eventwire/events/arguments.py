@@ -383,18 +383,16 @@ def noun_arguments(noun: Token, entry: Entry) -> Arguments:
             args.sources, args.targets = [], []
             args.how.append("needed")
             return args
-        if not args.sources and ((came == "attr" and lemma == "be") or came == "oprd" or (
-                lemma in CHARACTERIZING_VERBS and came in ("dobj", "pobj"))):
-            # "the decree amounted to an assault on the constitution", "the verdict is an
-            # attack on democracy", "what it called unprovoked firing": what an act or a thing
-            # is called, not an act of its own
-            # (its own "by" phrase still acts: "the blast was an attack by the militants").
-            args.how.append("characterized")
-            return args
-        if came == "dobj" and (object_predicate(tok) is not None or any(
-                c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)):
-            # "called the protests treasonous", "describing the attack on the train as
-            # shameful": the verb says what the act was, its subject did not do it.
+        called = not args.sources and ((came == "attr" and lemma == "be") or came == "oprd" or (
+            lemma in CHARACTERIZING_VERBS and came in ("dobj", "pobj")))
+        said_to_be = came == "dobj" and (object_predicate(tok) is not None or any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in tok.children))
+        if called or said_to_be:
+            # What an act or a thing is called is not an act of its own: "the decree amounted
+            # to an assault on the constitution", "the verdict is an attack on democracy", "what
+            # it called unprovoked firing" (its own "by" phrase still acts: "the blast was an
+            # attack by the militants"); a verb that says what the act was ("called the protests
+            # treasonous", "describing the attack as shameful"): its subject did not do it.
             args.how.append("characterized")
             return args
         if came == "dobj" and lemma in GETTING_VERBS:

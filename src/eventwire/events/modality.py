@@ -76,7 +76,12 @@ def _done_by_none(verb: Token) -> bool:
         for c in verb.children)
 
 
-_CONDITION_MARKS = {"if", "unless"}
+_CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def has_condition_mark(clause: Token) -> bool:
+    """The clause is introduced by "if" or "unless"."""
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in clause.children)
 
 
 def open_condition(trigger: Token) -> Token | None:
@@ -88,8 +93,7 @@ def open_condition(trigger: Token) -> Token | None:
     for tok in clause_chain(trigger):
         if tok.dep_ in ("advcl", "ccomp") and _inverted_condition(tok):
             return tok  # "had the police arrested them, ...": it did not happen
-        if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS
-                                          for c in tok.children):
+        if tok.dep_ != "advcl" or not has_condition_mark(tok):
             continue
         main = tok.head
         aux = {c.lower_ for c in main.children if c.dep_ in ("aux", "auxpass")}
@@ -108,11 +112,9 @@ def modality_of(trigger: Token, intent_lemmas: set[str]) -> Modality:
     chain += [t.head for t in chain if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX")]
     for tok in chain:
         aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-        if aux & _HYPOTHETICAL_AUX or any(
-            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children
-        ):
+        if aux & _HYPOTHETICAL_AUX or has_condition_mark(tok):
             return "hypothetical"
-        if (tok.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in tok.children)) \
+        if (tok.dep_ == "advcl" and any(c.lower_ in _CONDITION_MARKS for c in tok.children)) \
                 or (tok.dep_ in ("advcl", "ccomp") and _inverted_condition(tok)):
             return "hypothetical"
         if tok.i != trigger.i and tok.lemma_.lower() in _POSSIBILITY_NOUNS:

@@ -43,6 +43,7 @@ from eventwire.events.arguments import (
 )
 from eventwire.events.coding import TriggerCoding
 from eventwire.events.lexicon import Lexicon
+from eventwire.events.modality import has_condition_mark
 from eventwire.ontology.plover import TYPE_INFO
 from eventwire.spans import entity_at, previous_sentence_start
 from eventwire.when_where.places import load_places
@@ -429,8 +430,7 @@ def threatened_is_who_must_comply(p: Participants) -> None:
     if c.entry.type != "THREATEN" or any(t.span.root.head.i == p.token.i
                                    and t.span.root.dep_ in ("dobj", "dative") for t in p.targets):
         return
-    conditions = [t for t in p.token.subtree if t.dep_ == "advcl" and any(
-        m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in t.children)]
+    conditions = [t for t in p.token.subtree if t.dep_ == "advcl" and has_condition_mark(t)]
     for clause in conditions:
         subjects, _ = subject_of(clause)
         found = [m for m in _resolve(subjects, exclude=p.taken()) if not is_thing(m)]
@@ -722,10 +722,6 @@ def _named_for_a_place(match: ActorMatch) -> bool:
     root = match.span.root
     return root.pos_ == "NOUN" and root._.sector is None and any(
         c.dep_ in ("compound", "nmod") and c.i < root.i and is_town(c) for c in root.children)
-
-
-
-
 
 
 def _person_objects(objects: list[Token], exclude: set[int]) -> list[ActorMatch]:
