@@ -79,3 +79,82 @@ def test_csv_cells_are_flat() -> None:
     assert rows[0]["source.country"] == "IND" and rows[0]["tags"] == "a; b"
     assert rows[1]["types.AID"] == "1" and rows[1]["tags"] == '{"x": 1}'
     assert not any(cell.startswith("{'") for row in rows for cell in row.values())
+
+
+FORMULAS = ["=HYPERLINK(\"http://127.0.0.1/x\",\"click\")", "+1+cmd|' /C calc'!A0", "-2+3",
+            "@SUM(A1:A2)", "\tlead", "\rlead"]
+
+
+@pytest.fixture()
+def hostile_db(tmp_path: Path) -> Path:
+    """Events whose sentences and actor names a spreadsheet would run as formulas."""
+    path = tmp_path / "h.duckdb"
+    with EventStore(path) as store:
+        for i, formula in enumerate(FORMULAS):
+            aid = f"h{i}"
+            store.write([(Article(text=f"{formula} India criticized Turkey.", id=aid,
+                                  date=date(2025, 5, 1), url=f"https://example.org/{aid}"),
+                          [make_event(aid, sentence=formula)])])
+    return path
+
+
+def _formula_cells(rows: list[list[str]]) -> list[str]:
+    """Cells a spreadsheet would run: a formula start that is not a plain number."""
+    def number(cell: str) -> bool:
+        try:
+            float(cell)
+        except ValueError:
+            return False
+        return True
+
+    return [cell for row in rows for cell in row
+            if cell[:1] in ("=", "+", "-", "@", "\t", "\r") and not number(cell)]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_export_prefixes_formula_cells_and_leaves_numbers(hostile_db: Path, tmp_path: Path,
+                                                          fmt: str) -> None:
+    out = tmp_path / f"e.{fmt}"
+    export_events(Database(hostile_db).con, out, fmt)
+    rows = list(csv.reader(out.open(newline=""), delimiter="," if fmt == "csv" else "\t"))
+    assert _formula_cells(rows) == []
+    sentences = {cell for row in rows for cell in row if cell.startswith("'")}
+    # (the TSV layout folds a sentence's whitespace, so its tab and CR starts are gone there)
+    assert {f"'{f}" for f in FORMULAS if fmt == "csv" or not f[0].isspace()} <= sentences
+    # a negative intensity is a number: left alone
+    header = rows[0]
+    column = header.index("intensity")
+    assert {float(row[column]) for row in rows[1:]} == {-3.0}
+
+
+def test_query_format_csv_prefixes_formula_cells(hostile_db: Path) -> None:
+    import subprocess
+    import sys
+
+    res = subprocess.run([sys.executable, "-m", "eventwire.cli", "query", "events", "--db",
+                          str(hostile_db), "--format", "csv"], capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    rows = list(csv.reader(res.stdout.splitlines()))
+    assert len(rows) == 1 + len(FORMULAS)
+    assert _formula_cells(rows) == []
+    column = rows[0].index("intensity")
+    assert {row[column] for row in rows[1:]} == {"-3.0"}
+
+
+def test_csv_safe_is_owasps_rule() -> None:
+    from eventwire.store.export import csv_safe
+
+    assert [csv_safe(f) for f in FORMULAS] == ["'" + f for f in FORMULAS]
+    assert [csv_safe(v) for v in (-3.5, 2, "-3.5", "+1e3", "India", None, "")] == [
+        -3.5, 2, "-3.5", "+1e3", "India", None, ""]
+
+
+def test_write_csv_used_by_query_and_the_api_prefixes_formula_cells() -> None:
+    import io
+
+    from eventwire.store.export import write_csv
+
+    buffer = io.StringIO()
+    write_csv([{"sentence": f, "n": -4, "actor": {"text": "@x"}} for f in FORMULAS], buffer)
+    rows = list(csv.reader(io.StringIO(buffer.getvalue())))
+    assert _formula_cells(rows) == [] and rows[1][1:] == ["-4", "'@x"]

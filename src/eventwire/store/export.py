@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,30 @@ TSV_COLUMNS = ["event_id", "date", "source_code", "source_name", "source_country
                "target_code", "target_name", "target_country", "cameo_root", "plover_type",
                "quad_class", "intensity", "location_name", "location_country", "lat", "lon",
                "url", "sentence"]
+
+
+#: A cell a spreadsheet would run as a formula (OWASP's CSV-injection list: = + - @, tab, CR).
+_FORMULA_START = re.compile(r"[=+\-@\t\r]")
+#: ... unless it is a plain number ("-3.5", "+1e3"), which a spreadsheet reads as a number.
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
+def csv_safe(value: Any) -> Any:
+    """A cell value for CSV/TSV output: text that a spreadsheet would run as a formula gets a
+    leading apostrophe (OWASP's rule); numbers, and text that is a plain number, are left as
+    they are. Every CSV and TSV writer of the project (export, query, the API) goes through
+    here."""
+    if isinstance(value, str) and _FORMULA_START.match(value) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def _safe_batch(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """``csv_safe`` applied to every text column of an Arrow batch."""
+    columns = [pa.array([csv_safe(v) for v in col.to_pylist()], type=col.type)
+               if pa.types.is_string(col.type) or pa.types.is_large_string(col.type) else col
+               for col in batch.columns]
+    return pa.RecordBatch.from_arrays(columns, schema=batch.schema)
 
 
 def _batches(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> Iterator[pa.RecordBatch]:
@@ -72,6 +97,10 @@ def tsv_row(row: dict[str, Any]) -> list[Any]:
             row["url"] or "", " ".join(row["sentence"].split())]
 
 
+def _safe_tsv_row(row: dict[str, Any]) -> list[Any]:
+    return [csv_safe(cell) for cell in tsv_row(row)]
+
+
 #: File name endings and the format they stand for (``export`` infers ``--format`` from them).
 SUFFIX_FORMATS = {".parquet": "parquet", ".pq": "parquet", ".csv": "csv", ".tsv": "tsv",
                   ".jsonl": "plover", ".ndjson": "plover"}
@@ -112,7 +141,7 @@ def write_csv(rows: list[dict[str, Any]], stream: Any) -> None:
     columns = list(dict.fromkeys(k for r in flat for k in r)) or ["empty"]
     writer = csv.DictWriter(stream, fieldnames=columns)
     writer.writeheader()
-    writer.writerows(flat)
+    writer.writerows({k: csv_safe(v) for k, v in r.items()} for r in flat)
 
 
 def export_events(con: duckdb.DuckDBPyConnection, out: Path, fmt: str,
@@ -139,7 +168,7 @@ def export_events(con: duckdb.DuckDBPyConnection, out: Path, fmt: str,
         csv_writer: pacsv.CSVWriter | None = None
         for batch in _batches(con, flt):
             csv_writer = csv_writer or pacsv.CSVWriter(tmp, batch.schema)
-            csv_writer.write_batch(batch)
+            csv_writer.write_batch(_safe_batch(batch))
             n += batch.num_rows
         if csv_writer is None:
             tmp.write_text("", encoding="utf-8")
@@ -153,7 +182,7 @@ def export_events(con: duckdb.DuckDBPyConnection, out: Path, fmt: str,
             for batch in _batches(con, flt):
                 for row in batch.to_pylist():
                     if tsv:
-                        tsv.writerow(tsv_row(row))
+                        tsv.writerow(_safe_tsv_row(row))
                     else:
                         fh.write(json.dumps(plover_record(row), ensure_ascii=False) + "\n")
                     n += 1
