@@ -20,12 +20,32 @@ if [ ! -x .venv/bin/python ]; then
 fi
 stamp=.venv/.eventwire-lock.sha256
 want=$(sha256sum requirements.lock pyproject.toml | sha256sum | cut -d' ' -f1)
+# pip, failing setup on any warning or deprecation that pip or the build backend (setuptools)
+# prints: such a notice means the install will stop working on a later pip or setuptools with
+# nothing in the project changed, so it is fixed now rather than left to scroll past. pip's
+# "Location '...' is ignored" notes about this machine's local indexes are the one known
+# harmless warning and are dropped.
+pip_checked() {
+  local err rc=0 rest
+  err=$(mktemp)
+  .venv/bin/python -m pip "$@" 2>"$err" || rc=$?
+  rest=$(grep -v "^WARNING: Location '.*' is ignored: " "$err" || true)
+  rm -f "$err"
+  [ -z "$rest" ] || printf '%s\n' "$rest" >&2
+  if [ "$rc" -ne 0 ]; then
+    echo "setup: FAILED: pip $1 exited with status $rc (its messages are above)" >&2
+    exit "$rc"
+  fi
+  if grep -Eqi "warning|deprecat" <<<"$rest"; then
+    echo "setup: FAILED: pip or setuptools printed the warning above during 'pip $1';" \
+      "setup treats it as an error: fix pyproject.toml or requirements.lock" >&2
+    exit 1
+  fi
+}
+
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  # pip's "location ... is ignored" notes about this machine's local indexes are noise here.
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
-    -r requirements.lock 2> >(grep -v "is ignored" >&2)
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation \
-    -e . 2> >(grep -v "is ignored" >&2)
+  pip_checked install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+  pip_checked install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
   echo "$want" > "$stamp"
 fi
 .venv/bin/eventwire --version >/dev/null
