@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from eventwire import __version__
 
@@ -74,7 +75,8 @@ def _article_date(value: str | None) -> Date | None:
 
 
 def _report_error(item: Any) -> None:
-    err.print(f"[red]eventwire:[/red] {item}", highlight=False, soft_wrap=True)
+    # The message quotes user input (file names, ids): plain text, never console markup.
+    err.print(Text.assemble(("eventwire:", "red"), f" {item}"), highlight=False, soft_wrap=True)
 
 
 def _default_format() -> Format:
@@ -110,8 +112,11 @@ def _print_events(rows: list[dict[str, Any]], fmt: Format) -> None:
         flags = " (denied)" if r.get("negated") else ""
         if r.get("modality") not in (None, "asserted"):
             flags += f" ({r['modality']})"
-        table.add_row(str(r.get("date") or ""), f"{r['type']}{flags}", _actor_label(src),
-                      _actor_label(tgt), trig or "", r["sentence"][:160])
+        # Cells are stored text: plain ``Text``, so "[/bold]" or "[link=...]" is shown as
+        # written instead of being read as console markup.
+        table.add_row(*(Text(cell) for cell in (
+            str(r.get("date") or ""), f"{r['type']}{flags}", _actor_label(src),
+            _actor_label(tgt), trig or "", r["sentence"][:160])))
     out.print(table)
 
 
@@ -146,7 +151,8 @@ def extract(
     for article, events in code_paths(paths, coder, report, _article_date(date), _report_error):
         if explain:
             layout = read_layout(article.text, coder.known_place, article.date)
-            err.print(f"article {article.id} ({article.origin or '-'}):", highlight=False)
+            err.print(f"article {article.id} ({article.origin or '-'}):", highlight=False,
+                      markup=False)
             for line in layout.explain(article.text) or ["plain prose, nothing marked"]:
                 err.print(f"  reader: {line}", highlight=False, markup=False)
             for e in events:
@@ -182,7 +188,7 @@ def ingest(
     s = report.stored
     err.print(f"{report.articles} articles coded, {report.events} events; stored: {s.added} new, "
               f"{s.replaced} replaced, {s.unchanged} unchanged; {len(report.errors)} rejected "
-              f"-> {db}", highlight=False)
+              f"-> {db}", highlight=False, markup=False)
     if report.nothing_done:
         raise typer.Exit(1)
 
@@ -269,7 +275,7 @@ def _print_frame(rows: list[dict[str, Any]], fmt: Format) -> None:
     for col in rows[0] if rows else ["(no rows)"]:
         table.add_column(col)
     for row in rows:
-        table.add_row(*(str(v) for v in row.values()))
+        table.add_row(*(Text(str(v)) for v in row.values()))
     out.print(table)
 
 
@@ -298,7 +304,7 @@ def export(
     except (FileNotFoundError, ValueError) as exc:
         _report_error(exc)
         raise typer.Exit(1) from None
-    err.print(f"{n} events -> {out}", highlight=False)
+    err.print(f"{n} events -> {out}", highlight=False, markup=False)
 
 
 @app.command()
@@ -375,7 +381,8 @@ def batch(
         _report_error(problem)
     err.print(f"{report.docs} documents, {report.articles} articles, {report.events} events, "
               f"{report.errors} errors (see {out / 'errors.jsonl'}); {report.units} units, "
-              f"{report.skipped_units} already done; {report.seconds:.1f} s", highlight=False)
+              f"{report.skipped_units} already done; {report.seconds:.1f} s", highlight=False,
+              markup=False)
     if report.articles == 0 and (report.errors or report.input_errors):
         raise typer.Exit(1)
 
@@ -399,7 +406,7 @@ def load(
         _report_error(f"{where}: {repeat_reason(article_id, first, same)}")
     err.print(f"loaded {r.added} new and {r.replaced} changed articles ({r.events} events), "
               f"{r.unchanged} unchanged, {len(r.repeats)} repeated ids left out -> {db}",
-              highlight=False)
+              highlight=False, markup=False)
 
 
 @app.command()
@@ -433,7 +440,7 @@ def train(
     except (OSError, ValueError) as exc:
         _report_error(exc)
         raise typer.Exit(1) from None
-    err.print(f"wrote {target}", highlight=False)
+    err.print(f"wrote {target}", highlight=False, markup=False)
     sys.stdout.write(json.dumps(report) + "\n")
 
 
@@ -492,12 +499,13 @@ def watch(
                            Path("eventwire-watch.json"))
     try:
         watcher = Watcher(urls, sink, state_file, Fetcher(allow_private=allow_private),
-                          log=lambda line: err.print(line, highlight=False, soft_wrap=True))
+                          log=lambda line: err.print(line, highlight=False, markup=False,
+                                                     soft_wrap=True))
     except ValueError as exc:
         _report_error(exc)
         raise typer.Exit(1) from None
     if once:
-        err.print(watcher.poll().summary(), highlight=False)
+        err.print(watcher.poll().summary(), highlight=False, markup=False)
         raise typer.Exit(1 if all(f.errors for f in watcher.state.values()) else 0)
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
@@ -534,9 +542,9 @@ def run_server(db: Path, host: str, port: int, token: str | None, model: str | N
     hosts_or_any = None if host in ("0.0.0.0", "::") and not allow_host else hosts
     if not db.exists():  # a mistyped --db would otherwise be served empty without a word
         err.print(f"{db} does not exist: serving a new, empty database (was --db the file you "
-                  "ingested into?)", highlight=False, soft_wrap=True)
+                  "ingested into?)", highlight=False, markup=False, soft_wrap=True)
     err.print(f"eventwire dashboard: http://{host}:{port}/   API: http://{host}:{port}/docs",
-              highlight=False)
+              highlight=False, markup=False)
     # A stop signal waits at most 10 s for requests in flight (coding is bounded per request).
     uvicorn.run(create_app(db, token=token, model=model, hosts=hosts_or_any), host=host,
                 port=port, log_level="warning", timeout_graceful_shutdown=10)
