@@ -54,3 +54,42 @@ def test_query_events_prints_stored_markup_as_plain_text(tmp_path: Path) -> None
 def test_an_error_quoting_markup_is_printed_as_written(tmp_path: Path) -> None:
     res = cli("extract", str(tmp_path / "[/bold]missing.txt"), "--format", "jsonl")
     one_line_error(res, "[/bold]missing.txt", "no such file")
+
+
+def test_a_timestamp_with_an_impossible_time_is_rejected_with_its_line(tmp_path: Path) -> None:
+    src = tmp_path / "t.jsonl"
+    src.write_text('{"text": "India criticized Turkey.", "date": "2025-05-26T99:99"}\n'
+                   '{"text": "Japan praised India.", "date": "2025-05-26T10:30:00Z"}\n',
+                   encoding="utf-8")
+    res = cli("extract", str(src), "--format", "jsonl")
+    assert res.returncode == 0, res.stderr
+    assert f"{src}:1: bad date '2025-05-26T99:99'" in res.stderr
+    assert '"date": "2025-05-26"' in res.stdout and "Traceback" not in res.stderr
+
+
+@pytest.mark.parametrize("setting", ["abc", "2025-01-01", "2025-01-01..soon",
+                                     "2026-01-01..2025-01-01"])
+def test_a_malformed_date_range_setting_is_one_error_naming_it(tmp_path: Path,
+                                                              setting: str) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("date 2025-05-26\nJapan praised India.", encoding="utf-8")
+    res = cli("extract", str(src), env={"EVENTWIRE_DATE_RANGE": setting})
+    one_line_error(res, "EVENTWIRE_DATE_RANGE")
+    assert len(res.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("option", [["--limit", "-5"], ["--offset", "-1"],
+                                    ["--offset", str(2**64)], ["--limit", str(2**70)]])
+def test_query_refuses_negative_or_oversized_limits(tmp_path: Path, option: list[str]) -> None:
+    db = tmp_path / "q.duckdb"
+    with EventStore(db) as store:
+        store.write([(Article(text="India criticized Turkey.", id="q1", date=date(2025, 5, 1)),
+                      [make_event("q1")])])
+    one_line_error(cli("query", "events", "--db", str(db), "--format", "jsonl", *option),
+                   option[0])
+
+
+def test_a_lock_wait_that_is_not_a_number_is_one_error_naming_it(tmp_path: Path) -> None:
+    res = cli("query", "events", "--db", str(tmp_path / "x.duckdb"),
+              env={"EVENTWIRE_LOCK_WAIT": "abc"})
+    one_line_error(res, "EVENTWIRE_LOCK_WAIT")

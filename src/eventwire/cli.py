@@ -23,6 +23,10 @@ err = Console(stderr=True)
 out = Console()
 
 
+#: The largest --limit/--offset: DuckDB's LIMIT and OFFSET are signed 64-bit.
+MAX_ROWS = 2**63 - 1
+
+
 class Format(StrEnum):
     table = "table"
     jsonl = "jsonl"
@@ -53,6 +57,15 @@ def main_options(
                                           help="Print the version and exit.")] = False,
 ) -> None:
     """eventwire: who did what to whom, when and where."""
+    from eventwire.limits import date_window
+    from eventwire.store.db import StoreError, lock_wait
+
+    try:  # settings are checked once, up front: one line naming the variable
+        date_window()
+        lock_wait()
+    except (ValueError, StoreError) as exc:
+        _report_error(exc)
+        raise typer.Exit(2) from None
 
 
 def _parse_date(value: str | None) -> Date | None:
@@ -210,8 +223,8 @@ def query(
     interval: Annotated[str, typer.Option(help="day|week|month|quarter|year")] = "month",
     collapse: Annotated[str, typer.Option(help="none | event (repeated reports once) | strict "
                                                "(one a day per pair and CAMEO root)")] = "event",
-    limit: Annotated[int, typer.Option()] = 50,
-    offset: Annotated[int, typer.Option()] = 0,
+    limit: Annotated[int, typer.Option(min=0, max=MAX_ROWS, help="Rows at most.")] = 50,
+    offset: Annotated[int, typer.Option(min=0, max=MAX_ROWS, help="Rows to skip.")] = 0,
     fmt: Annotated[Format | None, typer.Option("--format")] = None,
     baseline: Annotated[int, typer.Option(help="alerts: trailing periods for the expected "
                                                "rate.")] = 3,

@@ -25,6 +25,15 @@ def date_window() -> tuple[Date, Date]:
     or a placeholder (9999-12-31) that would stretch every timeline over millennia."""
     setting = os.environ.get("EVENTWIRE_DATE_RANGE", "")
     if setting:
-        first, _, last = setting.partition("..")
-        return Date.fromisoformat(first.strip()), Date.fromisoformat(last.strip())
+        first, dots, last = setting.partition("..")
+        try:
+            if not dots:
+                raise ValueError
+            window = Date.fromisoformat(first.strip()), Date.fromisoformat(last.strip())
+        except ValueError:
+            raise ValueError(f"EVENTWIRE_DATE_RANGE={setting[:60]!r} is not FIRST..LAST "
+                             "(e.g. 1800-01-01..2030-12-31)") from None
+        if window[0] > window[1]:
+            raise ValueError(f"EVENTWIRE_DATE_RANGE={setting[:60]!r}: FIRST is after LAST")
+        return window
     return Date(1900, 1, 1), Date.today() + timedelta(days=366)

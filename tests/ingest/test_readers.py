@@ -178,3 +178,13 @@ def test_a_saved_web_page_is_read_as_its_story_without_markup(tmp_path: Path) ->
     login.write_text("<html><body><form>Sign in to read.</form></body></html>", encoding="utf-8")
     (err,) = read(login)
     assert isinstance(err, ReadError) and "not an article" in err.reason
+
+
+def test_a_timestamp_must_name_a_real_time_of_day() -> None:
+    from eventwire.ingest.records import parse_date
+
+    for bad in ("2025-05-26T99:99", "2025-05-26T24:00", "2025-05-26T10:61:00Z",
+                "2025-05-26T10:00+25:00"):
+        with pytest.raises(ValueError, match="no such time"):
+            parse_date(bad)
+    assert parse_date("2025-05-26T23:59:59.5+05:30") == parse_date("2025-05-26")

@@ -31,6 +31,11 @@ def parse_date(value: object, origin: str = "") -> Date | None:
             day = Date.fromisoformat(text[:10])
         except ValueError:
             raise ValueError(f"bad date {value[:40]!r} (no such day)") from None
+        if len(text) > 10:
+            try:  # the shape is right; the hour, minute, second and offset must exist too
+                datetime.fromisoformat(text)
+            except ValueError:
+                raise ValueError(f"bad date {value[:40]!r} (no such time of day)") from None
     else:
         raise ValueError(f"date must be a string 'YYYY-MM-DD', got {type(value).__name__}")
     first, last = date_window()

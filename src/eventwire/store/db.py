@@ -45,8 +45,9 @@ MIGRATIONS: dict[int, str] = {
 }
 
 
-#: Seconds a process waits for another to release the file before giving up.
-LOCK_WAIT = float(os.environ.get("EVENTWIRE_LOCK_WAIT", "20"))
+#: Seconds a process waits for another to release the file before giving up (default of
+#: ``EVENTWIRE_LOCK_WAIT``).
+LOCK_WAIT = 20.0
 #: A shared store lets the file go after this many idle seconds (a dashboard's burst of requests
 #: reuses one connection and its cache) ...
 LINGER = 0.5
@@ -59,6 +60,22 @@ class StoreError(RuntimeError):
     """The database file cannot be used, in one line: why, and what to do."""
 
 
+def lock_wait() -> float:
+    """``EVENTWIRE_LOCK_WAIT`` (seconds, default ``LOCK_WAIT``); a value that is not a
+    number of seconds is a ``StoreError`` naming the variable."""
+    setting = os.environ.get("EVENTWIRE_LOCK_WAIT", "").strip()
+    if not setting:
+        return LOCK_WAIT
+    try:
+        seconds = float(setting)
+    except ValueError:
+        seconds = float("nan")
+    if not seconds >= 0:  # also false for NaN
+        raise StoreError(f"EVENTWIRE_LOCK_WAIT={setting[:40]!r} is not a number of seconds "
+                         "(e.g. 20)")
+    return seconds
+
+
 def connect(path: str | Path, read_only: bool = False,
             wait: float | None = None) -> duckdb.DuckDBPyConnection:
     """Open (and, for writers, create or migrate) an eventwire database, waiting up to ``wait``
@@ -68,7 +85,7 @@ def connect(path: str | Path, read_only: bool = False,
         raise StoreError(f"{path} is a directory, not a database file (e.g. {Path(path) / 'events.duckdb'})")
     if read_only and not Path(path).exists():
         raise FileNotFoundError(f"no database at {path}")
-    wait = LOCK_WAIT if wait is None else wait
+    wait = lock_wait() if wait is None else wait
     deadline = time.monotonic() + wait
     pause = 0.02
     while True:
