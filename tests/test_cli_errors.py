@@ -93,3 +93,8 @@ def test_a_lock_wait_that_is_not_a_number_is_one_error_naming_it(tmp_path: Path)
     res = cli("query", "events", "--db", str(tmp_path / "x.duckdb"),
               env={"EVENTWIRE_LOCK_WAIT": "abc"})
     one_line_error(res, "EVENTWIRE_LOCK_WAIT")
+
+
+def test_serve_refuses_a_port_out_of_range(tmp_path: Path) -> None:
+    one_line_error(cli("serve", "--db", str(tmp_path / "s.duckdb"), "--port", "70000"),
+                   "--port")

@@ -531,7 +531,7 @@ def serve(
     db: Annotated[Path, typer.Option(help="DuckDB file (created if missing).")] = Path(
         "events.duckdb"),
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port.")] = 8000,
     token: Annotated[str | None, typer.Option(
         envvar="EVENTWIRE_TOKEN", help="Enables POST /api/articles (Bearer token).")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
@@ -569,7 +569,7 @@ def demo(
     serve_after: Annotated[bool, typer.Option("--serve", help="Then open the dashboard on it.")]
     = False,
     host: Annotated[str, typer.Option(help="With --serve: interface.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="With --serve: port.")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="With --serve: port.")] = 8000,
 ) -> None:
     """Code the bundled sample corpus into DuckDB and show how relations change."""
     from eventwire.demo import run_demo
