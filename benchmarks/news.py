@@ -54,3 +54,69 @@ def generate(n_articles: int, seed: int = 7, sentences: int = 12, event_share: f
             parts.append(s[0].upper() + s[1:])
         texts.append(" ".join(parts))
     return texts
+
+
+# Real-shaped long copy: what a wire roundup or a live page carries besides plain event
+# sentences (datelines, places, quotations, coordinated actors, pronouns that refer back).
+PLACES = ["Paris", "Geneva", "Moscow", "Kabul", "Karachi", "Hyderabad", "Cairo", "Nairobi",
+          "Springfield", "Vienna", "Doha", "Ankara"]
+DATELINES = ["MOSCOW, March 3 (Reuters) -- ", "ISLAMABAD, May 12 (AP) -- ",
+             "Geneva, June 4 (AFP) -- ", "NAIROBI -- ", "CAIRO, Oct 9 (Reuters) - "]
+PERSONS = ["President Erdogan", "Prime Minister Sharif", "the foreign minister",
+           "a government spokesman", "the army chief"]
+PLACED = [
+    "{a} attacked {b} in {p}.", "{a} held talks with {b} in {p} on {d}.",
+    "Police in {p} arrested dozens of protesters on {d}.",
+    "{a} and {b} signed a trade agreement at a ceremony in {p}.",
+    "Troops from {a} clashed with {b} near {p} overnight.",
+]
+QUOTED = [
+    '"We will not accept this," {s} said in {p}.',
+    '{s} said: "The talks with {b} were useful and will continue."',
+    '"{b} must withdraw its forces," {s} told reporters on {d}.',
+    'According to {s}, {a} had rejected the offer from {b}.',
+]
+COORDINATED = [
+    "{a}, {b} and {c} condemned the attack on the convoy.",
+    "{a} criticised {b} and {c} for delaying the vote.",
+    "{a} met {b} on {d} and agreed to resume flights to {p}.",
+]
+REFERRING = [
+    "He said {b} would be held responsible.", "They accused {b} of breaking the truce.",
+    "It threatened to expel diplomats from {b}.", "She urged {b} to free the detainees.",
+]
+
+
+def long_article(size: int, seed: int = 7) -> str:
+    """One article of about ``size`` characters (at least): a dateline, then paragraphs of
+    three to five sentences mixing events (some placed, quoted, coordinated or referring back
+    with a pronoun) with background; some paragraphs open with a dateline of their own, as a
+    roundup's do. Deterministic for a given seed."""
+    rng = random.Random(seed)
+    paragraphs: list[str] = []
+    total = 0
+    while total < size:
+        parts = []
+        for _ in range(rng.randint(3, 5)):
+            a, b, c = rng.sample(ACTORS, 3)
+            slots = {"a": a, "b": b, "c": c, "d": rng.choice(DAYS), "p": rng.choice(PLACES),
+                     "s": rng.choice(PERSONS)}
+            kind = rng.random()
+            if kind < 0.35:
+                s = rng.choice(BACKGROUND).format(n=rng.randint(2, 9))
+            elif kind < 0.55:
+                s = rng.choice(PLACED).format(**slots)
+            elif kind < 0.7:
+                s = rng.choice(QUOTED).format(**slots)
+            elif kind < 0.8:
+                s = rng.choice(COORDINATED).format(**slots)
+            elif kind < 0.9 and parts:
+                s = rng.choice(REFERRING).format(**slots)
+            else:
+                s = rng.choice(EVENTS).format(**slots)
+            first = 1 if s[0] == '"' else 0  # (a quotation's first word, after its mark)
+            parts.append(s[:first] + s[first].upper() + s[first + 1:])
+        opening = rng.choice(DATELINES) if not paragraphs or rng.random() < 0.1 else ""
+        paragraphs.append(opening + " ".join(parts))
+        total += len(paragraphs[-1]) + 2
+    return "\n\n".join(paragraphs)

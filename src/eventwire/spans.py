@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Doc, Span, Token
 
 _INDEX_KEY = "eventwire.actor_index"
+_STARTS_KEY = "eventwire.compact_starts"
 
 
 def previous_sentence_start(token: Token) -> int:
@@ -100,6 +101,12 @@ def to_original(doc: Doc, char: int) -> int:
     offsets = doc._.offsets
     if not offsets:
         return char
-    i = bisect_right([c for c, _ in offsets], char) - 1
+    # The compact starts, listed once per list of offsets (listed per call, they cost the
+    # article's length for every event).
+    cached = doc.user_data.get(_STARTS_KEY)
+    if cached is None or cached[0] is not offsets:
+        cached = (offsets, [c for c, _ in offsets])
+        doc.user_data[_STARTS_KEY] = cached
+    i = bisect_right(cached[1], char) - 1
     compact_start, original_start = offsets[max(i, 0)]
     return original_start + (char - compact_start)

