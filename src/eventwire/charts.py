@@ -94,9 +94,9 @@ def _timeline_rows(s: dict[str, Any], interval: str
                 "events": p["events"],
                 "net_score": p["net_score"],
                 "types": ", ".join(f"{t} {n}" for t, n in sorted(p["types"].items()))}
-        for key, label, sign, _ in CLASSES:
-            if p[key]:
-                bars.append({**base, "class": label, "count": sign * p[key]})
+        for quad, (key, label, sign, _) in enumerate(CLASSES, 1):
+            if p[key]:  # quad: for a click to open this class's events
+                bars.append({**base, "class": label, "quad": quad, "count": sign * p[key]})
         if p["cooperation_index"] is not None:
             lines.append({**base, "cooperation_index": p["cooperation_index"]})
     return bars, lines

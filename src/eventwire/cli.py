@@ -109,9 +109,11 @@ def _print_events(rows: list[dict[str, Any]], fmt: Format) -> None:
             sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
         return
     if fmt is Format.csv:
+        from eventwire.store.counted import STORY_COLUMNS
         from eventwire.store.export import write_csv
+        from eventwire.store.rows import EVENT_COLUMNS
 
-        write_csv(rows, sys.stdout)
+        write_csv(rows, sys.stdout, [c.name for c in EVENT_COLUMNS] + list(STORY_COLUMNS))
         return
     from eventwire.store.rows import row_actor
 
@@ -252,9 +254,15 @@ def query(
                 flt = q.EventFilter(actor=actor, source=source, target=target, type=type_,
                                     quad=quad, since=s, until=u, text=text,
                                     dyad=(pair[0], pair[1]) if pair else None)
-                rows = q.events(con, flt, limit=limit, offset=offset).rows
+                from eventwire.store.counted import counted_events
+
+                rows = counted_events(con, flt, collapse, limit=limit, offset=offset).rows
                 _print_events(rows, fmt)
                 return
+            from eventwire.api import models
+
+            shape: Any = {QueryKind.dyads: models.Dyad,
+                                             QueryKind.alerts: models.Alert}.get(kind, models.Period)
             if kind is QueryKind.dyads:
                 rows = analysis.top_dyads(con, since=s, until=u, limit=limit,
                                           collapse=collapse)
@@ -271,18 +279,19 @@ def query(
                                          collapse=collapse)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
-    _print_frame(rows, fmt)
+    _print_frame(rows, fmt, shape)
 
 
-def _print_frame(rows: list[dict[str, Any]], fmt: Format) -> None:
+def _print_frame(rows: list[dict[str, Any]], fmt: Format, shape: Any = None) -> None:
     if fmt is Format.jsonl:
         for row in rows:
             sys.stdout.write(json.dumps(row, default=str) + "\n")
         return
     if fmt is Format.csv:
+        from eventwire.api.models import flat_columns
         from eventwire.store.export import write_csv
 
-        write_csv(rows, sys.stdout)
+        write_csv(rows, sys.stdout, flat_columns(shape) if shape else None)  # empty: a header
         return
     table = Table()
     for col in rows[0] if rows else ["(no rows)"]:
@@ -303,8 +312,18 @@ def export(
     type_: Annotated[str | None, typer.Option("--type", help="PLOVER type.")] = None,
     since: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
     until: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    pair: Annotated[str | None, typer.Option(help="Events between two countries: 'IND,PAK'.")]
+    = None,
+    collapse: Annotated[str, typer.Option(help=(
+        "event (default: one row per counted event, as the relations views count) | none "
+        "(every report) | strict"))] = "event",
+    include_negated: Annotated[bool, typer.Option(
+        "--include-negated", help="Add the denied events (negated=true; never counted).")]
+    = False,
 ) -> None:
-    """Export events: Parquet, CSV, PLOVER-style JSON Lines, or a GDELT/ICEWS-like TSV."""
+    """Export events: Parquet, CSV, PLOVER-style JSON Lines, or a GDELT/ICEWS-like TSV. Each
+    row is one counted event with its story (article id, outlet, title, publication date,
+    URL, duplicate_of) and its number of reports."""
     from eventwire.database import Database
     from eventwire.store.export import export_events, format_of
     from eventwire.store.queries import EventFilter
@@ -312,12 +331,17 @@ def export(
     try:
         fmt = format_of(out, fmt)
         with Database(db) as database, database.session() as con:
+            dyad = tuple(p.strip() for p in pair.split(",")) if pair else None
+            if dyad is not None and len(dyad) != 2:
+                raise ValueError(f"--pair {pair!r}: give two countries, 'IND,PAK'")
             n = export_events(con, out, fmt, EventFilter(
-                actor=actor, type=type_, since=_parse_date(since), until=_parse_date(until)))
+                actor=actor, type=type_, since=_parse_date(since), until=_parse_date(until),
+                dyad=(dyad[0], dyad[1]) if dyad else None, include_negated=include_negated),
+                collapse)
     except (FileNotFoundError, ValueError) as exc:
         _report_error(exc)
         raise typer.Exit(1) from None
-    err.print(f"{n} events -> {out}", highlight=False, markup=False)
+    err.print(f"{n} events (collapse={collapse}) -> {out}", highlight=False, markup=False)
 
 
 @app.command()

@@ -17,11 +17,11 @@ from datetime import date as Date
 from datetime import timedelta
 from typing import Any, Literal
 
+from eventwire.store.counted import COLLAPSE_MODES
 from eventwire.store.queries import EventFilter, QueryError, country, date_range
 from eventwire.store.rollup import COUNTED_WHERE, collapsed_sql, rollup_sql, within
 
 Collapse = Literal["none", "event", "strict"]
-COLLAPSE_MODES: tuple[str, ...] = ("none", "event", "strict")
 
 
 def counted(collapse: str, since: Date | None = None, until: Date | None = None,

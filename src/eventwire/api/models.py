@@ -3,6 +3,7 @@ The event shapes mirror ``schema.Event.to_dict``; the relation shapes mirror ``a
 
 from __future__ import annotations
 
+import typing
 from datetime import date as Date
 from datetime import datetime
 from typing import Any, Literal
@@ -106,11 +107,24 @@ class StoredResponse(BaseModel):
                                      description="Articles not stored, each with the reason.")
 
 
+class ListedEvent(EventOut):
+    """A stored event with the story it came from and how many reports it stands for."""
+
+    outlet: str | None = Field(description="The article's source (outlet).")
+    title: str | None
+    published: Date | None = Field(description="The article's publication date.")
+    url: str | None
+    duplicate_of: str | None = Field(description="The story this article is a syndicated "
+                                                 "copy of, if it is one.")
+    reports: int = Field(description="Reports this row stands for (1 unless collapsed).")
+
+
 class EventsPage(BaseModel):
-    total: int
+    total: int = Field(description="Events the collapse mode counts for these filters.")
     limit: int
     offset: int
-    events: list[EventOut]
+    collapse: str = Field(description="How events were counted: none, event or strict.")
+    events: list[ListedEvent]
 
 
 class Evidence(BaseModel):
@@ -285,3 +299,14 @@ class Status(BaseModel):
     articles: int
     events: int
     feeds: list[FeedStatus]
+
+
+def flat_columns(model: type[BaseModel], prefix: str = "") -> list[str]:
+    """The CSV columns of a model's rows: nested models spread into ``key.sub`` columns (the
+    header an empty result still has)."""
+    out: list[str] = []
+    for name, info in model.model_fields.items():
+        inner = [t for t in (info.annotation, *typing.get_args(info.annotation))
+                 if isinstance(t, type) and issubclass(t, BaseModel)]
+        out += flat_columns(inner[0], f"{prefix}{name}.") if inner else [prefix + name]
+    return out

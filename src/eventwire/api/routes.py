@@ -5,13 +5,18 @@ handler in ``app``)."""
 from __future__ import annotations
 
 import io
+import os
+import tempfile
 import threading
 from dataclasses import replace
 from datetime import date as Date
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Response
+from fastapi.responses import FileResponse
 from pydantic import BaseModel
+from starlette.background import BackgroundTask
 
 from eventwire import __version__, analysis, charts
 from eventwire.actors.countries import country_label
@@ -30,7 +35,9 @@ from eventwire.api.models import (
     FeedStatus,
     GroupedEvent,
     Health,
+    ListedEvent,
     Network,
+    Period,
     Place,
     Problem,
     Rejected,
@@ -38,18 +45,18 @@ from eventwire.api.models import (
     StoredResponse,
     Summary,
     Timeline,
+    flat_columns,
 )
 from eventwire.ingest.readers import article_from_record
 from eventwire.jobs import FirstVersion
 from eventwire.limits import EXTRACT_SLOTS
 from eventwire.schema import Article
-from eventwire.store.export import write_csv
+from eventwire.store.counted import STORY_COLUMNS, count_counted, counted_events
+from eventwire.store.export import export_events, write_csv
 from eventwire.store.queries import (
     EventFilter,
     article,
-    count_events,
     country,
-    events,
     grouped_events,
     run_sql,
     summary,
@@ -81,14 +88,16 @@ _CSV: dict[int | str, dict[str, Any]] = {200: {"content": {"text/csv": {}},
                                                "description": "The rows (JSON, or CSV)"}}
 
 
-def _rows_as(items: list[Any], fmt: str, name: str, headers: dict[str, str] | None = None) -> Any:
+def _rows_as(items: list[Any], fmt: str, name: str, headers: dict[str, str] | None = None,
+             model: type[BaseModel] | None = None) -> Any:
     """The items as they are (FastAPI writes JSON) or, for ``format=csv``, one flat CSV row
-    each: the same rows and values, so a spreadsheet sees what a script sees."""
+    each: the same rows and values, so a spreadsheet sees what a script sees; with no rows,
+    the header of ``model``'s columns."""
     if fmt != "csv":
         return items
     buffer = io.StringIO()
     write_csv([i.model_dump(mode="json") if isinstance(i, BaseModel) else i for i in items],
-              buffer)
+              buffer, flat_columns(model) if model else None)
     return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8", headers={
         "Content-Disposition": f'attachment; filename="{name}.csv"', **(headers or {})})
 
@@ -198,9 +207,7 @@ def get_status(cur: Cursor) -> Status:
 records = APIRouter(prefix="/api", tags=["events and articles"], responses=_INVALID)
 
 
-@records.get("/events", response_model=EventsPage, responses=_CSV)
-def list_events(
-    cur: Cursor,
+def listing_filter(
     actor: str | None = None, source: str | None = None, target: str | None = None,
     type: Annotated[str | None, Query(description="PLOVER type.")] = None,
     quad: Annotated[int | None, Query(ge=1, le=4)] = None,
@@ -212,19 +219,73 @@ def list_events(
     b: str | None = None,
     min_confidence: Annotated[float | None, Query(ge=0, le=1, description=(
         "Least confidence of the coding (0-1)."))] = None,
-    limit: Limit = 50, offset: Offset = 0, fmt: OutFormat = "json",
-) -> Any:
-    """Events matching the filters (``a`` and ``b`` together: either direction), newest
-    first, a page at a time. As CSV, the page's events, with the total in ``X-Total-Count``."""
-    flt = EventFilter(actor=actor, source=source, target=target,
-                      dyad=(a, b) if a and b else None, type=type, quad=quad,
-                      since=since, until=until, text=text, article_id=article_id,
-                      location=location, min_confidence=min_confidence)
-    rows = [_event(r) for r in events(cur, flt, limit=limit, offset=offset).rows]
-    total = count_events(cur, flt)
+    include_negated: Annotated[bool, Query(description=(
+        "List denied events too (flagged `negated`; they never count)."))] = False,
+) -> EventFilter:
+    """The event list's filters (``a`` and ``b`` together: either direction)."""
+    return EventFilter(actor=actor, source=source, target=target,
+                       dyad=(a, b) if a and b else None, type=type, quad=quad,
+                       since=since, until=until, text=text, article_id=article_id,
+                       location=location, min_confidence=min_confidence,
+                       include_negated=include_negated)
+
+
+ListingFilter = Annotated[EventFilter, Depends(listing_filter)]
+ListCollapse = Annotated[CollapseMode, Query(description=(
+    "none (every report, the default here), event (the relations views' count: repeated "
+    "reports once, syndicated copies not at all) or strict"))]
+
+
+def _listed(row: dict[str, Any]) -> ListedEvent:
+    return ListedEvent.model_validate({**event_from_row(row).to_dict(),
+                                       **{k: row[k] for k in STORY_COLUMNS}})
+
+
+@records.get("/events", response_model=EventsPage, responses=_CSV)
+def list_events(cur: Cursor, flt: ListingFilter, collapse: ListCollapse = "none",
+                limit: Limit = 50, offset: Offset = 0, fmt: OutFormat = "json") -> Any:
+    """Events matching the filters, newest first, a page at a time, counted as ``collapse``
+    counts them (with ``collapse=event`` the total is what a relations view shows for the
+    same filters). As CSV, the page's events, with the total in ``X-Total-Count``; every
+    matching event at once: ``/api/events/export``."""
+    rows = [_listed(r) for r in counted_events(cur, flt, collapse, limit, offset).rows]
+    total = count_counted(cur, flt, collapse)
     if fmt == "csv":
-        return _rows_as(rows, fmt, "events", {"X-Total-Count": str(total)})
-    return EventsPage(total=total, limit=limit, offset=offset, events=rows)
+        return _rows_as(rows, fmt, "events", {"X-Total-Count": str(total),
+                                              "X-Collapse": collapse}, ListedEvent)
+    return EventsPage(total=total, limit=limit, offset=offset, collapse=collapse, events=rows)
+
+
+#: The formats of ``/api/events/export``: file ending, media type, ``export_events`` format.
+EXPORTS = {"csv": (".csv", "text/csv; charset=utf-8", "csv"),
+           "parquet": (".parquet", "application/vnd.apache.parquet", "parquet"),
+           "jsonl": (".jsonl", "application/x-ndjson", "plover")}
+
+
+@records.get("/events/export", response_class=FileResponse, responses={
+    200: {"content": {v[1].split(";")[0]: {} for v in EXPORTS.values()},
+          "description": "Every matching event, as a file"}})
+def export_matching(cur: Cursor, flt: ListingFilter, collapse: Collapse = "event",
+                    fmt: Annotated[Literal["csv", "parquet", "jsonl"], Query(
+                        alias="format", description="csv, parquet or jsonl (PLOVER style)")]
+                    = "csv") -> FileResponse:
+    """Every event matching the filters, with no page limit, counted as ``collapse`` counts
+    them (default ``event``, as the relations views): one row per counted event with its
+    story (article id, outlet, title, publication date, URL, ``duplicate_of``) and
+    ``reports``. Written to a temporary file first (memory stays flat), then sent; an empty
+    result keeps its header. ``X-Total-Count`` gives the rows, ``X-Collapse`` the mode."""
+    suffix, media, kind = EXPORTS[fmt]
+    handle, name = tempfile.mkstemp(prefix="eventwire-export-", suffix=suffix)
+    os.close(handle)
+    path = Path(name)
+    try:
+        n = export_events(cur, path, kind, flt, collapse)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return FileResponse(path, media_type=media, filename=f"events-{collapse}{suffix}",
+                        headers={"X-Total-Count": str(n), "X-Collapse": collapse},
+                        background=BackgroundTask(path.unlink, missing_ok=True))
 
 
 @records.get("/events/grouped", response_model=list[GroupedEvent], responses=_CSV)
@@ -241,7 +302,8 @@ def list_grouped_events(cur: Cursor, scope: EventScope, actor: str | None = None
                   dyad=(a, b) if a and b else None, since=since, until=until, text=text,
                   location=location)
     return _rows_as([GroupedEvent.model_validate(r)
-                     for r in grouped_events(cur, flt, limit, offset).rows], fmt, "grouped")
+                     for r in grouped_events(cur, flt, limit, offset).rows], fmt, "grouped",
+                     model=GroupedEvent)
 
 
 @records.get("/articles/{article_id}",
@@ -272,7 +334,7 @@ def dyads(cur: Cursor, scope: EventScope, since: Since = None, until: Until = No
     """The most active country pairs."""
     return _rows_as([Dyad.model_validate(r) for r in analysis.top_dyads(
         cur, since, until, limit, collapse=collapse, scope=scope, with_country=country)],
-        fmt, "dyads")
+        fmt, "dyads", model=Dyad)
 
 
 @relations.get("/countries", response_model=list[CountryRow], responses=_CSV)
@@ -280,7 +342,7 @@ def countries(cur: Cursor, scope: EventScope, since: Since = None, until: Until 
               collapse: Collapse = "event", fmt: OutFormat = "json") -> Any:
     """Every country with events, as either party: counts, balance, name, busiest first."""
     return _rows_as([CountryRow.model_validate(r) for r in analysis.country_totals(
-        cur, since, until, collapse, scope)], fmt, "countries")
+        cur, since, until, collapse, scope)], fmt, "countries", model=CountryRow)
 
 
 @relations.get("/dyads/{a}/{b}/timeline", response_model=Timeline, responses=_CSV)
@@ -291,7 +353,8 @@ def dyad_timeline(cur: Cursor, scope: EventScope, a: str, b: str, interval: Inte
     rows = analysis.timeline(cur, a, b, interval, since, until, directed, collapse, scope)
     found = Timeline.model_validate({"a": country(a), "b": country(b), "interval": interval,
                                      "directed": directed, "periods": rows})
-    return _rows_as(found.periods, fmt, f"{found.a}-{found.b}") if fmt == "csv" else found
+    return _rows_as(found.periods, fmt, f"{found.a}-{found.b}", model=Period) \
+        if fmt == "csv" else found
 
 
 @relations.get("/network")
@@ -321,15 +384,16 @@ def get_alerts(cur: Cursor, interval: Interval = "month",
     return _rows_as([Alert.model_validate(r) for r in analysis.shift_alerts(
         cur, interval, baseline, threshold, min_events, since=since, collapse=collapse,
         limit=limit)],
-        fmt, "alerts")
+        fmt, "alerts", model=Alert)
 
 
 @relations.get("/locations", response_model=list[Place], responses=_CSV)
 def locations(cur: Cursor, scope: EventScope, since: Since = None, until: Until = None,
-              fmt: OutFormat = "json") -> Any:
-    """Places where events happened, with counts and coordinates (for the map)."""
+              collapse: Collapse = "event", fmt: OutFormat = "json") -> Any:
+    """Places where events happened, with counts (as ``collapse`` counts them) and
+    coordinates (the map)."""
     return _rows_as([Place.model_validate(r) for r in analysis.event_places(
-        cur, since, until, scope=scope)], fmt, "places")
+        cur, since, until, scope=scope, collapse=collapse)], fmt, "places", model=Place)
 
 
 chart_routes = APIRouter(prefix="/api/charts", tags=["charts"], responses=_INVALID)
@@ -364,7 +428,8 @@ def matrix_chart(cur: Cursor, scope: EventScope, since: Since = None, until: Unt
 def map_chart(cur: Cursor, scope: EventScope, since: Since = None, until: Until = None,
               collapse: Collapse = "event") -> Spec:
     """Places and country shading, as a Vega-Lite spec (the world outline by URL)."""
-    return charts.map_spec(analysis.event_places(cur, since, until, scope=scope),
+    return charts.map_spec(analysis.event_places(cur, since, until, scope=scope,
+                                                 collapse=collapse),
                            analysis.country_totals(cur, since, until, collapse, scope),
                            WORLD_URL)
 

@@ -15,6 +15,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from eventwire.store.counted import counted_events_sql
 from eventwire.store.queries import EventFilter
 from eventwire.store.rows import row_actor, row_location
 
@@ -25,7 +26,8 @@ FORMATS = ("parquet", "csv", "plover", "tsv")
 TSV_COLUMNS = ["event_id", "date", "source_code", "source_name", "source_country",
                "target_code", "target_name", "target_country", "cameo_root", "plover_type",
                "quad_class", "intensity", "location_name", "location_country", "lat", "lon",
-               "url", "sentence"]
+               "url", "sentence", "article_id", "outlet", "published", "duplicate_of",
+               "reports", "negated"]
 
 
 #: A cell a spreadsheet would run as a formula (OWASP's CSV-injection list: = + - @, tab, CR).
@@ -52,12 +54,23 @@ def _safe_batch(batch: pa.RecordBatch) -> pa.RecordBatch:
     return pa.RecordBatch.from_arrays(columns, schema=batch.schema)
 
 
-def _batches(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> Iterator[pa.RecordBatch]:
-    where, params = flt.where()
-    sql = (f"SELECT e.*, a.url FROM events e JOIN articles a ON a.id = e.article_id "
-           f"WHERE {where.replace('article_id', 'e.article_id')} ORDER BY e.date, e.id")
+def _events_sql(flt: EventFilter, collapse: str) -> tuple[str, list[Any]]:
+    """The counted events of ``flt`` (``store.counted``), oldest first."""
+    rows, params = counted_events_sql(flt, collapse)
+    return f"SELECT * FROM {rows} c ORDER BY date NULLS LAST, id", params
+
+
+def _batches(con: duckdb.DuckDBPyConnection, flt: EventFilter,
+             collapse: str) -> Iterator[pa.RecordBatch]:
+    sql, params = _events_sql(flt, collapse)
     reader = con.sql(sql, params=params).to_arrow_reader(batch_size=50_000)
     yield from reader
+
+
+def _empty_table(con: duckdb.DuckDBPyConnection, flt: EventFilter, collapse: str) -> pa.Table:
+    """No rows, every column: an empty export keeps its header (and its Parquet schema)."""
+    sql, params = _events_sql(flt, collapse)
+    return con.sql(f"SELECT * FROM ({sql}) x LIMIT 0", params=params).to_arrow_table()
 
 
 def _code(country: Any, sector: Any) -> str:
@@ -82,8 +95,11 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
         "negated": row["negated"], "modality": row["modality"],
         "attributes": json.loads(row["attributes"]) if row["attributes"] else {},
         "text": row["sentence"], "trigger": row["trigger_text"],
-        "article_id": row["article_id"], "url": row["url"], "confidence": row["confidence"],
-        "rule": row["rule"],
+        "article_id": row["article_id"], "url": row["url"], "outlet": row["outlet"],
+        "title": row["title"],
+        "published": row["published"].isoformat() if row["published"] else None,
+        "duplicate_of": row["duplicate_of"], "reports": row["reports"],
+        "confidence": row["confidence"], "rule": row["rule"],
     }
 
 
@@ -94,7 +110,9 @@ def tsv_row(row: dict[str, Any]) -> list[Any]:
             row["target_text"] or "", row["target_country"] or "", row["cameo"], row["type"],
             row["quad"], row["intensity"], row["location_name"] or "",
             row["location_country"] or "", row["location_lat"] or "", row["location_lon"] or "",
-            row["url"] or "", " ".join(row["sentence"].split())]
+            row["url"] or "", " ".join(row["sentence"].split()), row["article_id"],
+            row["outlet"] or "", row["published"].isoformat() if row["published"] else "",
+            row["duplicate_of"] or "", row["reports"], row["negated"]]
 
 
 def _safe_tsv_row(row: dict[str, Any]) -> list[Any]:
@@ -134,44 +152,48 @@ def flat_row(row: dict[str, Any]) -> dict[str, Any]:
     return flat
 
 
-def write_csv(rows: list[dict[str, Any]], stream: Any) -> None:
+def write_csv(rows: list[dict[str, Any]], stream: Any, columns: list[str] | None = None) -> None:
     """Rows as CSV with flat cells; the columns are every key any row has, in first-seen
-    order (timeline rows differ in their event types)."""
+    order (timeline rows differ in their event types), else ``columns``: an empty result
+    keeps its header. Text cells are quoted, so a code such as CAMEO "010" stays text."""
     flat = [flat_row(r) for r in rows]
-    columns = list(dict.fromkeys(k for r in flat for k in r)) or ["empty"]
-    writer = csv.DictWriter(stream, fieldnames=columns)
+    fields = list(dict.fromkeys(k for r in flat for k in r)) or list(columns or [])
+    writer = csv.DictWriter(stream, fieldnames=fields, quoting=csv.QUOTE_NONNUMERIC)
     writer.writeheader()
     writer.writerows({k: csv_safe(v) for k, v in r.items()} for r in flat)
 
 
 def export_events(con: duckdb.DuckDBPyConnection, out: Path, fmt: str,
-                  flt: EventFilter | None = None) -> int:
-    """Write the events matching ``flt`` to ``out``; returns the number of rows."""
+                  flt: EventFilter | None = None, collapse: str = "event") -> int:
+    """Write the events matching ``flt``, counted as ``collapse`` counts them (one row per
+    counted event, with its story and ``reports``; ``store.counted``), to ``out``; returns
+    the number of rows. The file is written beside ``out`` and moved into place."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}")
     flt = flt or EventFilter()
     n = 0
     tmp = out.with_name(out.name + ".tmp")
+    meta = {b"eventwire.collapse": collapse.encode()}
     if fmt == "parquet":
         writer: pq.ParquetWriter | None = None
-        for batch in _batches(con, flt):
-            writer = writer or pq.ParquetWriter(tmp, batch.schema, compression="zstd")
+        for batch in _batches(con, flt, collapse):
+            writer = writer or pq.ParquetWriter(
+                tmp, batch.schema.with_metadata(meta), compression="zstd")
             writer.write_batch(batch)
             n += batch.num_rows
         if writer is None:
-            empty = con.sql("SELECT e.*, a.url FROM events e JOIN articles a "
-                                "ON a.id = e.article_id LIMIT 0").to_arrow_table()
-            pq.write_table(empty, tmp)
+            empty = _empty_table(con, flt, collapse)
+            pq.write_table(empty.replace_schema_metadata(meta), tmp)
         else:
             writer.close()
     elif fmt == "csv":
         csv_writer: pacsv.CSVWriter | None = None
-        for batch in _batches(con, flt):
+        for batch in _batches(con, flt, collapse):
             csv_writer = csv_writer or pacsv.CSVWriter(tmp, batch.schema)
             csv_writer.write_batch(_safe_batch(batch))
             n += batch.num_rows
         if csv_writer is None:
-            tmp.write_text("", encoding="utf-8")
+            pacsv.write_csv(_empty_table(con, flt, collapse), tmp)
         else:
             csv_writer.close()
     else:
@@ -179,7 +201,7 @@ def export_events(con: duckdb.DuckDBPyConnection, out: Path, fmt: str,
             tsv = csv.writer(fh, delimiter="\t", lineterminator="\n") if fmt == "tsv" else None
             if tsv:
                 tsv.writerow(TSV_COLUMNS)
-            for batch in _batches(con, flt):
+            for batch in _batches(con, flt, collapse):
                 for row in batch.to_pylist():
                     if tsv:
                         tsv.writerow(_safe_tsv_row(row))

@@ -10,7 +10,10 @@ const QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal co
   4: "material conflict"};
 const PAGE = 25;
 // Filters every view applies (the scope form), and the event list's own.
-const SCOPE = ["since", "until", "type", "quad", "min_confidence"];
+const SCOPE = ["since", "until", "type", "quad", "min_confidence", "collapse"];
+// How events are counted (the API's collapse modes); "event" unless the URL says otherwise.
+const COUNTING = {event: "repeated reports once, syndicated copies not at all",
+  none: "every report", strict: "one a day per pair and CAMEO root"};
 const EVENT_ONLY = ["actor", "text", "location", "a", "b", "source", "target"];
 // vega-embed without eval (the server's CSP forbids it): Vega's own expression interpreter.
 const EMBED = {actions: {export: true, source: false, compiled: false, editor: false},
@@ -126,6 +129,9 @@ function chips(parts, params) {
     {quad: null, offset: null});
   if (params.get("min_confidence")) add(`Confidence ≥ ${params.get("min_confidence")}`,
     {min_confidence: null, offset: null});
+  if (params.get("collapse") && params.get("collapse") !== "event") {
+    add(`Counting ${COUNTING[params.get("collapse")] || params.get("collapse")}`, {collapse: null, offset: null});
+  }
   if (parts[0] === "events") {
     if (params.get("actor")) add(`Actor ${params.get("actor")}`, {actor: null, offset: null});
     if (params.get("text")) add(`Words “${params.get("text")}”`, {text: null, offset: null});
@@ -161,6 +167,8 @@ async function draw(box, spec, onClick) {
   return result.view;
 }
 
+function collapseOf(params) { return params.get("collapse") || "event"; }
+
 function chartWidth(box, margin) { return Math.max(220, (box.clientWidth || 800) - margin); }
 
 // ---- relations: pairs over time ---------------------------------------------------------------
@@ -194,8 +202,10 @@ async function relations(params) {
   }
   await draw(box, spec, d => {
     if (!d.first) return;
+    // The bar's own events: its pair, period and class, counted as the bar counts them.
     const filter = d.directed ? {source: d.a, target: d.b} : {a: d.a, b: d.b};
-    go(["events"], withParams(pick(params, SCOPE), {...filter, since: d.first, until: d.last}));
+    go(["events"], withParams(pick(params, SCOPE), {...filter, since: d.first, until: d.last,
+      quad: d.quad || params.get("quad"), collapse: collapseOf(params)}));
   });
   const links = [];
   const countries = new Set();
@@ -243,6 +253,8 @@ async function pairsView(params) {
 async function mapView(params) {
   show("map");
   const box = document.getElementById("map");
+  document.getElementById("places-csv").href =
+    `/api/locations?${withParams(pick(params, SCOPE), {format: "csv"})}`;
   const spec = await api("/api/charts/map", pick(params, SCOPE));
   spec.width = chartWidth(box, 30);
   spec.height = Math.round(spec.width * 0.5);
@@ -344,7 +356,13 @@ async function eventsView(params) {
   const query = pick(params, [...SCOPE, ...EVENT_ONLY]);
   const paging = withParams(query, {limit: PAGE, offset});
   const tbody = document.querySelector("#events-table tbody");
-  document.getElementById("events-csv").href = `/api/events?${withParams(paging, {format: "csv"})}`;
+  const collapse = collapseOf(params);
+  const counted = withParams(query, {collapse});
+  document.getElementById("events-csv").href =
+    `/api/events?${withParams(paging, {collapse, format: "csv"})}`;
+  for (const [id, format] of [["export-csv", "csv"], ["export-parquet", "parquet"], ["export-jsonl", "jsonl"]]) {
+    document.getElementById(id).href = `/api/events/export?${withParams(counted, {format})}`;
+  }
   if (grouped) {
     const rows = await api("/api/events/grouped", paging);
     document.getElementById("events-count").textContent =
@@ -361,10 +379,11 @@ async function eventsView(params) {
     pager(params, offset, rows.length === PAGE ? offset + PAGE + 1 : offset + rows.length);
     return;
   }
-  const data = await api("/api/events", paging);
+  const data = await api("/api/events", withParams(paging, {collapse}));
   const from = data.total ? offset + 1 : 0;
   document.getElementById("events-count").textContent =
-    `${data.total} events${data.total ? `, showing ${from}–${offset + data.events.length}` : ""}`;
+    `${data.total} events (counting ${COUNTING[data.collapse] || data.collapse})` +
+    (data.total ? `, showing ${from}–${offset + data.events.length}` : "");
   tbody.replaceChildren(...data.events.map(e => el("tr", {"data-event": e.id},
     cell("Date", e.date || ""),
     cell("Type", `${e.type}${e.mode ? ` (${e.mode})` : ""} · ${e.cameo}`, {class: `type quad${e.quad}`}),
@@ -372,7 +391,9 @@ async function eventsView(params) {
     cell("Where", e.location ? e.location.name : ""),
     cell("Conf.", e.confidence.toFixed(2), {class: "num"}),
     cell("Intensity", String(e.intensity), {class: "num"}),
-    cell("Amounts", (e.attributes.amounts || []).map(x => x.text).join("; ")),
+    cell("Amounts", [...(e.attributes.amounts || []).map(x => x.text),
+      ...(e.reports > 1 ? [`${e.reports} reports`] : []),
+      ...(e.duplicate_of ? [`copy of ${e.duplicate_of}`] : [])].join("; ")),
     cell("Evidence", el("a", {href: hashFor(["article", e.article_id], new URLSearchParams({event: e.id})),
       text: e.sentence}), {class: "sentence"}))));
   if (!data.events.length) tbody.replaceChildren(el("tr", {}, el("td", {colspan: 9,
@@ -451,6 +472,8 @@ async function article(id, params) {
 
 async function alerts(params) {
   show("alerts");
+  document.getElementById("alerts-csv").href =
+    `/api/alerts?${withParams(pick(params, SCOPE), {format: "csv"})}`;
   const items = await api("/api/alerts", pick(params, SCOPE));
   const list = document.getElementById("alerts");
   list.replaceChildren(...items.map(al => el("li", {},
