@@ -98,3 +98,8 @@ def test_a_lock_wait_that_is_not_a_number_is_one_error_naming_it(tmp_path: Path)
 def test_serve_refuses_a_port_out_of_range(tmp_path: Path) -> None:
     one_line_error(cli("serve", "--db", str(tmp_path / "s.duckdb"), "--port", "70000"),
                    "--port")
+
+
+def test_an_unknown_model_is_one_line(tmp_path: Path) -> None:
+    one_line_error(cli("extract", "-", "--model", "xx_no_such_model", input=b"Japan praised India."),
+                   "xx_no_such_model")

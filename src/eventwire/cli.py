@@ -611,6 +611,13 @@ def main() -> None:
     except StoreError as exc:  # an unusable database file: one line, not a traceback
         _report_error(exc)
         sys.exit(1)
+    except RuntimeError as exc:
+        from eventwire.nlp import ModelError
+
+        if not isinstance(exc, ModelError):
+            raise
+        _report_error(exc)  # an unknown --model: one line
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -115,7 +115,11 @@ def build_pipeline(model: str | None = None, config: dict[str, dict[str, Any]] |
     """Load the spaCy model and add the eventwire components after it; ``config`` holds each
     component's settings by name (e.g. ``{"eventwire_events": {"tables": "my_lexicon/"}}``)."""
     name = model or os.environ.get("EVENTWIRE_MODEL", DEFAULT_MODEL)
-    nlp = spacy.load(name, exclude=[c for c in _UNUSED])
+    try:
+        nlp = spacy.load(name, exclude=[c for c in _UNUSED])
+    except OSError:
+        raise ModelError(f"no spaCy model {name!r} is installed (see 'python -m spacy info'); "
+                         "leave --model out for the default") from None
     # Every article the readers accept must fit: coding time is linear in length, so spaCy's
     # guard against quadratic memory (1M characters) is not the bound that matters here.
     nlp.max_length = MAX_TEXT_BYTES
@@ -125,6 +129,10 @@ def build_pipeline(model: str | None = None, config: dict[str, dict[str, Any]] |
                       "eventwire_typer"):
         nlp.add_pipe(component, config=config.get(component, {}))
     return nlp
+
+
+class ModelError(RuntimeError):
+    """The spaCy model asked for cannot be loaded, in one line."""
 
 
 @lru_cache(maxsize=2)
