@@ -7,7 +7,7 @@ import pytest
 
 from eventwire.events.learned import LearnedTyper
 from eventwire.pipeline import Coder
-from eventwire.training import Example, fit_linear, fit_typer, fold_of, train
+from eventwire.training import Example, fit_linear, fit_typer, fold_of, read_ids, train
 
 REAL = [
     ("Germany accused Russia of spying on its parliament.", "Germany", "Russia", "ACCUSE"),
@@ -103,3 +103,20 @@ def test_train_refuses_files_without_events(tmp_path: Path, coder: Coder) -> Non
     with pytest.raises(ValueError, match="no gold events"):
         train([empty], [], tmp_path / "m.npz", coder=Coder(nlp=coder.nlp, prefilter=False))
     assert not (tmp_path / "m.npz").exists()
+
+
+def test_blind_records_are_left_out_of_training_and_scored_on_request(tmp_path: Path,
+                                                                        coder: Coder) -> None:
+    real = _gold(tmp_path / "real.jsonl", REAL, "real")
+    ids = tmp_path / "blind.txt"
+    ids.write_text("# held out\nreal-0\nreal-3\n", encoding="utf-8")
+    held = read_ids(ids)
+    assert held == {"real-0", "real-3"}
+    report = train([real], [], tmp_path / "m.npz", cv=False, blind=held, score_blind=True,
+                   coder=Coder(nlp=coder.nlp, prefilter=False))
+    assert report["real_records"] == 8 and report["pairs"] == 8
+    assert report["blind_records_left_out"] == 2
+    blind = report["blind"]
+    assert blind["records"] == 2 and blind["pairs"] == 2
+    assert set(blind) == {"records", "pairs", "learned", "rules"}  # figures only, no pair
+    assert 0.0 <= blind["learned"]["macro_f1"] <= 1.0

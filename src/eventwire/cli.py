@@ -461,19 +461,28 @@ def train(
                              "model trained without it.")] = False,
     out: Annotated[Path | None, typer.Option(help="Model file to write (default: the one the "
                                                   "package ships).")] = None,
+    blind: Annotated[Path | None, typer.Option(
+        help="Record ids held out of training and CV, one a line (default: "
+             "benchmarks/annotations/plv_blind.txt where it exists).")] = None,
+    score_blind: Annotated[bool, typer.Option(
+        "--score-blind", help="Classify the held-out records with the new model; figures only.")]
+    = False,
 ) -> None:
     """Train the learned typer; prints the cross-validation as JSON."""
     from importlib import resources
 
     from eventwire.events.learned import MODEL_FILE
-    from eventwire.training import EXAMPLES_WEIGHT
+    from eventwire.training import EXAMPLES_WEIGHT, read_ids
     from eventwire.training import train as run_train
 
     target = out or Path(str(resources.files("eventwire.events").joinpath("data", MODEL_FILE)))
     own = examples if examples is not None else [Path("data/training/plover_train.jsonl")]
+    blind_file = blind or Path("benchmarks/annotations/plv_blind.txt")
     try:
+        held = read_ids(blind_file) if blind or blind_file.exists() else frozenset()
         report = run_train(real, [p for p in own if p.name], target, cv, cv_extract,
-                           EXAMPLES_WEIGHT if examples_weight is None else examples_weight)
+                           EXAMPLES_WEIGHT if examples_weight is None else examples_weight,
+                           blind=held, score_blind=score_blind)
     except (OSError, ValueError) as exc:
         _report_error(exc)
         raise typer.Exit(1) from None

@@ -288,10 +288,18 @@ def cross_validate_extract(records: Sequence[GoldRecord], examples: Sequence[Exa
     return {"rules": {k: rules[k] for k in keys}, "learned": {k: learned[k] for k in keys}}
 
 
-def load_examples(real: Iterable[Path], examples: Iterable[Path], coder: Coder
-                  ) -> tuple[list[GoldRecord], list[Example]]:
-    """The real records and every example (real first), parsed once."""
-    real_records = [r for path in real for r in load_gold(path, keep_yield_parts=True)]
+def read_ids(path: Path) -> frozenset[str]:
+    """Record ids listed one a line (``#`` starts a comment line), e.g. a blind split."""
+    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def load_examples(real: Iterable[Path], examples: Iterable[Path], coder: Coder,
+                  exclude: frozenset[str] = frozenset()) -> tuple[list[GoldRecord], list[Example]]:
+    """The real records (less those whose id is in ``exclude``: a blind split no model or fold
+    may see) and every example (real first), parsed once."""
+    real_records = [r for path in real for r in load_gold(path, keep_yield_parts=True)
+                    if r.id not in exclude]
     own = [r for path in examples for r in load_gold(path, keep_yield_parts=True)]
     return real_records, (examples_from_records(real_records, coder, real=True)
                           + examples_from_records(own, coder, real=False))
@@ -299,11 +307,13 @@ def load_examples(real: Iterable[Path], examples: Iterable[Path], coder: Coder
 
 def train(real: Sequence[Path], examples: Sequence[Path], out: Path, cv: bool = True,
           cv_extract: bool = False, examples_weight: float = EXAMPLES_WEIGHT,
-          coder: Coder | None = None) -> dict[str, Any]:
-    """Cross-validate (optionally extract too), fit on everything with the calibrated
-    temperature, and write the model file."""
+          coder: Coder | None = None, blind: frozenset[str] = frozenset(),
+          score_blind: bool = False) -> dict[str, Any]:
+    """Cross-validate (optionally extract too), fit on everything but the ``blind`` records with
+    the calibrated temperature, and write the model file. With ``score_blind`` the blind records
+    are classified by that model and only the figures are reported."""
     coder = coder or Coder(prefilter=False)
-    records, data = load_examples(real, examples, coder)
+    records, data = load_examples(real, examples, coder, exclude=blind)
     if not any(e.real for e in data):
         raise ValueError(f"no gold events to train on in {', '.join(map(str, real)) or 'no file'}")
     report: dict[str, Any] = {"real_records": len(records), "pairs": len(data)}
@@ -312,11 +322,29 @@ def train(real: Sequence[Path], examples: Sequence[Path], out: Path, cv: bool = 
         report["cv"] = cross_validate(data, examples_weight=examples_weight)
         temperature = report["cv"]["temperature"]
     if cv_extract:
-        scored = [r for path in real for r in load_gold(path)]  # types as the scorer reads them
+        scored = [r for path in real for r in load_gold(path)  # types as the scorer reads them
+                  if r.id not in blind]
         report["cv_extract"] = cross_validate_extract(scored, data, Coder(nlp=coder.nlp),
                                                       examples_weight=examples_weight)
     model = fit_typer(data, examples_weight, temperature)
     out.parent.mkdir(parents=True, exist_ok=True)
     model.save(out)
     report["features"] = len(model.types.vocab)
+    report["blind_records_left_out"] = sum(1 for path in real for r in load_gold(path) if r.id in blind)
+    if score_blind:
+        report["blind"] = score_held_out(model, real, blind, coder)
     return report
+
+
+def score_held_out(model: LearnedTyper, real: Sequence[Path], ids: frozenset[str], coder: Coder
+                   ) -> dict[str, Any]:
+    """Classify macro-F1 and accuracy of the records ``ids`` (which the model did not see), for
+    the model and for the rule layer alone: figures only, no pair is reported."""
+    held = [r for path in real for r in load_gold(path, keep_yield_parts=True) if r.id in ids]
+    pairs = examples_from_records(held, coder, real=True)
+    learned = [(normalize_type(e.label), normalize_type(model.predict(e.features, e.rule_type)[0]))
+               for e in pairs]
+    rules = [(normalize_type(e.label), normalize_type(e.rule_type)) for e in pairs]
+    return {"records": len(held), "pairs": len(pairs),
+            "learned": {"macro_f1": macro_f1(learned), "accuracy": accuracy(learned)},
+            "rules": {"macro_f1": macro_f1(rules), "accuracy": accuracy(rules)}}
