@@ -175,6 +175,13 @@ def test_train_writes_a_model_and_prints_the_cross_validation(tmp_path: Path) ->
     assert report["cv"]["real_pairs"] == 6 and model.exists()
     res = run("train", str(tmp_path / "missing.jsonl"), "--out", str(model))
     assert res.exit_code == 1 and "missing.jsonl" in res.stderr
+    held = tmp_path / "blind.txt"
+    held.write_text("r0\nr2\n", encoding="utf-8")
+    res = run("train", str(real), "--examples", "", "--no-cv", "--blind", str(held), "--out",
+              str(model), "--score-blind")
+    assert res.exit_code == 0, res.output
+    report = json.loads(res.stdout)
+    assert report["real_records"] == 4 and report["blind"]["records"] == 2
 
 
 def test_min_confidence_filters_extract_output() -> None:
