@@ -18,6 +18,13 @@ BIN = Path(sys.executable).parent
 @contextmanager
 def demo_server(port: int, token: str) -> Iterator[str]:
     """The server's base URL, once it answers; stopped and its database removed after."""
+    with demo_server_on_file(port, token) as (base, _):
+        yield base
+
+
+@contextmanager
+def demo_server_on_file(port: int, token: str) -> Iterator[tuple[str, Path]]:
+    """The server's base URL, once it answers, and the database file it serves."""
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "demo.duckdb"
         subprocess.run([str(BIN / "eventwire"), "demo", "--db", str(db)], check=True,
@@ -33,7 +40,7 @@ def demo_server(port: int, token: str) -> Iterator[str]:
                         break
                 except httpx.HTTPError:
                     time.sleep(0.2)
-            yield base
+            yield base, db
         finally:
             server.terminate()
             server.wait(30)

@@ -7,7 +7,9 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 import httpx
@@ -103,6 +105,65 @@ def test_query_export_and_ingest_run_while_serve_runs(tmp_path: Path) -> None:
     finally:
         server.terminate()
         _, stderr = server.communicate(timeout=30)
+    assert b"Traceback" not in stderr, stderr.decode()
+
+
+@pytest.mark.slow
+def test_query_and_ingest_get_the_file_while_serve_is_under_steady_load(tmp_path: Path) -> None:
+    """Clients that keep the server busy, with overlapping requests, do not keep the file from
+    a waiting process: the server takes turns (``store.db.MAX_HOLD``). The commands run with
+    the default wait, which a server that never lets go outlasts."""
+    db = tmp_path / "e.duckdb"
+    _seed(db)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {k: v for k, v in os.environ.items() if k != "EVENTWIRE_LOCK_WAIT"}
+    server = subprocess.Popen([*EVENTWIRE, "serve", "--db", str(db), "--port", str(port)],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stop = threading.Event()
+    codes: Counter[int] = Counter()
+    counted = threading.Lock()
+
+    def read_load() -> None:
+        with httpx.Client(base_url=base, timeout=60) as client:
+            while not stop.is_set():
+                code = client.get("/api/summary").status_code
+                with counted:
+                    codes[code] += 1
+                time.sleep(0.01)
+
+    load = [threading.Thread(target=read_load) for _ in range(6)]
+    try:
+        wait_until_up(base, 60)
+        for thread in load:
+            thread.start()
+        while codes[200] < 50:  # the load is on
+            time.sleep(0.05)
+
+        query = subprocess.run([*EVENTWIRE, "query", "events", "--db", str(db), "--format",
+                                "jsonl"], env=env, capture_output=True, text=True, timeout=300)
+        assert query.returncode == 0, query.stderr
+        assert [json.loads(line)["article_id"] for line in query.stdout.splitlines()] == ["a1"]
+
+        story = tmp_path / "story.jsonl"
+        story.write_text("".join(json.dumps({
+            "id": f"load-{n}", "date": "2025-06-02",
+            "text": f"Germany condemned Russia for attack number {n}."}) + "\n"
+            for n in range(20)))
+        ingest = subprocess.run([*EVENTWIRE, "ingest", str(story), "--db", str(db)], env=env,
+                                capture_output=True, text=True, timeout=300)
+        assert ingest.returncode == 0, ingest.stderr
+        served_before = codes[200]
+        while codes[200] < served_before + 50:  # and the server has the file back
+            time.sleep(0.05)
+        assert httpx.get(f"{base}/api/summary", timeout=60).json()["articles"] == 21
+    finally:
+        stop.set()
+        for thread in load:
+            thread.join(timeout=60)
+        server.terminate()
+        _, stderr = server.communicate(timeout=30)
+    assert set(codes) == {200}, codes
     assert b"Traceback" not in stderr, stderr.decode()
 
 

@@ -26,17 +26,21 @@ from eventwire.api.deps import ApiState
 from eventwire.api.guard import LOOPBACK_HOSTS, Guard
 from eventwire.api.routes import WRITE_PATHS, chart_routes, coding, records, relations
 from eventwire.limits import MAX_TEXT_BYTES
-from eventwire.store.db import EventStore
+from eventwire.store.db import EventStore, StoreBusy
 from eventwire.store.queries import QueryError
 
 MAX_BODY_BYTES = 4 * MAX_TEXT_BYTES
+#: Seconds a request waits while another process holds the file before it is told 503 with
+#: ``Retry-After`` (a ``query`` or an ``ingest`` batch holds it for well under a second).
+SERVE_WAIT = 5.0
+RETRY_AFTER = "2"
 
 
 def create_app(db: str | Path, token: str | None = None, model: str | None = None,
                hosts: Iterable[str] | None = LOOPBACK_HOSTS) -> Guard:
     """The app over one DuckDB file. ``token`` enables POST /api/articles (Bearer auth);
     ``hosts`` are the names the server answers to (None: any)."""
-    store = EventStore(db, hold=False)
+    store = EventStore(db, hold=False, wait=SERVE_WAIT)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -57,6 +61,12 @@ def create_app(db: str | Path, token: str | None = None, model: str | None = Non
         # Where and why, never the input itself: echoing a megabyte body back helps no one.
         return JSONResponse({"detail": [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""),
                                          "type": e.get("type", "")} for e in exc.errors()]}, 422)
+
+    @app.exception_handler(StoreBusy)
+    async def busy(_: Request, exc: StoreBusy) -> JSONResponse:
+        who = f"process {exc.holder}" if exc.holder else "another process"
+        return JSONResponse({"detail": f"the database is in use by {who}: retry in a few "
+                                       "seconds"}, 503, headers={"Retry-After": RETRY_AFTER})
 
     @app.exception_handler(Exception)
     async def failed(_: Request, exc: Exception) -> JSONResponse:

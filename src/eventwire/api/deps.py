@@ -43,8 +43,8 @@ def state(request: Request) -> ApiState:
 def get_cursor(request: Request) -> Iterator[Any]:
     """A cursor of its own for each request: DuckDB cursors read concurrently. The request
     holds a session of the shared store, so the file is free for other processes between
-    bursts of requests (``store.db``)."""
-    with state(request).store.session() as con:
+    bursts of requests (``store.db``). FastAPI may end it on another thread than it began."""
+    with state(request).store.session(nests=False) as con:
         cur = con.cursor()
         try:
             yield cur

@@ -48,12 +48,17 @@ MIGRATIONS: dict[int, str] = {
 #: Seconds a process waits for another to release the file before giving up (default of
 #: ``EVENTWIRE_LOCK_WAIT``).
 LOCK_WAIT = 20.0
+#: A waiting process tries again at least this often (it backs off from 20 ms up to this) ...
+MAX_PAUSE = 0.1
 #: A shared store lets the file go after this many idle seconds (a dashboard's burst of requests
 #: reuses one connection and its cache) ...
 LINGER = 0.5
-#: ... and at the first idle moment once it has held the file this long, so that a busy server
-#: still lets a ``query`` or an ``ingest`` batch in.
+#: ... and once it has held the file this long it admits no new session: the running ones end,
+#: it lets the file go and stays off it for ``STEP_ASIDE`` seconds (more than a waiter's
+#: ``MAX_PAUSE``, so a waiting ``query`` or ``ingest`` gets its turn however busy the server is),
+#: then opens it again for the sessions that queued meanwhile.
 MAX_HOLD = 3.0
+STEP_ASIDE = 0.3
 
 
 class StoreError(RuntimeError):
@@ -74,6 +79,15 @@ def lock_wait() -> float:
         raise StoreError(f"EVENTWIRE_LOCK_WAIT={setting[:40]!r} is not a number of seconds "
                          "(e.g. 20)")
     return seconds
+
+
+class StoreBusy(StoreError):
+    """Another process kept the file longer than we would wait (``holder``: its process id,
+    when DuckDB names it)."""
+
+    def __init__(self, message: str, holder: str | None = None) -> None:
+        super().__init__(message)
+        self.holder = holder
 
 
 def connect(path: str | Path, read_only: bool = False,
@@ -97,8 +111,10 @@ def connect(path: str | Path, read_only: bool = False,
         except (duckdb.Error, OSError) as exc:
             if _locked(exc) and time.monotonic() + pause < deadline:
                 time.sleep(pause)  # another process has it for a moment: wait our turn
-                pause = min(pause * 2, 0.25)
+                pause = min(pause * 2, MAX_PAUSE)
                 continue
+            if _locked(exc):
+                raise StoreBusy(_why(path, exc, wait), _holder(exc)) from None
             raise StoreError(_why(path, exc, wait)) from None
 
 
@@ -106,11 +122,16 @@ def _locked(exc: Exception) -> bool:
     return "lock" in str(exc).lower()
 
 
+def _holder(exc: Exception) -> str | None:
+    found = re.search(r"\(PID (\d+)\)", str(exc))
+    return found.group(1) if found else None
+
+
 def _why(path: str | Path, exc: Exception, waited: float) -> str:
     text = str(exc)
     if _locked(exc):
-        holder = re.search(r"\(PID (\d+)\)", text)
-        who = f"process {holder.group(1)}" if holder else "another process"
+        holder = _holder(exc)
+        who = f"process {holder}" if holder else "another process"
         return (f"{path} has been held by {who} for over {waited:g} s (a long 'load' or "
                 "'ingest' batch, a notebook?): wait for it or stop it, or raise "
                 "EVENTWIRE_LOCK_WAIT")
@@ -176,26 +197,40 @@ class EventStore:
     ``hold=True`` (a short command such as ``load``) opens the file now and keeps it until
     ``close``. ``hold=False`` (the server, ``ingest``, a notebook) opens it for each
     ``session()`` and lets it go when no session has used it for ``linger`` seconds, so other
-    processes can use the file in between. Sessions may overlap across threads.
+    processes can use the file in between. Sessions may overlap across threads; a busy store
+    takes turns with other processes (``MAX_HOLD``). A session that cannot have the file
+    within ``wait`` seconds (default ``LOCK_WAIT``) is a ``StoreBusy``.
     """
 
     def __init__(self, path: str | Path, read_only: bool = False, hold: bool = True,
-                 linger: float = LINGER) -> None:
+                 linger: float = LINGER, wait: float | None = None) -> None:
         self.path = str(path)
         self.read_only = read_only
         self.linger = linger
+        self.wait = wait
         self._con: duckdb.DuckDBPyConnection | None = None
         self._users = 0
+        #: sessions open per thread: a thread inside a session may nest another even while
+        #: the store drains (it would otherwise wait for itself)
+        self._holders: dict[int, int] = {}
         self._opened = 0.0
-        self._lock = threading.Lock()
+        self._pinned = False  # hold(): kept open until close(), never drained
+        self._draining = False  # held MAX_HOLD: no new session until the running ones end
+        self._opening = False  # one thread opens the file, the others wait for it
+        self._off_until = 0.0  # stepping aside: not reopened before this time
+        self._cond = threading.Condition()
         self._timer: threading.Timer | None = None
         self.hold()  # fail now, not at the first request, on a file that cannot be used
         if not hold:
-            self._let_go(now=True)
+            self.close()
 
     def hold(self) -> None:
         """Open the file (if need be) and keep it until ``close()``."""
-        self._acquire()
+        me = threading.get_ident()
+        self._acquire(me)
+        with self._cond:
+            self._pinned = True
+            self._release(me)
 
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
@@ -205,34 +240,93 @@ class EventStore:
         return self._con
 
     @contextmanager
-    def session(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """The connection, opened if need be (waiting while another process has the file)."""
-        con = self._acquire()
+    def session(self, nests: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The connection, opened if need be (waiting while another process has the file).
+
+        A session may nest another on its thread even while the store drains (it would
+        otherwise wait for itself). ``nests=False`` for a session that may begin and end on
+        different threads (a FastAPI dependency): its thread goes on to other work, which
+        must wait its turn like any other."""
+        me = threading.get_ident() if nests else 0
+        con = self._acquire(me)
         try:
             yield con
         finally:
-            self._let_go()
+            with self._cond:
+                self._release(me)
 
-    def _acquire(self) -> duckdb.DuckDBPyConnection:
-        with self._lock:
-            self._cancel_timer()
-            if self._con is None:
-                self._con = connect(self.path, read_only=self.read_only)
-                self._opened = time.monotonic()
-            self._users += 1
-            return self._con
+    def _acquire(self, me: int) -> duckdb.DuckDBPyConnection:
+        wait = LOCK_WAIT if self.wait is None else self.wait
+        deadline = time.monotonic() + wait
+        with self._cond:
+            while True:
+                now = time.monotonic()
+                if self._con is not None and self._admits(me, now):
+                    return self._admit(me)
+                if self._con is None and not self._opening and now >= self._off_until:
+                    self._opening = True
+                    break
+                if now >= deadline:
+                    raise StoreBusy(f"{self.path}: no turn at the file in {wait:g} s (another "
+                                    "process holds it, or sessions here run long)")
+                until = self._off_until if self._off_until > now else deadline
+                self._cond.wait(min(until, deadline) - now)
+        try:  # outside the lock: the other threads wait on it, not on the lock
+            con = connect(self.path, read_only=self.read_only,
+                          wait=max(0.0, deadline - time.monotonic()))
+        except BaseException:
+            with self._cond:
+                self._opening = False
+                self._cond.notify_all()
+            raise
+        with self._cond:
+            self._opening = False
+            self._con, self._opened, self._draining = con, time.monotonic(), False
+            self._cond.notify_all()
+            return self._admit(me)
 
-    def _let_go(self, now: bool = False) -> None:
-        with self._lock:
-            self._users = max(0, self._users - 1)  # a session may outlive close() (shutdown)
-            if self._users > 0 or self._con is None:
-                return
-            if now or self.linger <= 0 or time.monotonic() - self._opened > MAX_HOLD:
-                self._close()
-            else:
-                self._timer = threading.Timer(self.linger, self._close_if_idle)
-                self._timer.daemon = True
-                self._timer.start()
+    def _admits(self, me: int, now: float) -> bool:
+        """Whether a new session may use the open file now (under the lock)."""
+        if self._pinned or (me and self._holders.get(me)):
+            return True
+        if not self._draining and now - self._opened > MAX_HOLD:
+            if self._users == 0:
+                self._step_aside()
+                return False
+            self._draining = True
+        return not self._draining
+
+    def _admit(self, me: int) -> duckdb.DuckDBPyConnection:
+        self._cancel_timer()
+        self._users += 1
+        if me:
+            self._holders[me] = self._holders.get(me, 0) + 1
+        return self.con
+
+    def _release(self, me: int) -> None:
+        """One session ends (under the lock)."""
+        if me:
+            depth = self._holders.pop(me, 0) - 1
+            if depth > 0:
+                self._holders[me] = depth
+        self._users = max(0, self._users - 1)  # a session may outlive close() (shutdown)
+        if self._users > 0 or self._con is None or self._pinned:
+            return
+        if self.linger <= 0:
+            self._close()
+        elif self._draining or time.monotonic() - self._opened > MAX_HOLD:
+            self._step_aside()
+        else:
+            self._timer = threading.Timer(self.linger, self._close_if_idle)
+            self._timer.daemon = True
+            self._timer.start()
+
+    def _step_aside(self) -> None:
+        """Let the file go and keep off it for a moment: a waiting process gets its turn."""
+        self._close()
+        self._draining = False
+        self._off_until = time.monotonic() + STEP_ASIDE
+        self._cond.notify_all()
 
     def _cancel_timer(self) -> None:
         if self._timer is not None:
@@ -240,20 +334,23 @@ class EventStore:
             self._timer = None
 
     def _close_if_idle(self) -> None:
-        with self._lock:
-            if self._users == 0:
+        with self._cond:
+            if self._users == 0 and not self._pinned:
                 self._close()
 
     def _close(self) -> None:
+        self._cancel_timer()
         if self._con is not None:
             self._con.close()
             self._con = None
 
     def close(self) -> None:
-        with self._lock:
-            self._cancel_timer()
+        with self._cond:
             self._users = 0
+            self._holders.clear()
+            self._pinned = self._draining = False
             self._close()
+            self._cond.notify_all()
 
     def __enter__(self) -> EventStore:
         return self
