@@ -48,7 +48,7 @@ MIGRATIONS: dict[int, str] = {
 #: Seconds a process waits for another to release the file before giving up (default of
 #: ``EVENTWIRE_LOCK_WAIT``).
 LOCK_WAIT = 20.0
-#: A waiting process tries again at least this often (it backs off from 20 ms up to this) ...
+#: A waiting process tries again at least this often (it backs off from 20 ms up to this).
 MAX_PAUSE = 0.1
 #: A shared store lets the file go after this many idle seconds (a dashboard's burst of requests
 #: reuses one connection and its cache) ...
