@@ -32,22 +32,66 @@ SERIES = [
 
 def test_a_timeline_panel_per_pair_with_conflict_below_zero_and_both_axes() -> None:
     spec = charts.timeline_spec(SERIES, "week")
-    assert [p["title"] for p in spec["vconcat"]] == ["India – Turkey", "Pakistan → Turkey"]
-    bars, line = spec["vconcat"][0]["layer"]
+    assert [p["title"]["text"] for p in spec["vconcat"]] == ["India – Turkey", "Pakistan → Turkey"]
+    bars, zero, line = spec["vconcat"][0]["layer"]
     counts = {(r["period"], r["class"]): r["count"] for r in bars["data"]["values"]}
     assert counts == {("2025-04-07", "verbal cooperation"): 2,
                       ("2025-04-07", "material conflict"): -3,
                       ("2025-04-21", "verbal conflict"): -1}
     assert (bars["data"]["values"][0]["first"], bars["data"]["values"][0]["last"]) == (
         "2025-04-07", "2025-04-13")  # a week, for the click
-    assert [r["period"] for r in line["data"]["values"]] == ["2025-04-07", "2025-04-21"]  # no
-    # index for a quiet week
     assert bars["encoding"]["color"]["scale"]["domain"][2] == "verbal conflict"
     assert bars["encoding"]["x"]["axis"]["format"] == "%d %b %Y"  # weeks keep their day
-    assert line["encoding"]["y"]["scale"]["domain"] == [-1, 1]
     assert line["encoding"]["y"]["axis"]["orient"] == "right"
-    assert spec["vconcat"][0]["resolve"] == {"scale": {"y": "independent"}}
     assert spec["vconcat"][1]["layer"][0]["data"]["values"][0]["directed"] is True
+
+
+def _zero_at(domain: list[float]) -> float:
+    """Where zero sits on a linear axis, as a fraction of its height from the bottom."""
+    low, high = domain
+    return (0 - low) / (high - low)
+
+
+def test_the_index_and_the_bars_share_their_zero() -> None:
+    for scales in charts.SCALE_MODES:
+        for panel in charts.timeline_spec(SERIES, "week", scales=scales)["vconcat"]:
+            bars, zero, line = panel["layer"][:3]
+            events, index = bars["encoding"]["y"]["scale"], line["encoding"]["y"]["scale"]
+            assert index["domain"] == [-1, 1]
+            assert _zero_at(events["domain"]) == _zero_at(index["domain"]) == 0.5
+            # no "nice" rounding may move either domain away from its symmetric bounds
+            assert events["nice"] is False and index["nice"] is False
+            assert zero["mark"]["type"] == "rule" and zero["encoding"]["y"]["datum"] == 0
+            assert zero["encoding"]["y"]["scale"] == events
+
+
+def test_the_line_breaks_at_a_period_without_events() -> None:
+    line = charts.timeline_spec(SERIES, "week")["vconcat"][0]["layer"][2]
+    index = [(r["period"], r["cooperation_index"]) for r in line["data"]["values"]]
+    assert index == [("2025-04-07", 0.1), ("2025-04-14", None), ("2025-04-21", 0.1)]
+    assert line["mark"]["invalid"] == "break-paths-filter-domains"  # not joined across
+
+
+def test_stacked_panels_share_their_event_scale_or_say_they_do_not() -> None:
+    shared = charts.timeline_spec(SERIES, "week")["vconcat"]
+    # IND-TUR's tallest stack is 3 (conflict), PAK-TUR's 1: both panels are drawn to +-3
+    assert [p["layer"][0]["encoding"]["y"]["scale"]["domain"] for p in shared] == [[-3, 3]] * 2
+    assert all("same in every panel" in p["title"]["subtitle"] for p in shared)
+    own = charts.timeline_spec(SERIES, "week", scales="independent")["vconcat"]
+    assert [p["layer"][0]["encoding"]["y"]["scale"]["domain"] for p in own] == [[-3, 3],
+                                                                               [-1, 1]]
+    assert all("own event scale" in p["title"]["subtitle"] for p in own)
+    with pytest.raises(ValueError, match="scales must be one of"):
+        charts.timeline_spec(SERIES, scales="free")
+
+
+def test_a_pair_without_events_says_so_in_its_panel() -> None:
+    quiet = [{"pair": "Chile – Peru", "a": "CHL", "b": "PER", "directed": False,
+              "periods": []}]
+    panel = charts.timeline_spec(quiet)["vconcat"][0]
+    assert panel["layer"][-1]["encoding"]["text"]["value"] == "No events for this pair"
+    assert "no events" in panel["title"]["subtitle"]
+    assert "Chile – Peru: 0 events" in charts.timeline_spec(quiet)["description"]
 
 
 def test_the_pair_matrix_is_symmetric_and_keeps_the_busiest_countries() -> None:
@@ -85,6 +129,9 @@ def test_the_map_projects_clusters_and_shades() -> None:
 
 @pytest.mark.parametrize("build", [
     lambda: charts.timeline_spec(SERIES, "month"),
+    lambda: charts.timeline_spec(SERIES, "month", scales="independent"),
+    lambda: charts.timeline_spec([{"pair": "x", "a": "CHL", "b": "PER", "directed": False,
+                                   "periods": []}]),
     lambda: charts.matrix_spec({"nodes": [{"id": "IND", "events": 1}], "edges": []}, {}),
     lambda: charts.map_spec([], [], charts.world_outline()),
     lambda: charts.partners_spec([], {}, "TUR"),

@@ -35,27 +35,44 @@ def _iso(value: Any) -> Any:
 
 
 def timeline_spec(series: list[dict[str, Any]], interval: str = "month",
-                  width: int = 760) -> dict[str, Any]:
+                  width: int = 760, scales: str = "shared") -> dict[str, Any]:
     """One panel per pair: stacked bars of events by quad class (cooperation up, conflict
     down) on the left axis and the cooperation index (-1 .. +1) as a line on the right axis.
-    ``series``: ``[{"pair": "IND – TUR", "a": ..., "b": ..., "directed": ..., "periods":
-    analysis.timeline(...)}]``. Each bar's datum carries ``pair``, ``a``, ``b``, ``directed``
-    and the period's ``first`` and ``last`` day, for a click to open its events."""
+
+    The two axes cannot mislead: both are symmetric about zero (bars -D .. +D, the index
+    -1 .. +1), so their zeros are one line, drawn across the panel; a positive index is
+    always above it. The line breaks at periods without events instead of joining across
+    them. With ``scales="shared"`` (the default) every panel has the same D, so one event
+    looks as tall in every pair; ``"independent"`` gives each panel its own and says so in
+    its subtitle. ``series``: ``[{"pair": "IND – TUR", "a": ..., "b": ..., "directed": ...,
+    "periods": analysis.timeline(...)}]``. Each bar's datum carries ``pair``, ``a``, ``b``,
+    ``directed`` and the period's ``first`` and ``last`` day, for a click to open its
+    events."""
+    if scales not in SCALE_MODES:
+        raise ValueError(f"scales must be one of {', '.join(SCALE_MODES)}, not {scales!r}")
     unit, fmt = TIME_UNITS[interval]
     x = {"field": "period", "type": "temporal", "timeUnit": unit, "title": None,
          "axis": {"format": fmt, "labelOverlap": "greedy"}}
     when = {"field": "period", "type": "temporal", "format": fmt, "title": "period"}
+    rows = [_timeline_rows(s, interval) for s in series]
+    everywhere = max([_reach(s["periods"]) for s in series] or [1])
     panels = []
-    for s in series:
-        bars, lines = _timeline_rows(s, interval)
+    for s, (bars, lines) in zip(series, rows, strict=True):
+        reach = everywhere if scales == "shared" else _reach(s["periods"])
+        events = {"domain": [-reach, reach], "zero": True, "nice": False}
+        note = (f"event scale ±{reach}, the same in every panel" if scales == "shared"
+                else f"own event scale ±{reach}: compare heights within this panel only")
+        if not bars:
+            note = "no events for this pair with these filters"
         # name: the pair in codes ("IND,TUR", "PAK>TUR"), for a page to keep in its URL
         code = f"{s['a']}{'>' if s['directed'] else ','}{s['b']}"
-        panels.append({"name": code, "title": s["pair"], "width": width, "height": 220, "layer": [
+        layers: list[dict[str, Any]] = [
             {"data": {"values": bars}, "mark": {"type": "bar", "cursor": "pointer"},
              "encoding": {
                  "x": x,
                  "y": {"field": "count", "type": "quantitative", "stack": True,
-                       "title": "events (conflict below zero)", "axis": {"tickMinStep": 1}},
+                       "scale": events, "title": "events (conflict below zero)",
+                       "axis": {"tickMinStep": 1}},
                  "color": {"field": "class", "type": "nominal", "title": "event class",
                            "scale": {"domain": [c[1] for c in CLASSES],
                                      "range": [c[3] for c in CLASSES]},
@@ -65,20 +82,54 @@ def timeline_spec(series: list[dict[str, Any]], interval: str = "month",
                              {"field": "events", "title": "all events"},
                              {"field": "net_score", "title": "net score"},
                              {"field": "types"}]}},
+            # the zero both axes share, drawn so that no reader has to find it
+            {"mark": {"type": "rule", "color": "#1d2733", "strokeWidth": 1},
+             "encoding": {"y": {"datum": 0, "type": "quantitative", "scale": events,
+                                "axis": None}}},
             {"data": {"values": lines},
-             "mark": {"type": "line", "point": True, "color": "#1d2733"},
+             # null index (a period without events): the line stops there, it does not
+             # join the periods on either side
+             "mark": {"type": "line", "color": "#1d2733", "strokeWidth": 2,
+                      "invalid": "break-paths-filter-domains",
+                      "point": {"filled": True, "fill": "#1d2733", "stroke": "#ffffff",
+                                "size": 40}},
              "encoding": {
                  "x": {**x, "bandPosition": 0.5},  # the middle of its period's bar
                  "y": {"field": "cooperation_index", "type": "quantitative",
-                       "scale": {"domain": [-1, 1]},
+                       "scale": {"domain": [-1, 1], "zero": True, "nice": False},
                        "title": "cooperation index (line, -1 .. +1)",
                        "axis": {"orient": "right"}},
                  "tooltip": [{"field": "pair"}, when,
-                             {"field": "cooperation_index", "title": "cooperation index"}]}}],
-            "resolve": {"scale": {"y": "independent"}}})
+                             {"field": "cooperation_index", "title": "cooperation index"}]}}]
+        if not bars:  # an empty panel says so, instead of a blank frame
+            layers.append({"data": {"values": [{}]},
+                           "mark": {"type": "text", "fontSize": 14, "color": "#5f6b78"},
+                           "encoding": {"text": {"value": "No events for this pair"}}})
+        panels.append({"name": code, "title": {"text": s["pair"], "subtitle": note},
+                       "width": width, "height": 220, "layer": layers,
+                       "resolve": {"scale": {"y": "independent"}}})
     # one time axis for all panels, so that pairs can be compared period by period
-    return {"$schema": SCHEMA, "description": "Relations by period", "config": _CONFIG,
-            "vconcat": panels, "resolve": {"scale": {"x": "shared"}}}
+    return {"$schema": SCHEMA, "description": _timeline_description(series, scales),
+            "config": _CONFIG, "vconcat": panels, "resolve": {"scale": {"x": "shared"}},
+            "usermeta": {"scales": scales}}
+
+
+#: How a timeline's stacked panels scale their bars (``timeline_spec``'s ``scales``).
+SCALE_MODES = ("shared", "independent")
+
+
+def _reach(periods: list[dict[str, Any]]) -> int:
+    """The tallest stack of a pair, up or down: its bars' half-range (at least 1)."""
+    return max([max(p["verbal_coop"] + p["material_coop"],
+                    p["verbal_conflict"] + p["material_conflict"]) for p in periods] or [1]) or 1
+
+
+def _timeline_description(series: list[dict[str, Any]], scales: str) -> str:
+    """What a screen reader says for the chart: the pairs and their totals."""
+    parts = [f"{s['pair']}: {sum(p['events'] for p in s['periods'])} events" for s in series]
+    return (f"Relations by period ({'; '.join(parts) or 'no pairs'}). Bars: events by class, "
+            f"cooperation above zero, conflict below; line: cooperation index on the right "
+            f"axis, same zero; {scales} event scales.")
 
 
 def _timeline_rows(s: dict[str, Any], interval: str
@@ -97,8 +148,8 @@ def _timeline_rows(s: dict[str, Any], interval: str
         for quad, (key, label, sign, _) in enumerate(CLASSES, 1):
             if p[key]:  # quad: for a click to open this class's events
                 bars.append({**base, "class": label, "quad": quad, "count": sign * p[key]})
-        if p["cooperation_index"] is not None:
-            lines.append({**base, "cooperation_index": p["cooperation_index"]})
+        # every period, a quiet one with a null index, so that the line breaks there
+        lines.append({**base, "cooperation_index": p["cooperation_index"]})
     return bars, lines
 
 

@@ -74,13 +74,16 @@ class Database:
         only when ``directed`` (countries by name or code)."""
         return self.timelines([f"{a}{'>' if directed else ','}{b}"], interval, **kwargs)
 
-    def timelines(self, pairs: list[str], interval: str = "month", **kwargs: Any) -> Charted:
-        """Several pairs ("IND,PAK" both ways, "IND>PAK" one way), one panel each; the rows
-        have a ``pair`` column."""
+    def timelines(self, pairs: list[str], interval: str = "month", scales: str = "shared",
+                  **kwargs: Any) -> Charted:
+        """Several pairs ("IND,PAK" both ways, "IND>PAK" one way), one panel each, their bars
+        on one scale (``scales="independent"``: each its own); the rows have a ``pair``
+        column."""
         with self.session() as con:
             series = analysis.timelines(con, pairs, interval, **kwargs)
         rows = [{"pair": s["pair"], **p} for s in series for p in s["periods"]]
-        return Charted(Result.of(rows).arrow, charts.timeline_spec(series, interval))
+        return Charted(Result.of(rows).arrow, charts.timeline_spec(series, interval,
+                                                                   scales=scales))
 
     def pairs(self, limit: int = 30, **kwargs: Any) -> Charted:
         """Country pairs (the network's edges), with the dashboard's matrix chart."""

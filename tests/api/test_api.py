@@ -176,7 +176,8 @@ def test_countries_and_a_countrys_pairs(base_url: str) -> None:
 
 def test_chart_specs_carry_the_same_numbers_as_the_json(base_url: str) -> None:
     spec = get(base_url, "/api/charts/timeline", pair=["India,Turkey", "PAK>TUR"]).json()
-    assert [p["title"] for p in spec["vconcat"]] == ["India – Turkey", "Pakistan → Turkey"]
+    assert [p["title"]["text"] for p in spec["vconcat"]] == ["India – Turkey",
+                                                             "Pakistan → Turkey"]
     periods = get(base_url, "/api/dyads/IND/TUR/timeline").json()["periods"]
     bars = spec["vconcat"][0]["layer"][0]["data"]["values"]
     assert sum(abs(b["count"]) for b in bars) == sum(p["events"] for p in periods)

@@ -6,9 +6,11 @@ import typing
 
 from eventwire.analysis import COLLAPSE_MODES
 from eventwire.analysis.dyads import INTERVALS
-from eventwire.api.routes import CollapseMode, IntervalName
+from eventwire.api.routes import CollapseMode, IntervalName, ScaleMode
+from eventwire.charts import SCALE_MODES
 
 
 def test_route_literals_are_the_analysis_constants() -> None:
     assert typing.get_args(CollapseMode) == COLLAPSE_MODES
     assert typing.get_args(IntervalName) == INTERVALS
+    assert typing.get_args(ScaleMode) == SCALE_MODES

@@ -81,6 +81,42 @@ def test_pairs_by_name_draw_a_timeline_whose_bars_open_their_events(page, site: 
     assert "From 2025-01-01" in page.inner_text("#chips")
 
 
+#: Per y axis of the timeline, as drawn: its aria label and where its zero tick label sits.
+ZEROS = """() => [...document.querySelectorAll('#timeline svg .role-axis')]
+  .filter(a => (a.getAttribute('aria-label') || '').startsWith('Y-axis'))
+  .map(a => { const zero = [...a.querySelectorAll('.role-axis-label text')]
+                .find(t => Number(t.textContent.replace('\u2212', '-')) === 0);
+              const box = zero.getBoundingClientRect();
+              return [a.getAttribute('aria-label'), box.y + box.height / 2]; })"""
+
+
+def test_the_timeline_cannot_mislead(page, site: str) -> None:  # type: ignore[no-untyped-def]
+    """Bars and index share their zero, the line breaks at quiet months, and the stacked
+    panels share one event scale (or each says it has its own)."""
+    page.goto(site + "/#/relations?pair=IND%2CTUR&pair=PAK%2CTUR")
+    wait_for_chart(page, "#timeline")
+    axes = page.evaluate(ZEROS)
+    assert len(axes) == 4  # events and index, in each of the two panels
+    for (events, y_events), (index, y_index) in zip(axes[::2], axes[1::2], strict=True):
+        assert "events" in events and "cooperation index" in index
+        assert abs(y_events - y_index) < 1.5  # one zero, drawn at one height
+    assert len({label for label, _ in axes[::2]}) == 1  # the same event scale in both panels
+    subtitles = page.locator("#timeline svg .role-title-subtitle").evaluate_all(
+        "ts => ts.map(t => t.textContent)")
+    assert len(subtitles) == 2 and all("same in every panel" in t for t in subtitles)
+    # India-Turkey has no events in February and April 2025: its line is not one stroke
+    strokes = page.locator("#timeline svg .mark-line path").first.get_attribute("d") or ""
+    assert strokes.count("M") >= 3
+    page.select_option("#scales", "independent")
+    page.wait_for_function("location.hash.includes('scales=independent')")
+    page.wait_for_function("[...document.querySelectorAll('#timeline svg .role-title-subtitle')]"
+                           ".every(t => t.textContent.includes('own event scale'))")
+    axes = page.evaluate(ZEROS)
+    assert len({label for label, _ in axes[::2]}) == 2  # each pair its own, and said so
+    for (_, y_events), (_, y_index) in zip(axes[::2], axes[1::2], strict=True):
+        assert abs(y_events - y_index) < 1.5
+
+
 def test_a_country_name_filter_and_a_chip_removal(page, site: str) -> None:  # type: ignore[no-untyped-def]
     def rows() -> tuple[str, list[str]]:
         """The count line and the ids on the page, once drawn for the URL's state."""

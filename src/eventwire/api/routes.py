@@ -75,6 +75,7 @@ Until = Annotated[Date | None, Query(description="Last day (YYYY-MM-DD).")]
 #: equal), as types, so /docs lists them and a wrong one is a 422.
 CollapseMode = Literal["none", "event", "strict"]
 IntervalName = Literal["day", "week", "month", "quarter", "year"]
+ScaleMode = Literal["shared", "independent"]  # charts.SCALE_MODES
 Collapse = Annotated[CollapseMode, Query(description="none | event (repeated reports once) | "
                                                     "strict (one a day per pair and CAMEO root)")]
 Interval = Annotated[IntervalName, Query(description="Period length.")]
@@ -408,10 +409,14 @@ def timeline_chart(cur: Cursor, scope: EventScope,
                        "'A,B' (both directions) or 'A>B' (A towards B); repeat for several "
                        "pairs, one panel each."), examples=["IND,TUR"])],
                    interval: Interval = "month", since: Since = None, until: Until = None,
-                   collapse: Collapse = "event") -> Spec:
+                   collapse: Collapse = "event",
+                   scales: Annotated[ScaleMode, Query(description=(
+                       "shared: every panel's bars on one scale (the default); "
+                       "independent: each pair's own, said in its subtitle"))] = "shared",
+                   ) -> Spec:
     """Relations of one or more pairs by period, as a Vega-Lite spec."""
     return charts.timeline_spec(analysis.timelines(cur, pair, interval, since, until, collapse,
-                                                   scope), interval)
+                                                   scope), interval, scales=scales)
 
 
 @chart_routes.get("/matrix")

@@ -188,10 +188,12 @@ async function relations(params) {
     chips(["relations"], params);
   }
   const interval = params.get("interval") || "month";
+  const scales = params.get("scales") || "shared";
   document.getElementById("interval").value = interval;
+  document.getElementById("scales").value = scales;
   const box = document.getElementById("timeline");
   const spec = await api("/api/charts/timeline",
-    withParams(pick(params, SCOPE), {pair: pairs, interval}));
+    withParams(pick(params, SCOPE), {pair: pairs, interval, scales}));
   for (const panel of spec.vconcat) panel.width = chartWidth(box, 170);
   const canonical = spec.vconcat.map(panel => panel.name);  // names as typed -> codes
   if (canonical.join("|") !== pairs.join("|")) {
@@ -525,6 +527,10 @@ async function init() {
   document.getElementById("interval").addEventListener("change", e => {
     const {params} = current();
     go(["relations"], withParams(params, {interval: e.target.value}));
+  });
+  document.getElementById("scales").addEventListener("change", e => {
+    const {params} = current();
+    go(["relations"], withParams(params, {scales: e.target.value === "shared" ? null : e.target.value}));
   });
   document.getElementById("grouped").addEventListener("change", e => {
     const {params} = current();
