@@ -33,7 +33,7 @@ SERIES = [
 def test_a_timeline_panel_per_pair_with_conflict_below_zero_and_both_axes() -> None:
     spec = charts.timeline_spec(SERIES, "week")
     assert [p["title"]["text"] for p in spec["vconcat"]] == ["India – Turkey", "Pakistan → Turkey"]
-    bars, zero, line = spec["vconcat"][0]["layer"]
+    bars, _zero, line = spec["vconcat"][0]["layer"]
     counts = {(r["period"], r["class"]): r["count"] for r in bars["data"]["values"]}
     assert counts == {("2025-04-07", "verbal cooperation"): 2,
                       ("2025-04-07", "material conflict"): -3,

@@ -24,11 +24,11 @@ def test_a_timeline_comes_with_its_chart_and_lets_the_file_go(tmp_path: Path) ->
     with EventStore(db) as store:  # the handle does not keep the file between calls
         expected = timeline(store.con, "IND", "TUR")
     assert [r["events"] for r in result.rows] == [p["events"] for p in expected] == [1, 0, 1]
-    assert result.spec["vconcat"][0]["title"] == "India – Turkey"
+    assert result.spec["vconcat"][0]["title"]["text"] == "India – Turkey"
     chart = result.chart()
     assert type(chart).__name__ == "VConcatChart"
     one_way = handle.timeline("TUR", "IND", directed=True)
-    assert one_way.spec["vconcat"][0]["title"] == "Turkey → India"
+    assert one_way.spec["vconcat"][0]["title"]["text"] == "Turkey → India"
     assert [r["events"] for r in one_way.rows] == [1]
     assert type(handle.places().chart()).__name__ == "LayerChart"
     assert handle.partners("Turkey").rows[0]["events"] == 2
