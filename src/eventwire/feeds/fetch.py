@@ -3,9 +3,10 @@
 One ``Fetcher`` per run: it names itself (a User-Agent), waits between two requests to the same
 host, asks conditionally (ETag / Last-Modified: an unchanged feed costs a 304), gives up on a
 slow server after a timeout, retries what may pass (timeouts, 429, 5xx) with a growing backoff,
-stops reading a body past a size limit, and refuses private, loopback and link-local addresses
-(every hop of a redirect included) unless told they are allowed: a feed must not be a way to
-reach the machine's own network.
+stops reading a body past a size limit (counted on the wire and again after decompression, which
+it does itself, chunk by chunk, so a gzip bomb never grows past the limit), and refuses private,
+loopback and link-local addresses (every hop of a redirect included) unless told they are
+allowed: a feed must not be a way to reach the machine's own network.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -133,13 +136,12 @@ class Fetcher:
         if self._client is None:
             self._client = httpx.Client(timeout=self.timeout, follow_redirects=False)
         with self._client.stream("GET", url, headers=headers) as response:
-            chunks, size = [], 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > self.max_bytes:
-                    raise FetchError(f"{url}: larger than {self.max_bytes} bytes")
-                chunks.append(chunk)
-        return response, b"".join(chunks)
+            # The raw bytes, decoded here: httpx would inflate each chunk in full before the
+            # size could be counted (a 3 KB stacked gzip became gigabytes).
+            body = Body(url, response.headers.get("content-encoding", ""), self.max_bytes)
+            for chunk in response.iter_raw():
+                body.feed(chunk)
+        return response, body.finish()
 
     def _pace(self, url: str) -> None:
         host = urlsplit(url).hostname or ""
@@ -159,3 +161,74 @@ class Fetcher:
         return Fetched(url, 200, body, response.headers.get("etag"),
                        response.headers.get("last-modified"),
                        response.headers.get("content-type", ""))
+
+
+class Body:
+    """A response body as it arrives, decoded from its content coding (gzip or deflate; stacked
+    or unknown codings are refused), refused once it is larger than ``limit`` bytes on the wire
+    or decoded. Inflating is bounded per chunk, so memory stays near the limit."""
+
+    def __init__(self, url: str, encoding: str, limit: int) -> None:
+        codings = [c.strip().lower() for c in encoding.split(",")]
+        codings = [c for c in codings if c and c != "identity"]
+        if len(codings) > 1:
+            raise FetchError(f"{url}: stacked content encodings ({encoding}) refused")
+        self.coding = codings[0] if codings else ""
+        if self.coding not in ("", "gzip", "x-gzip", "deflate"):
+            raise FetchError(f"{url}: unsupported content encoding {self.coding!r}")
+        self.url, self.limit = url, limit
+        self.wire = self.size = 0
+        self.head = b""  # deflate: the first bytes, until the zlib header can be told apart
+        self.inflater: Any = (zlib.decompressobj(16 + zlib.MAX_WBITS)
+                              if self.coding in ("gzip", "x-gzip") else None)
+        self.chunks: list[bytes] = []
+
+    def feed(self, chunk: bytes) -> None:
+        self.wire += len(chunk)
+        if self.wire > self.limit:
+            self._too_large()
+        if not self.coding:
+            self._keep(chunk)
+            return
+        if self.inflater is None:  # deflate: zlib-wrapped as the standard says, or raw as some send
+            self.head += chunk
+            if len(self.head) < 2:
+                return
+            chunk, self.head = self.head, b""
+            self._choose_deflate(chunk)
+        self._inflate(chunk)
+
+    def finish(self) -> bytes:
+        if self.head:  # a deflate body shorter than two bytes
+            self._choose_deflate(self.head)
+            self._inflate(self.head)
+        if self.inflater is not None and not self.inflater.eof:
+            try:
+                self._keep(self.inflater.flush())
+            except zlib.error as exc:
+                raise FetchError(f"{self.url}: body is not valid {self.coding} ({exc})") from None
+        return b"".join(self.chunks)
+
+    def _choose_deflate(self, start: bytes) -> None:
+        wrapped = len(start) >= 2 and start[0] & 0x0F == 8 and \
+            int.from_bytes(start[:2], "big") % 31 == 0
+        self.inflater = zlib.decompressobj(zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
+
+    def _inflate(self, chunk: bytes) -> None:
+        if self.inflater.eof:
+            return  # bytes after the end of the stream: ignored, as browsers do
+        try:
+            # At most one byte past the room left: enough to know the limit is passed, and
+            # no chunk, however well it compresses, inflates further than that.
+            self._keep(self.inflater.decompress(chunk, self.limit - self.size + 1))
+        except zlib.error as exc:
+            raise FetchError(f"{self.url}: body is not valid {self.coding} ({exc})") from None
+
+    def _keep(self, data: bytes) -> None:
+        self.size += len(data)
+        if self.size > self.limit:
+            self._too_large()
+        self.chunks.append(data)
+
+    def _too_large(self) -> None:
+        raise FetchError(f"{self.url}: larger than {self.limit} bytes")

@@ -1,8 +1,9 @@
 """Watch RSS/Atom feeds: fetch what is new, code it, store it, and say what happened.
 
-A poll asks each feed conditionally, reads its entries (feedparser), and for each entry whose
-link it has not seen fetches the page, takes the article out of it (``pages``), skips it when
-the same text was already stored under another link, and hands the new articles to a sink:
+A poll asks each feed conditionally, reads its entries (``parse``: feedparser, with no DTD), and
+for each entry whose link it has not seen fetches the page, takes the article out of it
+(``pages``), skips it when the same text was already stored under another link, and hands the
+new articles to a sink:
 the database itself (``StoreSink``, the writer when no server runs) or a running ``eventwire
 serve`` (``ServerSink``, which stays the one writer, so the dashboard shows new events at once).
 One bad feed, link or page is an error line and a count in the feed's status; it never stops the
@@ -26,6 +27,7 @@ from typing import Any, Protocol
 
 from eventwire.feeds.fetch import Fetcher, FetchError
 from eventwire.feeds.pages import article_from_html
+from eventwire.feeds.parse import parse_feed
 from eventwire.schema import Article
 
 #: How many links and text hashes the state file remembers (oldest forgotten first).
@@ -117,8 +119,6 @@ class Watcher:
             stop.wait(every)
 
     def _poll_feed(self, feed: FeedState, report: PollReport) -> None:
-        import feedparser
-
         feed.last_poll = _now()
         try:
             got = self.fetcher.get(feed.url, feed.etag, feed.last_modified)
@@ -129,7 +129,7 @@ class Watcher:
         if got.not_modified:
             self.log(f"watch: {feed.url}: unchanged (304)")
             return
-        parsed = feedparser.parse(got.body)
+        parsed = parse_feed(got.body)
         entries = [e for e in parsed.entries if e.get("link")]
         if not entries and parsed.get("bozo"):
             self._feed_error(feed, f"{feed.url}: not a feed "
