@@ -105,3 +105,14 @@ def test_serve_refuses_a_port_out_of_range(tmp_path: Path) -> None:
 def test_an_unknown_model_is_one_line(tmp_path: Path) -> None:
     one_line_error(cli("extract", "-", "--model", "xx_no_such_model", input=b"Japan praised India."),
                    "xx_no_such_model")
+
+
+@pytest.mark.parametrize("every", ["nan", "inf", "-inf", "infs", "1e300"])
+def test_watch_refuses_an_interval_that_is_not_a_finite_positive_time(tmp_path: Path,
+                                                                      every: str) -> None:
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text("http://127.0.0.1:9/feed.rss\n", encoding="utf-8")
+    res = cli("watch", "--feeds", str(feeds), "--db", str(tmp_path / "w.duckdb"),
+              "--every", every)
+    one_line_error(res, "interval")
+    assert not (tmp_path / "w.duckdb").exists()  # refused before a poll began

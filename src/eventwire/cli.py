@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 import time
 from datetime import date as Date
@@ -490,6 +491,10 @@ def train(
     sys.stdout.write(json.dumps(report) + "\n")
 
 
+#: The longest time between polls (a week): longer is a typo, and timers overflow far beyond it.
+MAX_INTERVAL = 7 * 24 * 3600
+
+
 def _seconds(value: str) -> float:
     """"90", "90s", "15m", "2h" as seconds."""
     units = {"s": 1, "m": 60, "h": 3600}
@@ -498,8 +503,11 @@ def _seconds(value: str) -> float:
         number = float(text[:-1]) * units[text[-1]] if text[-1:] in units else float(text)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a duration (e.g. 90s, 15m, 2h)") from None
-    if number <= 0:
-        raise typer.BadParameter("the interval must be positive")
+    # "nan" and "inf" parse as floats: nan compares false with everything (it would poll back
+    # to back) and inf, like any wait past the threads' limit, overflows the timer.
+    if not math.isfinite(number) or number <= 0 or number > MAX_INTERVAL:
+        raise typer.BadParameter(f"{value!r}: the interval must be a positive number of "
+                                 f"seconds, at most {MAX_INTERVAL // 3600}h (e.g. 90s, 15m, 2h)")
     return number
 
 
