@@ -117,6 +117,62 @@ def test_the_timeline_cannot_mislead(page, site: str) -> None:  # type: ignore[n
         assert abs(y_events - y_index) < 1.5
 
 
+def test_a_slow_answer_is_marked_stale_and_never_shows_under_a_newer_chip(page, site: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site + "/#/relations?pair=IND%2CTUR")
+    wait_for_chart(page, "#timeline")
+    page.wait_for_function("document.querySelector('main').dataset.for === location.hash")
+    assert page.is_hidden("#loading")
+    held: list = []  # the chart requests the test answers late, in its own order
+    def hold(route) -> None:  # type: ignore[no-untyped-def]
+        held.append(route)
+
+    page.route("**/api/charts/timeline?*", hold)
+    page.select_option("#scope select[name=type]", "ACCUSE")
+    page.click("#scope button[type=submit]")
+    page.wait_for_function("document.getElementById('chips').textContent.includes('ACCUSE')")
+    page.wait_for_function("document.getElementById('loading').hidden === false")
+    # the chart of before is still there, but marked as such while the answer is out
+    assert page.get_attribute("#view-relations", "aria-busy") == "true"
+    assert "stale" in (page.get_attribute("#view-relations", "class") or "")
+    assert page.evaluate("getComputedStyle(document.getElementById('timeline')).opacity") < "0.5"
+    assert len(held) == 1
+    # a newer filter before the slow answer is in: the slow one must never be drawn
+    page.select_option("#scope select[name=type]", "CONSULT")
+    page.click("#scope button[type=submit]")
+    page.wait_for_function("document.getElementById('chips').textContent.includes('CONSULT')")
+    assert len(held) == 2 and "ACCUSE" in held[0].request.url
+    held[1].continue_()
+    page.wait_for_function("document.querySelector('main').dataset.for === location.hash")
+    assert page.is_hidden("#loading")
+    assert page.get_attribute("#view-relations", "aria-busy") == "false"
+    drawn = page.evaluate("document.getElementById('timeline').view.data('data_0')"
+                          ".map(d => d.types)")
+    held[0].continue_()  # the older answer, late: its request was cancelled, nothing redraws
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.getElementById('timeline').view.data('data_0')"
+                         ".map(d => d.types)") == drawn
+    assert drawn and all("CONSULT" in t and "ACCUSE" not in t for t in drawn)
+    page.unroute("**/api/charts/timeline?*", hold)
+    assert "Type CONSULT" in page.inner_text("#chips")
+
+
+def test_an_empty_answer_says_so_instead_of_a_blank_frame(page, site: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site + "/#/relations?pair=IND%2CTUR&since=2031-01-01")
+    page.wait_for_selector("#timeline p.empty")
+    assert "No events for India – Turkey" in page.inner_text("#timeline")
+    assert page.locator("#timeline svg").count() == 0 and page.is_hidden("#loading")
+    page.goto(site + "/#/pairs?since=2031-01-01")
+    page.wait_for_selector("#matrix p.empty")
+    assert "No country pairs" in page.inner_text("#matrix")
+    page.goto(site + "/#/map?since=2031-01-01")
+    page.wait_for_selector("#map-empty:not([hidden])")
+    page.goto(site + "/#/country/TUR?since=2031-01-01")
+    page.wait_for_selector("#partners p.empty")
+    page.goto(site + "/#/relations?pair=IND%2CTUR")  # and back: the chart replaces the note
+    wait_for_chart(page, "#timeline")
+    assert page.locator("#timeline p.empty").count() == 0
+
+
 def test_a_country_name_filter_and_a_chip_removal(page, site: str) -> None:  # type: ignore[no-untyped-def]
     def rows() -> tuple[str, list[str]]:
         """The count line and the ids on the page, once drawn for the URL's state."""

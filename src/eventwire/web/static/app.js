@@ -157,6 +157,7 @@ function navLinks(params) {
 
 async function draw(box, spec, onClick) {
   if (box.view) box.view.finalize();
+  else box.replaceChildren();  // an empty state's message, if one was there
   const result = await vegaEmbed(box, spec, EMBED);
   box.view = result.view;
   if (onClick) {
@@ -165,6 +166,12 @@ async function draw(box, spec, onClick) {
     });
   }
   return result.view;
+}
+
+// An empty answer is said in words, in the chart's place, never left as a blank frame.
+function emptyState(box, message) {
+  if (box.view) { box.view.finalize(); box.view = null; }
+  box.replaceChildren(el("p", {class: "empty", role: "status", text: message}));
 }
 
 function collapseOf(params) { return params.get("collapse") || "event"; }
@@ -179,7 +186,9 @@ async function relations(params) {
   if (!pairs.length) {
     const top = await api("/api/dyads", withParams(pick(params, SCOPE), {limit: 1}));
     if (!top.length) {
-      document.getElementById("timeline").replaceChildren(el("p", {text: "No country pairs yet."}));
+      emptyState(document.getElementById("timeline"),
+        "No country pairs with these filters; remove a filter above or add articles.");
+      document.getElementById("timeline-csv").replaceChildren();
       return;
     }
     pairs = [`${top[0].a},${top[0].b}`];
@@ -202,7 +211,11 @@ async function relations(params) {
     history.replaceState(null, "", hashFor(["relations"], params));
     chips(["relations"], params);
   }
-  await draw(box, spec, d => {
+  const empty = spec.vconcat.every(panel => !panel.layer[0].data.values.length);
+  if (empty) {
+    emptyState(box, `No events for ${spec.vconcat.map(panel => panel.title.text).join(", ")} ` +
+      "with these filters; remove a filter above or add another pair.");
+  } else await draw(box, spec, d => {
     if (!d.first) return;
     // The bar's own events: its pair, period and class, counted as the bar counts them.
     const filter = d.directed ? {source: d.a, target: d.b} : {a: d.a, b: d.b};
@@ -243,7 +256,9 @@ async function pairsView(params) {
   show("pairs");
   const box = document.getElementById("matrix");
   const spec = await api("/api/charts/matrix", pick(params, SCOPE));
-  await draw(box, spec, d => {
+  if (!spec.data.values.length) {
+    emptyState(box, "No country pairs with these filters; remove a filter above.");
+  } else await draw(box, spec, d => {
     if (d.a && d.b) go(["events"], withParams(pick(params, SCOPE), {a: d.a, b: d.b}));
   });
   document.getElementById("pairs-csv").href =
@@ -260,6 +275,9 @@ async function mapView(params) {
   const spec = await api("/api/charts/map", pick(params, SCOPE));
   spec.width = chartWidth(box, 30);
   spec.height = Math.round(spec.width * 0.5);
+  const places = spec.layer[spec.layer.length - 1].data.values;
+  const note = document.getElementById("map-empty");
+  note.hidden = places.length > 0;  // the world stays, and says there is nothing on it
   const view = await draw(box, spec, d => {
     if (d.cluster !== undefined) {
       if (d.places === 1) go(["events"], withParams(pick(params, SCOPE), {location: d.name}));
@@ -331,7 +349,9 @@ async function countryView(code, params) {
     : "No events in this period.";
   const box = document.getElementById("partners");
   spec.width = chartWidth(box, 200);
-  await draw(box, spec, d => { if (d.a && d.b) go(["relations"], withParams(scope, {pair: `${d.a},${d.b}`})); });
+  if (!spec.data.values.length) {
+    emptyState(box, "No partners with these filters; remove a filter above.");
+  } else await draw(box, spec, d => { if (d.a && d.b) go(["relations"], withParams(scope, {pair: `${d.a},${d.b}`})); });
   document.getElementById("partners-csv").href =
     `/api/dyads?${withParams(scope, {country: code, format: "csv", limit: 500})}`;
 }
@@ -491,10 +511,26 @@ async function alerts(params) {
 
 // ---- routing ----------------------------------------------------------------------------------
 
+// Which route is the latest: only its end may clear the stale marks, so that an older route's
+// late finish never unmarks a view still waiting for the newer answer.
+let routeNumber = 0;
+
+// While a route's answer is on its way, what is on screen (chart, count, table) was drawn for
+// the filters before: every view is marked stale (faded, aria-busy) and a status line says so.
+function markStale(stale) {
+  document.querySelectorAll(".view").forEach(v => {
+    v.classList.toggle("stale", stale);
+    v.setAttribute("aria-busy", stale ? "true" : "false");
+  });
+  document.getElementById("loading").hidden = !stale;
+}
+
 async function route() {
   routing.abort();
   routing = new AbortController();
+  const mine = ++routeNumber;
   const {parts, params} = current();
+  markStale(true);
   showError("");
   fillScope(params);
   chips(parts, params);
@@ -509,6 +545,11 @@ async function route() {
     else await relations(params);
   } catch (err) {
     if (err.name !== "AbortError") showError(err.message);
+  } finally {
+    if (mine === routeNumber) {
+      markStale(false);
+      document.querySelector("main").dataset.for = location.hash;  // drawn for this state
+    }
   }
 }
 
