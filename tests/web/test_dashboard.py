@@ -134,7 +134,8 @@ def test_a_slow_answer_is_marked_stale_and_never_shows_under_a_newer_chip(page, 
     # the chart of before is still there, but marked as such while the answer is out
     assert page.get_attribute("#view-relations", "aria-busy") == "true"
     assert "stale" in (page.get_attribute("#view-relations", "class") or "")
-    assert page.evaluate("getComputedStyle(document.getElementById('timeline')).opacity") < "0.5"
+    assert float(page.evaluate(
+        "getComputedStyle(document.getElementById('timeline')).opacity")) < 0.5
     assert len(held) == 1
     # a newer filter before the slow answer is in: the slow one must never be drawn
     page.select_option("#scope select[name=type]", "CONSULT")
