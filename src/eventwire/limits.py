@@ -17,6 +17,16 @@ MAX_TEXT_BYTES = 2_000_000
 #: only this many such requests code at once (the next gets 503 with Retry-After).
 MAX_EXTRACT_CHARS = 100_000
 EXTRACT_SLOTS = 2
+#: Characters of a caller's input an error message quotes back: enough to recognise it, while a
+#: 60 KB query parameter does not come back whole in its 422.
+ECHO_CHARS = 60
+
+
+def echo(value: str) -> str:
+    """``value`` quoted for an error message, cut to ``ECHO_CHARS`` characters."""
+    if len(value) <= ECHO_CHARS:
+        return repr(value)
+    return f"{value[:ECHO_CHARS]!r}... ({len(value)} characters)"
 
 
 def date_window() -> tuple[Date, Date]:

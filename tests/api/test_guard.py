@@ -129,3 +129,17 @@ def test_an_unforeseen_failure_is_a_json_500_and_the_connection_lives_on(demo_db
             assert res.json() == {"detail": "internal error (RuntimeError)"}
             assert res.headers["x-content-type-options"] == "nosniff"
             assert client.get("/api/health").status_code == 200
+
+
+@pytest.mark.parametrize("path,params", [
+    ("/api/events", {"type": "Z" * 60_000}),
+    ("/api/charts/partners/" + "Z" * 60_000, {}),
+    ("/api/charts/timeline", {"pair": "Z" * 60_000}),
+    ("/api/articles/" + "Z" * 60_000, {}),
+    ("/api/dyads", {"country": "Z" * 60_000}),
+])
+def test_a_parameter_error_quotes_a_huge_input_cut_short(base_url: str, path: str,
+                                                         params: dict[str, str]) -> None:
+    res = httpx.get(base_url + path, params=params, timeout=30)
+    assert res.status_code in (404, 422), res.text[:300]
+    assert len(res.text) < 600 and "ZZZZZZZZ" in res.text  # quoted, so still recognisable

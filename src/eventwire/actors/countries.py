@@ -11,6 +11,7 @@ from importlib import resources
 import pycountry
 
 from eventwire.actors.gazetteer import load_gazetteer
+from eventwire.limits import echo
 
 #: Gazetteer kinds that name a country (not a person or an organisation).
 _COUNTRY_KINDS = ("country", "capital", "demonym")
@@ -51,7 +52,7 @@ def resolve_country(name: str) -> str:
         return code
     close = difflib.get_close_matches(name.lower(), list(country_names()), n=3, cutoff=0.7)
     hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-    raise UnknownCountry(f"unknown country {name!r}{hint}")
+    raise UnknownCountry(f"unknown country {echo(name)}{hint}")
 
 
 def looks_like_a_country(name: str) -> bool:

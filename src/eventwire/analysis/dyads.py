@@ -10,6 +10,7 @@ import duckdb
 
 from eventwire.actors.countries import country_label
 from eventwire.analysis.counting import DYADIC, QUAD_COLUMNS, counted, pair_condition
+from eventwire.limits import echo
 from eventwire.store.queries import EventFilter, QueryError, country
 
 INTERVALS = ("day", "week", "month", "quarter", "year")
@@ -78,7 +79,7 @@ def parse_pair(text: str) -> tuple[str, str, bool]:
     directed = ">" in text
     parts = text.split(">" if directed else ",")
     if len(parts) != 2 or not all(p.strip() for p in parts):
-        raise QueryError(f"pair {text!r}: give 'A,B' (both directions) or 'A>B' (A towards B)")
+        raise QueryError(f"pair {echo(text)}: give 'A,B' (both directions) or 'A>B' (A towards B)")
     return country(parts[0].strip()), country(parts[1].strip()), directed
 
 

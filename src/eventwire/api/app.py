@@ -34,6 +34,8 @@ MAX_BODY_BYTES = 4 * MAX_TEXT_BYTES
 #: ``Retry-After`` (a ``query`` or an ``ingest`` batch holds it for well under a second).
 SERVE_WAIT = 5.0
 RETRY_AFTER = "2"
+#: The longest error message a client is sent (a message never needs to carry its input).
+MAX_DETAIL = 500
 
 
 def create_app(db: str | Path, token: str | None = None, model: str | None = None,
@@ -54,7 +56,8 @@ def create_app(db: str | Path, token: str | None = None, model: str | None = Non
 
     @app.exception_handler(QueryError)
     async def invalid_query(_: Request, exc: QueryError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, 422)
+        # The messages quote the input cut short (limits.echo); the cap is the backstop.
+        return JSONResponse({"detail": str(exc)[:MAX_DETAIL]}, 422)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:

@@ -49,7 +49,7 @@ from eventwire.api.models import (
 )
 from eventwire.ingest.readers import article_from_record
 from eventwire.jobs import FirstVersion
-from eventwire.limits import EXTRACT_SLOTS
+from eventwire.limits import EXTRACT_SLOTS, echo
 from eventwire.schema import Article
 from eventwire.store.counted import STORY_COLUMNS, count_counted, counted_events
 from eventwire.store.export import export_events, write_csv
@@ -313,7 +313,7 @@ def get_article(cur: Cursor, article_id: str) -> ArticleOut:
     """An article's text and its events, with the character spans of the evidence."""
     found = article(cur, article_id)
     if found is None:
-        raise HTTPException(404, f"no article {article_id!r}")
+        raise HTTPException(404, f"no article {echo(article_id)}")
     return ArticleOut.model_validate({**found, "events": [_event(e) for e in found["events"]]})
 
 

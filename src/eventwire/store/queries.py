@@ -16,6 +16,7 @@ import pandas as pd
 import pyarrow as pa
 
 from eventwire.actors.countries import UnknownCountry, country_code, looks_like_a_country, resolve_country
+from eventwire.limits import echo
 from eventwire.ontology.plover import PLOVER_TYPES
 
 
@@ -87,7 +88,7 @@ class EventFilter:
             params += [a, b, b, a]
         if self.type:
             if self.type.upper() not in PLOVER_TYPES:
-                raise QueryError(f"unknown PLOVER type {self.type!r}")
+                raise QueryError(f"unknown PLOVER type {echo(self.type)}")
             clauses.append("type = ?")
             params.append(self.type.upper())
         if self.quad is not None:
