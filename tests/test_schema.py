@@ -7,7 +7,7 @@ from tests.conftest import make_event
 def test_event_dict_has_every_documented_key_and_actor_fields() -> None:
     d = make_event().to_dict()
     assert tuple(d) == EVENT_KEYS
-    assert set(d["source"]) == {"text", "start", "end", "country", "sector", "name"}
+    assert set(d["source"]) == {"text", "start", "end", "country", "sector", "name", "code"}
     assert d["location"] is None
     assert d["date"] == "2025-05-01"
 

@@ -25,6 +25,7 @@ class Actor:
     country: str | None = None  # ISO 3166 alpha-3 (PSE for Palestine, XKX for Kosovo)
     sector: str | None = None  # PLOVER sector: GOV, MIL, COP, JUD, LEG, OPP, REB, CVL, LAB, JRN, MED ...
     name: str | None = None  # a named person or organisation, where known
+    code: str | None = None  # CAMEO actor code: USAGOV, PAKMIL, IGOUNO, PSEREBHMS (actors.codes)
 
 
 @dataclass(frozen=True, slots=True)

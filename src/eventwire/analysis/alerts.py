@@ -76,8 +76,8 @@ def shift_alerts(con: duckdb.DuckDBPyConnection, interval: str = "month", baseli
     # periods whose surprise could reach the threshold: -log10 P(X = k) bounds it from above,
     # since P(X >= k) >= P(X = k). Python computes the exact tail of the few that pass.
     candidates = _rows(con, f"""WITH series AS (
-            SELECT least(source_country, target_country) AS a,
-                   greatest(source_country, target_country) AS b,
+            SELECT least(source_party, target_party) AS a,
+                   greatest(source_party, target_party) AS b,
                    date_trunc('{interval}', date)::DATE AS period,
                    coalesce(sum(weight) FILTER (WHERE quad >= 3), 0)::BIGINT AS conflict,
                    coalesce(sum(weight) FILTER (WHERE quad <= 2), 0)::BIGINT AS cooperation
@@ -136,7 +136,7 @@ def _drivers(con: duckdb.DuckDBPyConnection, alerts: list[dict[str, Any]], inter
         sides AS (SELECT n, a AS source, b AS target, period, conflict FROM wanted
                   UNION ALL SELECT n, b, a, period, conflict FROM wanted),
         hits AS (SELECT w.n, e.article_id, e.intensity FROM events e JOIN sides w
-            ON e.source_country = w.source AND e.target_country = w.target
+            ON e.source_party = w.source AND e.target_party = w.target
            AND e.date >= w.period AND e.date < w.period + INTERVAL 1 {interval}
            AND (e.quad >= 3) = w.conflict
           WHERE NOT e.negated)

@@ -28,7 +28,7 @@ def counted(collapse: str, since: Date | None = None, until: Date | None = None,
             extra_where: str = "TRUE", extra_params: list[Any] | None = None,
             scope: EventFilter | None = None, dated: bool = False,
             monthly: bool = True, by_type: bool = True) -> tuple[str, list[Any]]:
-    """A subquery of counted rows (columns: date, source_country, target_country, type, quad,
+    """A subquery of counted rows (columns: date, source_party, target_party, type, quad,
     cameo, intensity, reports, article_id, weight, score) and its bound parameters.
 
     ``extra_where`` (over the country columns only, so that the rollup can apply it too) and
@@ -54,20 +54,20 @@ def counted(collapse: str, since: Date | None = None, until: Date | None = None,
         where.append(f"({'' if dated else 'date IS NULL OR '}NOT ({inside}))")
         params += inside_params
     if collapse == "none":
-        sql = (f"(SELECT date, source_country, target_country, type, quad, cameo, intensity, "
+        sql = (f"(SELECT date, source_party, target_party, type, quad, cameo, intensity, "
                f"1 AS reports, article_id, 1 AS weight, intensity AS score "
                f"FROM events e WHERE NOT negated AND {' AND '.join(where)})")
     elif collapse == "event":
         sql = (f"(SELECT *, 1 AS weight, intensity AS score FROM "
                f"{collapsed_sql(' AND '.join([COUNTED_WHERE, *where]))} c0)")
     else:
-        sql = (f"(SELECT date, source_country, target_country, any_value(type) AS type, "
+        sql = (f"(SELECT date, source_party, target_party, any_value(type) AS type, "
                f"any_value(quad) AS quad, cameo, avg(intensity) AS intensity, "
                f"count(*) AS reports, min(article_id) AS article_id, 1 AS weight, "
                f"avg(intensity) AS score FROM events e "
                f"WHERE {' AND '.join([COUNTED_WHERE, *where])} "
-               f"AND source_country IS NOT NULL AND target_country IS NOT NULL "
-               f"GROUP BY date, source_country, target_country, cameo)")
+               f"AND source_party IS NOT NULL AND target_party IS NOT NULL "
+               f"GROUP BY date, source_party, target_party, cameo)")
     if span is None:
         return sql, params
     first, end = span
@@ -112,17 +112,17 @@ def _month_after(day: Date) -> Date:
 
 
 #: Condition for rows that belong to some country pair (a dyad).
-DYADIC = ("source_country IS NOT NULL AND target_country IS NOT NULL "
-          "AND source_country <> target_country")
+DYADIC = ("source_party IS NOT NULL AND target_party IS NOT NULL "
+          "AND source_party <> target_party")
 
 
 def pair_condition(a: str, b: str, directed: bool) -> tuple[str, list[Any]]:
     """Rows of the pair a-b (either direction unless ``directed``)."""
     a, b = country(a), country(b)
     if directed:
-        return "source_country = ? AND target_country = ?", [a, b]
-    return ("((source_country = ? AND target_country = ?) OR "
-            "(source_country = ? AND target_country = ?))"), [a, b, b, a]
+        return "source_party = ? AND target_party = ?", [a, b]
+    return ("((source_party = ? AND target_party = ?) OR "
+            "(source_party = ? AND target_party = ?))"), [a, b, b, a]
 
 
 QUAD_COLUMNS = """

@@ -20,15 +20,15 @@ def country_totals(con: duckdb.DuckDBPyConnection, since: Date | None = None,
     """Per country (as either party; an event within one country counts once): the quad
     counts and cooperation measures, its name and ISO numeric code, busiest first."""
     rows, params = counted(collapse, since, until,
-                           "source_country IS NOT NULL OR target_country IS NOT NULL",
+                           "source_party IS NOT NULL OR target_party IS NOT NULL",
                            scope=scope, by_type=False)
     found = _rows(con, f"""WITH c AS (SELECT * FROM {rows} c0),
-        sides AS (SELECT source_country AS code, quad, weight, score FROM c
-                  WHERE source_country IS NOT NULL
+        sides AS (SELECT source_party AS code, quad, weight, score FROM c
+                  WHERE source_party IS NOT NULL
                   UNION ALL
-                  SELECT target_country, quad, weight, score FROM c
-                  WHERE target_country IS NOT NULL
-                    AND target_country IS DISTINCT FROM source_country)
+                  SELECT target_party, quad, weight, score FROM c
+                  WHERE target_party IS NOT NULL
+                    AND target_party IS DISTINCT FROM source_party)
         SELECT code, {QUAD_COLUMNS} FROM sides GROUP BY code ORDER BY events DESC, code""",
                   params)
     for row in found:

@@ -33,10 +33,10 @@ def top_dyads(con: duckdb.DuckDBPyConnection, since: Date | None = None,
     where, extra = DYADIC, []
     if with_country:
         code = country(with_country)
-        where, extra = f"{DYADIC} AND (source_country = ? OR target_country = ?)", [code, code]
+        where, extra = f"{DYADIC} AND (source_party = ? OR target_party = ?)", [code, code]
     rows, params = counted(collapse, since, until, where, extra, scope, by_type=False)
-    a, b = (("source_country", "target_country") if directed else
-            ("least(source_country, target_country)", "greatest(source_country, target_country)"))
+    a, b = (("source_party", "target_party") if directed else
+            ("least(source_party, target_party)", "greatest(source_party, target_party)"))
     sql = f"""SELECT {a} AS a, {b} AS b, {QUAD_COLUMNS}
         FROM {rows} c GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT ?"""
     return _rows(con, sql, [*params, max(1, min(int(limit), 10_000))])

@@ -19,8 +19,8 @@ def network(con: duckdb.DuckDBPyConnection, since: Date | None = None, until: Da
     """``{"nodes": [{"id", "events"}], "edges": [{"a", "b", "cooperation", "conflict", ...}]}``;
     edges are undirected and carry the quad counts and cooperation measures of the pair."""
     rows, params = counted(collapse, since, until, DYADIC, scope=scope, by_type=False)
-    edges = _rows(con, f"""SELECT least(source_country, target_country) AS a,
-               greatest(source_country, target_country) AS b, {QUAD_COLUMNS}
+    edges = _rows(con, f"""SELECT least(source_party, target_party) AS a,
+               greatest(source_party, target_party) AS b, {QUAD_COLUMNS}
         FROM {rows} c GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY events DESC, a, b LIMIT ?""",
                   [*params, max(1, int(min_events)), max(1, min(int(limit), 5000))])
     for e in edges:

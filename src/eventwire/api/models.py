@@ -50,6 +50,9 @@ class ActorOut(BaseModel):
     country: str | None = Field(description="ISO 3166 alpha-3.")
     sector: str | None = Field(description="PLOVER sector code: GOV, MIL, COP, REB, CVL ...")
     name: str | None = Field(description="Named person or organisation, where known.")
+    code: str | None = Field(default=None, description=(
+        "CAMEO actor code: country + sector (USAGOV, PAKMIL), a body's (IGOUNO, IGOWSTNAT for "
+        "NATO) or an armed group's (PSEREBHMS)."))
 
 
 class TextSpanOut(BaseModel):
@@ -142,9 +145,11 @@ class GroupedEvent(BaseModel):
     source_text: str | None
     source_country: str | None
     source_sector: str | None
+    source_code: str | None = Field(default=None, description="CAMEO actor code.")
     target_text: str | None
     target_country: str | None
     target_sector: str | None
+    target_code: str | None = Field(default=None, description="CAMEO actor code.")
     quad: int
     cameo: str
     intensity: float

@@ -26,9 +26,9 @@ from eventwire.store.queries import EventFilter, QueryError, Result, run_sql
 COLLAPSE_MODES: tuple[str, ...] = ("none", "event", "strict")
 
 #: The key of one event's repeated reports (``rollup.collapsed_sql`` groups by the same).
-EVENT_KEY = ("date, coalesce(source_country, '?' || lower(source_text)), source_sector, "
-             "coalesce(target_country, '?' || lower(target_text)), target_sector, type")
-STRICT_KEY = "date, source_country, target_country, cameo"
+EVENT_KEY = ("date, coalesce(source_party, '?' || lower(source_text)), source_sector, "
+             "coalesce(target_party, '?' || lower(target_text)), target_sector, type")
+STRICT_KEY = "date, source_party, target_party, cameo"
 #: The first report of a group stands for it: one with coordinates first, then by article.
 _FIRST = "location_lat IS NULL, article_id, trigger_start, id"
 #: The story's columns every counted row carries.
@@ -52,7 +52,7 @@ def counted_events_sql(flt: EventFilter | None = None,
     else:
         key = EVENT_KEY if collapse == "event" else STRICT_KEY
         dyadic = "" if collapse == "event" else \
-            " AND source_country IS NOT NULL AND target_country IS NOT NULL"
+            " AND source_party IS NOT NULL AND target_party IS NOT NULL"
         sql = (f"SELECT * EXCLUDE (first_report) FROM ("
                f"SELECT *, count(*) OVER (PARTITION BY {key}) AS reports, "
                f"row_number() OVER (PARTITION BY {key} ORDER BY {_FIRST}) AS first_report "

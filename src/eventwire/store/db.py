@@ -29,12 +29,13 @@ import pandas as pd
 
 from eventwire import __version__
 from eventwire.schema import Article, Event
+from eventwire.store.codes import fill_codes
 from eventwire.store.dedup import MARK_DUPLICATES_SQL, simhash
 from eventwire.store.rollup import months_of, refresh
 from eventwire.store.rows import event_row
 from eventwire.store.versions import Repeat, kept_events_sql, open_versions, parts, repeat_rows
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 #: Migration n brings a database from version n-1 to n. Version 1 is the base schema.
 MIGRATIONS: dict[int, str] = {
     1: resources.files("eventwire.store").joinpath("schema.sql").read_text("utf-8"),
@@ -42,6 +43,7 @@ MIGRATIONS: dict[int, str] = {
     3: resources.files("eventwire.store").joinpath("schema_v3.sql").read_text("utf-8"),
     4: resources.files("eventwire.store").joinpath("schema_v4.sql").read_text("utf-8"),
     5: resources.files("eventwire.store").joinpath("schema_v5.sql").read_text("utf-8"),
+    6: resources.files("eventwire.store").joinpath("schema_v6.sql").read_text("utf-8"),
 }
 
 
@@ -156,7 +158,10 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
         con.execute("BEGIN TRANSACTION")
         try:
             con.execute(MIGRATIONS[version])
-            if version == 5:  # the rollup starts out counting every event already stored
+            if version == 6:
+                # Codes and parties of the actors already stored (store.codes), and the rollup
+                # (v5's, now by party) counting every event stored: v5 leaves it to v6.
+                fill_codes(con)
                 refresh(con)
             con.execute("INSERT INTO schema_version VALUES (?)", [version])
             con.execute("COMMIT")

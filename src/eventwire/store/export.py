@@ -73,18 +73,13 @@ def _empty_table(con: duckdb.DuckDBPyConnection, flt: EventFilter, collapse: str
     return con.sql(f"SELECT * FROM ({sql}) x LIMIT 0", params=params).to_arrow_table()
 
 
-def _code(country: Any, sector: Any) -> str:
-    return f"{country or ''}{sector or ''}"
-
-
 def plover_record(row: dict[str, Any]) -> dict[str, Any]:
     """One event in the PLOVER JSON style (actor/recipient, event type, mode, context)."""
     def actor(role: str) -> dict[str, Any] | None:
         found = row_actor(row, role)
         if found is None:
             return None
-        return {**{k: found[k] for k in ("text", "country", "sector", "name")},
-                "code": _code(found["country"], found["sector"]) or None}
+        return {k: found[k] for k in ("text", "country", "sector", "name", "code")}
 
     return {
         "id": row["id"], "event_date": row["date"].isoformat() if row["date"] else None,
@@ -105,8 +100,8 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
 
 def tsv_row(row: dict[str, Any]) -> list[Any]:
     return [row["id"], row["date"].strftime("%Y%m%d") if row["date"] else "",
-            _code(row["source_country"], row["source_sector"]), row["source_text"] or "",
-            row["source_country"] or "", _code(row["target_country"], row["target_sector"]),
+            row["source_code"] or "", row["source_text"] or "",
+            row["source_country"] or "", row["target_code"] or "",
             row["target_text"] or "", row["target_country"] or "", row["cameo"], row["type"],
             row["quad"], row["intensity"], row["location_name"] or "",
             row["location_country"] or "", row["location_lat"] or "", row["location_lon"] or "",

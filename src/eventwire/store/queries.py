@@ -177,15 +177,17 @@ def grouped_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = Non
     limit = max(0, min(int(limit), 100_000))
     sql = f"""SELECT min(e.id) AS id, e.date, e.type,
             any_value(e.source_text) AS source_text, any_value(e.source_country) AS source_country,
-            e.source_sector, any_value(e.target_text) AS target_text,
+            e.source_sector, any_value(e.source_code) AS source_code,
+            any_value(e.target_text) AS target_text,
             any_value(e.target_country) AS target_country, e.target_sector,
+            any_value(e.target_code) AS target_code,
             any_value(e.quad) AS quad, any_value(e.cameo) AS cameo, avg(e.intensity) AS intensity,
             count(*) AS reports, count(DISTINCT coalesce(a.duplicate_of, a.id)) AS stories,
             list({{'event_id': e.id, 'article_id': e.article_id, 'sentence': e.sentence}}
                  ORDER BY e.article_id, e.id) AS evidence
         FROM (SELECT * FROM events WHERE {where}) e JOIN articles a ON a.id = e.article_id
-        GROUP BY e.date, coalesce(e.source_country, '?' || lower(e.source_text)), e.source_sector,
-                 coalesce(e.target_country, '?' || lower(e.target_text)), e.target_sector, e.type
+        GROUP BY e.date, coalesce(e.source_party, '?' || lower(e.source_text)), e.source_sector,
+                 coalesce(e.target_party, '?' || lower(e.target_text)), e.target_sector, e.type
         ORDER BY e.date DESC NULLS LAST, id LIMIT ? OFFSET ?"""
     return run_sql(con, sql, [*params, limit, max(0, int(offset))])
 

@@ -16,15 +16,15 @@ import duckdb
 #: Condition for events that count: not denied, not in a syndicated copy.
 COUNTED_WHERE = ("NOT negated AND article_id NOT IN "
                  "(SELECT id FROM articles WHERE duplicate_of IS NOT NULL)")
-_SOURCE_KEY = "coalesce(source_country, '?' || lower(source_text))"
-_TARGET_KEY = "coalesce(target_country, '?' || lower(target_text))"
+_SOURCE_KEY = "coalesce(source_party, '?' || lower(source_text))"
+_TARGET_KEY = "coalesce(target_party, '?' || lower(target_text))"
 
 
 def collapsed_sql(where: str) -> str:
     """Repeated reports of one event (same day, source, target, sectors and type) as one row,
     over the events matching ``where`` (which must include ``COUNTED_WHERE``)."""
-    return (f"(SELECT date, any_value(source_country) AS source_country, "
-            f"any_value(target_country) AS target_country, type, any_value(quad) AS quad, "
+    return (f"(SELECT date, any_value(source_party) AS source_party, "
+            f"any_value(target_party) AS target_party, type, any_value(quad) AS quad, "
             f"any_value(cameo) AS cameo, avg(intensity) AS intensity, count(*) AS reports, "
             f"min(article_id) AS article_id FROM events e WHERE {where} "
             f"GROUP BY date, {_SOURCE_KEY}, source_sector, {_TARGET_KEY}, target_sector, type)")
@@ -57,13 +57,13 @@ def refresh(con: duckdb.DuckDBPyConnection, months: list[Date] | None = None) ->
         con.execute(f"DELETE FROM {table} WHERE {these}", params)
     rows = collapsed_sql(f"{COUNTED_WHERE} AND date IS NOT NULL AND {dated}")
     con.execute(f"""INSERT INTO monthly_counts
-        SELECT date_trunc('month', date)::DATE, source_country, target_country, type, quad,
+        SELECT date_trunc('month', date)::DATE, source_party, target_party, type, quad,
                count(*), sum(intensity)
         FROM {rows} c
-        WHERE source_country IS NOT NULL OR target_country IS NOT NULL
+        WHERE source_party IS NOT NULL OR target_party IS NOT NULL
         GROUP BY ALL""", params)
     con.execute(f"""INSERT INTO monthly_pairs
-        SELECT month, source_country, target_country, quad, sum(events), sum(score)
+        SELECT month, source_party, target_party, quad, sum(events), sum(score)
         FROM monthly_counts WHERE {these} GROUP BY ALL""", params)
 
 
@@ -88,7 +88,7 @@ def rollup_sql(where: str, first: Date | None, end: Date | None,
     rollup without types (``type`` is NULL), for views that neither split nor filter by type."""
     span, params = within("month", first, end)
     kind, table = ("type", "monthly_counts") if by_type else ("NULL::VARCHAR", "monthly_pairs")
-    return (f"(SELECT month AS date, source_country, target_country, {kind} AS type, quad, "
+    return (f"(SELECT month AS date, source_party, target_party, {kind} AS type, quad, "
             f"NULL::VARCHAR AS cameo, score / events AS intensity, events AS reports, "
             f"NULL::VARCHAR AS article_id, events AS weight, score "
             f"FROM {table} WHERE ({where}) AND {span})"), params

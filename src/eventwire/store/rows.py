@@ -15,9 +15,13 @@ from typing import Any
 
 import pyarrow as pa
 
+from eventwire.actors.codes import actor_code, actor_party
 from eventwire.schema import Actor, Event, Location, TextSpan
 
-ACTOR_FIELDS = ("text", "start", "end", "country", "sector", "name")
+ACTOR_FIELDS = ("text", "start", "end", "country", "sector", "name", "code")
+#: The actor fields stored side by side; ``code`` came later (schema v6) and sits at the end, as
+#: the table's column order is the order columns were added in.
+_FIRST_ACTOR_FIELDS = ACTOR_FIELDS[:-1]
 LOCATION_FIELDS = ("name", "country", "lat", "lon")
 
 
@@ -30,13 +34,37 @@ class Column:
     value: Callable[[Event], Any]
 
 
-def _actor_columns(role: str) -> list[Column]:
+def _actor_columns(role: str, fields: tuple[str, ...]) -> list[Column]:
     types = {"start": pa.int32(), "end": pa.int32()}
 
     def getter(key: str) -> Callable[[Event], Any]:
         return lambda e: getattr(getattr(e, role), key) if getattr(e, role) else None
 
-    return [Column(f"{role}_{k}", types.get(k, pa.string()), getter(k)) for k in ACTOR_FIELDS]
+    return [Column(f"{role}_{k}", types.get(k, pa.string()), getter(k)) for k in fields]
+
+
+def _stored_code(actor: Actor) -> str | None:
+    """The actor's CAMEO code; a record made without one (by hand, by an older coder) gets the
+    one its country, sector and name give, so every stored actor has its code."""
+    return actor.code if actor.code is not None else \
+        actor_code(actor.country, actor.sector, actor.name)
+
+
+def _code(role: str) -> Column:
+    def value(e: Event) -> str | None:
+        actor = getattr(e, role)
+        return _stored_code(actor) if actor else None
+
+    return Column(f"{role}_code", pa.string(), value)
+
+
+def _party(role: str) -> Column:
+    """The party an event's side counts for in the relations views (``actors.codes``)."""
+    def value(e: Event) -> str | None:
+        actor = getattr(e, role)
+        return actor_party(actor.country, _stored_code(actor)) if actor else None
+
+    return Column(f"{role}_party", pa.string(), value)
 
 
 def _location(key: str) -> Callable[[Event], Any]:
@@ -52,8 +80,8 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("quad", pa.int8(), lambda e: e.quad),
     Column("cameo", pa.string(), lambda e: e.cameo),
     Column("intensity", pa.float64(), lambda e: e.intensity),
-    *_actor_columns("source"),
-    *_actor_columns("target"),
+    *_actor_columns("source", _FIRST_ACTOR_FIELDS),
+    *_actor_columns("target", _FIRST_ACTOR_FIELDS),
     Column("sentence", pa.string(), lambda e: e.sentence),
     Column("trigger_text", pa.string(), lambda e: e.trigger.text),
     Column("trigger_start", pa.int32(), lambda e: e.trigger.start),
@@ -67,6 +95,10 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("attributes", pa.string(), lambda e: json.dumps(e.attributes, sort_keys=True)),
     Column("confidence", pa.float64(), lambda e: e.confidence),
     Column("rule", pa.string(), lambda e: e.rule),
+    _code("source"),
+    _code("target"),
+    _party("source"),
+    _party("target"),
 )
 
 #: The Arrow schema of an events row (batch output adds its partition column).
