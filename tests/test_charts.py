@@ -3,6 +3,8 @@ Altair's own Vega-Lite schema)."""
 
 from __future__ import annotations
 
+import json
+import re
 from datetime import date
 
 import pytest
@@ -125,6 +127,54 @@ def test_the_map_projects_clusters_and_shades() -> None:
     assert [p["name"] for p in dots["data"]["values"]] == ["Geneva"]  # no coordinates, no dot
     assert "zoom" in dots["transform"][0]["calculate"]  # the clustering grid follows the zoom
     assert dots["encoding"]["size"]["legend"] and dots["encoding"]["color"]["legend"]
+
+
+def contrast(colour: str, against: str = "#ffffff") -> float:
+    """WCAG 2 contrast ratio of two sRGB colours."""
+    def luminance(hex_: str) -> float:
+        channels = [int(hex_.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    light, dark = sorted((luminance(colour), luminance(against)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_contrast_is_the_wcag_ratio() -> None:
+    assert contrast("#000000") == pytest.approx(21.0)
+    assert contrast("#9ccc9c") == pytest.approx(1.8, abs=0.05)  # the old light green: too pale
+
+
+def test_every_class_colour_stands_out_from_the_page() -> None:
+    assert all(contrast(colour) >= 3.0 for *_, colour in charts.CLASSES)
+
+
+def _is_greenish(hex_: str) -> bool:
+    r, g, b = (int(hex_.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    return g > r + 30 and g > b + 10
+
+
+def test_no_scale_is_red_against_green() -> None:
+    """Cooperation in blues, conflict in oranges: the scales name no red-green scheme, and
+    none of their colours is a green."""
+    specs = [charts.timeline_spec(SERIES), charts.matrix_spec({"nodes": [], "edges": []}, {}),
+             charts.map_spec([], [], "/w.json"), charts.partners_spec([], {}, "TUR")]
+    text = json.dumps(specs)
+    for scheme in ("redyellowgreen", "redgreen", "greenred", "spectral", "redyellowblue"):
+        assert scheme not in text.lower()
+    colours = re.findall(r'"(#[0-9a-fA-F]{6})"', json.dumps(
+        [charts.CLASSES, charts.BALANCE_SCALE, charts.CONFLICT_SHARE_SCALE]))
+    assert colours and not [c for c in colours if _is_greenish(c)]
+    assert charts.BALANCE_SCALE["scheme"] == "blueorange" and charts.BALANCE_SCALE["reverse"]
+
+
+def test_every_chart_describes_itself_for_a_screen_reader() -> None:
+    network = {"nodes": [{"id": "IND", "events": 4}, {"id": "TUR", "events": 4}],
+               "edges": [{"a": "IND", "b": "TUR", "events": 4, "cooperation": 1, "conflict": 3,
+                          "balance": -0.5}]}
+    assert "India – Turkey: 6 events" in charts.timeline_spec(SERIES)["description"]
+    assert "1 pairs" in charts.matrix_spec(network, {})["description"]
+    places = [{"name": "Geneva", "lat": 46.2, "lon": 6.1, "events": 3, "conflict": 1}]
+    assert "1 places with 3 events" in charts.map_spec(places, [], "/w.json")["description"]
 
 
 @pytest.mark.parametrize("build", [

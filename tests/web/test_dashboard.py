@@ -174,6 +174,55 @@ def test_an_empty_answer_says_so_instead_of_a_blank_frame(page, site: str) -> No
     assert page.locator("#timeline p.empty").count() == 0
 
 
+def _rgb(fill: str) -> tuple[int, int, int]:
+    """A fill as the SVG gives it ('#4393c3' or 'rgb(67, 147, 195)')."""
+    if fill.startswith("#"):
+        return (int(fill[1:3], 16), int(fill[3:5], 16), int(fill[5:7], 16))
+    r, g, b = (int(float(x)) for x in fill[fill.index("(") + 1:fill.index(")")].split(",")[:3])
+    return (r, g, b)
+
+
+def _luminance(rgb: tuple[int, int, int]) -> float:
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+           for c in (x / 255 for x in rgb)]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def _fills(page, selector: str) -> list[tuple[int, int, int]]:  # type: ignore[no-untyped-def]
+    found = page.locator(selector).evaluate_all("ps => ps.map(p => p.getAttribute('fill'))")
+    return [_rgb(f) for f in found if f and (f.startswith("#") or f.startswith("rgb("))]
+
+
+@pytest.mark.parametrize(("hash_", "box", "marks"), [
+    ("#/relations?pair=IND%2CTUR&pair=PAK%2CTUR", "#timeline", ".mark-rect path"),
+    ("#/pairs", "#matrix", ".mark-rect path"),
+    ("#/map", "#map", ".mark-symbol path"),
+    ("#/country/TUR", "#partners", ".mark-rect path"),
+])
+def test_charts_are_colour_blind_safe_labelled_and_reachable_by_keyboard(  # type: ignore[no-untyped-def]
+        page, site: str, hash_: str, box: str, marks: str) -> None:
+    page.goto(site + "/" + hash_)
+    wait_for_chart(page, box)
+    page.wait_for_function("document.querySelector('main').dataset.for === location.hash")
+    fills = _fills(page, f"{box} svg {marks}")
+    assert fills
+    # no drawn mark is a green (cooperation is blue, conflict orange)
+    assert not [c for c in fills if c[1] > c[0] + 30 and c[1] > c[2] + 10], fills
+    if box in ("#timeline", "#partners"):  # bars: at least 3:1 against the white frame
+        assert min((1.05 / (_luminance(c) + 0.05)) for c in fills) >= 3.0
+    assert page.get_attribute(box, "role") == "figure"
+    label = page.get_attribute(box, "aria-label") or ""
+    assert len(label) > 30 and "event" in label
+    assert page.evaluate(f"document.querySelector('{box}').tabIndex") == 0
+    page.focus(box)
+    page.keyboard.press("Shift+Tab")  # off the chart and back onto it with Tab
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == box[1:]
+    if box == "#map":  # the keyboard zooms the focused map
+        page.keyboard.press("+")
+        page.wait_for_function("document.getElementById('map').dataset.zoom === '2'")
+
+
 def test_a_country_name_filter_and_a_chip_removal(page, site: str) -> None:  # type: ignore[no-untyped-def]
     def rows() -> tuple[str, list[str]]:
         """The count line and the ids on the page, once drawn for the URL's state."""

@@ -160,6 +160,11 @@ async function draw(box, spec, onClick) {
   else box.replaceChildren();  // an empty state's message, if one was there
   const result = await vegaEmbed(box, spec, EMBED);
   box.view = result.view;
+  // A figure a screen reader names (the spec's description: what it shows and its totals),
+  // reachable with Tab like any control.
+  box.setAttribute("role", "figure");
+  box.setAttribute("aria-label", spec.description || "chart");
+  box.tabIndex = 0;
   if (onClick) {
     result.view.addEventListener("click", (_, item) => {
       if (item && item.datum && !box.dragged) onClick(item.datum);
@@ -171,6 +176,7 @@ async function draw(box, spec, onClick) {
 // An empty answer is said in words, in the chart's place, never left as a blank frame.
 function emptyState(box, message) {
   if (box.view) { box.view.finalize(); box.view = null; }
+  for (const name of ["role", "aria-label", "tabindex"]) box.removeAttribute(name);
   box.replaceChildren(el("p", {class: "empty", role: "status", text: message}));
 }
 
@@ -316,6 +322,17 @@ function wireMap() {
   document.getElementById("zoom-out").addEventListener("click", () => zoomBy(0.5));
   document.getElementById("zoom-reset").addEventListener("click",
     () => box.view && setMap(box.view, {zoom: 1, lon: 10, lat: 0}));
+  // The keyboard's way round the map, once it has focus: + and − zoom, the arrows pan.
+  box.addEventListener("keydown", e => {
+    if (!box.view) return;
+    const s = mapState(), step = 30 / s.zoom;
+    const moves = {"+": {zoom: s.zoom * 2}, "=": {zoom: s.zoom * 2}, "-": {zoom: s.zoom / 2},
+      ArrowLeft: {lon: s.lon - step}, ArrowRight: {lon: s.lon + step},
+      ArrowUp: {lat: s.lat + step}, ArrowDown: {lat: s.lat - step}};
+    if (!moves[e.key]) return;
+    e.preventDefault();
+    setMap(box.view, {...s, ...moves[e.key]});
+  });
   box.addEventListener("wheel", e => { e.preventDefault(); zoomBy(e.deltaY < 0 ? 1.25 : 0.8); },
     {passive: false});
   let start = null;
