@@ -527,6 +527,12 @@ def watch(
         help="What was seen (links, texts, validators); default: beside --db, or "
              "./eventwire-watch.json with --server.")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
+    max_new: Annotated[int, typer.Option(
+        min=1, help="New pages fetched per feed per poll, at most; the rest wait.")] = 50,
+    deadline: Annotated[str, typer.Option(
+        help="Longest time for one request, retries and redirects included.")] = "30s",
+    feed_budget: Annotated[str, typer.Option(
+        help="Time after which a feed takes no more new pages in this poll.")] = "5m",
 ) -> None:
     """Poll RSS/Atom feeds, code new articles and store them, until stopped."""
     import signal
@@ -542,6 +548,7 @@ def watch(
     if server is not None and not token:
         raise typer.BadParameter("--server needs the server's --token (or EVENTWIRE_TOKEN)")
     interval = _seconds(every)
+    request_deadline, budget = _seconds(deadline), _seconds(feed_budget)
     try:
         urls = read_feed_list(feeds)
     except (OSError, UnicodeDecodeError) as exc:
@@ -552,18 +559,22 @@ def watch(
     state_file = state or (db.with_name(db.name + ".watch.json") if db else
                            Path("eventwire-watch.json"))
     try:
-        watcher = Watcher(urls, sink, state_file, Fetcher(allow_private=allow_private),
+        watcher = Watcher(urls, sink, state_file,
+                          Fetcher(allow_private=allow_private, deadline=request_deadline),
                           log=lambda line: err.print(line, highlight=False, markup=False,
-                                                     soft_wrap=True))
+                                                     soft_wrap=True),
+                          max_new=max_new, feed_budget=budget)
     except ValueError as exc:
         _report_error(exc)
         raise typer.Exit(1) from None
-    if once:
-        err.print(watcher.poll().summary(), highlight=False, markup=False)
-        raise typer.Exit(1 if all(f.errors for f in watcher.state.values()) else 0)
+    # SIGTERM and Ctrl-C set the flag the poll checks between two pages: the watcher stops
+    # within one request's deadline, with what it fetched stored and its state saved.
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
+    if once:
+        err.print(watcher.poll(stop).summary(), highlight=False, markup=False)
+        raise typer.Exit(1 if all(f.errors for f in watcher.state.values()) else 0)
     watcher.run(interval, stop)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import gzip
 import threading
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -64,8 +64,11 @@ class Hostile:
         return sum(1 for p in self.requests if p.startswith(prefix))
 
 
-def _handler(h: Hostile, bodies: dict[str, tuple[int, dict[str, str], bytes]]
+def _handler(h: Hostile, bodies: dict[str, tuple[int, dict[str, str], bytes]],
+             lazy: dict[str, Callable[[], tuple[int, dict[str, str], bytes]]]
              ) -> type[BaseHTTPRequestHandler]:
+    making = threading.Lock()
+
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
@@ -88,6 +91,9 @@ def _handler(h: Hostile, bodies: dict[str, tuple[int, dict[str, str], bytes]]
                 pass  # the client gave up
 
         def _body(self) -> tuple[int, dict[str, str], bytes]:
+            with making:
+                if self.path in lazy:
+                    bodies[self.path] = lazy.pop(self.path)()
             if self.path in bodies:
                 return bodies[self.path]
             if self.path.startswith("/story/"):
@@ -122,14 +128,16 @@ def hostile_server(**settings: object) -> Iterator[Hostile]:
     """The hostile server, on a free port of 127.0.0.1, for the length of the block."""
     h = Hostile(**settings)  # type: ignore[arg-type]
     bodies: dict[str, tuple[int, dict[str, str], bytes]] = {}
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(h, bodies))
+    lazy: dict[str, Callable[[], tuple[int, dict[str, str], bytes]]] = {}
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(h, bodies, lazy))
     server.daemon_threads = True
     h.base = f"http://127.0.0.1:{server.server_address[1]}"
     feed = {"Content-Type": "application/rss+xml"}
-    bodies["/gzip.rss"] = (200, {**feed, "Content-Encoding": "gzip"},
-                           gzip_bomb(h.bomb_bytes, 1))
-    bodies["/stacked.rss"] = (200, {**feed, "Content-Encoding": "gzip, gzip"},
-                              gzip_bomb(h.bomb_bytes, 2))
+    # The bombs are made at the first request for them (making one takes a second or two).
+    lazy["/gzip.rss"] = lambda: (200, {**feed, "Content-Encoding": "gzip"},
+                                 gzip_bomb(h.bomb_bytes, 1))
+    lazy["/stacked.rss"] = lambda: (200, {**feed, "Content-Encoding": "gzip, gzip"},
+                                    gzip_bomb(h.bomb_bytes, 2))
     bodies["/entities.rss"] = (200, feed, entity_bomb(h.entity_bytes, h.entity_refs, h.base))
     bodies["/huge.rss"] = (200, feed, rss([f"/story/{n}" for n in range(1, h.huge_entries + 1)],
                                           h.base))

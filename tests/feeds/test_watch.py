@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +13,7 @@ import pytest
 from eventwire.feeds.fetch import Fetcher, FetchError
 from eventwire.feeds.sinks import StoreSink
 from eventwire.feeds.watch import Watcher, read_feed_list
+from tests.feeds.hostile import hostile_server
 from tests.feeds.site import Site, news_site
 
 pytestmark = pytest.mark.slow
@@ -99,3 +102,50 @@ def test_feed_lists_skip_comments_and_repeats(tmp_path: Path) -> None:
     listed.write_text("# world\nhttps://a.example/rss  # main\n\nhttps://b.example/atom\n"
                       "https://a.example/rss\n", encoding="utf-8")
     assert read_feed_list(listed) == ["https://a.example/rss", "https://b.example/atom"]
+
+
+def hostile_fetcher(deadline: float = 30.0) -> Fetcher:
+    return Fetcher(allow_private=True, timeout=5.0, deadline=deadline, retries=2, backoff=0.05,
+                   per_host_interval=0.0)
+
+
+def test_a_trickling_feed_is_given_up_at_its_deadline_and_the_next_is_polled(
+        tmp_path: Path, coder) -> None:  # type: ignore[no-untyped-def]
+    with hostile_server(trickle_every=0.5) as h:  # a byte every 0.5 s: no read ever times out
+        watcher = Watcher([h.url("/trickle.rss"), h.url("/good.rss")],
+                          StoreSink(tmp_path / "e.duckdb", coder), tmp_path / "s.json",
+                          hostile_fetcher(deadline=2.0))
+        report = watcher.poll()
+        assert report.stored == 1  # the good feed's story
+        assert report.errors == [h.url("/trickle.rss") + ": not fetched within the 2 s deadline"]
+        assert h.trickled <= 6  # the watcher left after about 2 s, and tried no more
+        assert h.asked("/trickle.rss") == 1
+
+
+def test_a_huge_feed_gives_at_most_max_new_pages_a_poll(tmp_path: Path,
+                                                        coder) -> None:  # type: ignore[no-untyped-def]
+    with hostile_server(huge_entries=30) as h:
+        watcher = Watcher([h.url("/huge.rss")], StoreSink(tmp_path / "e.duckdb", coder),
+                          tmp_path / "s.json", hostile_fetcher(), max_new=5)
+        first = watcher.poll()
+        assert (first.stored, first.deferred, h.asked("/story/")) == (5, 25, 5)
+        second = watcher.poll()  # the feed is read again: its validators were not kept
+        assert (second.stored, second.seen, second.deferred) == (5, 5, 20)
+        assert h.asked("/story/") == 10
+    assert len(rows(tmp_path / "e.duckdb", "SELECT id FROM articles")) == 10
+
+
+def test_the_stop_flag_is_checked_between_pages_and_state_is_saved(
+        tmp_path: Path, coder) -> None:  # type: ignore[no-untyped-def]
+    stop = threading.Event()
+    with hostile_server(huge_entries=30, on_request={"/story/3": stop}) as h:
+        state = tmp_path / "s.json"
+        watcher = Watcher([h.url("/good.rss"), h.url("/huge.rss"), h.url("/gzipped.rss")],
+                          StoreSink(tmp_path / "e.duckdb", coder), state, hostile_fetcher())
+        report = watcher.poll(stop)
+        assert report.stopped and h.asked("/story/") == 4  # /story/0 (good.rss), then 1, 2, 3
+        assert h.asked("/gzipped.rss") == 0  # the feed after the stop is not asked
+        assert report.stored == 4
+    seen = json.loads(state.read_text(encoding="utf-8"))["links"]
+    assert sorted(link.rsplit("/", 1)[1] for link, n in seen.items() if n < 0) == [
+        "0", "1", "2", "3"]

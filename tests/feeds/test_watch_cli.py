@@ -3,9 +3,12 @@ and beside a running ``eventwire serve`` that stays the one writer."""
 
 from __future__ import annotations
 
+import json
 import resource
+import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import duckdb
@@ -15,6 +18,7 @@ import pytest
 from eventwire.feeds.fetch import Fetcher
 from eventwire.feeds.sinks import ServerSink
 from eventwire.feeds.watch import Watcher
+from tests.feeds.hostile import hostile_server
 from tests.feeds.site import news_site
 from tests.server import TOKEN, running_server
 
@@ -97,3 +101,50 @@ def test_ingest_fetches_a_web_address(tmp_path: Path) -> None:
         assert count(db) == 1
 
 
+
+
+def watch_process(feeds: list[str], tmp_path: Path, *extra: str) -> subprocess.Popen[str]:
+    listed = tmp_path / "feeds.txt"
+    listed.write_text("\n".join(feeds) + "\n", encoding="utf-8")
+    return subprocess.Popen([sys.executable, "-m", "eventwire.cli", "watch", "--feeds",
+                             str(listed), "--db", str(tmp_path / "live.duckdb"),
+                             "--allow-private", *extra], stderr=subprocess.PIPE, text=True)
+
+
+def seen_links(state: Path) -> list[str]:
+    links = json.loads(state.read_text(encoding="utf-8"))["links"]
+    return sorted(link.rsplit("/", 1)[1] for link, n in links.items() if n < 0)
+
+
+def test_a_kill_during_a_huge_feed_keeps_what_the_feeds_before_it_gave(tmp_path: Path) -> None:
+    asked = threading.Event()
+    with hostile_server(huge_entries=40, on_request={"/story/5": asked}) as h:
+        proc = watch_process([h.url("/good.rss"), h.url("/huge.rss")], tmp_path, "--once")
+        try:
+            assert asked.wait(300), "the watcher never reached the huge feed's fifth page"
+        finally:
+            proc.kill()
+            proc.communicate()
+    # good.rss was done and saved before huge.rss began: the restart will not fetch it again
+    assert seen_links(tmp_path / "live.duckdb.watch.json") == ["0"]
+    assert count(tmp_path / "live.duckdb") == 1
+
+
+def test_sigterm_stops_the_watcher_between_two_pages(tmp_path: Path) -> None:
+    asked = threading.Event()
+    with hostile_server(huge_entries=40, on_request={"/story/3": asked}) as h:
+        proc = watch_process([h.url("/huge.rss"), h.url("/good.rss")], tmp_path, "--every", "1h")
+        try:
+            assert asked.wait(300), "the watcher never reached the third page"
+            proc.send_signal(signal.SIGTERM)
+            _, stderr = proc.communicate(timeout=120)
+        finally:
+            proc.kill()
+        pages = h.asked("/story/")
+    assert proc.returncode == 0, stderr
+    assert pages <= 5  # the page under way when the signal came, perhaps one more; not 40
+    assert "stopped early" in stderr and "left for the next poll" in stderr
+    assert h.asked("/good.rss") == 0  # the feed after the stop waits for the next run
+    stored = count(tmp_path / "live.duckdb")
+    assert stored == pages and seen_links(tmp_path / "live.duckdb.watch.json") == sorted(
+        str(n) for n in range(1, pages + 1))

@@ -2,7 +2,9 @@
 
 One ``Fetcher`` per run: it names itself (a User-Agent), waits between two requests to the same
 host, asks conditionally (ETag / Last-Modified: an unchanged feed costs a 304), gives up on a
-slow server after a timeout, retries what may pass (timeouts, 429, 5xx) with a growing backoff,
+silent server after a timeout and on any URL after a total deadline (every read and write of
+the connection is bounded by what is left of it, so a server that trickles a byte at a time
+cannot hold a poll), retries what may pass (timeouts, 429, 5xx) with a growing backoff,
 stops reading a body past a size limit (counted on the wire and again after decompression, which
 it does itself, chunk by chunk, so a gzip bomb never grows past the limit), and refuses private,
 loopback and link-local addresses (every hop of a redirect included) unless told they are
@@ -20,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from eventwire import __version__
@@ -64,7 +67,8 @@ class Fetcher:
     """Fetches URLs politely; see the module's docstring."""
 
     allow_private: bool = False
-    timeout: float = 10.0
+    timeout: float = 10.0  # seconds of silence (connect, or one read) before a try gives up
+    deadline: float = 30.0  # seconds for a whole URL: redirects, retries and backoff included
     retries: int = 2
     backoff: float = 1.0  # seconds before the first retry; doubled for each next one
     per_host_interval: float = 1.0  # seconds between two requests to one host
@@ -72,6 +76,8 @@ class Fetcher:
     sleep: Callable[[float], None] = time.sleep
     _last: dict[str, float] = field(default_factory=dict)
     _client: httpx.Client | None = None
+    _until: float = float("inf")  # the monotonic time at which the current URL is given up
+    _url: str = ""
 
     def get(self, url: str, etag: str | None = None, last_modified: str | None = None
             ) -> Fetched:
@@ -81,6 +87,7 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
+        self._until, self._url = time.monotonic() + self.deadline, url
         for _ in range(6):  # at most five redirects, each hop checked
             self._check(url)
             response, body = self._with_retries(url, headers)
@@ -119,6 +126,7 @@ class Fetcher:
             try:
                 response, body = self._send(url, headers)
             except httpx.TimeoutException:
+                self._left()  # past the deadline: that, not the read, is the reason
                 problem = f"no answer within {self.timeout:g} s"
             except httpx.HTTPError as exc:
                 problem = f"{type(exc).__name__}: {exc}"
@@ -126,15 +134,19 @@ class Fetcher:
                 if response.status_code not in RETRY_STATUS:
                     return response, body
                 problem = f"HTTP {response.status_code}"
-            if attempt == self.retries:
-                raise FetchError(f"{url}: {problem} (after {self.retries + 1} tries)")
+            if attempt == self.retries or time.monotonic() + wait >= self._until:
+                raise FetchError(f"{url}: {problem} (after {attempt + 1} tries)")
             self.sleep(wait)
             wait *= 2
         raise AssertionError("unreachable")
 
     def _send(self, url: str, headers: dict[str, str]) -> tuple[httpx.Response, bytes]:
         if self._client is None:
-            self._client = httpx.Client(timeout=self.timeout, follow_redirects=False)
+            # The transport's connections go through ``_Bounded`` streams, which hold every
+            # read and write to the deadline; with a transport given, httpx ignores proxy
+            # variables, so the connection goes where the checks say.
+            self._client = httpx.Client(timeout=self.timeout, follow_redirects=False,
+                                        transport=_Transport(_Backend(self)))
         with self._client.stream("GET", url, headers=headers) as response:
             # The raw bytes, decoded here: httpx would inflate each chunk in full before the
             # size could be counted (a 3 KB stacked gzip became gigabytes).
@@ -143,13 +155,20 @@ class Fetcher:
                 body.feed(chunk)
         return response, body.finish()
 
+    def _left(self, timeout: float | None = None) -> float:
+        """Seconds left for the current URL, at most ``timeout``; FetchError once none are."""
+        left = self._until - time.monotonic()
+        if left <= 0:
+            raise FetchError(f"{self._url}: not fetched within the {self.deadline:g} s deadline")
+        return left if timeout is None else min(timeout, left)
+
     def _pace(self, url: str) -> None:
         host = urlsplit(url).hostname or ""
         last = self._last.get(host)
         if last is not None:
             wait = self.per_host_interval - (time.monotonic() - last)
             if wait > 0:
-                self.sleep(wait)
+                self.sleep(min(wait, self._left()))
         self._last[host] = time.monotonic()
 
     def _result(self, url: str, response: httpx.Response, body: bytes) -> Fetched:
@@ -161,6 +180,62 @@ class Fetcher:
         return Fetched(url, 200, body, response.headers.get("etag"),
                        response.headers.get("last-modified"),
                        response.headers.get("content-type", ""))
+
+
+class _Transport(httpx.HTTPTransport):
+    """httpx's transport over a connection pool whose network backend is ours."""
+
+    def __init__(self, backend: httpcore.NetworkBackend) -> None:
+        super().__init__(trust_env=False)
+        # httpx takes no backend argument; its pool is replaced by one that is given ours.
+        self._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(),
+                                             network_backend=backend)
+
+
+class _Backend(httpcore.NetworkBackend):
+    """Opens the fetcher's connections: each one bounded by its deadline."""
+
+    def __init__(self, fetcher: Fetcher) -> None:
+        self.fetcher = fetcher
+        self.inner = httpcore.SyncBackend()
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                    local_address: str | None = None, socket_options: Any = None
+                    ) -> httpcore.NetworkStream:
+        stream = self.inner.connect_tcp(host, port, self.fetcher._left(timeout), local_address,
+                                        socket_options)
+        return _Bounded(stream, self.fetcher)
+
+    def connect_unix_socket(self, path: str, timeout: float | None = None,
+                            socket_options: Any = None) -> httpcore.NetworkStream:
+        raise httpcore.ConnectError("no Unix sockets")
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
+
+
+class _Bounded(httpcore.NetworkStream):
+    """A connection whose every read and write waits no longer than the deadline leaves."""
+
+    def __init__(self, stream: httpcore.NetworkStream, fetcher: Fetcher) -> None:
+        self.stream, self.fetcher = stream, fetcher
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self.stream.read(max_bytes, self.fetcher._left(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self.stream.write(buffer, self.fetcher._left(timeout))
+
+    def close(self) -> None:
+        self.stream.close()
+
+    def start_tls(self, ssl_context: Any, server_hostname: str | None = None,
+                  timeout: float | None = None) -> httpcore.NetworkStream:
+        return _Bounded(self.stream.start_tls(ssl_context, server_hostname,
+                                              self.fetcher._left(timeout)), self.fetcher)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self.stream.get_extra_info(info)
 
 
 class Body:

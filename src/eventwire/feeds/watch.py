@@ -7,8 +7,11 @@ new articles to a sink:
 the database itself (``StoreSink``, the writer when no server runs) or a running ``eventwire
 serve`` (``ServerSink``, which stays the one writer, so the dashboard shows new events at once).
 One bad feed, link or page is an error line and a count in the feed's status; it never stops the
-poll. What the watcher has seen (links, text hashes, validators) is kept in a small JSON state
-file, written atomically after each poll, so a restart does not fetch everything again; an
+poll, and neither does a slow or huge one: each request has a total deadline (``fetch``), a feed
+gives at most ``max_new`` new pages per poll and stops taking more once its time budget is spent
+(the rest wait for the next poll), and the stop flag is checked between two pages. What the
+watcher has seen (links, text hashes, validators) is kept in a small JSON state file, written
+atomically after each feed, so a restart (or a kill) does not fetch everything again; an
 article is marked seen only after the sink has stored it, so a failed write (a full disk) is
 retried at the next poll.
 """
@@ -19,6 +22,7 @@ import hashlib
 import json
 import os
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -34,6 +38,11 @@ from eventwire.schema import Article
 REMEMBER = 200_000
 #: A link whose page failed this many polls in a row is given up.
 GIVE_UP_AFTER = 3
+#: New pages fetched from one feed in one poll, at most; the others wait for the next poll.
+MAX_NEW = 50
+#: Seconds one feed may take in a poll before it stops taking new pages (one request's
+#: deadline may run past it).
+FEED_BUDGET = 300.0
 
 Log = Callable[[str], None]
 
@@ -73,11 +82,15 @@ class PollReport:
     stored: int = 0
     seen: int = 0
     skipped: int = 0
+    deferred: int = 0  # new entries left for the next poll (the per-feed cap, budget or a stop)
+    stopped: bool = False
     errors: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
+        later = f", {self.deferred} left for the next poll" if self.deferred else ""
+        stop = " (stopped early)" if self.stopped else ""
         return (f"watch: {self.feeds} feeds, {self.stored} new articles stored, {self.seen} "
-                f"already seen, {self.skipped} skipped, {len(self.errors)} errors")
+                f"already seen, {self.skipped} skipped, {len(self.errors)} errors{later}{stop}")
 
 
 def _now() -> str:
@@ -88,8 +101,11 @@ class Watcher:
     """Polls ``feeds`` into ``sink``; ``state`` is the JSON file of what it has seen."""
 
     def __init__(self, feeds: list[str], sink: Sink, state: Path, fetcher: Fetcher,
-                 log: Log = lambda line: None) -> None:
+                 log: Log = lambda line: None, max_new: int = MAX_NEW,
+                 feed_budget: float = FEED_BUDGET) -> None:
         self.feeds = feeds
+        self.max_new = max_new
+        self.feed_budget = feed_budget
         self.sink = sink
         self.state_path = state
         self.fetcher = fetcher
@@ -100,25 +116,31 @@ class Watcher:
         self.links: dict[str, int] = dict(saved.get("links", {}))  # link -> failures (-1 done)
         self.texts: dict[str, None] = dict.fromkeys(saved.get("texts", []))
 
-    def poll(self) -> PollReport:
-        """One pass over every feed."""
+    def poll(self, stop: threading.Event | None = None) -> PollReport:
+        """One pass over every feed; a set ``stop`` ends it between two pages."""
+        stop = stop or threading.Event()
         report = PollReport(feeds=len(self.feeds))
         for url in self.feeds:
-            self._poll_feed(self.state[url], report)
+            if stop.is_set():
+                report.stopped = True
+                break
+            self._poll_feed(self.state[url], report, stop)
+            self._save()  # after each feed: a kill loses at most the feed being polled
+        report.stopped = report.stopped or stop.is_set()
         try:
             self.sink.report([s.status() for s in self.state.values()])
         except Exception as exc:  # status is best effort: the articles are what matter
             self.log(f"watch: could not record the feeds' status: {exc}")
-        self._save()
         return report
 
     def run(self, every: float, stop: threading.Event) -> None:
         """Poll every ``every`` seconds until ``stop`` is set."""
         while not stop.is_set():
-            self.log(self.poll().summary())
+            self.log(self.poll(stop).summary())
             stop.wait(every)
 
-    def _poll_feed(self, feed: FeedState, report: PollReport) -> None:
+    def _poll_feed(self, feed: FeedState, report: PollReport, stop: threading.Event) -> None:
+        started = time.monotonic()
         feed.last_poll = _now()
         try:
             got = self.fetcher.get(feed.url, feed.etag, feed.last_modified)
@@ -137,14 +159,23 @@ class Watcher:
             return
         fresh: list[Article] = []
         errors_before = len(report.errors)
+        asked = deferred = 0
         for entry in entries:
             link = str(entry["link"])
             if self.links.get(link, 0) < 0 or self.links.get(link, 0) >= GIVE_UP_AFTER:
                 report.seen += 1
                 continue
+            if asked >= self.max_new or stop.is_set() or \
+                    time.monotonic() - started > self.feed_budget:
+                deferred += 1  # counted, not fetched: the next poll takes it
+                continue
+            asked += 1
             article = self._article(link, entry, report)
             if article is not None:
                 fresh.append(article)
+        if deferred:
+            report.deferred += deferred
+            self.log(f"watch: {feed.url}: {deferred} new entries left for the next poll")
         if fresh:
             try:
                 report.stored += self.sink.store(fresh)
@@ -152,9 +183,10 @@ class Watcher:
                 self._feed_error(feed, f"{feed.url}: could not store {len(fresh)} articles: "
                                        f"{type(exc).__name__}: {exc}", report)
                 return
-        # The feed's validators are kept only when nothing is left to retry: a 304 next time
-        # must not hide an entry whose page failed or whose article could not be stored.
-        if len(report.errors) == errors_before:
+        # The feed's validators are kept only when nothing is left to fetch or retry: a 304
+        # next time must not hide an entry left over, whose page failed or whose article
+        # could not be stored.
+        if len(report.errors) == errors_before and not deferred:
             feed.etag, feed.last_modified = got.etag, got.last_modified
         if not fresh:
             return
