@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import quote
 
@@ -221,6 +222,80 @@ def test_charts_are_colour_blind_safe_labelled_and_reachable_by_keyboard(  # typ
     if box == "#map":  # the keyboard zooms the focused map
         page.keyboard.press("+")
         page.wait_for_function("document.getElementById('map').dataset.zoom === '2'")
+
+
+def test_a_misspelt_pair_from_the_picker_is_not_a_chip(page, site: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site + "/#/relations?pair=IND%2CTUR")
+    wait_for_chart(page, "#timeline")
+    page.wait_for_function("document.querySelector('main').dataset.for === location.hash")
+    before = page.evaluate("location.hash")
+    page.fill("#pair-picker input[name=a]", "Pakistan")
+    page.fill("#pair-picker input[name=b]", "Turky")
+    page.click("#pair-picker button[type=submit]")
+    page.wait_for_selector("#pair-error:not([hidden])")
+    assert "did you mean" in page.inner_text("#pair-error")
+    assert page.evaluate("location.hash") == before
+    assert page.locator("#chips .chip").count() == 1 and "Turky" not in page.inner_text("#chips")
+    assert page.input_value("#pair-picker input[name=b]") == "Turky"  # kept, to correct
+    page.fill("#pair-picker input[name=b]", "Turkey")
+    page.click("#pair-picker button[type=submit]")
+    page.wait_for_function("document.querySelectorAll('#chips .chip').length === 2")
+    assert page.is_hidden("#pair-error")
+
+
+def test_the_country_view_is_in_the_navigation(page, site: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site + "/#/relations?since=2025-01-01")
+    page.wait_for_function("document.querySelector('main').dataset.for === location.hash")
+    page.click("nav a[data-view=country]")
+    page.wait_for_function("location.hash.startsWith('#/country/')")  # the busiest country
+    wait_for_chart(page, "#partners")
+    assert "since=2025-01-01" in page.evaluate("location.hash")
+    assert "active" in (page.get_attribute("nav a[data-view=country]", "class") or "")
+    page.goto(site + "/#/country/PAK")
+    page.wait_for_function("document.getElementById('country-title').textContent"
+                           ".startsWith('Pakistan')")
+    page.click("nav a[data-view=pairs]")
+    page.wait_for_function("location.hash.startsWith('#/pairs')")
+    assert page.get_attribute("nav a[data-view=country]", "href") == "#/country/PAK"
+
+
+def test_the_page_has_a_favicon(page, site: str) -> None:  # type: ignore[no-untyped-def]
+    missing: list[str] = []
+    page.on("response", lambda r: missing.append(r.url) if r.status >= 400 else None)
+    page.goto(site + "/#/pairs")
+    wait_for_chart(page, "#matrix")
+    href = page.get_attribute("link[rel=icon]", "href")
+    assert href and page.request.get(site + href).headers["content-type"].startswith(
+        "image/svg+xml")
+    assert not missing, missing
+
+
+def test_an_alerts_links_keep_its_period(page, site: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site + "/#/alerts")
+    page.wait_for_selector("#alerts li a.alert-events")
+    item = page.locator("#alerts li").first
+    period = item.get_attribute("data-period") or ""
+    year, month = int(period[:4]), int(period[5:7])
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).isoformat()
+    events = item.locator("a.alert-events").get_attribute("href") or ""
+    assert f"since={period}" in events and f"until={last}" in events
+    pair = item.locator("a.alert-pair").get_attribute("href") or ""
+    assert f"until={last}" in pair and "since=" in pair
+    item.locator("a.alert-events").click()
+    page.wait_for_function("document.getElementById('events-table').dataset.for "
+                           "=== location.hash")
+    dates = page.locator("#events-table td[data-label=Date]").all_inner_texts()
+    assert dates and all(period <= d <= last for d in dates)
+
+
+def test_the_article_page_does_not_scroll_sideways_at_390px(browser, site: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 390, "height": 844}, bypass_csp=True)
+    page = context.new_page()
+    for article in ("demo-028", "xss-actor"):
+        page.goto(site + f"/#/article/{article}")
+        page.wait_for_selector("#article-events li")
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= 390, article
+    context.close()
 
 
 def test_a_country_name_filter_and_a_chip_removal(page, site: str) -> None:  # type: ignore[no-untyped-def]

@@ -148,9 +148,14 @@ function chips(parts, params) {
   document.getElementById("chips").replaceChildren(...items);
 }
 
+let lastCountry = "";  // the country view's link opens the country last looked at
+
 function navLinks(params) {
   const scope = pick(params, SCOPE);
-  document.querySelectorAll("nav a").forEach(a => { a.href = hashFor([a.dataset.view], scope); });
+  document.querySelectorAll("nav a").forEach(a => {
+    a.href = hashFor(a.dataset.view === "country" && lastCountry ? ["country", lastCountry]
+      : [a.dataset.view], scope);
+  });
 }
 
 // ---- charts ---------------------------------------------------------------------------------
@@ -245,11 +250,23 @@ async function relations(params) {
   document.getElementById("timeline-csv").replaceChildren(...links);
 }
 
-function addPair(form) {
+async function addPair(form) {
   const {parts, params} = current();
   const a = form.elements.a.value.trim(), b = form.elements.b.value.trim();
   const dir = form.elements.direction.value;
   const pair = dir === "both" ? `${a},${b}` : dir === "ab" ? `${a}>${b}` : `${b}>${a}`;
+  // The server reads the names as the chart will (a misspelling is a 422 with its "did you
+  // mean"); only a pair it knows becomes a chip. One empty day keeps the check cheap.
+  const note = document.getElementById("pair-error");
+  try {
+    await api("/api/charts/timeline", new URLSearchParams({pair, since: "1900-01-01",
+      until: "1900-01-01"}), null);
+  } catch (err) {
+    note.textContent = err.message;
+    note.hidden = false;
+    return;
+  }
+  note.hidden = true;
   const pairs = params.getAll("pair");
   if (!pairs.includes(pair)) pairs.push(pair);
   form.reset();
@@ -355,6 +372,19 @@ function wireMap() {
 async function countryView(code, params) {
   show("country");
   const scope = pick(params, SCOPE);
+  if (!code) {  // from the navigation: the busiest country
+    const busiest = await api("/api/countries", scope);
+    if (!busiest.length) {
+      document.getElementById("country-title").textContent = "";
+      document.getElementById("country-meta").textContent = "";
+      emptyState(document.getElementById("partners"), "No countries with these filters.");
+      return;
+    }
+    code = busiest[0].code;
+    history.replaceState(null, "", hashFor(["country", code], params));
+  }
+  lastCountry = code;
+  navLinks(params);
   const spec = await api(`/api/charts/partners/${encodeURIComponent(code)}`, scope);
   const rows = await api("/api/countries", scope);
   const found = spec.data.values.length ? spec.data.values[0].a : null;
@@ -515,14 +545,25 @@ async function alerts(params) {
     `/api/alerts?${withParams(pick(params, SCOPE), {format: "csv"})}`;
   const items = await api("/api/alerts", pick(params, SCOPE));
   const list = document.getElementById("alerts");
-  list.replaceChildren(...items.map(al => el("li", {},
-    el("a", {href: hashFor(["relations"], new URLSearchParams({pair: `${al.a},${al.b}`})),
+  list.replaceChildren(...items.map(al => {
+    // The alert's month and the baseline before it: the links open that stretch, not all time.
+    const [y, m] = al.period.split("-").map(Number);
+    const iso = d => d.toISOString().slice(0, 10);
+    const end = iso(new Date(Date.UTC(y, m, 0))), start = iso(new Date(Date.UTC(y, m - 4, 1)));
+    const scope = withParams(pick(params, SCOPE), {since: null, until: null});
+    return el("li", {"data-period": al.period},
+    el("a", {href: hashFor(["relations"], withParams(scope, {pair: `${al.a},${al.b}`,
+      since: start, until: end, interval: "month"})), class: "alert-pair",
       text: `${countryNames[al.a] || al.a} – ${countryNames[al.b] || al.b}`}),
     document.createTextNode(`: ${al.measure} ${al.value} in ${al.period.slice(0, 7)} ` +
       `(expected ${al.expected}, surprise ${al.surprise}) — `),
+    el("a", {href: hashFor(["events"], withParams(scope, {a: al.a, b: al.b, since: al.period,
+      until: end, collapse: collapseOf(params)})), class: "alert-events",
+      text: `that month's events`}), " — ",
     ...al.articles.flatMap((x, n) => [n ? " · " : "", el("a", {
       href: hashFor(["article", x.id], new URLSearchParams()), text: x.title || x.id,
-      "data-article": x.id})]))));
+      "data-article": x.id})]));
+  }));
   if (!items.length) list.replaceChildren(el("li", {text: "No surprising shifts."}));
 }
 
