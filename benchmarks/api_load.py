@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from served import demo_server
 
-TOKEN = "load-test"
+TOKEN = "load-test-token-000"
 READS = ["/api/events?limit=50", "/api/events?a=IND&b=TUR&limit=20&offset=5",
          "/api/events/grouped?limit=20", "/api/dyads?limit=30",
          "/api/dyads/IND/TUR/timeline?interval=week", "/api/network", "/api/alerts",

@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from served import BIN, demo_server
 
-TOKEN = "schema-fuzz"
+TOKEN = "schema-fuzz-token-0"
 
 
 def main() -> int:

@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from api_load import READS
 from served import BIN, demo_server_on_file
 
-TOKEN = "file-wait"
+TOKEN = "file-wait-token-000"
 #: Opens the file as a command does and prints the seconds it waited for it.
 OPEN_AND_TIME = ("import sys, time; from eventwire.store.db import connect; t = time.perf_counter(); "
                  "con = connect(sys.argv[1], read_only=True); "

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 import subprocess
 import sys
 from datetime import date
@@ -116,3 +117,23 @@ def test_watch_refuses_an_interval_that_is_not_a_finite_positive_time(tmp_path: 
               "--every", every)
     one_line_error(res, "interval")
     assert not (tmp_path / "w.duckdb").exists()  # refused before a poll began
+
+
+@pytest.mark.parametrize("token,words", [("short-token", ["--token", "16 characters"]),
+                                         ("tökén-that-is-long-enough", ["--token", "ASCII"])])
+def test_serve_refuses_a_short_or_non_ascii_token(tmp_path: Path, token: str,
+                                                  words: list[str]) -> None:
+    with socket.socket() as taken:  # were the token let through, serve would fail on the port
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        res = cli("serve", "--db", str(tmp_path / "s.duckdb"), "--port",
+                  str(taken.getsockname()[1]), "--token", token)
+    one_line_error(res, *words)
+
+
+def test_watch_refuses_a_non_ascii_token_for_its_server(tmp_path: Path) -> None:
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text("http://127.0.0.1:9/feed.rss\n", encoding="utf-8")
+    res = cli("watch", "--feeds", str(feeds), "--server", "http://127.0.0.1:9", "--once",
+              env={"EVENTWIRE_TOKEN": "tökén-that-is-long-enough"})
+    one_line_error(res, "--token", "ASCII")

@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from eventwire import __version__
+from eventwire.limits import MIN_TOKEN_CHARS, token_problem
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn dated news articles into PLOVER-coded political event data.")
@@ -547,6 +548,9 @@ def watch(
         raise typer.BadParameter("give --db FILE, or --server URL (with --token)")
     if server is not None and not token:
         raise typer.BadParameter("--server needs the server's --token (or EVENTWIRE_TOKEN)")
+    problem = token_problem(token) if server is not None and token else None
+    if problem:
+        raise typer.BadParameter(f"--token {problem}")
     interval = _seconds(every)
     request_deadline, budget = _seconds(deadline), _seconds(feed_budget)
     try:
@@ -592,6 +596,9 @@ def serve(
              "127.0.0.1, ::1 and --host: other Host headers get 400 (DNS rebinding).")] = None,
 ) -> None:
     """Serve the REST API (/api, OpenAPI at /openapi.json) and the dashboard (/)."""
+    problem = token_problem(token, MIN_TOKEN_CHARS) if token is not None else None
+    if problem:
+        raise typer.BadParameter(f"--token {problem}")
     run_server(db, host, port, token, model, allow_host or [])
 
 

@@ -21,6 +21,22 @@ EXTRACT_SLOTS = 2
 #: 60 KB query parameter does not come back whole in its 422.
 ECHO_CHARS = 60
 
+#: The shortest token ``serve`` starts with: guessed at the guard's one try a second, 16 random
+#: characters take longer than any server runs.
+MIN_TOKEN_CHARS = 16
+
+
+def token_problem(token: str, min_chars: int = 0) -> str | None:
+    """Why ``token`` cannot guard the server's writes, or None: an HTTP header carries it, so
+    printable ASCII only (a client could never send anything else), and at least
+    ``min_chars`` characters."""
+    if not token.isascii() or not token.isprintable() or " " in token:
+        return "must be printable ASCII without spaces (an HTTP header carries it)"
+    if len(token) < min_chars:
+        return (f"must be at least {min_chars} characters (e.g. python -c \"import secrets; "
+                "print(secrets.token_urlsafe(24))\")")
+    return None
+
 
 def echo(value: str) -> str:
     """``value`` quoted for an error message, cut to ``ECHO_CHARS`` characters."""

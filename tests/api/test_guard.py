@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 import resource
+import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import httpx
 import pytest
 
-from eventwire.api.guard import host_name
-from eventwire.limits import MAX_EXTRACT_CHARS, MAX_TEXT_BYTES
+from eventwire.api.app import EXTRACT_BODY_BYTES
+from eventwire.api.guard import GuessLimit, host_name
+from eventwire.limits import EXTRACT_SLOTS, MAX_EXTRACT_CHARS, MAX_TEXT_BYTES
 from tests.server import TOKEN
 
 pytestmark = pytest.mark.slow
@@ -143,3 +147,74 @@ def test_a_parameter_error_quotes_a_huge_input_cut_short(base_url: str, path: st
     res = httpx.get(base_url + path, params=params, timeout=30)
     assert res.status_code in (404, 422), res.text[:300]
     assert len(res.text) < 600 and "ZZZZZZZZ" in res.text  # quoted, so still recognisable
+
+
+def test_token_guesses_from_one_client_are_slowed_to_one_a_second(demo_db: Path) -> None:
+    from tests.server import running_server
+
+    with running_server(demo_db) as base, httpx.Client(base_url=base, timeout=30) as client:
+        codes = [client.post("/api/feeds", json={"feeds": []},
+                             headers={"Authorization": f"Bearer guess-{n}"}).status_code
+                 for n in range(40)]
+        assert codes.count(401) <= 11 and codes[-1] == 429, codes
+        refused = client.post("/api/feeds", json={"feeds": []}, headers=AUTH)
+        assert refused.status_code == 429  # checked before the token: no oracle while locked
+        wait = int(refused.headers["retry-after"])
+        assert 1 <= wait <= 2
+        time.sleep(wait)
+        assert client.post("/api/feeds", json={"feeds": []}, headers=AUTH).status_code == 200
+        assert client.get("/api/health").status_code == 200  # reads are never throttled
+
+
+def test_guess_limit_allows_a_burst_then_one_try_per_interval() -> None:
+    now = [100.0]
+    limit = GuessLimit(burst=3, every=2.0, clients=2, clock=lambda: now[0])
+    for _ in range(3):
+        assert limit.wait("a") == 0
+        limit.failed("a")
+    assert limit.wait("a") == 2.0 and limit.wait("b") == 0
+    now[0] += 2.0
+    assert limit.wait("a") == 0
+    limit.failed("b")
+    limit.failed("c")  # over the clients remembered: the paid-up ones are forgotten
+    assert limit.wait("c") == 0
+
+
+def test_extract_bodies_are_bounded_by_its_text_limit_not_the_article_limit(
+        base_url: str) -> None:
+    over = EXTRACT_BODY_BYTES + 1
+    res = httpx.post(base_url + "/api/extract", timeout=60,
+                     content=b'{"text": "' + b"x" * over + b'"}',
+                     headers={"Content-Type": "application/json"})
+    assert res.status_code == 413 and str(EXTRACT_BODY_BYTES) in res.json()["detail"]
+
+    def chunks() -> Iterator[bytes]:
+        yield b'{"text": "'
+        for _ in range(over // 100_000 + 1):
+            yield b"y" * 100_000
+        yield b'"}'
+
+    res = httpx.post(base_url + "/api/extract", content=chunks(), timeout=60,
+                     headers={"Content-Type": "application/json"})
+    assert res.status_code == 413
+    # The largest text it takes, written as JSON escapes (12 bytes per character), still fits.
+    text = "Turkey met Iran. " + "\U0001d54f" * (MAX_EXTRACT_CHARS - 17)
+    body = json.dumps({"text": text}).encode()
+    assert len(body) > 1_000_000
+    res = httpx.post(base_url + "/api/extract", content=body, timeout=300,
+                     headers={"Content-Type": "application/json"})
+    assert res.status_code in (200, 422), res.text[:300]  # read and judged, not refused unread
+
+
+def test_at_most_two_texts_are_coded_at_once_the_rest_told_to_retry(base_url: str) -> None:
+    text = " ".join(f"Turkey accused Iran of attacking day {i}." for i in range(1500))
+
+    def post(_: int) -> httpx.Response:
+        return httpx.post(base_url + "/api/extract", json={"text": text}, timeout=600)
+
+    with ThreadPoolExecutor(6) as pool:
+        answers = list(pool.map(post, range(6)))
+    codes = sorted(r.status_code for r in answers)
+    assert set(codes) == {200, 503} and codes.count(200) >= EXTRACT_SLOTS, codes
+    busy = next(r for r in answers if r.status_code == 503)
+    assert int(busy.headers["retry-after"]) > 0

@@ -25,11 +25,14 @@ from eventwire import __version__
 from eventwire.api.deps import ApiState
 from eventwire.api.guard import LOOPBACK_HOSTS, Guard
 from eventwire.api.routes import WRITE_PATHS, chart_routes, coding, records, relations
-from eventwire.limits import MAX_TEXT_BYTES
+from eventwire.limits import MAX_EXTRACT_CHARS, MAX_TEXT_BYTES
 from eventwire.store.db import EventStore, StoreBusy
 from eventwire.store.queries import QueryError
 
 MAX_BODY_BYTES = 4 * MAX_TEXT_BYTES
+#: ``POST /api/extract`` takes one text of at most ``MAX_EXTRACT_CHARS`` characters: 12 bytes
+#: each at most as JSON (an astral character is two ``\uXXXX`` escapes), and room for the rest.
+EXTRACT_BODY_BYTES = 12 * MAX_EXTRACT_CHARS + 16_384
 #: Seconds a request waits while another process holds the file before it is told 503 with
 #: ``Retry-After`` (a ``query`` or an ``ingest`` batch holds it for well under a second).
 SERVE_WAIT = 5.0
@@ -90,4 +93,5 @@ def create_app(db: str | Path, token: str | None = None, model: str | None = Non
     def docs() -> FileResponse:
         return FileResponse(static / "docs.html")
 
-    return Guard(app, MAX_BODY_BYTES, hosts, token, WRITE_PATHS)
+    return Guard(app, MAX_BODY_BYTES, hosts, token, WRITE_PATHS,
+                 body_limits={"/api/extract": EXTRACT_BODY_BYTES})

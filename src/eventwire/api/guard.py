@@ -4,9 +4,12 @@
   name at 127.0.0.1 is refused with 400).
 - **Token first**: a write route without the right Bearer token is a 401 before its body is
   read, let alone validated.
-- **Body size**: a declared ``Content-Length`` over the limit is a 413 at once; a chunked body
-  is counted as it arrives and refused the moment it passes the limit (it is buffered up to
-  the limit, never beyond).
+- **Token guesses**: each client may get the token wrong a few times, then once a second
+  (``GuessLimit``); beyond that a write is a 429 with ``Retry-After``, checked before the token
+  is compared, so guessing runs at one try a second, not thousands.
+- **Body size**: a declared ``Content-Length`` over the route's limit is a 413 at once; a
+  chunked body is counted as it arrives and refused the moment it passes the limit (it is
+  buffered up to the limit, never beyond).
 - **Headers**: every response says what it is (``nosniff``), may not be framed, sends no
   referrer and carries a Content-Security-Policy that allows only the server's own scripts.
 - **Failures**: an error the app has already answered (its JSON 500) is logged, not passed on
@@ -17,8 +20,10 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import secrets
-from collections.abc import Awaitable, Callable, Iterable, MutableMapping
+import time
+from collections.abc import Awaitable, Callable, Iterable, Mapping, MutableMapping
 from typing import Any
 
 Scope = MutableMapping[str, Any]
@@ -49,6 +54,33 @@ def token_matches(expected: str | None, given: str) -> bool:
                                                      (expected or "").encode("utf-8"))
 
 
+class GuessLimit:
+    """Wrong tokens per client: ``burst`` at once, then one each ``every`` seconds (a
+    generic cell rate: each failure pushes the client's next free time on by ``every``).
+    At most ``clients`` are remembered; the ones whose debt is paid are forgotten first."""
+
+    def __init__(self, burst: int = 10, every: float = 1.0, clients: int = 10_000,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.burst = burst
+        self.every = every
+        self.clients = clients
+        self.clock = clock
+        self._free_at: dict[str, float] = {}
+
+    def wait(self, client: str) -> float:
+        """Seconds before ``client`` may try a token again (0: now)."""
+        ahead = self._free_at.get(client, 0.0) - self.clock()
+        return max(0.0, ahead - (self.burst - 1) * self.every)
+
+    def failed(self, client: str) -> None:
+        now = self.clock()
+        if len(self._free_at) >= self.clients:
+            self._free_at = {c: t for c, t in self._free_at.items() if t > now}
+            if len(self._free_at) >= self.clients:  # a flood of addresses: start afresh
+                self._free_at.clear()
+        self._free_at[client] = max(self._free_at.get(client, 0.0), now) + self.every
+
+
 def host_name(header: str) -> str:
     """The name in a Host header, without its port ("[::1]:8000" -> "::1")."""
     header = header.strip().lower()
@@ -58,15 +90,20 @@ def host_name(header: str) -> str:
 
 
 class Guard:
-    """Wraps the app: hosts, token-first writes, body size, security headers."""
+    """Wraps the app: hosts, token-first writes, body size, security headers. ``body_limits``
+    gives some paths a smaller body limit than ``max_body`` (a route whose input is small)."""
 
     def __init__(self, app: ASGIApp, max_body: int, hosts: Iterable[str] | None,
-                 token: str | None, write_paths: Iterable[str]) -> None:
+                 token: str | None, write_paths: Iterable[str],
+                 body_limits: Mapping[str, int] | None = None,
+                 guesses: GuessLimit | None = None) -> None:
         self.app = app
         self.max_body = max_body
         self.hosts = None if hosts is None else frozenset(h.lower() for h in hosts)
         self.token = token
         self.write_paths = frozenset(write_paths)
+        self.body_limits = dict(body_limits or {})
+        self.guesses = guesses or GuessLimit()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -79,23 +116,31 @@ class Guard:
             await _reply(send, 400, "unknown Host header (start the server with --allow-host "
                                     "NAME to answer to another name)")
             return
-        if scope["method"] == "POST" and scope["path"] in self.write_paths \
-                and not self._authorised(headers.get("authorization", "")):
-            await _reply(send, 401, TOKEN_REQUIRED, [(b"www-authenticate", b"Bearer")])
-            return
+        if scope["method"] == "POST" and scope["path"] in self.write_paths:
+            client = (scope.get("client") or ("?", 0))[0]
+            wait = self.guesses.wait(client)
+            if wait > 0:
+                await _reply(send, 429, "too many wrong tokens from this address: retry "
+                                        "later", [(b"retry-after", str(math.ceil(wait)).encode())])
+                return
+            if not self._authorised(headers.get("authorization", "")):
+                self.guesses.failed(client)
+                await _reply(send, 401, TOKEN_REQUIRED, [(b"www-authenticate", b"Bearer")])
+                return
+        limit = self.body_limits.get(scope["path"], self.max_body)
         length = headers.get("content-length")
         if length is not None:
-            if not length.isdigit() or int(length) > self.max_body:
-                await _reply(send, 413, f"request body over {self.max_body} bytes")
+            if not length.isdigit() or int(length) > limit:
+                await _reply(send, 413, f"request body over {limit} bytes")
                 return
             await self._inner(scope, receive, send, answered)
             return
         if scope["method"] in ("GET", "HEAD", "OPTIONS"):
             await self._inner(scope, receive, send, answered)
             return
-        body = await _read_at_most(receive, self.max_body)
+        body = await _read_at_most(receive, limit)
         if body is None:
-            await _reply(send, 413, f"request body over {self.max_body} bytes")
+            await _reply(send, 413, f"request body over {limit} bytes")
             return
         await self._inner(scope, _replay(body), send, answered)
 
