@@ -5,8 +5,11 @@ memory stays near the limit (measured with tracemalloc, which sees every bytes o
 from __future__ import annotations
 
 import contextlib
+import socket
+import threading
 import tracemalloc
 from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -76,3 +79,71 @@ def test_the_limit_counts_decoded_bytes_chunk_by_chunk() -> None:
     broken = Body("http://x/", "gzip", 100)
     with pytest.raises(FetchError, match="not valid gzip"):
         broken.feed(b"this is not gzip at all")
+
+
+ASKED: dict[str, int] = {}
+
+
+@contextlib.contextmanager
+def serving(host: str, port: int, body: bytes) -> Iterator[int]:
+    """A server on ``host``:``port`` (0: any free port) that answers ``body``; yields its port
+    and counts its requests in ASKED."""
+    ASKED[host] = 0
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            ASKED[host] += 1
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer((host, port), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class Rebinding:
+    """A name server that rebinds: its first answer for a name is the allowed address, every
+    later one the machine's own (a DNS reply with a zero TTL does this). It answers through the
+    fetcher's ``resolve``, since the system resolver cannot be pointed at a test's server."""
+
+    def __init__(self, first: str, then: str) -> None:
+        self.answers = [first, then]
+        self.asked = 0
+
+    def __call__(self, host: str, port: int, **kwargs: object) -> list[tuple[object, ...]]:
+        self.asked += 1
+        address = self.answers[min(self.asked - 1, 1)]
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
+
+
+def test_the_connection_goes_to_the_address_that_was_checked() -> None:
+    # 127.0.0.2 stands for a public address (the only one allowed here), 127.0.0.1 for the
+    # machine's own network: both servers listen on one port, as a host's two faces would.
+    with serving("127.0.0.2", 0, b"public story") as port, \
+            serving("127.0.0.1", port, b"internal secret") as internal_port:
+        assert internal_port == port
+        resolve = Rebinding("127.0.0.2", "127.0.0.1")
+        fetch = Fetcher(timeout=5.0, retries=0, per_host_interval=0.0, resolve=resolve,
+                        allowed=lambda address: str(address) == "127.0.0.2")
+        assert fetch.get(f"http://rebind.test:{port}/").body == b"public story"
+        assert resolve.asked == 1  # one lookup, whose answer was checked and connected to
+        fetch.close()  # a new connection: the name is looked up again, and now rebinds
+        with pytest.raises(FetchError, match=r"private or local address \(127\.0\.0\.1\)"):
+            fetch.get(f"http://rebind.test:{port}/")
+        assert ASKED["127.0.0.1"] == 0 and ASKED["127.0.0.2"] == 1
+    both = Fetcher(retries=0, resolve=lambda *a, **k: [
+        (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.2", 80)),
+        (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", 80))],
+        allowed=lambda address: str(address) == "127.0.0.2")
+    with pytest.raises(FetchError, match=r"private or local address \(127\.0\.0\.1\)"):
+        both.get("http://two-faced.test/")

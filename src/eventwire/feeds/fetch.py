@@ -8,7 +8,10 @@ cannot hold a poll), retries what may pass (timeouts, 429, 5xx) with a growing b
 stops reading a body past a size limit (counted on the wire and again after decompression, which
 it does itself, chunk by chunk, so a gzip bomb never grows past the limit), and refuses private,
 loopback and link-local addresses (every hop of a redirect included) unless told they are
-allowed: a feed must not be a way to reach the machine's own network.
+allowed: a feed must not be a way to reach the machine's own network. The address is checked
+where the connection is made, and the connection goes to the address that was checked: a name
+that resolves to a public address for the check and to a private one a moment later (DNS
+rebinding) cannot slip between two lookups.
 """
 
 from __future__ import annotations
@@ -31,8 +34,16 @@ USER_AGENT = f"eventwire/{__version__} (political event coder; polite feed reade
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 
 
+Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
 class FetchError(Exception):
     """A URL that could not be fetched, with the reason (one line)."""
+
+
+def is_public(address: Address) -> bool:
+    """A globally routed unicast address (not private, loopback, link-local or reserved)."""
+    return address.is_global and not address.is_multicast
 
 
 @dataclass(frozen=True)
@@ -74,6 +85,8 @@ class Fetcher:
     per_host_interval: float = 1.0  # seconds between two requests to one host
     max_bytes: int = 5_000_000
     sleep: Callable[[float], None] = time.sleep
+    resolve: Callable[..., list[Any]] = socket.getaddrinfo  # the one lookup of a connection
+    allowed: Callable[[Address], bool] = is_public  # the addresses it may connect to
     _last: dict[str, float] = field(default_factory=dict)
     _client: httpx.Client | None = None
     _until: float = float("inf")  # the monotonic time at which the current URL is given up
@@ -107,17 +120,22 @@ class Fetcher:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchError(f"{url}: not an http(s) URL")
-        if self.allow_private:
-            return
+
+    def _addresses(self, host: str, port: int) -> list[str]:
+        """The addresses ``host`` resolves to, each one allowed (FetchError if any is not)."""
         try:
-            infos = socket.getaddrinfo(parts.hostname, parts.port or 80, type=socket.SOCK_STREAM)
+            infos = self.resolve(host, port, type=socket.SOCK_STREAM)
         except OSError as exc:
-            raise FetchError(f"{url}: cannot resolve {parts.hostname} ({exc})") from None
-        for info in infos:
-            address = ipaddress.ip_address(info[4][0])
-            if not address.is_global or address.is_multicast:
-                raise FetchError(f"{url}: {parts.hostname} is a private or local address "
+            raise FetchError(f"{self._url}: cannot resolve {host} ({exc})") from None
+        addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
+        for text in addresses:
+            address = ipaddress.ip_address(text.split("%", 1)[0])  # an IPv6 zone is not part
+            if not self.allow_private and not self.allowed(address):
+                raise FetchError(f"{self._url}: {host} is a private or local address "
                                  f"({address}); pass --allow-private to fetch it")
+        if not addresses:
+            raise FetchError(f"{self._url}: cannot resolve {host} (no address)")
+        return addresses
 
     def _with_retries(self, url: str, headers: dict[str, str]) -> tuple[httpx.Response, bytes]:
         wait = self.backoff
@@ -193,7 +211,8 @@ class _Transport(httpx.HTTPTransport):
 
 
 class _Backend(httpcore.NetworkBackend):
-    """Opens the fetcher's connections: each one bounded by its deadline."""
+    """Opens the fetcher's connections: to an address resolved once and checked
+    (``Fetcher._addresses``), and bounded by the deadline."""
 
     def __init__(self, fetcher: Fetcher) -> None:
         self.fetcher = fetcher
@@ -202,9 +221,19 @@ class _Backend(httpcore.NetworkBackend):
     def connect_tcp(self, host: str, port: int, timeout: float | None = None,
                     local_address: str | None = None, socket_options: Any = None
                     ) -> httpcore.NetworkStream:
-        stream = self.inner.connect_tcp(host, port, self.fetcher._left(timeout), local_address,
-                                        socket_options)
-        return _Bounded(stream, self.fetcher)
+        failure: Exception = httpcore.ConnectError(f"cannot connect to {host}")
+        for address in self.fetcher._addresses(host, port):
+            try:
+                # The checked address itself, not the name: no second lookup can answer
+                # otherwise. TLS still checks the certificate against the name (httpcore
+                # passes it as server_hostname to start_tls).
+                stream = self.inner.connect_tcp(address, port, self.fetcher._left(timeout),
+                                                local_address, socket_options)
+            except httpcore.ConnectError as exc:
+                failure = exc
+                continue
+            return _Bounded(stream, self.fetcher)
+        raise failure
 
     def connect_unix_socket(self, path: str, timeout: float | None = None,
                             socket_options: Any = None) -> httpcore.NetworkStream:
