@@ -108,6 +108,19 @@ def test_an_id_in_two_units_keeps_its_first_version_in_batch_and_load(tmp_path: 
     errors = [json.loads(x) for x in (out / "errors.jsonl").read_text().splitlines()]
     assert [e["document"] for e in errors] == [f"{src}:3", f"{src}:4"]
     assert "already used by" in errors[0]["reason"] and "repeats" in errors[1]["reason"]
+    # The folder itself holds one version per id: read in place, as docs/batch.md shows.
+    con = duckdb.connect()
+    arts = con.execute(f"SELECT id, text FROM read_parquet('{out}/articles/*/*.parquet') "
+                       "ORDER BY id").fetchall()
+    (n_events,) = con.execute(f"SELECT count(*) FROM read_parquet('{out}/events/*/*.parquet', "
+                              "hive_partitioning = true)").fetchall()[0]
+    con.close()
+    assert arts == [("x", "Turkey met Iran in Ankara."), ("y", "China met Japan.")]
+    assert report.articles == 2 and n_events == report.events > 0
+    before = snapshot(out)
+    rerun = run_batch([str(src)], out, workers=1, unit_docs=2)
+    assert (rerun.errors, rerun.articles, rerun.events) == (2, 2, report.events)
+    assert snapshot(out) == before
     db = tmp_path / "e.duckdb"
     with EventStore(db) as store:
         loaded = store.load_parquet(out)
@@ -148,3 +161,29 @@ def test_workers_die_with_a_killed_driver_and_the_rerun_matches(tmp_path: Path) 
     subprocess.run([*cmd, "--out", str(tmp_path / "killed")], check=True, capture_output=True)
     subprocess.run([*cmd, "--out", str(tmp_path / "clean")], check=True, capture_output=True)
     assert snapshot(tmp_path / "killed") == snapshot(tmp_path / "clean")
+
+
+def test_a_unit_whose_input_changed_during_the_run_is_one_error_and_nothing_of_it_kept(
+        tmp_path: Path) -> None:
+    from eventwire.batch.runner import process_unit
+    from eventwire.batch.sources import Unit, plan
+    from eventwire.pipeline import Coder
+
+    src = tmp_path / "a.jsonl"
+    rows = [{"id": f"r{i}", "text": "Chile met Peru in Lima."} for i in range(4)]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    units = [u for u in plan([str(src)], unit_docs=2) if isinstance(u, Unit)]
+    # The second half is rewritten (one line now broken) after planning, as an editor would.
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows[:3]) + '{"id": "r3", "te\n',
+                   encoding="utf-8")
+    out = tmp_path / "out"
+    (out / "_units").mkdir(parents=True)
+    coder = Coder()
+    kept, changed = (process_unit(u, coder, out) for u in units)
+    assert (kept.articles, kept.errors) == (2, 0)
+    assert (changed.articles, changed.errors, changed.docs) == (0, 1, 2)
+    (error,) = [json.loads(x) for x in
+                (out / "_units" / f"{units[1].id}.errors.jsonl").read_text().splitlines()]
+    assert error["document"] == str(src.resolve()) and "changed during the run" in error["reason"]
+    ids = [r["id"] for p in out.glob("articles/*/*.parquet") for r in pq.read_table(p).to_pylist()]
+    assert sorted(ids) == ["r0", "r1"]

@@ -91,3 +91,70 @@ def test_a_fifo_among_the_inputs_is_an_error_not_a_hang(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     (item,) = read_without_blocking(fifo, lambda: list(plan([str(fifo)])))
     assert isinstance(item, ReadError) and "not a regular file" in item.reason
+
+
+def test_an_over_long_line_is_one_error_in_plan_and_unit_and_the_rest_is_kept(
+        tmp_path: Path) -> None:
+    import tracemalloc
+
+    from eventwire.ingest.lines import MAX_LINE_BYTES
+
+    src = tmp_path / "big.jsonl"
+    with src.open("wb") as fh:
+        fh.write(b'{"id": "a", "text": "Chile met Peru."}\n')
+        fh.write(b'{"text": "' + b"b" * (5 * MAX_LINE_BYTES) + b'"}\n')
+        fh.write(b'{"id": "c", "text": "Peru met Chile."}\n')
+    tracemalloc.start()
+    try:
+        units = [u for u in plan([str(src)], unit_docs=2) if isinstance(u, Unit)]
+        items = read_all(units)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [u.docs for u in units] == [2, 1]
+    assert [a.id for _, a in items if isinstance(a, Article)] == ["a", "c"]
+    (bad,) = [(k, e) for k, e in items if isinstance(e, ReadError)]
+    assert bad[0] == f"{src.resolve()}:2" and "longer than" in bad[1].reason
+    assert peak < 3 * MAX_LINE_BYTES, f"held {peak} bytes for one line"
+
+
+def _edit(corpus: dict[str, Path], kind: str) -> None:
+    """Change an input the way an editor or a re-export would."""
+    import os
+
+    if kind == "parquet":  # rewritten whole, with other rows
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        from tests.batch.conftest import articles
+
+        pq.write_table(pa.Table.from_pylist(articles(25, "z")), corpus[kind], row_group_size=10)
+        return
+    # One byte of one text changed, same length, and the old mtime put back: only the
+    # contents tell (JSONL units and text files are checked by digest).
+    target = sorted(corpus[kind].glob("*.txt"))[1] if kind == "texts" else corpus[kind]
+    stat = target.stat()
+    data = bytearray(target.read_bytes())
+    at = data.index(b"e", len(data) // 2)
+    data[at:at + 1] = b"a"
+    target.write_bytes(bytes(data))
+    os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
+@pytest.mark.parametrize("kind", ["jsonl", "parquet", "texts"])
+def test_an_input_edited_during_the_run_is_an_error_not_lost_lines(
+        corpus: dict[str, Path], kind: str) -> None:
+    from eventwire.batch.sources import UnitChanged
+
+    units = [u for u in plan([str(corpus[kind])], unit_docs=8) if isinstance(u, Unit)]
+    for unit in units:
+        list(read_unit(unit))  # as planned: read without complaint
+    _edit(corpus, kind)
+    changed = []
+    for unit in units:
+        try:
+            list(read_unit(unit))
+        except UnitChanged as exc:
+            changed.append(str(exc))
+    assert changed and all("changed during the run" in c for c in changed)
+    assert len(changed) == (len(units) if kind == "parquet" else 1)

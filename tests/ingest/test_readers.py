@@ -188,3 +188,59 @@ def test_a_timestamp_must_name_a_real_time_of_day() -> None:
         with pytest.raises(ValueError, match="no such time"):
             parse_date(bad)
     assert parse_date("2025-05-26T23:59:59.5+05:30") == parse_date("2025-05-26")
+
+
+class _Endless(io.RawIOBase):
+    """``size`` bytes of one value, made as they are read (a pipe that is never held whole)."""
+
+    def __init__(self, size: int, fill: bytes = b"\0") -> None:
+        self.left, self.fill = size, fill
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        n = min(len(buffer), self.left)
+        buffer[:n] = self.fill * n
+        self.left -= n
+        return n
+
+
+def _read_counting_peak(source: str | Path, stdin: io.BufferedIOBase
+                        ) -> tuple[list[Article | ReadError], int]:
+    """The items read, and the most memory Python held while reading them."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        items = read(source, stdin=stdin)
+        return items, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_stdin_is_streamed_and_rejected_at_the_size_limit_without_being_held() -> None:
+    stdin = io.BufferedReader(_Endless(100_000_000))
+    items, peak = _read_counting_peak("-", stdin)
+    assert len(items) == 1 and isinstance(items[0], ReadError)
+    assert "larger than" in items[0].reason
+    assert peak < 12_000_000, f"held {peak} bytes of a 100 MB stdin"
+
+
+def test_an_over_long_jsonl_line_is_one_error_with_its_line_and_the_rest_is_kept(
+        tmp_path: Path) -> None:
+    from eventwire.ingest.lines import MAX_LINE_BYTES
+
+    huge = b'{"text": "' + b"a" * (5 * MAX_LINE_BYTES) + b'"}\n'
+    data = b'{"text": "Kenya thanked Uganda."}\n' + huge + b'{"text": "Peru met Chile."}\n'
+    f = tmp_path / "big.jsonl"
+    f.write_bytes(data)
+    del huge
+    for source, where in ((f, f"{f}:2"), ("-", "<stdin>:2")):
+        with io.BufferedReader(io.FileIO(f)) as stream:
+            items, peak = _read_counting_peak(source, stream)
+        assert [i.text for i in items if isinstance(i, Article)] == [
+            "Kenya thanked Uganda.", "Peru met Chile."]
+        (bad,) = [i for i in items if isinstance(i, ReadError)]
+        assert bad.origin == where and "longer than" in bad.reason
+        assert peak < 3 * MAX_LINE_BYTES, f"held {peak} bytes for one line"

@@ -31,7 +31,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from eventwire import __version__
-from eventwire.batch.sources import UNIT_DOCS, Unit, plan, read_unit
+from eventwire.batch.sources import UNIT_DOCS, Unit, UnitChanged, plan, read_unit
 from eventwire.ingest.readers import ReadError
 from eventwire.jobs import FirstVersion, repeat_reason
 from eventwire.pipeline import Coder, CoderConfig
@@ -40,7 +40,7 @@ from eventwire.schema import Article
 from eventwire.store.db import quotes_json
 from eventwire.store.dedup import simhash
 from eventwire.store.rows import EVENT_SCHEMA, event_row
-from eventwire.store.versions import repeated_versions
+from eventwire.store.versions import settle_repeats
 
 UNKNOWN_DATE = "unknown"
 
@@ -118,17 +118,21 @@ def process_unit(unit: Unit, coder: Coder, out: Path) -> UnitResult:
     articles: list[Article] = []
     errors: list[dict[str, str]] = []
     first = FirstVersion()
-    for key, item in read_unit(unit):
-        result.docs += 1
-        if isinstance(item, ReadError):
-            errors.append({"document": key, "reason": item.reason})
-            continue
-        article = item.with_id()
-        repeat = first.reject(article)
-        if repeat is not None:
-            errors.append({"document": key, "reason": repeat.reason})
-            continue
-        articles.append(article)
+    try:
+        for key, item in read_unit(unit):
+            result.docs += 1
+            if isinstance(item, ReadError):
+                errors.append({"document": key, "reason": item.reason})
+                continue
+            article = item.with_id()
+            repeat = first.reject(article)
+            if repeat is not None:
+                errors.append({"document": key, "reason": repeat.reason})
+                continue
+            articles.append(article)
+    except UnitChanged as exc:  # what was read may be half old, half new: none of it is kept
+        articles, errors = [], [{"document": unit.path, "reason": str(exc)}]
+        result.docs = unit.docs
     article_rows: list[dict[str, Any]] = []
     event_rows: list[dict[str, Any]] = []
     try:
@@ -324,10 +328,14 @@ def _finish(out: Path, units: list[Unit], report: BatchReport, problems: list[Re
     """errors.jsonl and summary.json, from the unit files (the same whether or not the run was
     interrupted)."""
     lines = [json.dumps({"document": p.origin, "reason": p.reason}) + "\n" for p in problems]
-    # An id in two units: the version of the first unit in plan order is the one ``load`` keeps.
-    repeats = repeated_versions(out)
-    lines += [json.dumps({"document": where, "reason": repeat_reason(aid, first, same)}) + "\n"
-              for where, aid, first, same in repeats]
+    # An id in two units: the version of the first unit in plan order is kept; the later ones
+    # are taken out of the Parquet (and counted out of the totals).
+    repeats = settle_repeats(out)
+    lines += [json.dumps({"document": r["document"],
+                          "reason": repeat_reason(r["id"], r["first"], r["same"])}) + "\n"
+              for r in repeats]
+    report.articles -= len(repeats)
+    report.events -= sum(r["events"] for r in repeats)
     for unit in units:
         marker = json.loads((out / "_units" / f"{unit.id}.json").read_text(encoding="utf-8"))
         report.docs += marker["docs"]

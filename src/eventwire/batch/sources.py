@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import io
+import itertools
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date as Date
@@ -21,11 +22,12 @@ from typing import Any, Literal
 import pyarrow.parquet as pq
 
 from eventwire.ingest.html import html_to_text
+from eventwire.ingest.lines import Line, read_lines
 from eventwire.ingest.readers import (
     MAX_TEXT_BYTES,
     ReadError,
     article_from_record,
-    read_jsonl,
+    jsonl_item,
     read_path,
 )
 from eventwire.schema import Article
@@ -48,6 +50,7 @@ class Unit:
     files: tuple[str, ...] = field(default_factory=tuple)  # text
     docs: int = 0  # documents in the unit (for progress)
     digest: str = ""  # of the unit's bytes (JSONL) or its files: an edited input is a new unit
+    stamp: str = ""  # size and mtime of the file when planned (checked when read; not in the id)
 
     @property
     def id(self) -> str:
@@ -138,49 +141,65 @@ def _plan_jsonl(path: Path, unit_docs: int) -> Iterator[Unit]:
     start = offset = 0
     line = first = 1
     docs = 0
-    h = hashlib.sha1()
+    digest = _UnitDigest()
     with path.open("rb") as fh:
-        for raw in fh:
-            offset += len(raw)
+        for raw in read_lines(fh, digest=digest):  # an over-long line is one document, never held
+            offset += raw.size
             docs += 1
             line += 1
-            h.update(raw)
             if docs == unit_docs:
                 yield Unit("jsonl", str(path), start, offset, first, docs=docs,
-                           digest=h.hexdigest()[:16])
-                start, first, docs, h = offset, line, 0, hashlib.sha1()
+                           digest=digest.take())
+                start, first, docs = offset, line, 0
     if docs:
-        yield Unit("jsonl", str(path), start, offset, first, docs=docs, digest=h.hexdigest()[:16])
+        yield Unit("jsonl", str(path), start, offset, first, docs=docs, digest=digest.take())
+
+
+class _UnitDigest:
+    """The digest of the bytes since the last ``take``."""
+
+    def __init__(self) -> None:
+        self._h = hashlib.sha1()
+
+    def update(self, data: bytes, /) -> None:
+        self._h.update(data)
+
+    def take(self) -> str:
+        value, self._h = self._h.hexdigest()[:16], hashlib.sha1()
+        return value
 
 
 def _plan_jsonl_gz(path: Path, unit_docs: int) -> Iterator[Unit]:
+    stamp = _stamp(path)
     lines = 0
     with gzip.open(path, "rb") as fh:
-        for _ in fh:
+        for _ in read_lines(fh):
             lines += 1
     digest = _digest([path])
     for start in range(0, lines, unit_docs):
         stop = min(lines, start + unit_docs)
         yield Unit("jsonl.gz", str(path), start, stop, start + 1, docs=stop - start,
-                   digest=digest)
+                   digest=digest, stamp=stamp)
 
 
 def _plan_parquet(path: Path, unit_docs: int) -> Iterator[Unit]:
+    stamp = _stamp(path)
     meta = pq.ParquetFile(path).metadata
     digest = _digest([path])
     group, rows = 0, 0
     for i in range(meta.num_row_groups):
         rows += meta.row_group(i).num_rows
         if rows >= unit_docs:
-            yield Unit("parquet", str(path), group, i + 1, docs=rows, digest=digest)
+            yield Unit("parquet", str(path), group, i + 1, docs=rows, digest=digest, stamp=stamp)
             group, rows = i + 1, 0
     if group < meta.num_row_groups:
-        yield Unit("parquet", str(path), group, meta.num_row_groups, docs=rows, digest=digest)
+        yield Unit("parquet", str(path), group, meta.num_row_groups, docs=rows, digest=digest, stamp=stamp)
 
 
 def _plan_warc(path: Path, unit_docs: int) -> Iterator[Unit]:
     from warcio.archiveiterator import ArchiveIterator
 
+    stamp = _stamp(path)
     start, docs = None, 0
     digest = _digest([path])
     with path.open("rb") as fh:
@@ -194,31 +213,37 @@ def _plan_warc(path: Path, unit_docs: int) -> Iterator[Unit]:
             if docs == unit_docs:
                 it.read_to_end()
                 end = it.get_record_offset() + it.get_record_length()
-                yield Unit("warc", str(path), start, end, docs=docs, digest=digest)
+                yield Unit("warc", str(path), start, end, docs=docs, digest=digest, stamp=stamp)
                 start, docs = None, 0
     if start is not None and docs:
-        yield Unit("warc", str(path), start, path.stat().st_size, docs=docs, digest=digest)
+        yield Unit("warc", str(path), start, path.stat().st_size, docs=docs, digest=digest, stamp=stamp)
 
 
 _PLANNERS = {"jsonl": _plan_jsonl, "jsonl.gz": _plan_jsonl_gz, "parquet": _plan_parquet,
              "warc": _plan_warc}
 
 
+class UnitChanged(ValueError):
+    """The unit's input is not what was planned: it was edited (or replaced) during the run."""
+
+
 def read_unit(unit: Unit) -> Iterator[tuple[str, Article | ReadError]]:
-    """(document key, article or error) for every document of a unit, in order."""
+    """(document key, article or error) for every document of a unit, in order. Raises
+    ``UnitChanged`` after the last item when the input differs from the plan, so a caller that
+    collects a unit before using it never keeps documents of an edited file."""
     if unit.kind == "jsonl":
+        h = hashlib.sha1()
         with open(unit.path, "rb") as fh:
             fh.seek(unit.start)
-            data = fh.read(unit.stop - unit.start)
-        yield from _jsonl_lines(io.BytesIO(data), unit.path, unit.first_line)
-    elif unit.kind == "jsonl.gz":
+            lines = read_lines(fh, budget=unit.stop - unit.start, digest=h)
+            yield from _jsonl_items(lines, unit.path, unit.first_line)
+        if h.hexdigest()[:16] != unit.digest:
+            raise UnitChanged(_changed(unit))
+        return
+    if unit.kind == "jsonl.gz":
         with gzip.open(unit.path, "rb") as fh:
-            for n, raw in enumerate(fh):
-                if n < unit.start:
-                    continue
-                if n >= unit.stop:
-                    break
-                yield from _jsonl_lines(io.BytesIO(raw), unit.path, n + 1)
+            lines = itertools.islice(read_lines(fh), unit.start, unit.stop)
+            yield from _jsonl_items(lines, unit.path, unit.start + 1)
     elif unit.kind == "parquet":
         yield from _parquet_rows(unit)
     elif unit.kind == "warc":
@@ -227,12 +252,33 @@ def read_unit(unit: Unit) -> Iterator[tuple[str, Article | ReadError]]:
         for name in unit.files:
             for item in read_path(Path(name)):
                 yield name, item
+    # Text files are small: their contents are checked. The others are whole-file digests,
+    # too dear to recompute per unit: their size and mtime then.
+    if (_digest(unit.files) != unit.digest if unit.kind == "text"
+            else _stamp(unit.path) != unit.stamp):
+        raise UnitChanged(_changed(unit))
 
 
-def _jsonl_lines(stream: io.BytesIO, path: str, first_line: int
+def _stamp(path: str | Path) -> str:
+    """Size and modification time: whole-file digests are too dear to recompute per unit."""
+    st = os.stat(path)
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def _changed(unit: Unit) -> str:
+    where = f" (lines {unit.first_line}-{unit.first_line + unit.docs - 1})" \
+        if unit.kind in ("jsonl", "jsonl.gz") else ""
+    return (f"changed during the run: the unit of {unit.docs} documents{where} was not coded; "
+            "rerun into a new --out")
+
+
+def _jsonl_items(lines: Iterable[Line], path: str, first_line: int
                  ) -> Iterator[tuple[str, Article | ReadError]]:
-    for item in read_jsonl(stream, path, None, first_line, whole_file=False):
-        yield item.origin or path, item
+    for lineno, line in enumerate(lines, start=first_line):
+        where = f"{path}:{lineno}"
+        item = jsonl_item(line, where, None)
+        if item is not None:
+            yield where, item
 
 
 def _parquet_rows(unit: Unit) -> Iterator[tuple[str, Article | ReadError]]:

@@ -2,12 +2,11 @@
 
 Each reader yields ``Article`` or ``ReadError`` items in input order, so a caller can code what is
 good and print one line per bad item ("file:line: reason"). Nothing is read whole into memory
-except one article at a time (JSONL is streamed line by line).
+except one article at a time (JSONL and stdin are streamed, lines read with a length limit).
 """
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import sys
@@ -19,6 +18,7 @@ from typing import IO
 
 from eventwire.feeds.fetch import Fetcher, FetchError
 from eventwire.feeds.pages import article_from_html
+from eventwire.ingest.lines import MAX_LINE_BYTES, Line, peek_start, read_lines
 from eventwire.ingest.records import article_from_record, parse_date, text_problem
 from eventwire.ingest.text import clean_text, repair
 from eventwire.limits import MAX_TEXT_BYTES
@@ -102,19 +102,27 @@ def read_jsonl(stream: IO[bytes], origin: str, date: Date | None, first_line: in
     ``first_line`` numbers a slice of a larger file (batch units); only a ``whole_file`` with no
     line at all is reported as empty."""
     empty = True
-    for lineno, raw in enumerate(stream, start=first_line):
-        where = f"{origin}:{lineno}"
-        if not raw.strip():
-            continue
-        empty = False
-        try:
-            if len(raw) > MAX_TEXT_BYTES * 2:
-                raise ValueError("line too large")
-            yield article_from_record(parse_json(_decode(raw)), where, date)
-        except ValueError as exc:
-            yield ReadError(where, str(exc))
+    for lineno, line in enumerate(read_lines(stream), start=first_line):
+        item = jsonl_item(line, f"{origin}:{lineno}", date)
+        if item is not None:
+            empty = False
+            yield item
     if empty and whole_file:
         yield ReadError(origin, "empty file")
+
+
+def jsonl_item(line: Line, where: str, date: Date | None) -> Article | ReadError | None:
+    """The article of one JSONL line, or its error (None for a blank line)."""
+    if line.data is None:
+        return ReadError(where, f"line of {line.size} bytes, longer than the {MAX_LINE_BYTES}"
+                                f"-byte limit (an article's text is at most {MAX_TEXT_BYTES} "
+                                "bytes); skipped")
+    if not line.data.strip():
+        return None
+    try:
+        return article_from_record(parse_json(_decode(line.data)), where, date)
+    except ValueError as exc:
+        return ReadError(where, str(exc))
 
 
 def parse_json(line: str) -> object:
@@ -178,9 +186,9 @@ def read_inputs(paths: Iterable[str], date: Date | None = None,
         if name.startswith(("http://", "https://")):
             yield from read_url(name, date, allow_private)
         elif name == "-":
-            data = (stdin or sys.stdin.buffer).read()
-            stream = io.BytesIO(data)
-            if data.lstrip().startswith(b"{"):
+            # Streamed: a JSONL stdin is read a line at a time, a text one up to the size limit.
+            start, stream = peek_start(stdin or sys.stdin.buffer)
+            if start == b"{":
                 yield from read_jsonl(stream, "<stdin>", date)
             else:
                 yield from read_text_file(stream, "<stdin>", date)

@@ -33,7 +33,14 @@ from eventwire.store.codes import fill_codes
 from eventwire.store.dedup import MARK_DUPLICATES_SQL, simhash
 from eventwire.store.rollup import months_of, refresh
 from eventwire.store.rows import event_row
-from eventwire.store.versions import Repeat, kept_events_sql, open_versions, parts, repeat_rows
+from eventwire.store.versions import (
+    Repeat,
+    kept_events_sql,
+    open_versions,
+    parts,
+    recorded_repeats,
+    repeat_rows,
+)
 
 SCHEMA_VERSION = 6
 #: Migration n brings a database from version n-1 to n. Version 1 is the base schema.
@@ -499,7 +506,9 @@ class EventStore:
             (n_events,) = con.execute("""SELECT count(*) FROM events
                 WHERE article_id IN (SELECT id FROM todo)""").fetchall()[0]
             result.events = int(n_events)
-            result.repeats = repeat_rows(con)
+            # A finished batch has taken its repeats out of the Parquet and recorded them.
+            result.repeats = sorted({*repeat_rows(con), *(
+                (r["document"], r["id"], r["first"], r["same"]) for r in recorded_repeats(base))})
             for table in ("incoming", "repeats", "todo"):
                 con.execute(f"DROP TABLE {table}")
             con.execute("COMMIT")
