@@ -577,8 +577,9 @@ def watch(
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
     if once:
-        err.print(watcher.poll(stop).summary(), highlight=False, markup=False)
-        raise typer.Exit(1 if all(f.errors for f in watcher.state.values()) else 0)
+        report = watcher.poll(stop)
+        err.print(report.summary(), highlight=False, markup=False, soft_wrap=True)
+        raise typer.Exit(1 if report.all_failed else 0)
     watcher.run(interval, stop)
 
 

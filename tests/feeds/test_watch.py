@@ -149,3 +149,25 @@ def test_the_stop_flag_is_checked_between_pages_and_state_is_saved(
     seen = json.loads(state.read_text(encoding="utf-8"))["links"]
     assert sorted(link.rsplit("/", 1)[1] for link, n in seen.items() if n < 0) == [
         "0", "1", "2", "3"]
+
+
+def test_a_feed_whose_pages_all_fail_shows_the_error_and_counts_as_failed(
+        tmp_path: Path, coder) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "e.duckdb"
+    with hostile_server() as h:
+        watcher = Watcher([h.url("/dead-links.rss"), h.url("/missing.rss")], StoreSink(db, coder),
+                          tmp_path / "s.json", hostile_fetcher())
+        report = watcher.poll()
+        assert report.all_failed and "2 feeds failed" in report.summary()
+        watcher.feeds.append(h.url("/good.rss"))
+        watcher.state[h.url("/good.rss")] = type(watcher.state[h.url("/missing.rss")])(
+            h.url("/good.rss"))
+        report = watcher.poll()  # one feed gives an article: not every feed failed
+        assert not report.all_failed and report.stored == 1
+    status = {u.rsplit("/", 1)[1]: (n, last) for u, n, last in rows(
+        db, "SELECT url, errors, last_error FROM feeds")}
+    assert status["dead-links.rss"][0] == 2  # two polls in a row with errors
+    assert status["dead-links.rss"][1] == (
+        f"2 of 2 pages failed; last: {h.url('/gone/2')}: HTTP 404")
+    assert status["missing.rss"] == (2, f"{h.url('/missing.rss')}: HTTP 404")
+    assert status["good.rss"] == (0, None)

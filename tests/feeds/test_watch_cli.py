@@ -148,3 +148,14 @@ def test_sigterm_stops_the_watcher_between_two_pages(tmp_path: Path) -> None:
     stored = count(tmp_path / "live.duckdb")
     assert stored == pages and seen_links(tmp_path / "live.duckdb.watch.json") == sorted(
         str(n) for n in range(1, pages + 1))
+
+
+def test_watch_once_fails_when_every_feed_failed(tmp_path: Path) -> None:
+    with hostile_server() as h:
+        listed = tmp_path / "feeds.txt"
+        listed.write_text(f"{h.url('/dead-links.rss')}\n{h.url('/missing.rss')}\n", "utf-8")
+        failed = watch_once(listed, tmp_path / "e.duckdb")
+        assert failed.returncode == 1 and "2 feeds failed" in failed.stderr, failed.stderr
+        listed.write_text(f"{h.url('/dead-links.rss')}\n{h.url('/good.rss')}\n", "utf-8")
+        partly = watch_once(listed, tmp_path / "e.duckdb")
+        assert partly.returncode == 0 and "1 feeds failed" in partly.stderr, partly.stderr

@@ -85,12 +85,20 @@ class PollReport:
     deferred: int = 0  # new entries left for the next poll (the per-feed cap, budget or a stop)
     stopped: bool = False
     errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # feeds of which nothing came but errors
+
+    @property
+    def all_failed(self) -> bool:
+        """Every feed failed (none could be read, or each one's every page failed)."""
+        return self.feeds > 0 and len(set(self.failed)) == self.feeds
 
     def summary(self) -> str:
         later = f", {self.deferred} left for the next poll" if self.deferred else ""
         stop = " (stopped early)" if self.stopped else ""
+        failed = f", {len(set(self.failed))} feeds failed" if self.failed else ""
         return (f"watch: {self.feeds} feeds, {self.stored} new articles stored, {self.seen} "
-                f"already seen, {self.skipped} skipped, {len(self.errors)} errors{later}{stop}")
+                f"already seen, {self.skipped} skipped, {len(self.errors)} errors{failed}"
+                f"{later}{stop}")
 
 
 def _now() -> str:
@@ -147,7 +155,8 @@ class Watcher:
         except FetchError as exc:
             self._feed_error(feed, str(exc), report)
             return
-        feed.last_ok, feed.errors, feed.last_error = feed.last_poll, 0, None
+        errors_in_a_row, feed.last_ok = feed.errors, feed.last_poll
+        feed.errors, feed.last_error = 0, None
         if got.not_modified:
             self.log(f"watch: {feed.url}: unchanged (304)")
             return
@@ -173,6 +182,12 @@ class Watcher:
             article = self._article(link, entry, report)
             if article is not None:
                 fresh.append(article)
+        failed_pages = report.errors[errors_before:]
+        if failed_pages:  # the feed's status says so, and counts the poll as one with errors
+            feed.errors, feed.last_error = errors_in_a_row + 1, (
+                f"{len(failed_pages)} of {asked} pages failed; last: {failed_pages[-1]}")
+            if len(failed_pages) == asked:  # nothing came of this feed but errors
+                report.failed.append(feed.url)
         if deferred:
             report.deferred += deferred
             self.log(f"watch: {feed.url}: {deferred} new entries left for the next poll")
@@ -180,6 +195,7 @@ class Watcher:
             try:
                 report.stored += self.sink.store(fresh)
             except Exception as exc:  # a full disk, a server gone: retried at the next poll
+                feed.errors = errors_in_a_row  # one poll with errors, whatever failed in it
                 self._feed_error(feed, f"{feed.url}: could not store {len(fresh)} articles: "
                                        f"{type(exc).__name__}: {exc}", report)
                 return
@@ -224,6 +240,7 @@ class Watcher:
         feed.errors += 1
         feed.last_error = reason
         report.errors.append(reason)
+        report.failed.append(feed.url)
         self.log(f"watch: error: {reason}")
 
     def _save(self) -> None:
