@@ -483,6 +483,7 @@ def test_screenshots_for_the_docs(page, site: str) -> None:  # type: ignore[no-u
         ("events", "#/events?a=IND&b=TUR", "#events-table tbody tr", 1280),
         ("events-390px", "#/events?a=IND&b=TUR", "#events-table tbody tr", 390),
         ("article", "#/article/demo-028", "#article-text mark.trigger", 1280),
+        ("article-390px", "#/article/demo-028", "#article-text mark.trigger", 390),
         ("alerts", "#/alerts", "#alerts li", 1280),
     ]:
         page.set_viewport_size({"width": width, "height": 900})
