@@ -559,15 +559,17 @@ def watch(
         raise typer.BadParameter(f"cannot read {feeds}: {exc}") from None
     if not urls:
         raise typer.BadParameter(f"{feeds} lists no feed")
-    sink = ServerSink(server, token or "") if server else StoreSink(db, Coder(model))  # type: ignore[arg-type]
+
+    def log(line: str) -> None:
+        err.print(line, highlight=False, markup=False, soft_wrap=True)
+
+    sink = ServerSink(server, token or "", log=log) if server else StoreSink(db, Coder(model))  # type: ignore[arg-type]
     state_file = state or (db.with_name(db.name + ".watch.json") if db else
                            Path("eventwire-watch.json"))
     try:
         watcher = Watcher(urls, sink, state_file,
                           Fetcher(allow_private=allow_private, deadline=request_deadline),
-                          log=lambda line: err.print(line, highlight=False, markup=False,
-                                                     soft_wrap=True),
-                          max_new=max_new, feed_budget=budget)
+                          log=log, max_new=max_new, feed_budget=budget)
     except ValueError as exc:
         _report_error(exc)
         raise typer.Exit(1) from None

@@ -218,3 +218,41 @@ def test_at_most_two_texts_are_coded_at_once_the_rest_told_to_retry(base_url: st
     assert set(codes) == {200, 503} and codes.count(200) >= EXTRACT_SLOTS, codes
     busy = next(r for r in answers if r.status_code == 503)
     assert int(busy.headers["retry-after"]) > 0
+
+
+def test_every_kind_of_bad_article_is_rejected_on_its_own(base_url: str) -> None:
+    good = "Chile thanked Peru for the aid."
+    items = [
+        {"id": "p7-good", "text": good},
+        {"id": "p7-day", "text": good, "date": "2025-02-30"},
+        {"id": "p7-int-text", "text": 12345},
+        {"id": "p7-surrogate", "text": "Chile thanked Peru. \udc00"},
+        {"id": "p7-no-text", "title": "Nothing here"},
+        {"id": "p7-" + "i" * 300, "text": good + " Again."},
+        {"id": "p7-title", "title": "t" * 3000, "text": good + " Once more."},
+        {"id": 7007, "text": "Peru thanked Chile for the aid."},
+        "not an object",
+        {"id": "p7-date-type", "text": good, "date": 20250101},
+    ]
+    body = json.dumps({"articles": items}).encode()  # json.dumps writes \udc00 as an escape
+    res = httpx.post(base_url + "/api/articles", content=body, timeout=120,
+                     headers={**AUTH, "Content-Type": "application/json"})
+    assert res.status_code == 200, res.text[:500]
+    out = res.json()
+    assert out["article_ids"] == ["p7-good", "7007"]
+    reasons = {r["index"]: r["reason"] for r in out["rejected"]}
+    assert sorted(reasons) == [1, 2, 3, 4, 5, 6, 8, 9]
+    assert "no such day" in reasons[1] and "'text' must be a string" in reasons[2]
+    assert "lone surrogate" in reasons[3] and "'text'" in reasons[4]
+    assert "'id' longer than 200" in reasons[5] and "'title' longer than 2000" in reasons[6]
+    assert "not a JSON object" in reasons[8] and "date must be a string" in reasons[9]
+    assert all(len(r) < 300 for r in reasons.values())  # reasons, not the input echoed back
+    stored = httpx.get(base_url + "/api/articles/7007", timeout=30)
+    assert stored.status_code == 200 and stored.json()["id"] == "7007"
+
+
+def test_a_post_with_no_good_article_is_one_422_naming_each(base_url: str) -> None:
+    res = httpx.post(base_url + "/api/articles", timeout=30, headers=AUTH,
+                     json={"articles": [{"text": 1}, {"id": "x"}]})
+    assert res.status_code == 422
+    assert "articles[0]" in res.json()["detail"] and "articles[1]" in res.json()["detail"]

@@ -6,13 +6,15 @@ from __future__ import annotations
 import typing
 from datetime import date as Date
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SkipValidation
 
 from eventwire.limits import MAX_EXTRACT_CHARS, MAX_TEXT_BYTES
 
 MAX_ARTICLES_PER_POST = 100
+#: The longest ``id``, ``title``, ``url`` and ``source`` an article posted to the API may have.
+FIELD_CHARS = {"id": 200, "title": 2000, "url": 4000, "source": 400}
 
 
 class ExtractRequest(BaseModel):
@@ -23,19 +25,23 @@ class ExtractRequest(BaseModel):
 
 
 class ArticleIn(BaseModel):
-    """One article to store. Lengths are checked per article, so one bad article is reported
-    in ``rejected`` and the others are stored."""
+    """One article to store, as /docs shows it. The route checks each article itself
+    (``ArticlesIn``), so one bad article is reported in ``rejected`` and the others stored."""
 
     text: str = Field(description=f"The article text (at most {MAX_TEXT_BYTES} bytes).")
-    id: str | None = Field(default=None, max_length=200)
-    date: Date | None = None
-    title: str | None = Field(default=None, max_length=2000)
-    url: str | None = Field(default=None, max_length=4000)
-    source: str | None = Field(default=None, max_length=400)
+    id: Annotated[str, Field(max_length=FIELD_CHARS["id"])] | int | None = Field(
+        default=None, description="42 and \"42\" are the same id.")
+    date: Date | None = Field(default=None, description="YYYY-MM-DD (or an ISO timestamp).")
+    title: str | None = Field(default=None, max_length=FIELD_CHARS["title"])
+    url: str | None = Field(default=None, max_length=FIELD_CHARS["url"])
+    source: str | None = Field(default=None, max_length=FIELD_CHARS["source"])
 
 
 class ArticlesIn(BaseModel):
-    articles: list[ArticleIn] = Field(min_length=1, max_length=MAX_ARTICLES_PER_POST)
+    #: Items are passed on unvalidated (the schema still shows ``ArticleIn``): validating them
+    #: here would refuse the whole request for one bad article.
+    articles: list[SkipValidation[ArticleIn]] = Field(min_length=1,
+                                                      max_length=MAX_ARTICLES_PER_POST)
 
 
 class Rejected(BaseModel):

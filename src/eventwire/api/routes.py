@@ -22,6 +22,7 @@ from eventwire import __version__, analysis, charts
 from eventwire.actors.countries import country_label
 from eventwire.api.deps import Cursor, State, require_token
 from eventwire.api.models import (
+    FIELD_CHARS,
     Alert,
     ArticleOut,
     ArticlesIn,
@@ -167,8 +168,14 @@ def post_articles(body: ArticlesIn, st: State) -> StoredResponse:
     rejected: list[Rejected] = []
     first = FirstVersion()
     for n, item in enumerate(body.articles):
+        raw: object = item  # as posted: ArticlesIn leaves the items to be checked here
         try:
-            article = article_from_record(item.model_dump(), f"articles[{n}]").with_id()
+            article = article_from_record(raw, f"articles[{n}]")
+            too_long = [f"'{k}' longer than {limit} characters" for k, limit in FIELD_CHARS.items()
+                        if len(getattr(article, k) or "") > limit]
+            if too_long:
+                raise ValueError("; ".join(too_long))
+            article = article.with_id()
         except ValueError as exc:
             rejected.append(Rejected(index=n, reason=str(exc)))
             continue
