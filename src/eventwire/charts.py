@@ -194,7 +194,10 @@ def matrix_spec(network: dict[str, Any], names: dict[str, str],
                      "tooltip": tooltip}},
                 {"mark": {"type": "text", "fontSize": 9},
                  "encoding": {**enc, "text": {"field": "events"}, "tooltip": tooltip,
-                              "color": {"condition": {"test": "abs(datum.balance) > 0.6",
+                              # white only on the darkest cells of each end (the text's
+                              # contrast is at least 3.9:1 either side of the switch)
+                              "color": {"condition": {"test": "datum.balance < -0.8 || "
+                                                              "datum.balance > 0.75",
                                                       "value": "#ffffff"},
                                         "value": "#1d2733"}}}]}
 
