@@ -6,6 +6,10 @@ from __future__ import annotations
 import pytest
 
 import eventwire
+from eventwire.actors.tabari import read_discards
+from eventwire.pipeline import discarded
+from eventwire.schema import Article
+from tests.conftest import make_event
 
 pytestmark = pytest.mark.slow
 
@@ -41,3 +45,16 @@ def test_design_style_article_gives_the_expected_events() -> None:
         assert article.text[e.trigger.start:e.trigger.end] == e.trigger.text
         if e.source:
             assert article.text[e.source.start:e.source.end] == e.source.text
+
+
+def test_discards_leave_a_sentence_or_a_story_uncoded() -> None:
+    found = read_discards("+CROQUET FINAL_\nREGATTA\n", "mine.txt").discards
+    story, sentence = found
+    event = make_event(sentence="Valdoria criticized Kerovia after the regattas.")
+    plain = make_event(sentence="Valdoria criticized Kerovia.")
+    article = Article(text="Valdoria criticized Kerovia. Both played in the croquet final.")
+    assert discarded(event, Article(text=event.sentence), (sentence,))  # a stem matches
+    assert not discarded(plain, Article(text=plain.sentence), (sentence,))
+    assert discarded(plain, article, (story,))  # the story's words discard every event
+    assert not discarded(plain, Article(text="Valdoria criticized Kerovia in the croquet "
+                                             "finals."), (story,))  # "_": whole words only

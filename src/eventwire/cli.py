@@ -9,7 +9,7 @@ import time
 from datetime import date as Date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -18,6 +18,9 @@ from rich.text import Text
 
 from eventwire import __version__
 from eventwire.limits import MIN_TOKEN_CHARS, token_problem
+
+if TYPE_CHECKING:
+    from eventwire.codebook import Codebook
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn dated news articles into PLOVER-coded political event data.")
@@ -94,6 +97,30 @@ def _report_error(item: Any) -> None:
     err.print(Text.assemble(("eventwire:", "red"), f" {item}"), highlight=False, soft_wrap=True)
 
 
+ActorFiles = Annotated[list[Path] | None, typer.Option(
+    "--actors", exists=True, dir_okay=False, help="Your own actors (repeatable): a TABARI/PETRARCH "
+    "dictionary, or a file named after a shipped table (my.groups.tsv); your entries win.")]
+LexiconFiles = Annotated[list[Path] | None, typer.Option(
+    "--lexicon", exists=True, dir_okay=False, help="Your own triggers (repeatable), in the "
+    "columns of the shipped lexicon.tsv; your entries win.")]
+
+
+def _codebook(actors: list[Path] | None, lexicon: list[Path] | None) -> Codebook | None:
+    """The user's files, each line that cannot be read reported (and left out)."""
+    from eventwire.codebook import Codebook
+
+    if not actors and not lexicon:
+        return None
+    codebook = Codebook.of(actors, lexicon)
+    try:
+        problems = codebook.problems()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise typer.BadParameter(f"cannot read a codebook file: {exc}") from None
+    for problem in problems:
+        _report_error(f"{problem} (line skipped)")
+    return codebook
+
+
 def _default_format() -> Format:
     return Format.table if sys.stdout.isatty() else Format.jsonl
 
@@ -152,6 +179,8 @@ def extract(
     fmt: Annotated[Format | None, typer.Option("--format", help="table | jsonl | csv")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
     min_confidence: MinConfidence = 0.0,
+    actors: ActorFiles = None,
+    lexicon: LexiconFiles = None,
     explain: Annotated[bool, typer.Option(
         "--explain", help="Print how each article was read (headline, dateline, bylines, "
                           "captions, boilerplate, casing) and each event's rule, on stderr.")] = False,
@@ -164,7 +193,7 @@ def extract(
     report = Report()
     rows = []
     fmt = fmt or _default_format()
-    coder = Coder(model, min_confidence=min_confidence)
+    coder = Coder(model, min_confidence=min_confidence, codebook=_codebook(actors, lexicon))
     for article, events in code_paths(paths, coder, report, _article_date(date), _report_error):
         if explain:
             layout = read_layout(article.text, coder.known_place, article.date)
@@ -195,12 +224,15 @@ def ingest(
     model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
     min_confidence: MinConfidence = 0.0,
     allow_private: AllowPrivate = False,
+    actors: ActorFiles = None,
+    lexicon: LexiconFiles = None,
 ) -> None:
     """Code articles and store them with their events in DuckDB."""
     from eventwire.jobs import ingest as run_ingest
     from eventwire.pipeline import Coder
 
-    report = run_ingest(paths, db, Coder(model, min_confidence=min_confidence),
+    coder = Coder(model, min_confidence=min_confidence, codebook=_codebook(actors, lexicon))
+    report = run_ingest(paths, db, coder,
                         _article_date(date), _report_error, allow_private=allow_private)
     s = report.stored
     err.print(f"{report.articles} articles coded, {report.events} events; stored: {s.added} new, "
@@ -354,6 +386,8 @@ def evaluate(
     model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
     classifier: Annotated[str, typer.Option(help="classify: learned | layered | rules")] = "learned",
     workers: Annotated[int, typer.Option(help="Processes (default: one per core).")] = 0,
+    actors: ActorFiles = None,
+    lexicon: LexiconFiles = None,
 ) -> None:
     """Score the coder on a gold file."""
     from eventwire.evaluate import evaluate as run_eval
@@ -361,7 +395,8 @@ def evaluate(
     from eventwire.parallel import default_workers
 
     try:
-        result = run_eval(gold, task.value, classifier, workers or default_workers(), model)
+        result = run_eval(gold, task.value, classifier, workers or default_workers(), model,
+                          _codebook(actors, lexicon))
     except (OSError, ValueError) as exc:
         _report_error(exc)
         raise typer.Exit(1) from None
@@ -386,6 +421,8 @@ def batch(
     model: Annotated[str | None, typer.Option(help="spaCy model name.")] = None,
     unit_docs: Annotated[int, typer.Option(min=1, help="Documents per unit of work.")] = 256,
     min_confidence: MinConfidence = 0.0,
+    actors: ActorFiles = None,
+    lexicon: LexiconFiles = None,
 ) -> None:
     """Code a corpus into Parquet; rerun with the same arguments to resume after a crash."""
     from rich.progress import (
@@ -400,6 +437,7 @@ def batch(
     from eventwire.batch.runner import run_batch
     from eventwire.parallel import default_workers
 
+    codebook = _codebook(actors, lexicon)
     started = time.perf_counter()
     with Progress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.fields[rate]} articles/s"), TimeElapsedColumn(),
@@ -412,7 +450,7 @@ def batch(
 
         try:
             report = run_batch(inputs, out, engine.value, workers or default_workers(), model,
-                               address, progress, unit_docs, min_confidence)
+                               address, progress, unit_docs, min_confidence, codebook)
         except ValueError as exc:
             _report_error(exc)
             raise typer.Exit(1) from None
@@ -534,6 +572,8 @@ def watch(
         help="Longest time for one request, retries and redirects included.")] = "30s",
     feed_budget: Annotated[str, typer.Option(
         help="Time after which a feed takes no more new pages in this poll.")] = "5m",
+    actors: ActorFiles = None,
+    lexicon: LexiconFiles = None,
 ) -> None:
     """Poll RSS/Atom feeds, code new articles and store them, until stopped."""
     import signal
@@ -563,7 +603,11 @@ def watch(
     def log(line: str) -> None:
         err.print(line, highlight=False, markup=False, soft_wrap=True)
 
-    sink = ServerSink(server, token or "", log=log) if server else StoreSink(db, Coder(model))  # type: ignore[arg-type]
+    if server is not None and (actors or lexicon):
+        raise typer.BadParameter("--actors and --lexicon code here; with --server the server "
+                                 "codes: give them to 'eventwire serve'")
+    sink = ServerSink(server, token or "", log=log) if server else StoreSink(
+        db, Coder(model, codebook=_codebook(actors, lexicon)))  # type: ignore[arg-type]
     state_file = state or (db.with_name(db.name + ".watch.json") if db else
                            Path("eventwire-watch.json"))
     try:
@@ -597,16 +641,18 @@ def serve(
     allow_host: Annotated[list[str] | None, typer.Option(
         help="Another name the server answers to (repeatable). By default only localhost, "
              "127.0.0.1, ::1 and --host: other Host headers get 400 (DNS rebinding).")] = None,
+    actors: ActorFiles = None,
+    lexicon: LexiconFiles = None,
 ) -> None:
     """Serve the REST API (/api, OpenAPI at /openapi.json) and the dashboard (/)."""
     problem = token_problem(token, MIN_TOKEN_CHARS) if token is not None else None
     if problem:
         raise typer.BadParameter(f"--token {problem}")
-    run_server(db, host, port, token, model, allow_host or [])
+    run_server(db, host, port, token, model, allow_host or [], _codebook(actors, lexicon))
 
 
 def run_server(db: Path, host: str, port: int, token: str | None, model: str | None,
-               allow_host: list[str] | None = None) -> None:
+               allow_host: list[str] | None = None, codebook: Codebook | None = None) -> None:
     import uvicorn
 
     from eventwire.api import create_app
@@ -621,7 +667,8 @@ def run_server(db: Path, host: str, port: int, token: str | None, model: str | N
     err.print(f"eventwire dashboard: http://{host}:{port}/   API: http://{host}:{port}/docs",
               highlight=False, markup=False)
     # A stop signal waits at most 10 s for requests in flight (coding is bounded per request).
-    uvicorn.run(create_app(db, token=token, model=model, hosts=hosts_or_any), host=host,
+    uvicorn.run(create_app(db, token=token, model=model, hosts=hosts_or_any,
+                           codebook=codebook), host=host,
                 port=port, log_level="warning", timeout_graceful_shutdown=10)
 
 

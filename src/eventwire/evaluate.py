@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from eventwire.codebook import Codebook
 from eventwire.events.classifiers import make_classifier
 from eventwire.gold import GoldActor, GoldEvent, GoldRecord, load_gold
 from eventwire.ontology.plover import normalize_type
@@ -38,9 +39,10 @@ def per_type_scores(pairs: Iterable[tuple[str, str]]) -> dict[str, dict[str, flo
 
 
 def _classify_chunk(records: Sequence[GoldRecord], classifier_name: str = "learned",
-                    model: str | None = None) -> list[tuple[str, str, int]]:
+                    model: str | None = None, codebook: Codebook | None = None
+                    ) -> list[tuple[str, str, int]]:
     """(gold type, predicted type, sentences) per gold event of a chunk of records."""
-    coder = Coder(model, prefilter=False)  # the given actors may sit in any sentence
+    coder = Coder(model, prefilter=False, codebook=codebook)  # the given actors may sit in any sentence
     classifier = make_classifier(classifier_name)
     out: list[tuple[str, str, int]] = []
     articles = (r.article() for r in records)
@@ -66,10 +68,12 @@ def accuracy(pairs: list[tuple[str, str]]) -> float:
 
 
 def evaluate_classify(records: list[GoldRecord], classifier: str = "learned",
-                      workers: int = 1, model: str | None = None) -> dict[str, Any]:
+                      workers: int = 1, model: str | None = None,
+                      codebook: Codebook | None = None) -> dict[str, Any]:
     """Accuracy and macro-F1 of the type given the gold source and target spans."""
     start = time.perf_counter()
-    rows = list(map_chunks(partial(_classify_chunk, classifier_name=classifier, model=model),
+    rows = list(map_chunks(partial(_classify_chunk, classifier_name=classifier, model=model,
+                                   codebook=codebook),
                            records, workers))
     seconds = time.perf_counter() - start
     pairs = [(g, p) for g, p, _ in rows if g]
@@ -132,9 +136,10 @@ def _match(preds: list[Event], golds: list[GoldEvent], use_type: bool) -> int:
 
 
 def extract_chunk(records: Sequence[GoldRecord], model: str | None = None,
-                  coder: Coder | None = None) -> list[dict[str, Any]]:
+                  coder: Coder | None = None, codebook: Codebook | None = None
+                  ) -> list[dict[str, Any]]:
     """Per-record match counts for the extract task."""
-    coder = coder or Coder(model)
+    coder = coder or Coder(model, codebook=codebook)
     out = []
     articles = (r.article() for r in records)
     for record, (article, doc) in zip(records, coder.docs(articles), strict=True):
@@ -150,10 +155,11 @@ def extract_chunk(records: Sequence[GoldRecord], model: str | None = None,
 
 
 def evaluate_extract(records: list[GoldRecord], workers: int = 1,
-                     model: str | None = None) -> dict[str, Any]:
+                     model: str | None = None, codebook: Codebook | None = None
+                     ) -> dict[str, Any]:
     """Triple, type and dyad precision/recall/F1 of the events the coder finds on its own."""
     start = time.perf_counter()
-    rows = list(map_chunks(partial(extract_chunk, model=model), records, workers))
+    rows = list(map_chunks(partial(extract_chunk, model=model, codebook=codebook), records, workers))
     return extract_scores(rows, time.perf_counter() - start, workers)
 
 
@@ -186,14 +192,14 @@ def extract_scores(rows: list[dict[str, Any]], seconds: float, workers: int) -> 
 
 
 def evaluate(path: str | Path, task: str, classifier: str = "learned", workers: int = 1,
-             model: str | None = None) -> dict[str, Any]:
+             model: str | None = None, codebook: Codebook | None = None) -> dict[str, Any]:
     """Score the coder on a gold file for one task (``classifier``: learned, layered or rules;
     ``workers`` processes share the records)."""
     records = load_gold(path)
     if task == "classify":
-        return evaluate_classify(records, classifier, workers, model)
+        return evaluate_classify(records, classifier, workers, model, codebook)
     if task == "extract":
-        return evaluate_extract(records, workers, model)
+        return evaluate_extract(records, workers, model, codebook)
     raise ValueError("task must be 'classify' or 'extract'")
 
 

@@ -19,10 +19,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.coref import resolve_coreference
-from eventwire.actors.gazetteer import load_gazetteer
+from eventwire.actors.overrides import user_gazetteer
 from eventwire.actors.resolver import ActorResolver
+from eventwire.codebook import Codebook
 from eventwire.events.learned import LearnedTyper
-from eventwire.events.lexicon import load_lexicon
+from eventwire.events.lexicon import load_lexicon, user_lexicon
 from eventwire.events.rules import RuleCoder
 from eventwire.events.typer import EventTyper
 from eventwire.limits import MAX_TEXT_BYTES
@@ -76,11 +77,12 @@ def split_clauses(doc: Doc) -> Doc:
 
 @Language.factory("eventwire_actors", requires=["token.lemma", "doc.ents"],
                   assigns=["doc._.actors", "span._.actor", "token._.sector"],
-                  default_config={"tables": None})
-def make_actor_resolver(nlp: Language, name: str, tables: str | None) -> ActorResolver:
+                  default_config={"tables": None, "user": []})
+def make_actor_resolver(nlp: Language, name: str, tables: str | None, user: list[str]
+                        ) -> ActorResolver:
     """The resolver with the gazetteer tables of ``tables`` (a directory with the files of
-    ``actors/data/``), or the package's own."""
-    return ActorResolver(nlp, load_gazetteer(Path(tables) if tables else None))
+    ``actors/data/``), or the package's own, and a user's actor files over them."""
+    return ActorResolver(nlp, user_gazetteer(tuple(user), Path(tables) if tables else None))
 
 
 @Language.component("eventwire_coref", requires=["doc._.actors", "token.dep", "token.pos"],
@@ -93,11 +95,11 @@ def coreference(doc: Doc) -> Doc:
 
 @Language.factory("eventwire_events", requires=["token.dep", "token.lemma", "doc._.actors"],
                   assigns=["doc._.triggers", "doc._.candidates", "doc._.events"],
-                  default_config={"tables": None})
-def make_event_coder(nlp: Language, name: str, tables: str | None) -> RuleCoder:
+                  default_config={"tables": None, "user": []})
+def make_event_coder(nlp: Language, name: str, tables: str | None, user: list[str]) -> RuleCoder:
     """The rule coder with the lexicon and frames of ``tables`` (a directory with the files of
-    ``events/data/``), or the package's own."""
-    return RuleCoder(load_lexicon(Path(tables) if tables else None))
+    ``events/data/``), or the package's own, and a user's trigger files over them."""
+    return RuleCoder(user_lexicon(tuple(user), Path(tables) if tables else None))
 
 
 @Language.factory("eventwire_typer", requires=["doc._.events", "doc._.triggers"],
@@ -136,9 +138,9 @@ class ModelError(RuntimeError):
 
 
 @lru_cache(maxsize=2)
-def get_pipeline(model: str | None = None) -> Language:
-    """The pipeline, loaded once per process and model."""
-    return build_pipeline(model)
+def get_pipeline(model: str | None = None, codebook: Codebook | None = None) -> Language:
+    """The pipeline, loaded once per process, model and codebook."""
+    return build_pipeline(model, codebook.pipeline_config() if codebook else None)
 
 
 def make_doc(nlp: Language, text: str, article_date: Date | None, article_id: str = "") -> Doc:

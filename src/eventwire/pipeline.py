@@ -19,6 +19,8 @@ from spacy.tokens import Doc
 
 from eventwire.actors.gazetteer import Gazetteer
 from eventwire.actors.records import to_actor
+from eventwire.actors.tabari import Discard
+from eventwire.codebook import Codebook
 from eventwire.events.coding import EventCandidate
 from eventwire.events.lexicon import Lexicon
 from eventwire.ingest.casing import Recaser, dictionary_words
@@ -170,8 +172,11 @@ class Coder:
     """The coding pipeline, loaded once; codes articles in batches."""
 
     def __init__(self, model: str | None = None, nlp: Language | None = None,
-                 prefilter: bool = True, min_confidence: float = 0.0) -> None:
-        self.nlp = nlp or get_pipeline(model)
+                 prefilter: bool = True, min_confidence: float = 0.0,
+                 codebook: Codebook | None = None) -> None:
+        #: The user's files over the shipped tables (none: the shipped tables alone).
+        self.codebook = codebook or Codebook()
+        self.nlp = nlp or get_pipeline(model, self.codebook if codebook else None)
         #: Skip sentences that cannot hold an event. Off where a caller needs every sentence
         #: parsed (the classify task is given actors in any sentence).
         self.prefilter = prefilter
@@ -179,6 +184,7 @@ class Coder:
         lexicon = self.nlp.get_pipe("eventwire_events").lexicon  # type: ignore[attr-defined]
         gazetteer = self.nlp.get_pipe("eventwire_actors").gaz  # type: ignore[attr-defined]
         self.cues = _cues(lexicon, gazetteer)
+        self.discards = gazetteer.discards
         self.known_place, self.recaser = _reader(self.nlp, lexicon, gazetteer)
         self.quote_verbs: frozenset[str] = lexicon.quote_verbs
         #: Events less certain than this are left out of ``code`` (0 keeps all).
@@ -212,11 +218,18 @@ class Coder:
             quotes = tuple(replace(q, text=_as_stored(article, q.start, q.text),
                                    speaker=_stored_actor(article, q.speaker))
                            for q in doc_quotes(doc, self.quote_verbs))
-            events = [e for e in doc_events(doc, article) if e.confidence >= self.min_confidence]
+            events = [e for e in doc_events(doc, article) if e.confidence >= self.min_confidence
+                      and not discarded(e, article, self.discards)]
             if quotes:
                 events = [link_quote(e, quotes) for e in events]
                 article = replace(article, quotes=quotes)
             yield article, events
+
+
+def discarded(event: Event, article: Article, discards: tuple[Discard, ...]) -> bool:
+    """An event a TABARI discard leaves uncoded: its sentence holds a sentence discard, or its
+    article a story discard (sports results, chronologies)."""
+    return any(d.pattern().search(article.text if d.story else event.sentence) for d in discards)
 
 
 @dataclass(frozen=True)
@@ -225,9 +238,10 @@ class CoderConfig:
 
     model: str | None = None
     min_confidence: float = 0.0
+    codebook: Codebook | None = None
 
     def build(self) -> Coder:
-        return Coder(self.model, min_confidence=self.min_confidence)
+        return Coder(self.model, min_confidence=self.min_confidence, codebook=self.codebook)
 
 
 def extract(text: str, date: Date | str | None = None, model: str | None = None) -> list[Event]:

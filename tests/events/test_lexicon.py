@@ -1,7 +1,9 @@
+from pathlib import Path
+
 import spacy
 from spacy.tokens import Doc
 
-from eventwire.events.lexicon import load_lexicon, parse_entry
+from eventwire.events.lexicon import load_lexicon, parse_entry, read_user_lexicon, user_lexicon
 from eventwire.ontology.plover import PLOVER_TYPES
 
 VOCAB = spacy.blank("en").vocab
@@ -120,3 +122,21 @@ def test_a_bare_case_or_action_is_no_accusation() -> None:
     nouns = [e.pattern for es in load_lexicon().nouns.values() for e in es]
     assert {"case [against]", "action [against]"} <= set(nouns)
     assert not {"case", "action"} & set(nouns)
+
+
+def test_a_users_lexicon_adds_and_overrides_and_names_bad_lines(tmp_path: Path) -> None:
+    path = tmp_path / "mine.tsv"
+    path.write_text("# made-up triggers\nchide\tv\tACCUSE\tdisapprove\n"
+                    "agree\tv\tREJECT\n"
+                    "widget\tq\tACCUSE\n"
+                    "glorb\tv\tDISAPPROVE\n"
+                    "glorb\tv\tACCUSE\tnosuchmode\n", "utf-8")
+    entries, errors = read_user_lexicon(path)
+    assert [e.pattern for e in entries] == ["chide", "agree"]
+    assert [n for n, _ in errors] == [4, 5, 6]
+    lex = user_lexicon((str(path),))
+    assert lex.verbs["chide"][0].type == "ACCUSE" and "chide" not in load_lexicon().verbs
+    # the user's entry replaced the shipped one of the same pattern; the others stay
+    assert [e.type for e in lex.verbs["agree"] if e.pattern == "agree"] == ["REJECT"]
+    assert [e.type for e in load_lexicon().verbs["agree"] if e.pattern == "agree"] == ["AGREE"]
+    assert len(lex.verbs["agree"]) == len(load_lexicon().verbs["agree"])

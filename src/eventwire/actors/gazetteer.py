@@ -17,6 +17,7 @@ from typing import Literal
 
 import pycountry
 
+from eventwire.actors.tabari import Discard
 from eventwire.tables import package_data, read_lines, read_rows
 
 ActorKind = Literal["country", "demonym", "capital", "leader", "igo", "group", "ner", "noun",
@@ -41,6 +42,7 @@ class ActorInfo:
     start: Date | None = None  # office term, for leaders
     end: Date | None = None
     role: str | None = None  # office, for leaders (HOS, HOG, FM, DEF, INT, MIL ...)
+    code: str | None = None  # a CAMEO code the entry gives itself (a user's dictionary)
 
     def in_office(self, on: Date | None) -> bool:
         """True when a dated entry covers ``on`` (an undated article takes the current term)."""
@@ -58,6 +60,8 @@ class Gazetteer:
     aliases: dict[str, tuple[ActorInfo, ...]]
     sectors: dict[str, str]
     blockers: frozenset[str]
+    #: Phrases whose sentence (or story) is left uncoded (a user's TABARI discards).
+    discards: tuple[Discard, ...] = ()
 
     def lookup(self, alias: str, on: Date | None = None) -> ActorInfo | None:
         """The entry an alias stands for on a date; dated leaders are chosen by their term."""
@@ -110,13 +114,61 @@ class OfficeTerm:
     end: Date | None
 
 
+def _office_term(table_name: str, row: list[str]) -> OfficeTerm:
+    name, aliases, iso3, role, start, end = (row + [""] * 6)[:6]
+    if not start:
+        raise ValueError(f"{table_name}: {name!r} has no start date")
+    return OfficeTerm(name, tuple(_split(aliases)), iso3, role, Date.fromisoformat(start), _date(end))
+
+
 def office_terms(table_name: str, directory: Path | None = None) -> Iterator[OfficeTerm]:
     """The rows of ``leaders.tsv`` or ``ministers.tsv``; every term has a start date."""
     for row in read_rows(directory or package_data("eventwire.actors"), table_name):
-        name, aliases, iso3, role, start, end = (row + [""] * 6)[:6]
-        if not start:
-            raise ValueError(f"{table_name}: {name!r} has no start date")
-        yield OfficeTerm(name, tuple(_split(aliases)), iso3, role, Date.fromisoformat(start), _date(end))
+        yield _office_term(table_name, row)
+
+
+def table_entries(name: str, row: list[str]) -> Iterator[tuple[str, ActorInfo]]:
+    """The (alias, entry) pairs one row of the actor table ``name`` makes (``countries.tsv``,
+    ``leaders.tsv``, ``ministers.tsv``, ``igos.tsv``, ``groups.tsv``); a bad cell raises
+    ValueError. A user's table may add a CAMEO code column, as the shipped ones have."""
+    if name == "countries.tsv":
+        iso3, names, demonyms, capitals = (row + ["", "", ""])[:4]
+        country = pycountry.countries.get(alpha_3=iso3)
+        official = [getattr(country, a) for a in ("name", "official_name", "common_name")
+                    if country is not None and hasattr(country, a)]
+        for alias in _split(names) + official:
+            yield alias, ActorInfo("country", iso3, None, None)
+        for alias in _split(demonyms):
+            yield alias, ActorInfo("demonym", iso3, None, None)
+        for alias in _split(capitals):
+            yield alias, ActorInfo("capital", iso3, "GOV", None)
+    elif name in OFFICE_TABLES:
+        term = _office_term(name, row)
+        info = ActorInfo("leader", term.country if len(term.country) == 3 else None,
+                         ROLE_SECTOR.get(term.role, "GOV"), term.name, term.start, term.end,
+                         term.role or None)
+        for alias in [term.name, *term.aliases]:
+            for spelling in _spellings(alias):
+                yield spelling, info
+    elif name == "igos.tsv":
+        code, names, sector = (row + ["", ""])[:3]
+        for alias in _split(names):
+            yield alias, ActorInfo("igo", None, sector or "IGO", code)
+    elif name == "groups.tsv":
+        group, aliases, iso3, sector = (row + ["", "", ""])[:4]
+        for alias in [group, *_split(aliases)]:
+            yield alias, ActorInfo("group", iso3 or None, sector or None, group)
+    else:
+        raise ValueError(f"{name} is no actor table")
+
+
+#: The actor tables ``table_entries`` reads, in the order they are loaded.
+ACTOR_TABLES = ("countries.tsv", *OFFICE_TABLES, "igos.tsv", "groups.tsv")
+
+
+def alias_key(alias: str) -> str:
+    """How an alias is looked up: as written when case matters, else in lower case."""
+    return alias if case_sensitive(alias) else alias.lower()
 
 
 @lru_cache(maxsize=4)
@@ -124,40 +176,12 @@ def load_gazetteer(directory: Path | None = None) -> Gazetteer:
     """Read all tables of ``directory`` (default: the package's own) once per process."""
     directory = directory or package_data("eventwire.actors")
     table: dict[str, list[ActorInfo]] = {}
-
-    def add(alias: str, info: ActorInfo) -> None:
-        key = alias if case_sensitive(alias) else alias.lower()
-        entries = table.setdefault(key, [])
-        if info not in entries:
-            entries.append(info)
-
-    for row in read_rows(directory, "countries.tsv"):
-        iso3, names, demonyms, capitals = (row + ["", "", ""])[:4]
-        country = pycountry.countries.get(alpha_3=iso3)
-        official = [getattr(country, a) for a in ("name", "official_name", "common_name")
-                    if country is not None and hasattr(country, a)]
-        for alias in _split(names) + official:
-            add(alias, ActorInfo("country", iso3, None, None))
-        for alias in _split(demonyms):
-            add(alias, ActorInfo("demonym", iso3, None, None))
-        for alias in _split(capitals):
-            add(alias, ActorInfo("capital", iso3, "GOV", None))
-    for table_name in OFFICE_TABLES:
-        for term in office_terms(table_name, directory):
-            info = ActorInfo("leader", term.country if len(term.country) == 3 else None,
-                             ROLE_SECTOR.get(term.role, "GOV"), term.name, term.start, term.end,
-                             term.role or None)
-            for alias in [term.name, *term.aliases]:
-                for spelling in _spellings(alias):
-                    add(spelling, info)
-    for row in read_rows(directory, "igos.tsv"):
-        code, names, sector = (row + ["", ""])[:3]
-        for alias in _split(names):
-            add(alias, ActorInfo("igo", None, sector or "IGO", code))
-    for row in read_rows(directory, "groups.tsv"):
-        name, aliases, iso3, sector = (row + ["", "", ""])[:4]
-        for alias in [name, *_split(aliases)]:
-            add(alias, ActorInfo("group", iso3 or None, sector or None, name))
+    for name in ACTOR_TABLES:
+        for row in read_rows(directory, name):
+            for alias, info in table_entries(name, row):
+                entries = table.setdefault(alias_key(alias), [])
+                if info not in entries:
+                    entries.append(info)
     sectors = {row[0].lower(): row[1] for row in read_rows(directory, "sectors.tsv") if len(row) >= 2}
     blockers = frozenset(read_lines(directory, "blockers.txt"))
     return Gazetteer({k: tuple(v) for k, v in table.items()}, sectors, blockers)

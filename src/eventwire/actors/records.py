@@ -17,4 +17,4 @@ def to_actor(match: ActorMatch | None) -> Actor | None:
     name = info.name if info.kind in ("leader", "igo", "group", "ner", "noun") else None
     start = to_original(span.doc, span.start_char)
     return Actor(span.text, start, start + len(span.text), info.country, info.sector, name,
-                 actor_code(info.country, info.sector, name))
+                 info.code or actor_code(info.country, info.sector, name))

@@ -25,6 +25,7 @@ from eventwire import __version__
 from eventwire.api.deps import ApiState
 from eventwire.api.guard import LOOPBACK_HOSTS, Guard
 from eventwire.api.routes import WRITE_PATHS, chart_routes, coding, records, relations
+from eventwire.codebook import Codebook
 from eventwire.limits import MAX_EXTRACT_CHARS, MAX_TEXT_BYTES
 from eventwire.store.db import EventStore, StoreBusy
 from eventwire.store.queries import QueryError
@@ -42,7 +43,8 @@ MAX_DETAIL = 500
 
 
 def create_app(db: str | Path, token: str | None = None, model: str | None = None,
-               hosts: Iterable[str] | None = LOOPBACK_HOSTS) -> Guard:
+               hosts: Iterable[str] | None = LOOPBACK_HOSTS,
+               codebook: Codebook | None = None) -> Guard:
     """The app over one DuckDB file. ``token`` enables POST /api/articles (Bearer auth);
     ``hosts`` are the names the server answers to (None: any)."""
     store = EventStore(db, hold=False, wait=SERVE_WAIT)
@@ -55,7 +57,7 @@ def create_app(db: str | Path, token: str | None = None, model: str | None = Non
     app = FastAPI(title="eventwire", version=__version__, lifespan=lifespan,
                   docs_url=None, redoc_url=None,
                   description="PLOVER-coded political events: query, analyse, code.")
-    app.state.api = ApiState(store, token, model)
+    app.state.api = ApiState(store, token, model, codebook)
 
     @app.exception_handler(QueryError)
     async def invalid_query(_: Request, exc: QueryError) -> JSONResponse:

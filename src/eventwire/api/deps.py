@@ -12,6 +12,7 @@ from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from eventwire.api.guard import TOKEN_REQUIRED, token_matches
+from eventwire.codebook import Codebook
 from eventwire.pipeline import Coder
 from eventwire.store.db import EventStore
 
@@ -24,6 +25,7 @@ class ApiState:
     store: EventStore
     token: str | None
     model: str | None
+    codebook: Codebook | None = None
     write_lock: threading.Lock = field(default_factory=threading.Lock)
     _coder: Coder | None = None
     _coder_lock: threading.Lock = field(default_factory=threading.Lock)
@@ -31,7 +33,7 @@ class ApiState:
     def coder(self) -> Coder:
         with self._coder_lock:
             if self._coder is None:
-                self._coder = Coder(self.model)
+                self._coder = Coder(self.model, codebook=self.codebook)
             return self._coder
 
 

@@ -32,6 +32,7 @@ import pyarrow.parquet as pq
 
 from eventwire import __version__
 from eventwire.batch.sources import UNIT_DOCS, Unit, UnitChanged, plan, read_unit
+from eventwire.codebook import Codebook
 from eventwire.ingest.readers import ReadError
 from eventwire.jobs import FirstVersion, repeat_reason
 from eventwire.pipeline import Coder, CoderConfig
@@ -279,10 +280,11 @@ def _read_plan(inputs: list[str], out: Path, unit_docs: int
 def run_batch(inputs: list[str], out: Path, engine: str = "local", workers: int = 1,
               model: str | None = None, address: str | None = None,
               progress: Callable[[int, int, UnitResult | None], None] | None = None,
-              unit_docs: int = UNIT_DOCS, min_confidence: float = 0.0) -> BatchReport:
+              unit_docs: int = UNIT_DOCS, min_confidence: float = 0.0,
+              codebook: Codebook | None = None) -> BatchReport:
     """Code all inputs into ``out``; resumes where an earlier run with the same arguments left.
     Events less certain than ``min_confidence`` are left out."""
-    config = CoderConfig(model, min_confidence)
+    config = CoderConfig(model, min_confidence, codebook)
     started = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
     (out / "_units").mkdir(exist_ok=True)

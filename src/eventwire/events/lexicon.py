@@ -15,6 +15,7 @@ from typing import Literal
 
 from spacy.tokens import Token
 
+from eventwire.ontology.plover import CONTEXTS, TYPE_INFO
 from eventwire.tables import package_data, read_rows
 
 Frame = Literal["request", "deny", "intent", "threaten", "speech", "light", "cause", "purpose",
@@ -400,6 +401,65 @@ def parse_entry(row: list[str]) -> Entry:
         lemma=lemma,
         particle=particle, objects=objects, before=before,
     )
+
+
+_FRAMES = frozenset(Frame.__args__)  # type: ignore[attr-defined]
+_ROLES = frozenset({"", "swap", "public", "mutual", "quote", "converse", "state", "victim"})
+
+
+def check_entry(row: list[str]) -> Entry:
+    """A row of a user's lexicon, checked against the ontology: a bad cell raises ValueError."""
+    pattern, pos, etype, mode, context, frame, roles = [c.strip() for c in (row + [""] * 7)[:7]]
+    if not pattern or pattern.count("[") != pattern.count("]"):
+        raise ValueError(f"pattern {pattern!r} is empty or its [...] is not closed")
+    if pos not in ("v", "n"):
+        raise ValueError(f"pos {pos!r} is neither v (verb) nor n (noun)")
+    if etype != "NONE" and etype not in TYPE_INFO:
+        raise ValueError(f"type {etype!r} is no PLOVER type (or NONE)")
+    if mode and (etype == "NONE" or mode not in TYPE_INFO[etype].modes):
+        raise ValueError(f"mode {mode!r} is no mode of {etype}")
+    if context and context not in CONTEXTS:
+        raise ValueError(f"context {context!r} is no PLOVER context")
+    if frame and frame not in _FRAMES:
+        raise ValueError(f"frame {frame!r} is none of {', '.join(sorted(_FRAMES))}")
+    if roles not in _ROLES:
+        raise ValueError(f"roles {roles!r} is none of {', '.join(sorted(_ROLES - {''}))}")
+    return parse_entry(row)
+
+
+def read_user_lexicon(path: Path) -> tuple[list[Entry], list[tuple[int, str]]]:
+    """A user's lexicon file (the columns of ``lexicon.tsv``): its entries, and the (line,
+    message) of each row that could not be read (the rest still load)."""
+    entries: list[Entry] = []
+    errors: list[tuple[int, str]] = []
+    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        try:
+            entries.append(check_entry(line.split("\t")))
+        except ValueError as exc:
+            errors.append((n, str(exc)))
+    return entries, errors
+
+
+@lru_cache(maxsize=4)
+def user_lexicon(paths: tuple[str, ...], directory: Path | None = None) -> Lexicon:
+    """The shipped lexicon (or ``directory``'s) with a user's trigger files over it: a user's
+    entry replaces a shipped one of the same pattern, and comes first among equally specific
+    entries of its lemma (a later file's before an earlier one's)."""
+    base = load_lexicon(directory)
+    if not paths:
+        return base
+    tables = {"v": {k: list(v) for k, v in base.verbs.items()},
+              "n": {k: list(v) for k, v in base.nouns.items()}}
+    for raw in paths:
+        for entry in read_user_lexicon(Path(raw))[0]:
+            same = tables[entry.pos].setdefault(entry.lemma, [])
+            same[:] = [entry] + [e for e in same if (e.pattern, e.public) != (entry.pattern,
+                                                                            entry.public)]
+    order = lambda es: tuple(sorted(es, key=lambda e: (-e.specificity, e.public)))  # noqa: E731
+    return Lexicon({k: order(v) for k, v in tables["v"].items()},
+                   {k: order(v) for k, v in tables["n"].items()}, base.frames)
 
 
 @lru_cache(maxsize=4)

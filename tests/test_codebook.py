@@ -1,0 +1,107 @@
+"""A user's codebook end to end: real ``eventwire`` processes with ``--actors`` and
+``--lexicon`` over made-up dictionaries and sentences about fictional actors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from eventwire.codebook import Codebook
+
+pytestmark = pytest.mark.slow
+
+ACTORS = """\
+# Fictional actors (TABARI format)
+VALDORIA_ [VLD]
++VALDORIAN_
+KEROVIA_ [KRV]
++KEROVIAN_
+ANSELM_DRAKOVIC_  ; in office 2015-2019, in opposition after
++DRAKOVIC_
+\t[VLDGOV 20150101-20191231]
+\t[VLDOPP]
+KEROVIAN_LIBERATION_FRONT [KRVREB]
+BROKEN_LINE [VLD 2015-2016]
+"""
+LEXICON = "# made-up trigger\nchide\tv\tACCUSE\tdisapprove\n"
+
+
+def cli(*args: str, input: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "eventwire.cli", *args], input=input,
+                          capture_output=True, text=True, check=False)
+
+
+@pytest.fixture()
+def books(tmp_path: Path) -> tuple[Path, Path]:
+    actors, lexicon = tmp_path / "my.txt", tmp_path / "mine.tsv"
+    actors.write_text(ACTORS, "utf-8")
+    lexicon.write_text(LEXICON, "utf-8")
+    return actors, lexicon
+
+
+def pairs(stdout: str) -> list[tuple[str, str | None, str | None]]:
+    rows = [json.loads(line) for line in stdout.splitlines()]
+    return [(r["type"], r["source"] and r["source"]["code"], r["target"] and r["target"]["code"])
+            for r in rows]
+
+
+def test_extract_codes_fictional_actors_with_their_dated_codes(books: tuple[Path, Path],
+                                                               tmp_path: Path) -> None:
+    actors, _ = books
+    story = tmp_path / "s.txt"
+    story.write_text("date 2016-03-01\nAnselm Drakovic met the Kerovian Liberation Front in "
+                     "the capital.\n", "utf-8")
+    res = cli("extract", str(story), "--actors", str(actors), "--format", "jsonl")
+    assert res.returncode == 0, res.stderr
+    assert pairs(res.stdout) == [("CONSULT", "VLDGOV", "KRVREB")]
+    # The malformed line is named, with its file and line; the rest of the file was used.
+    assert f"{actors}:11:" in res.stderr and "line skipped" in res.stderr
+    later = cli("extract", str(story), "--date", "2021-03-01", "--actors", str(actors),
+                "--format", "jsonl")
+    assert pairs(later.stdout) == [("CONSULT", "VLDOPP", "KRVREB")]
+    without = cli("extract", str(story), "--format", "jsonl")
+    assert all(src != "VLDGOV" for _, src, _ in pairs(without.stdout))
+
+
+def test_a_lexicon_file_adds_a_trigger(books: tuple[Path, Path], tmp_path: Path) -> None:
+    actors, lexicon = books
+    text = "date 2016-03-01\nValdoria chided Kerovia over the dam.\n"
+    before = cli("extract", "-", "--actors", str(actors), "--format", "jsonl", input=text)
+    assert before.returncode in (0, 1) and pairs(before.stdout) == []
+    after = cli("extract", "-", "--actors", str(actors), "--lexicon", str(lexicon),
+                "--format", "jsonl", input=text)
+    assert after.returncode == 0, after.stderr
+    assert pairs(after.stdout) == [("ACCUSE", "VLD", "KRV")]
+
+
+def test_batch_workers_code_with_the_users_actors(books: tuple[Path, Path], tmp_path: Path
+                                                  ) -> None:
+    actors, lexicon = books
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({
+        "id": f"v{i}", "date": f"2016-0{1 + i % 3}-10",
+        "text": "Valdoria chided Kerovia over the dam." if i % 2 else
+                "Anselm Drakovic met the Kerovian Liberation Front in the capital."}) + "\n"
+        for i in range(6)), "utf-8")
+    out = tmp_path / "out"
+    res = cli("batch", str(corpus), "--out", str(out), "--workers", "2", "--unit-docs", "2",
+              "--actors", str(actors), "--lexicon", str(lexicon))
+    assert res.returncode == 0, res.stderr
+    rows = [r for p in sorted(out.glob("events/pub_date=*/*.parquet"))
+            for r in pq.read_table(p).to_pylist()]
+    got = sorted((r["article_id"], r["type"], r["source_code"], r["target_code"]) for r in rows)
+    assert got == sorted([(f"v{i}", "ACCUSE", "VLD", "KRV") for i in (1, 3, 5)]
+                         + [(f"v{i}", "CONSULT", "VLDGOV", "KRVREB") for i in (0, 2, 4)])
+
+
+def test_problems_name_file_and_line(books: tuple[Path, Path], tmp_path: Path) -> None:
+    actors, _ = books
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("chide\tv\tACCUSE\nwidget\tq\tACCUSE\n", "utf-8")
+    problems = Codebook.of([actors], [bad]).problems()
+    assert [p.split(": ")[0].rsplit(":", 1)[1] for p in problems] == ["11", "2"]
