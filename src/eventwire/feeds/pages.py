@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventwire.ingest.html import bound_attributes
 from eventwire.ingest.records import article_from_record
 from eventwire.schema import Article
 
@@ -19,7 +20,7 @@ def article_from_html(html: str, url: str | None, origin: str, date: str | None 
     stands in when the page itself gives none (a feed entry's date)."""
     import trafilatura  # imported here: it costs a second, and only pages need it
 
-    found = trafilatura.bare_extraction(html, url=url, with_metadata=True,
+    found = trafilatura.bare_extraction(bound_attributes(html), url=url, with_metadata=True,
                                         include_comments=False, include_tables=False)
     meta: dict[str, Any] = {}
     if found is not None:
