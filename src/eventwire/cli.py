@@ -487,6 +487,23 @@ def load(
 
 
 @app.command()
+def upgrade(
+    db: Annotated[Path, typer.Option(help="DuckDB file to bring to this eventwire's schema.")],
+) -> None:
+    """Migrate a database written by an older eventwire (readers of a read-only file need it)."""
+    from eventwire.store.db import StoreError
+    from eventwire.store.db import upgrade as run_upgrade
+
+    try:
+        before, now = run_upgrade(db)
+    except (StoreError, FileNotFoundError) as exc:
+        _report_error(str(exc))
+        raise typer.Exit(1) from None
+    said = f"schema v{before} -> v{now}" if before < now else f"already at schema v{now}"
+    err.print(f"{db}: {said}", highlight=False, markup=False, soft_wrap=True)
+
+
+@app.command()
 def train(
     real: Annotated[list[Path], typer.Argument(
         help="Real news sentences in the gold JSONL format (folds split them by record).")],

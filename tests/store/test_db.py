@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -122,3 +123,65 @@ def test_an_unusable_database_file_is_one_line_that_says_why(tmp_path: Path) -> 
         holder.kill()
         holder.wait()
     assert "read-only" in _why("x.duckdb", PermissionError(13, "Permission denied"), 1)
+
+
+def _old_file(tmp_path: Path) -> Path:
+    """A real v5 database (before actor codes) holding made-up events."""
+    from tests.store.test_codes import _records, _v5_file
+
+    current = tmp_path / "now.duckdb"
+    with EventStore(current) as store:
+        store.write(_records())
+    old = tmp_path / "v5.duckdb"
+    _v5_file(old, current)
+    return old
+
+
+def test_a_reader_of_an_older_writable_file_migrates_it_once(tmp_path: Path) -> None:
+    from eventwire.database import Database
+    from eventwire.store.db import connect, stored_version_of
+
+    old = _old_file(tmp_path)
+    assert stored_version_of(old) == 5
+    con = connect(old, read_only=True)  # was: Binder Error, source_party not found
+    try:
+        assert con.execute("SELECT count(*) FROM events WHERE source_party IS NOT NULL"
+                           ).fetchone() == (4,)
+    finally:
+        con.close()
+    assert stored_version_of(old) == SCHEMA_VERSION
+    with Database(old) as db:  # the notebook handle, read-only
+        assert db.events().total == 4
+
+
+def test_query_and_upgrade_commands_read_an_older_file(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    old = _old_file(tmp_path)
+    run = subprocess.run([sys.executable, "-m", "eventwire.cli", "upgrade", "--db", str(old)],
+                         capture_output=True, text=True)
+    assert run.returncode == 0 and f"schema v5 -> v{SCHEMA_VERSION}" in run.stderr
+    again = subprocess.run([sys.executable, "-m", "eventwire.cli", "upgrade", "--db", str(old)],
+                           capture_output=True, text=True)
+    assert again.returncode == 0 and "already at" in again.stderr
+    (tmp_path / "second").mkdir()
+    other = _old_file(tmp_path / "second")
+    listed = subprocess.run([sys.executable, "-m", "eventwire.cli", "query", "events", "--db",
+                             str(other), "--format", "jsonl"], capture_output=True, text=True)
+    assert listed.returncode == 0, listed.stderr
+    assert len(listed.stdout.splitlines()) == 4 and '"source_party"' in listed.stdout
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write a read-only file")
+def test_an_older_file_this_reader_cannot_write_is_one_line_saying_how(tmp_path: Path) -> None:
+    from eventwire.store.db import StoreError, connect, stored_version_of
+
+    old = _old_file(tmp_path)
+    old.chmod(0o444)
+    try:
+        with pytest.raises(StoreError, match=r"schema v5 .* 'eventwire upgrade --db "):
+            connect(old, read_only=True)
+        assert stored_version_of(old) == 5  # left as it was
+    finally:
+        old.chmod(0o644)

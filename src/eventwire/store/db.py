@@ -116,6 +116,10 @@ def connect(path: str | Path, read_only: bool = False,
             con = duckdb.connect(str(path), read_only=read_only)
             if not read_only:
                 migrate(con)
+            elif stored_version(con) < SCHEMA_VERSION:
+                con.close()  # a read-only open cannot migrate: upgrade first, then read
+                _upgrade(path, stored_version_of(path))
+                con = duckdb.connect(str(path), read_only=True)
             return con
         except (duckdb.Error, OSError) as exc:
             if _locked(exc) and time.monotonic() + pause < deadline:
@@ -125,6 +129,57 @@ def connect(path: str | Path, read_only: bool = False,
             if _locked(exc):
                 raise StoreBusy(_why(path, exc, wait), _holder(exc)) from None
             raise StoreError(_why(path, exc, wait)) from None
+
+
+def stored_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The schema version a database file is at (0: no eventwire tables yet)."""
+    (known,) = con.execute("""SELECT count(*) FROM information_schema.tables
+        WHERE table_name = 'schema_version' AND table_schema = 'main'""").fetchall()[0]
+    if not known:
+        return 0
+    (version,) = con.execute(
+        "SELECT coalesce(max(version), 0) FROM schema_version").fetchall()[0]
+    return int(version)
+
+
+def stored_version_of(path: str | Path) -> int:
+    """``stored_version`` of a file, opened read-only for a moment."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return stored_version(con)
+    finally:
+        con.close()
+
+
+def upgrade(path: str | Path) -> tuple[int, int]:
+    """Migrate a database file to this schema; (version before, version now)."""
+    if not Path(path).exists():
+        raise FileNotFoundError(f"no database at {path}")
+    before = stored_version_of(path)
+    connect(path).close()
+    return before, SCHEMA_VERSION
+
+
+def _upgrade(path: str | Path, version: int) -> None:
+    """Bring a file a reader found at an older schema to this one with one short writable open;
+    a file this process may not write is a ``StoreError`` saying how to upgrade it.
+
+    Readers (the notebook handle, ``query``, ``export``) open the file read-only, which cannot
+    migrate, and the older tables lack the columns every query now reads."""
+    if version == 0:
+        raise StoreError(f"{path} is not an eventwire database (no schema_version table): "
+                         "give another --db")
+    target = Path(path)
+    if not (os.access(target, os.W_OK) and os.access(target.parent, os.W_OK)):
+        raise StoreError(f"{path} is at schema v{version} and this eventwire reads "
+                         f"v{SCHEMA_VERSION}, but the file is read-only here: run 'eventwire "
+                         f"upgrade --db {path}' where it is writable, or copy it somewhere "
+                         "writable")
+    con = duckdb.connect(str(path))
+    try:
+        migrate(con)
+    finally:
+        con.close()
 
 
 def _locked(exc: Exception) -> bool:
