@@ -86,6 +86,7 @@ class PollReport:
     stopped: bool = False
     errors: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # feeds of which nothing came but errors
+    seconds: dict[str, float] = field(default_factory=dict)  # each feed's time in this poll
 
     @property
     def all_failed(self) -> bool:
@@ -132,7 +133,10 @@ class Watcher:
             if stop.is_set():
                 report.stopped = True
                 break
+            started = time.monotonic()
             self._poll_feed(self.state[url], report, stop)
+            report.seconds[url] = round(time.monotonic() - started, 2)
+            self.log(f"watch: {url}: polled in {report.seconds[url]:g} s")
             self._save()  # after each feed: a kill loses at most the feed being polled
         report.stopped = report.stopped or stop.is_set()
         try:
