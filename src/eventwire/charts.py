@@ -71,6 +71,9 @@ def timeline_spec(series: list[dict[str, Any]], interval: str = "month",
                 else f"own event scale ±{reach}: compare heights within this panel only")
         if not bars:
             note = "no events for this pair with these filters"
+        if s.get("unplaced"):  # dated to a month in a weekly series, a year in a monthly one
+            note += (f"; {s['unplaced']} event{'s' if s['unplaced'] > 1 else ''} dated too "
+                     f"coarsely for {interval}s not drawn")
         # name: the pair in codes ("IND,TUR", "PAK>TUR"), for a page to keep in its URL
         code = f"{s['a']}{'>' if s['directed'] else ','}{s['b']}"
         layers: list[dict[str, Any]] = [

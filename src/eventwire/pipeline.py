@@ -57,7 +57,7 @@ def to_event(candidate: EventCandidate, article: Article) -> Event:
     target = _stored_actor(article, to_actor(candidate.target))
     rule = [*c.rule, f"args:{candidate.arg_rule}"]
     trig_start = to_original(doc, trig.start_char)
-    when, date_source, date_text = event_date(c.token, article.date)
+    when, date_source, date_text, precision = event_date(c.token, article.date)
     attributes = dict(c.attributes)
     if date_text:
         attributes["date_text"] = date_text
@@ -88,6 +88,7 @@ def to_event(candidate: EventCandidate, article: Article) -> Event:
                          trig_start + len(trig.text)),
         date=when,
         date_source=date_source,
+        date_precision=precision,
         location=location,
         negated=c.negated,
         modality=c.modality,

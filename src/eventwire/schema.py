@@ -12,6 +12,9 @@ from datetime import date as Date
 from typing import Any, Literal
 
 DateSource = Literal["explicit", "relative", "article", "unknown"]
+#: How much of an event's date the text supports; the stored date is the first day of that
+#: period ("in March 2019" is 2019-03-01 with ``month``, never a day made up from the article).
+DatePrecision = Literal["day", "week", "month", "year"]
 Modality = Literal["asserted", "future", "hypothetical", "reported"]
 
 
@@ -110,6 +113,8 @@ class Event:
     trigger: TextSpan
     date: Date | None
     date_source: DateSource
+    #: None only when there is no date
+    date_precision: DatePrecision | None = "day"
     location: Location | None = None
     negated: bool = False
     modality: Modality = "asserted"
@@ -126,8 +131,8 @@ class Event:
 
 EVENT_KEYS: tuple[str, ...] = (
     "id", "article_id", "type", "mode", "context", "quad", "cameo", "intensity", "source",
-    "target", "sentence", "trigger", "date", "date_source", "location", "negated", "modality",
-    "attributes", "confidence", "rule",
+    "target", "sentence", "trigger", "date", "date_source", "date_precision", "location",
+    "negated", "modality", "attributes", "confidence", "rule",
 )
 
 

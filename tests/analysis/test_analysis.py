@@ -116,3 +116,48 @@ def test_one_scope_filters_every_aggregate(con) -> None:
     assert sum(p["events"] for p in timeline(con, "IND", "TUR", scope=EventFilter(
         type="ACCUSE"))) == 1
     assert [d["b"] for d in top_dyads(con, with_country="Pakistan")] == ["TUR"]
+
+
+def _precise(article: str, day: date, precision: str, start: int = 0):  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    return replace(make_event(article, "CONSULT", "IND", "PAK", day, 1, 4.0, start=start),
+                   date_precision=precision)
+
+
+def test_a_series_never_puts_a_coarse_date_on_a_made_up_day(tmp_path: Path) -> None:
+    """"In March 2019" is in March 2019 and in 2019, on no day and in no week; "in 2019" in
+    no month; each series says how many it left out, and the totals count them all."""
+    from eventwire.analysis import unplaced
+
+    db = build(tmp_path / "p.duckdb", [
+        ("p1", "India and Pakistan met on 5 March 2019, a made-up story.",
+         [_precise("p1", date(2019, 3, 5), "day")]),
+        ("p2", "In March 2019, India and Pakistan held talks, made up.",
+         [_precise("p2", date(2019, 3, 1), "month")]),
+        ("p3", "In 2019, India and Pakistan held talks, also made up.",
+         [_precise("p3", date(2019, 1, 1), "year")]),
+        ("p4", "Last week India and Pakistan met, late in April 2019, made up.",
+         [_precise("p4", date(2019, 4, 29), "week")]),  # 29 April - 5 May: two months
+    ])
+
+    def drawn(interval: str) -> dict[date, int]:
+        return {r["period"]: r["events"] for r in timeline(db, "IND", "PAK", interval)
+                if r["events"]}
+
+    assert drawn("day") == {date(2019, 3, 5): 1}
+    assert unplaced(db, "IND", "PAK", "day") == 3
+    assert drawn("week") == {date(2019, 3, 4): 1, date(2019, 4, 29): 1}
+    assert unplaced(db, "IND", "PAK", "week") == 2
+    for interval in ("month", "quarter"):
+        expect = {date(2019, 3, 1): 2} if interval == "month" else {date(2019, 1, 1): 2,
+                                                                    date(2019, 4, 1): 1}
+        assert drawn(interval) == expect
+        assert unplaced(db, "IND", "PAK", interval) == (2 if interval == "month" else 1)
+    assert drawn("year") == {date(2019, 1, 1): 4}
+    assert unplaced(db, "IND", "PAK", "year") == 0
+    # the series starts at its first drawn period, not at the year's January 1st
+    assert timeline(db, "IND", "PAK", "month")[0]["period"] == date(2019, 3, 1)
+    # counted once each in the pair's totals, over all time and over 2019's whole months
+    for since, until in ((None, None), (date(2019, 1, 1), date(2019, 12, 31))):
+        assert top_dyads(db, since, until)[0]["events"] == 4

@@ -28,6 +28,31 @@ def db(tmp_path: Path) -> Database:
 
 
 @pytest.mark.parametrize("fmt", ["parquet", "csv", "plover", "tsv"])
+def test_every_format_says_how_precise_each_date_is(tmp_path: Path, fmt: str) -> None:
+    from dataclasses import replace
+
+    path = tmp_path / "p.duckdb"
+    month = replace(make_event("m1", day=date(2019, 3, 1)), date_precision="month")
+    with EventStore(path) as store:
+        store.write([(Article(text="In March 2019 India criticized Turkey.", id="m1",
+                              date=date(2025, 10, 21)), [month])])
+    out = tmp_path / f"p.{fmt}"
+    assert export_events(Database(path).con, out, fmt) == 1
+    if fmt == "parquet":
+        row = pq.read_table(out).to_pylist()[0]
+    elif fmt == "csv":
+        row = next(csv.DictReader(out.open()))
+    elif fmt == "plover":
+        row = json.loads(out.read_text())
+        row["date"] = row["event_date"]
+    else:
+        rows = list(csv.reader(out.open(), delimiter="\t"))
+        row = dict(zip(TSV_COLUMNS, rows[1], strict=True))
+    assert row["date_precision"] == "month"
+    assert str(row["date"]) in ("2019-03-01", "20190301")
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv", "plover", "tsv"])
 def test_every_format_has_every_event(db: Database, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"e.{fmt}"
     assert export_events(db.con, out, fmt) == 2

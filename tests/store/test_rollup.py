@@ -4,6 +4,7 @@ as the events themselves for any date range."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from eventwire.schema import Article
 from eventwire.store import rollup
 from eventwire.store.db import EventStore
 from eventwire.store.queries import EventFilter
+from eventwire.when_where.dates import period_start
 from tests.conftest import make_event
 
 PAIRS = [("IND", "TUR"), ("TUR", "IND"), ("PAK", "TUR"), ("USA", "CHN"), ("IND", None)]
@@ -31,8 +33,15 @@ def random_articles(seed: int, n: int = 60) -> list[tuple[Article, list]]:
         for k in range(rng.randrange(1, 4)):
             src, tgt = rng.choice(PAIRS)
             type_, quad, score = rng.choice(TYPES)
-            events.append(make_event(aid, type_, src, tgt, day if rng.random() < 0.9 else None,
-                                     quad, score, start=10 * k, negated=rng.random() < 0.1))
+            event = make_event(aid, type_, src, tgt, day if rng.random() < 0.9 else None,
+                               quad, score, start=10 * k, negated=rng.random() < 0.1)
+            # some dated only to a week (across two months at times), a month or a year: the
+            # rollup leaves out those not inside one month, the events give them
+            precision = rng.choice(["day"] * 7 + ["week", "month", "year"])
+            if event.date is not None and precision != "day":
+                event = replace(event, date=period_start(event.date, precision),
+                                date_precision=precision)
+            events.append(event)
         words = " ".join(f"w{rng.randrange(10**6)}" for _ in range(12))
         items.append((Article(text=f"Story {aid}: {words}", id=aid, date=day), events))
     return items

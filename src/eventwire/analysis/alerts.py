@@ -19,6 +19,7 @@ import duckdb
 from eventwire.analysis.counting import DYADIC, counted
 from eventwire.analysis.dyads import INTERVALS, MONTHLY_INTERVALS, _rows
 from eventwire.store.queries import QueryError
+from eventwire.store.rollup import placed_in
 
 #: Events per period a quiet pair is still expected to have.
 MIN_RATE = 0.5
@@ -69,8 +70,9 @@ def shift_alerts(con: duckdb.DuckDBPyConnection, interval: str = "month", baseli
         raise QueryError(f"interval must be one of {', '.join(INTERVALS)}")
     if baseline < 1 or threshold <= 0 or min_rate <= 0:
         raise QueryError("baseline must be at least 1, threshold and min_rate above 0")
+    # Only events dated inside one period count in it (no "in 2019" in a January).
     rows, params = counted(collapse, extra_where=DYADIC, dated=True, by_type=False,
-                           monthly=interval in MONTHLY_INTERVALS)
+                           monthly=interval in MONTHLY_INTERVALS, placed=interval)
     # In SQL: each pair's counts on the grid of every period from the first to the last (a quiet
     # period is part of the baseline), the trailing means, and a first cut that keeps only the
     # periods whose surprise could reach the threshold: -log10 P(X = k) bounds it from above,
@@ -139,7 +141,7 @@ def _drivers(con: duckdb.DuckDBPyConnection, alerts: list[dict[str, Any]], inter
             ON e.source_party = w.source AND e.target_party = w.target
            AND e.date >= w.period AND e.date < w.period + INTERVAL 1 {interval}
            AND (e.quad >= 3) = w.conflict
-          WHERE NOT e.negated)
+          WHERE NOT e.negated AND {placed_in(interval)})
         SELECT h.n, a.id, a.title, a.date, a.url, count(*) AS events,
                round(sum(h.intensity), 1) AS net_score
         FROM hits h JOIN articles a ON a.id = h.article_id AND a.duplicate_of IS NULL

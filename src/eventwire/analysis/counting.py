@@ -19,7 +19,14 @@ from typing import Any, Literal
 
 from eventwire.store.counted import COLLAPSE_MODES
 from eventwire.store.queries import EventFilter, QueryError, country, date_range
-from eventwire.store.rollup import COUNTED_WHERE, collapsed_sql, rollup_sql, within
+from eventwire.store.rollup import (
+    COUNTED_WHERE,
+    IN_A_MONTH,
+    collapsed_sql,
+    placed_in,
+    rollup_sql,
+    within,
+)
 
 Collapse = Literal["none", "event", "strict"]
 
@@ -27,7 +34,8 @@ Collapse = Literal["none", "event", "strict"]
 def counted(collapse: str, since: Date | None = None, until: Date | None = None,
             extra_where: str = "TRUE", extra_params: list[Any] | None = None,
             scope: EventFilter | None = None, dated: bool = False,
-            monthly: bool = True, by_type: bool = True) -> tuple[str, list[Any]]:
+            monthly: bool = True, by_type: bool = True,
+            placed: str | None = None) -> tuple[str, list[Any]]:
     """A subquery of counted rows (columns: date, source_party, target_party, type, quad,
     cameo, intensity, reports, article_id, weight, score) and its bound parameters.
 
@@ -37,7 +45,10 @@ def counted(collapse: str, since: Date | None = None, until: Date | None = None,
     ``dated``: leave out events with no date. ``monthly``: whole months may come from the
     rollup (not for weekly or daily series, whose periods cut across months). ``by_type=False``:
     the caller does not look at ``type`` (rows from the rollup may have none), so the smaller
-    rollup without types serves it unless the scope filters by type."""
+    rollup without types serves it unless the scope filters by type. ``placed``: an interval
+    (``analysis.dyads.INTERVALS``); only events whose date period lies in one period of it
+    (``rollup.placed_in``: no "March 2019" in a daily series). The rollup holds only events
+    placed in one month (``rollup.IN_A_MONTH``); the others are read from the events."""
     if collapse not in COLLAPSE_MODES:
         raise QueryError(f"collapse must be one of {', '.join(COLLAPSE_MODES)}")
     scope = scope or EventFilter()
@@ -47,11 +58,15 @@ def counted(collapse: str, since: Date | None = None, until: Date | None = None,
     params: list[Any] = [*(extra_params or []), *scope_params, *date_params]
     if dated:
         where.append("date IS NOT NULL")
+    if placed is not None:
+        where.append(f"({placed_in(placed)})")
     span = _whole_months(since, until) if collapse == "event" and monthly \
         and _rollup_can_filter(scope) else None
-    if span is not None:  # the days outside the whole months (and undated ones), from the events
+    if span is not None:  # the days outside the whole months (and undated ones, and those the
+        # rollup leaves out as not inside one month), from the events
         inside, inside_params = within("date", *span)
-        where.append(f"({'' if dated else 'date IS NULL OR '}NOT ({inside}))")
+        where.append(f"({'' if dated else 'date IS NULL OR '}NOT ({inside}) "
+                     f"OR NOT ({IN_A_MONTH}))")
         params += inside_params
     if collapse == "none":
         sql = (f"(SELECT date, source_party, target_party, type, quad, cameo, intensity, "

@@ -12,6 +12,7 @@ from eventwire.actors.countries import country_label
 from eventwire.analysis.counting import DYADIC, QUAD_COLUMNS, counted, pair_condition
 from eventwire.limits import echo
 from eventwire.store.queries import EventFilter, QueryError, country
+from eventwire.store.rollup import placed_in
 
 INTERVALS = ("day", "week", "month", "quarter", "year")
 #: Intervals made of whole months (the monthly rollup can serve them).
@@ -46,12 +47,14 @@ def timeline(con: duckdb.DuckDBPyConnection, a: str, b: str, interval: str = "mo
              since: Date | None = None, until: Date | None = None, directed: bool = False,
              collapse: str = "event", scope: EventFilter | None = None) -> list[dict[str, Any]]:
     """A pair's relations by period: counts per quad class and per type, summed intensity, the
-    net cooperation index. Undirected by default; ``directed`` counts only a -> b."""
+    net cooperation index. Undirected by default; ``directed`` counts only a -> b. Only
+    events whose date period lies in one period are drawn (``unplaced`` counts the others:
+    "in March 2019" in a weekly series)."""
     if interval not in INTERVALS:
         raise QueryError(f"interval must be one of {', '.join(INTERVALS)}")
     pair, pair_params = pair_condition(a, b, directed)
     rows, params = counted(collapse, since, until, pair, pair_params, scope, dated=True,
-                           monthly=interval in MONTHLY_INTERVALS)
+                           monthly=interval in MONTHLY_INTERVALS, placed=interval)
     # One pass over the pair's events; the per-period figures are added up here.
     cells = _rows(con, f"""SELECT date_trunc('{interval}', date)::DATE AS period, type, quad,
                sum(weight)::BIGINT AS n, sum(score) AS score
@@ -74,6 +77,20 @@ def timeline(con: duckdb.DuckDBPyConnection, a: str, b: str, interval: str = "mo
     return _fill_gaps(out, interval)
 
 
+def unplaced(con: duckdb.DuckDBPyConnection, a: str, b: str, interval: str = "month",
+             since: Date | None = None, until: Date | None = None, directed: bool = False,
+             collapse: str = "event", scope: EventFilter | None = None) -> int:
+    """The pair's counted events that ``timeline`` leaves out at this interval: dated only to
+    a period longer than it or across two of its periods (a year in a monthly series)."""
+    if interval not in INTERVALS:
+        raise QueryError(f"interval must be one of {', '.join(INTERVALS)}")
+    pair, pair_params = pair_condition(a, b, directed)
+    rows, params = counted(collapse, since, until, f"({pair}) AND NOT ({placed_in(interval)})",
+                           pair_params, scope, dated=True, monthly=False)
+    found = con.execute(f"SELECT coalesce(sum(weight), 0) FROM {rows} c", params).fetchall()
+    return int(found[0][0])
+
+
 def parse_pair(text: str) -> tuple[str, str, bool]:
     """"IND,TUR" (both directions) or "IND>TUR" (IND towards TUR only), names or codes."""
     directed = ">" in text
@@ -94,7 +111,9 @@ def timelines(con: duckdb.DuckDBPyConnection, pairs: list[str], interval: str = 
         label = f"{country_label(a)} {'→' if directed else '–'} {country_label(b)}"
         series.append({"pair": label, "a": a, "b": b, "directed": directed,
                        "periods": timeline(con, a, b, interval, since, until, directed,
-                                           collapse, scope)})
+                                           collapse, scope),
+                       "unplaced": unplaced(con, a, b, interval, since, until, directed,
+                                            collapse, scope)})
     return series
 
 

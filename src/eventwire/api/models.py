@@ -92,6 +92,10 @@ class EventOut(BaseModel):
     trigger: TextSpanOut
     date: Date | None
     date_source: str
+    date_precision: Literal["day", "week", "month", "year"] | None = Field(default="day", description=(
+        "How much of the date the text gives: day, week, month or year; the date is that "
+        "period's first day (a week's Monday). 'In March 2019' is 2019-03-01, month. Null "
+        "when there is no date."))
     location: LocationOut | None
     negated: bool
     modality: str
@@ -147,6 +151,9 @@ class GroupedEvent(BaseModel):
 
     id: str
     date: Date | None
+    date_precision: str | None = Field(default=None, description=(
+        "day, week, month or year: how much of the date the text gives (the date is the "
+        "period's first day)."))
     type: str
     source_text: str | None
     source_country: str | None
@@ -191,6 +198,9 @@ class Timeline(BaseModel):
     interval: str
     directed: bool
     periods: list[Period]
+    unplaced: int = Field(default=0, description=(
+        "Events of the pair not drawn at this interval: dated only to a longer period (a "
+        "month in a weekly series) or to one across two periods."))
 
 
 class NetworkNode(BaseModel):

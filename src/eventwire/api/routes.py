@@ -359,8 +359,9 @@ def dyad_timeline(cur: Cursor, scope: EventScope, a: str, b: str, interval: Inte
                   collapse: Collapse = "event", fmt: OutFormat = "json") -> Any:
     """One pair's relations by period (as CSV: one row a period)."""
     rows = analysis.timeline(cur, a, b, interval, since, until, directed, collapse, scope)
+    left = analysis.unplaced(cur, a, b, interval, since, until, directed, collapse, scope)
     found = Timeline.model_validate({"a": country(a), "b": country(b), "interval": interval,
-                                     "directed": directed, "periods": rows})
+                                     "directed": directed, "periods": rows, "unplaced": left})
     return _rows_as(found.periods, fmt, f"{found.a}-{found.b}", model=Period) \
         if fmt == "csv" else found
 

@@ -26,8 +26,9 @@ from eventwire.store.queries import EventFilter, QueryError, Result, run_sql
 COLLAPSE_MODES: tuple[str, ...] = ("none", "event", "strict")
 
 #: The key of one event's repeated reports (``rollup.collapsed_sql`` groups by the same).
-EVENT_KEY = ("date, coalesce(source_party, '?' || lower(source_text)), source_sector, "
-             "coalesce(target_party, '?' || lower(target_text)), target_sector, type")
+EVENT_KEY = ("date, date_precision, coalesce(source_party, '?' || lower(source_text)), "
+             "source_sector, coalesce(target_party, '?' || lower(target_text)), target_sector, "
+             "type")
 STRICT_KEY = "date, source_party, target_party, cameo"
 #: The first report of a group stands for it: one with coordinates first, then by article.
 _FIRST = "location_lat IS NULL, article_id, trigger_start, id"

@@ -31,6 +31,7 @@ from eventwire import __version__
 from eventwire.schema import Article, Event
 from eventwire.store.codes import fill_codes
 from eventwire.store.dedup import MARK_DUPLICATES_SQL, simhash
+from eventwire.store.precision import fill_precision
 from eventwire.store.rollup import months_of, refresh
 from eventwire.store.rows import event_row
 from eventwire.store.versions import (
@@ -42,7 +43,7 @@ from eventwire.store.versions import (
     repeat_rows,
 )
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 #: Migration n brings a database from version n-1 to n. Version 1 is the base schema.
 MIGRATIONS: dict[int, str] = {
     1: resources.files("eventwire.store").joinpath("schema.sql").read_text("utf-8"),
@@ -51,6 +52,7 @@ MIGRATIONS: dict[int, str] = {
     4: resources.files("eventwire.store").joinpath("schema_v4.sql").read_text("utf-8"),
     5: resources.files("eventwire.store").joinpath("schema_v5.sql").read_text("utf-8"),
     6: resources.files("eventwire.store").joinpath("schema_v6.sql").read_text("utf-8"),
+    7: resources.files("eventwire.store").joinpath("schema_v7.sql").read_text("utf-8"),
 }
 
 
@@ -221,9 +223,14 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
         try:
             con.execute(MIGRATIONS[version])
             if version == 6:
-                # Codes and parties of the actors already stored (store.codes), and the rollup
-                # (v5's, now by party) counting every event stored: v5 leaves it to v6.
+                # Codes and parties of the actors already stored (store.codes); v7 counts the
+                # rollup (v5's, by party since v6)
                 fill_codes(con)
+            if version == 7:
+                # Precisions of the dates already stored (store.precision), then the rollup
+                # counting every event stored (by party, of events dated inside one month):
+                # v5 and v6 leave it to v7, the first version whose columns it reads.
+                fill_precision(con)
                 refresh(con)
             con.execute("INSERT INTO schema_version VALUES (?)", [version])
             con.execute("COMMIT")

@@ -27,7 +27,7 @@ TSV_COLUMNS = ["event_id", "date", "source_code", "source_name", "source_country
                "target_code", "target_name", "target_country", "cameo_root", "plover_type",
                "quad_class", "intensity", "location_name", "location_country", "lat", "lon",
                "url", "sentence", "article_id", "outlet", "published", "duplicate_of",
-               "reports", "negated"]
+               "reports", "negated", "date_precision"]
 
 
 #: A cell a spreadsheet would run as a formula (OWASP's CSV-injection list: = + - @, tab, CR).
@@ -83,6 +83,7 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
 
     return {
         "id": row["id"], "event_date": row["date"].isoformat() if row["date"] else None,
+        "date_precision": row["date_precision"],
         "event_type": row["type"], "mode": row["mode"], "context": row["context"],
         "actor": actor("source"), "recipient": actor("target"), "quad": row["quad"],
         "cameo_root": row["cameo"], "intensity": row["intensity"],
@@ -107,7 +108,8 @@ def tsv_row(row: dict[str, Any]) -> list[Any]:
             row["location_country"] or "", row["location_lat"] or "", row["location_lon"] or "",
             row["url"] or "", " ".join(row["sentence"].split()), row["article_id"],
             row["outlet"] or "", row["published"].isoformat() if row["published"] else "",
-            row["duplicate_of"] or "", row["reports"], row["negated"]]
+            row["duplicate_of"] or "", row["reports"], row["negated"],
+            row["date_precision"] or ""]
 
 
 def _safe_tsv_row(row: dict[str, Any]) -> list[Any]:

@@ -175,7 +175,7 @@ def grouped_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = Non
     syndicated copies are folded) and ``evidence`` (event id, article id, sentence of each)."""
     where, params = (flt or EventFilter()).where()
     limit = max(0, min(int(limit), 100_000))
-    sql = f"""SELECT min(e.id) AS id, e.date, e.type,
+    sql = f"""SELECT min(e.id) AS id, e.date, e.date_precision, e.type,
             any_value(e.source_text) AS source_text, any_value(e.source_country) AS source_country,
             e.source_sector, any_value(e.source_code) AS source_code,
             any_value(e.target_text) AS target_text,
@@ -186,7 +186,8 @@ def grouped_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = Non
             list({{'event_id': e.id, 'article_id': e.article_id, 'sentence': e.sentence}}
                  ORDER BY e.article_id, e.id) AS evidence
         FROM (SELECT * FROM events WHERE {where}) e JOIN articles a ON a.id = e.article_id
-        GROUP BY e.date, coalesce(e.source_party, '?' || lower(e.source_text)), e.source_sector,
+        GROUP BY e.date, e.date_precision,
+                 coalesce(e.source_party, '?' || lower(e.source_text)), e.source_sector,
                  coalesce(e.target_party, '?' || lower(e.target_text)), e.target_sector, e.type
         ORDER BY e.date DESC NULLS LAST, id LIMIT ? OFFSET ?"""
     return run_sql(con, sql, [*params, limit, max(0, int(offset))])

@@ -21,13 +21,34 @@ _TARGET_KEY = "coalesce(target_party, '?' || lower(target_text))"
 
 
 def collapsed_sql(where: str) -> str:
-    """Repeated reports of one event (same day, source, target, sectors and type) as one row,
-    over the events matching ``where`` (which must include ``COUNTED_WHERE``)."""
-    return (f"(SELECT date, any_value(source_party) AS source_party, "
+    """Repeated reports of one event (same day and date precision, source, target, sectors
+    and type) as one row, over the events matching ``where`` (which must include
+    ``COUNTED_WHERE``)."""
+    return (f"(SELECT date, date_precision, any_value(source_party) AS source_party, "
             f"any_value(target_party) AS target_party, type, any_value(quad) AS quad, "
             f"any_value(cameo) AS cameo, avg(intensity) AS intensity, count(*) AS reports, "
             f"min(article_id) AS article_id FROM events e WHERE {where} "
-            f"GROUP BY date, {_SOURCE_KEY}, source_sector, {_TARGET_KEY}, target_sector, type)")
+            f"GROUP BY date, date_precision, {_SOURCE_KEY}, source_sector, {_TARGET_KEY}, "
+            f"target_sector, type)")
+
+
+#: The last day of the period an event's date stands for (``date_precision``: the stored date
+#: is the period's first day).
+PERIOD_END = ("(CASE date_precision WHEN 'week' THEN date + 6 "
+              "WHEN 'month' THEN (date + INTERVAL 1 MONTH - INTERVAL 1 DAY)::DATE "
+              "WHEN 'year' THEN (date + INTERVAL 1 YEAR - INTERVAL 1 DAY)::DATE ELSE date END)")
+
+
+def placed_in(interval: str) -> str:
+    """Condition for events whose whole date period lies in one period of ``interval`` (day,
+    week, month, quarter, year): only those can be drawn in a series by that interval without
+    making up a day ("March 2019" is in no one day or week, but in one month and one year)."""
+    return f"date_trunc('{interval}', date) = date_trunc('{interval}', {PERIOD_END})"
+
+
+#: Events the monthly rollup counts: dated, and to a period inside one month (a week across
+#: two months, or a year, is read from the events themselves: ``analysis.counting``).
+IN_A_MONTH = placed_in("month")
 
 
 def months_of(con: duckdb.DuckDBPyConnection, articles: list[str] | str) -> list[Date]:
@@ -55,7 +76,7 @@ def refresh(con: duckdb.DuckDBPyConnection, months: list[Date] | None = None) ->
         params = [months]
     for table in ("monthly_counts", "monthly_pairs"):
         con.execute(f"DELETE FROM {table} WHERE {these}", params)
-    rows = collapsed_sql(f"{COUNTED_WHERE} AND date IS NOT NULL AND {dated}")
+    rows = collapsed_sql(f"{COUNTED_WHERE} AND date IS NOT NULL AND {IN_A_MONTH} AND {dated}")
     con.execute(f"""INSERT INTO monthly_counts
         SELECT date_trunc('month', date)::DATE, source_party, target_party, type, quad,
                count(*), sum(intensity)

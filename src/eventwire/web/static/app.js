@@ -417,6 +417,16 @@ function cell(label, content, attrs = {}) {
   return td;
 }
 
+// A date as precisely as the text gives it: "2019-03" for a month, "2019" for a year, "week of
+// 2025-10-13"; never a made-up day (the stored date is the period's first day).
+function dateLabel(date, precision) {
+  if (!date) return "";
+  if (precision === "month") return date.slice(0, 7);
+  if (precision === "year") return date.slice(0, 4);
+  if (precision === "week") return `week of ${date}`;
+  return date;
+}
+
 async function eventsView(params) {
   show("events");
   const offset = Number(params.get("offset") || 0);
@@ -437,7 +447,7 @@ async function eventsView(params) {
     document.getElementById("events-count").textContent =
       `${rows.length} grouped events on this page (repeated reports of one event as one row)`;
     tbody.replaceChildren(...rows.map(g => el("tr", {"data-event": g.id},
-      cell("Date", g.date || ""), cell("Type", `${g.type} · ${g.cameo}`, {class: `type quad${g.quad}`}),
+      cell("Date", dateLabel(g.date, g.date_precision)), cell("Type", `${g.type} · ${g.cameo}`, {class: `type quad${g.quad}`}),
       cell("Source", g.source_country ? `${g.source_text} (${g.source_country})` : g.source_text || "–"),
       cell("Target", g.target_country ? `${g.target_text} (${g.target_country})` : g.target_text || "–"),
       cell("Where", ""), cell("Conf.", ""), cell("Intensity", String(Math.round(g.intensity * 10) / 10)),
@@ -454,7 +464,7 @@ async function eventsView(params) {
     `${data.total} events (counting ${COUNTING[data.collapse] || data.collapse})` +
     (data.total ? `, showing ${from}–${offset + data.events.length}` : "");
   tbody.replaceChildren(...data.events.map(e => el("tr", {"data-event": e.id},
-    cell("Date", e.date || ""),
+    cell("Date", dateLabel(e.date, e.date_precision)),
     cell("Type", `${e.type}${e.mode ? ` (${e.mode})` : ""} · ${e.cameo}`, {class: `type quad${e.quad}`}),
     cell("Source", actorLabel(e.source)), cell("Target", actorLabel(e.target)),
     cell("Where", e.location ? e.location.name : ""),
