@@ -9,7 +9,6 @@ import io
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import httpx
 import pytest
