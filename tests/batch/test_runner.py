@@ -187,3 +187,43 @@ def test_a_unit_whose_input_changed_during_the_run_is_one_error_and_nothing_of_i
     assert error["document"] == str(src.resolve()) and "changed during the run" in error["reason"]
     ids = [r["id"] for p in out.glob("articles/*/*.parquet") for r in pq.read_table(p).to_pylist()]
     assert sorted(ids) == ["r0", "r1"]
+
+
+def _busy_worker(driver: int) -> int | None:
+    """A worker process of the driver's pool (a ``spawn_main`` child, not the resource tracker)."""
+    from eventwire.reaper import descendants
+
+    for pid in descendants(driver):
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            continue
+        if b"spawn_main" in cmdline and b"resource_tracker" not in cmdline:
+            return pid
+    return None
+
+
+def test_a_killed_worker_costs_its_unit_the_batch_goes_on_and_the_rerun_skips_it(
+        tmp_path: Path) -> None:
+    cmd = batch_command(tmp_path, "--workers", "2")
+    out = tmp_path / "out"
+    proc = subprocess.Popen([*cmd, "--out", str(out)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, start_new_session=True)
+    # Once units are being done, workers are busy: kill one as the OOM killer would.
+    while proc.poll() is None and len(list((out / "_units").glob("*.json"))) < 2:
+        time.sleep(0.05)
+    worker = _busy_worker(proc.pid)
+    assert worker is not None, "the driver should have worker processes"
+    os.kill(worker, signal.SIGKILL)
+    _, stderr = proc.communicate()
+    assert proc.returncode == 0, stderr.decode()
+    errors = [json.loads(x) for x in (out / "errors.jsonl").read_text().splitlines()]
+    assert len(errors) == 1 and "killed by SIGKILL" in errors[0]["reason"], errors
+    assert f"{tmp_path / 'big.jsonl'}:" in errors[0]["document"]
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["units"] == 24 and summary["errors"] == 1
+    assert summary["articles"] == 1200 - 50 and summary["documents"] == 1200
+    before = snapshot(out)
+    rerun = subprocess.run([*cmd, "--out", str(out)], check=True, capture_output=True)
+    assert b"24 already done" in rerun.stderr
+    assert snapshot(out) == before

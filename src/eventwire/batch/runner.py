@@ -22,7 +22,6 @@ import os
 import resource
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from eventwire import __version__
+from eventwire.batch.pool import Died, Pool
 from eventwire.batch.sources import UNIT_DOCS, Unit, UnitChanged, plan, read_unit
 from eventwire.codebook import Codebook
 from eventwire.ingest.readers import ReadError
@@ -164,42 +164,41 @@ def process_unit(unit: Unit, coder: Coder, out: Path) -> UnitResult:
 
 # ---- engines -------------------------------------------------------------------------------
 
-_WORKER_CODER: Coder | None = None
+def _build(config: CoderConfig) -> Coder:
+    return config.build()
 
 
-def _init_worker(config: CoderConfig) -> None:
-    global _WORKER_CODER
-    _WORKER_CODER = config.build()
+def _code_unit(coder: Coder, task: tuple[Unit, str]) -> UnitResult:
+    return process_unit(task[0], coder, Path(task[1]))
 
 
-def _run_in_worker(unit: Unit, out: str) -> UnitResult:
-    assert _WORKER_CODER is not None
-    return process_unit(unit, _WORKER_CODER, Path(out))
+def record_failed_unit(unit: Unit, out: Path, reason: str) -> UnitResult:
+    """Mark a unit that could not be coded at all (its worker died): one error for the unit, no
+    Parquet, and a marker, so a rerun does not try it again and die the same way."""
+    _clear_unit(out, unit.id)
+    units_dir = out / "_units"
+    error = {"document": unit.where, "reason": f"{reason}; its {unit.docs} documents were not "
+                                               "coded (a rerun skips it: code them apart)"}
+    _write_atomic(units_dir / f"{unit.id}.errors.jsonl", (json.dumps(error) + "\n").encode())
+    result = UnitResult(unit.id, docs=unit.docs, errors=1)
+    _write_atomic(units_dir / f"{unit.id}.json", json.dumps(result.to_dict()).encode("utf-8"))
+    return result
 
 
 def run_local(units: list[Unit], out: Path, workers: int, config: CoderConfig,
               on_done: Callable[[UnitResult], None]) -> None:
-    """Process units with a pool of worker processes, each loading the pipeline once. At most
-    two units per worker are in flight, so memory stays bounded whatever the corpus size."""
+    """Process units with worker processes, each loading the pipeline once and coding one unit
+    at a time. A worker that dies (the out-of-memory killer) costs only its unit, recorded as
+    failed; a new worker takes its place and the run goes on."""
     if workers <= 1:
         coder = config.build()
         for unit in units:
             on_done(process_unit(unit, coder, out))
         return
-    import multiprocessing as mp
-
-    with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn"),
-                             initializer=_init_worker, initargs=(config,)) as pool:
-        pending: set[Future[UnitResult]] = set()
-        queue = iter(units)
-        for unit in queue:
-            pending.add(pool.submit(_run_in_worker, unit, str(out)))
-            if len(pending) >= 2 * workers:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    on_done(fut.result())
-        for fut in pending:
-            on_done(fut.result())
+    pool: Pool[tuple[Unit, str], UnitResult] = Pool(workers, _build, config, _code_unit)
+    for (unit, _), result in pool.run((u, str(out)) for u in units):
+        on_done(record_failed_unit(unit, out, result.reason) if isinstance(result, Died)
+                else result)
 
 
 class RayUnitCoder:

@@ -63,6 +63,17 @@ class Unit:
         d["files"] = list(self.files)
         return d
 
+    @property
+    def where(self) -> str:
+        """The unit's documents, for a message: file and lines, row groups or offsets."""
+        if self.kind in ("jsonl", "jsonl.gz"):
+            return f"{self.path}:{self.first_line}-{self.first_line + self.docs - 1}"
+        if self.kind == "parquet":
+            return f"{self.path}#rowgroups{self.start}-{self.stop - 1}"
+        if self.kind == "warc":
+            return f"{self.path}@{self.start}-{self.stop}"
+        return ", ".join(self.files)
+
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Unit:
         return cls(**{**d, "files": tuple(d.get("files") or ())})
