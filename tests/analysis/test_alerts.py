@@ -50,7 +50,7 @@ def test_a_jump_far_above_a_steady_rate_is_an_alert_and_ordinary_noise_is_not(
     con = series(tmp_path / "s.duckdb", {
         ("IND", "PAK"): [5, 4, 6, 5, 5, 20],  # a fourfold jump: an alert in June only
         ("CHN", "USA"): [5, 6, 4, 5, 5, 8],  # within the noise of a rate of 5
-        ("FRA", "GBR"): [0, 0, 0, 0, 0, 2],  # two events after quiet months: news, no alarm
+        ("FRA", "GBR"): [1, 0, 0, 0, 0, 2],  # two events after quiet months: news, no alarm
     })
     alerts = shift_alerts(con, interval="month", baseline=5)
     assert [(a["a"], a["b"], a["period"], a["measure"]) for a in alerts] == [
@@ -63,7 +63,7 @@ def test_a_jump_far_above_a_steady_rate_is_an_alert_and_ordinary_noise_is_not(
 
 def test_the_threshold_and_the_minimum_rate_decide(tmp_path: Path) -> None:
     con = series(tmp_path / "t.duckdb", {("IND", "PAK"): [5, 4, 6, 5, 5, 12],
-                                          ("FRA", "GBR"): [0, 0, 0, 0, 0, 5]})
+                                          ("FRA", "GBR"): [1, 0, 0, 0, 0, 5]})
     s12 = surprise(12, 5.0)  # about 2.3
     assert 2 < s12 < 3
     found = {(a["a"], a["period"].month) for a in shift_alerts(con, baseline=5, threshold=2)}
@@ -77,3 +77,21 @@ def test_the_threshold_and_the_minimum_rate_decide(tmp_path: Path) -> None:
                               for a in shift_alerts(con, baseline=5, min_rate=2.0)}
     with pytest.raises(QueryError):
         shift_alerts(con, threshold=0)
+
+
+def test_a_pairs_history_starts_at_its_first_coverage(tmp_path: Path) -> None:
+    """Months before a pair's first events are not zeros: its first month is no surprise,
+    and it is tested once it has a full baseline of its own history."""
+    con = series(tmp_path / "f.duckdb", {
+        ("IND", "PAK"): [3, 3, 3, 3, 3, 3, 3, 3],  # covered from January: the grid's start
+        ("FRA", "GBR"): [0, 0, 0, 0, 8, 1, 1, 1],  # first seen in May with 8 events
+        ("CHN", "USA"): [0, 0, 0, 1, 1, 1, 9, 0],  # from April; a real jump in July
+    })
+    found = {(a["a"], a["period"].month) for a in shift_alerts(con, baseline=3)}
+    assert ("FRA", 5) not in found  # was: 8 against three "empty" months, surprise 5.9
+    assert ("CHN", 7) in found  # 9 against its own April-June rate of 1
+    # July is the first month with three months of CHN-USA history before it
+    (july,) = [a for a in shift_alerts(con, baseline=3) if a["a"] == "CHN"]
+    assert july["baseline_mean"] == 1.0
+    assert ("CHN", 7) not in {(a["a"], a["period"].month)
+                              for a in shift_alerts(con, baseline=4)}  # only 3 months known

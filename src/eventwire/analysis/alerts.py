@@ -3,7 +3,9 @@
 The rule is a Poisson surprise. A pair's count of conflict (or cooperation) events in a period is
 compared with the rate its previous ``baseline`` periods lead one to expect; that rate is never
 taken below ``min_rate`` (a pair that was quiet is not infinitely surprising: two events after
-three empty months is news, not an alarm). The alert's ``surprise`` is -log10 of the chance of
+three empty months is news, not an alarm). A pair's history starts at its first period with
+events: the periods before it are not zeros, and a pair is tested once it has ``baseline``
+periods of history. The alert's ``surprise`` is -log10 of the chance of
 seeing at least that many events at that rate, so 3 means "one chance in a thousand". An alert
 needs ``surprise >= threshold`` and at least ``min_events`` events.
 """
@@ -73,8 +75,10 @@ def shift_alerts(con: duckdb.DuckDBPyConnection, interval: str = "month", baseli
     # Only events dated inside one period count in it (no "in 2019" in a January).
     rows, params = counted(collapse, extra_where=DYADIC, dated=True, by_type=False,
                            monthly=interval in MONTHLY_INTERVALS, placed=interval)
-    # In SQL: each pair's counts on the grid of every period from the first to the last (a quiet
-    # period is part of the baseline), the trailing means, and a first cut that keeps only the
+    # In SQL: each pair's counts on the grid of every period from its own first (before it the
+    # pair was not covered: those months are unknown, not zeros, so the month a pair first
+    # appears is never a surprise) to the last (a quiet period since is part of the baseline),
+    # the trailing means, and a first cut that keeps only the
     # periods whose surprise could reach the threshold: -log10 P(X = k) bounds it from above,
     # since P(X >= k) >= P(X = k). Python computes the exact tail of the few that pass.
     candidates = _rows(con, f"""WITH series AS (
@@ -90,7 +94,8 @@ def shift_alerts(con: duckdb.DuckDBPyConnection, interval: str = "month", baseli
         grid AS (SELECT p.a, p.b, periods.period, coalesce(s.conflict, 0) AS conflict,
                         coalesce(s.cooperation, 0) AS cooperation, s.period IS NOT NULL AS seen,
                         row_number() OVER (PARTITION BY p.a, p.b ORDER BY periods.period) AS i
-                 FROM (SELECT DISTINCT a, b FROM series) p CROSS JOIN periods
+                 FROM (SELECT a, b, min(period) AS first FROM series GROUP BY 1, 2) p
+                 JOIN periods ON periods.period >= p.first
                  LEFT JOIN series s ON s.a = p.a AND s.b = p.b AND s.period = periods.period),
         windowed AS (SELECT *,
                 avg(conflict) OVER w AS conflict_mean, avg(cooperation) OVER w AS cooperation_mean
