@@ -288,6 +288,51 @@ def test_an_alerts_links_keep_its_period(page, site: str) -> None:  # type: igno
     assert dates and all(period <= d <= last for d in dates)
 
 
+def test_alert_settings_in_the_dashboard_drive_the_api_and_the_links(page, site: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site + "/#/alerts")
+    page.wait_for_selector("#alerts li")
+    form = "#alert-controls"
+    page.select_option(f"{form} select[name=interval]", "quarter")
+    page.fill(f"{form} input[name=baseline]", "1")
+    page.fill(f"{form} input[name=threshold]", "2")
+    page.fill(f"{form} input[name=min_events]", "2")
+    page.click(f"{form} button[type=submit]")
+    page.wait_for_function("location.hash.includes('interval=quarter') && "
+                           "document.querySelector('main').dataset.for === location.hash")
+    query = "interval=quarter&baseline=1&threshold=2&min_events=2"
+    for part in query.split("&"):
+        assert part in page.url
+    expected = page.request.get(f"{site}/api/alerts?{query}").json()
+    items = page.locator("#alerts li[data-period]")
+    assert expected and items.count() == len(expected)
+    assert "previous 1 quarter " in page.inner_text("#alerts-about")
+    assert "interval=quarter" in (page.get_attribute("#alerts-csv", "href") or "")
+    first = items.first
+    period = first.get_attribute("data-period") or ""
+    assert period == expected[0]["period"]
+    year, month = int(period[:4]), int(period[5:7])
+    nxt = date(year + (month + 2) // 12, (month + 2) % 12 + 1, 1)
+    last = (nxt - timedelta(days=1)).isoformat()
+    before = date(year - (month < 4), (month - 4) % 12 + 1, 1).isoformat()
+    assert f" Q{(month + 2) // 3} " in first.inner_text()
+    pair = first.locator("a.alert-pair").get_attribute("href") or ""
+    assert f"since={before}" in pair and f"until={last}" in pair and "interval=quarter" in pair
+    events = first.locator("a.alert-events")
+    assert events.inner_text() == "that quarter's events"
+    assert f"since={period}" in (events.get_attribute("href") or "")
+    events.click()
+    page.wait_for_function("document.getElementById('events-table').dataset.for "
+                           "=== location.hash")
+    dates = page.locator("#events-table td[data-label=Date]").all_inner_texts()
+    assert dates and all(period <= d <= last for d in dates)
+    # looser settings: as many alerts as the API gives for them
+    page.goto(site + "/#/alerts?baseline=1&threshold=1&min_events=1")
+    page.wait_for_function("document.querySelector('main').dataset.for === location.hash")
+    assert page.input_value(f"{form} input[name=threshold]") == "1"
+    many = page.request.get(f"{site}/api/alerts?baseline=1&threshold=1&min_events=1").json()
+    assert page.locator("#alerts li[data-period]").count() == len(many) > len(expected)
+
+
 def test_the_article_page_does_not_scroll_sideways_at_390px(browser, site: str) -> None:  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": 390, "height": 844}, bypass_csp=True)
     page = context.new_page()

@@ -549,32 +549,67 @@ async function article(id, params) {
 
 // ---- alerts -----------------------------------------------------------------------------------
 
+// The alert rule's settings (the API's parameters) and their defaults: the URL holds them.
+const ALERT_SETTINGS = {interval: "month", baseline: "3", threshold: "3", min_events: "3"};
+
+// The first day of the period n periods after the one starting on ISO day `start`.
+function addPeriods(start, interval, n) {
+  const [y, m, d] = start.slice(0, 10).split("-").map(Number);
+  const months = {month: 1, quarter: 3, year: 12}[interval];
+  const day = months ? new Date(Date.UTC(y, m - 1 + n * months, 1))
+    : new Date(Date.UTC(y, m - 1, d + n * (interval === "week" ? 7 : 1)));
+  return day.toISOString().slice(0, 10);
+}
+
+function lastDay(start, interval) {
+  const next = new Date(addPeriods(start, interval, 1) + "T00:00:00Z");
+  return new Date(next - 86400000).toISOString().slice(0, 10);
+}
+
 async function alerts(params) {
   show("alerts");
+  const settings = Object.fromEntries(Object.entries(ALERT_SETTINGS).map(
+    ([k, v]) => [k, params.get(k) || v]));
+  const form = document.getElementById("alert-controls");
+  for (const [k, v] of Object.entries(settings)) form.elements[k].value = v;
+  const {interval, baseline, threshold} = settings;
+  const odds = Math.pow(10, Number(threshold));
+  document.getElementById("alerts-about").textContent = `Pairs whose conflict or cooperation ` +
+    `in a ${interval} is surprising against their previous ${baseline} ${interval}` +
+    `${baseline === "1" ? "" : "s"} (a Poisson test; surprise ${threshold} is a one-in-` +
+    `${Math.round(odds).toLocaleString("en")} chance; a pair's history starts at its first ` +
+    `events), with at least ${settings.min_events} events and the articles that drove the change.`;
+  const query = withParams(pick(params, SCOPE), settings);
   document.getElementById("alerts-csv").href =
-    `/api/alerts?${withParams(pick(params, SCOPE), {format: "csv"})}`;
-  const items = await api("/api/alerts", pick(params, SCOPE));
+    `/api/alerts?${withParams(query, {format: "csv"})}`;
+  const items = await api("/api/alerts", query);
   const list = document.getElementById("alerts");
   list.replaceChildren(...items.map(al => {
-    // The alert's month and the baseline before it: the links open that stretch, not all time.
-    const [y, m] = al.period.split("-").map(Number);
-    const iso = d => d.toISOString().slice(0, 10);
-    const end = iso(new Date(Date.UTC(y, m, 0))), start = iso(new Date(Date.UTC(y, m - 4, 1)));
+    // The alert's period and the baseline before it: the links open that stretch, not all time.
+    const end = lastDay(al.period, interval);
+    const start = addPeriods(al.period, interval, -Number(baseline));
     const scope = withParams(pick(params, SCOPE), {since: null, until: null});
-    return el("li", {"data-period": al.period},
+    return el("li", {"data-period": al.period, "data-until": end},
     el("a", {href: hashFor(["relations"], withParams(scope, {pair: `${al.a},${al.b}`,
-      since: start, until: end, interval: "month"})), class: "alert-pair",
+      since: start, until: end, interval})), class: "alert-pair",
       text: `${countryNames[al.a] || al.a} – ${countryNames[al.b] || al.b}`}),
-    document.createTextNode(`: ${al.measure} ${al.value} in ${al.period.slice(0, 7)} ` +
+    document.createTextNode(`: ${al.measure} ${al.value} in ${periodLabel(al.period, interval)} ` +
       `(expected ${al.expected}, surprise ${al.surprise}) — `),
     el("a", {href: hashFor(["events"], withParams(scope, {a: al.a, b: al.b, since: al.period,
       until: end, collapse: collapseOf(params)})), class: "alert-events",
-      text: `that month's events`}), " — ",
+      text: `that ${interval}'s events`}), " — ",
     ...al.articles.flatMap((x, n) => [n ? " · " : "", el("a", {
       href: hashFor(["article", x.id], new URLSearchParams()), text: x.title || x.id,
       "data-article": x.id})]));
   }));
   if (!items.length) list.replaceChildren(el("li", {text: "No surprising shifts."}));
+}
+
+function periodLabel(start, interval) {
+  if (interval === "year") return start.slice(0, 4);
+  if (interval === "quarter") return `${start.slice(0, 4)} Q${(Number(start.slice(5, 7)) + 2) / 3}`;
+  if (interval === "month") return start.slice(0, 7);
+  return `the week of ${start.slice(0, 10)}`;
 }
 
 // ---- routing ----------------------------------------------------------------------------------
@@ -640,6 +675,17 @@ async function init() {
   document.getElementById("scales").addEventListener("change", e => {
     const {params} = current();
     go(["relations"], withParams(params, {scales: e.target.value === "shared" ? null : e.target.value}));
+  });
+  document.getElementById("alert-controls").addEventListener("submit", e => {
+    e.preventDefault();
+    if (!e.target.reportValidity()) return;
+    const {params} = current();
+    const changes = {};
+    for (const [k, v] of Object.entries(ALERT_SETTINGS)) {
+      const value = e.target.elements[k].value;
+      changes[k] = value === v ? null : value;  // defaults stay out of the URL
+    }
+    go(["alerts"], withParams(params, changes));
   });
   document.getElementById("grouped").addEventListener("change", e => {
     const {params} = current();
