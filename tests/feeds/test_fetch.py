@@ -147,3 +147,35 @@ def test_the_connection_goes_to_the_address_that_was_checked() -> None:
         allowed=lambda address: str(address) == "127.0.0.2")
     with pytest.raises(FetchError, match=r"private or local address \(127\.0\.0\.1\)"):
         both.get("http://two-faced.test/")
+
+
+def test_a_server_trickling_its_headers_is_given_up_at_the_deadline() -> None:
+    listener = socket.create_server(("127.0.0.1", 0))
+    sent: list[int] = []
+    done = threading.Event()
+
+    def trickle() -> None:  # a status line and headers, a byte every 0.5 s: no read times out
+        conn, _ = listener.accept()
+        conn.recv(4096)
+        for byte in b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok":
+            if done.wait(0.5):
+                break
+            try:
+                conn.send(bytes([byte]))
+            except OSError:
+                break
+            sent.append(byte)
+        conn.close()
+
+    thread = threading.Thread(target=trickle, daemon=True)
+    thread.start()
+    port = listener.getsockname()[1]
+    try:
+        with pytest.raises(FetchError, match="not fetched within the 2 s deadline"):
+            Fetcher(allow_private=True, timeout=5.0, deadline=2.0, retries=2,
+                    per_host_interval=0.0).get(f"http://127.0.0.1:{port}/")
+        assert len(sent) <= 6  # about 2 s of it, of the 60 bytes, and no second try
+    finally:
+        done.set()
+        thread.join()
+        listener.close()
