@@ -179,3 +179,16 @@ def test_a_server_trickling_its_headers_is_given_up_at_the_deadline() -> None:
         done.set()
         thread.join()
         listener.close()
+
+
+def test_an_ipv6_address_carrying_a_private_ipv4_one_is_not_public() -> None:
+    from ipaddress import ip_address
+
+    from eventwire.feeds.fetch import is_public
+
+    for private in ("::ffff:127.0.0.1", "64:ff9b::7f00:1", "64:ff9b::a00:1",
+                    "2002:7f00:1::", "2001:0:4136:e378:8000:63bf:f5ff:fffe", "fe80::1", "::1"):
+        assert not is_public(ip_address(private)), private
+    for public in ("93.184.216.34", "2606:4700::6810:84e5", "64:ff9b::5db8:d822",
+                   "2002:5db8:d822::"):
+        assert is_public(ip_address(public)), public

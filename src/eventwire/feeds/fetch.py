@@ -41,8 +41,21 @@ class FetchError(Exception):
     """A URL that could not be fetched, with the reason (one line)."""
 
 
+#: IPv6 prefixes that carry an IPv4 address a gateway connects to (NAT64, RFC 6052 and 8215).
+_NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+
+
 def is_public(address: Address) -> bool:
-    """A globally routed unicast address (not private, loopback, link-local or reserved)."""
+    """A globally routed unicast address (not private, loopback, link-local or reserved), and
+    so is any IPv4 address it carries (IPv4-mapped, 6to4, Teredo, NAT64): ``64:ff9b::7f00:1``
+    counts as global in Python, yet a NAT64 gateway takes it to 127.0.0.1."""
+    if isinstance(address, ipaddress.IPv6Address):
+        inner = address.ipv4_mapped or address.sixtofour or (
+            address.teredo[1] if address.teredo else None)
+        if any(address in net for net in _NAT64):
+            inner = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+        if inner is not None and not is_public(inner):
+            return False
     return address.is_global and not address.is_multicast
 
 
