@@ -57,3 +57,36 @@ def read_without_blocking(fifo: Path, read: Callable[[], list[Any]]) -> list[Any
             pass
         pytest.fail(f"reading {fifo.name} blocked")
     return found
+
+
+def party_records() -> list[tuple[Any, list[Event]]]:
+    """Made-up articles whose events have a bloc, a body and an armed group on one side (by
+    hand, as the coder would resolve them: an IGO's ``name`` is its igos.tsv key, a group's its
+    groups.tsv name): EU -> Russia (March 2025), NATO -> Russia (March, April), Hamas ->
+    Israel (April), the Taliban -> Pakistan (April), India -> Turkey (April)."""
+    from dataclasses import replace
+
+    from eventwire.schema import Article
+
+    eu = Actor("The EU", 0, 6, None, "IGO", "EUR")
+    nato = Actor("NATO", 0, 4, None, "IGO", "NATO")
+    hamas = Actor("Hamas", 0, 5, "PSE", "REB", "Hamas")
+    taliban = Actor("The Taliban", 0, 11, "AFG", "REB", "Taliban")
+    russia, israel = Actor("Russia", 20, 26, "RUS", None), Actor("Israel", 20, 26, "ISR", None)
+    pakistan = Actor("Pakistan", 20, 28, "PAK", None)
+    items = []
+    for n, (src, tgt, type_, quad, score, day) in enumerate([
+            (eu, russia, "COERCE", 4, -8.0, date(2025, 3, 4)),
+            (nato, russia, "ACCUSE", 3, -4.0, date(2025, 3, 20)),
+            (nato, russia, "THREATEN", 3, -6.0, date(2025, 4, 2)),
+            (hamas, israel, "ASSAULT", 4, -10.0, date(2025, 4, 9)),
+            (taliban, pakistan, "ASSAULT", 4, -10.0, date(2025, 4, 11))]):
+        aid = f"party-{n}"
+        sentence = f"{src.text} acted against {tgt.text} in a story made up for a test."
+        event = replace(make_event(aid, type_, None, None, day, quad, score, sentence=sentence),
+                        source=src, target=tgt)
+        event = replace(event, id=event_id(aid, 0, src, tgt, type_))
+        items.append((Article(text=sentence, id=aid, date=day), [event]))
+    items.append((Article(text="India criticized Turkey.", id="party-9", date=date(2025, 4, 1)),
+                  [make_event("party-9", day=date(2025, 4, 1))]))
+    return items

@@ -250,3 +250,32 @@ def test_export_infers_the_format_and_csv_output_is_flat(tmp_path: Path) -> None
     coded = run("extract", "-", "--format", "csv", input="Turkey and Pakistan held talks.")
     rows = list(csv.DictReader(io.StringIO(coded.stdout)))
     assert rows and rows[0]["source.country"] == "TUR" and "trigger.text" in rows[0]
+
+
+def test_query_dyad_takes_blocs_bodies_and_groups(tmp_path: Path) -> None:
+    """``eventwire query dyad EU RUS`` in a subprocess, over a file of hand-built records."""
+    import subprocess
+    import sys
+
+    from eventwire.store.db import EventStore
+    from tests.conftest import party_records
+
+    db = tmp_path / "p.duckdb"
+    with EventStore(db) as store:
+        store.write(party_records())
+
+    def query(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "eventwire.cli", "query", *args, "--db",
+                               str(db), "--format", "jsonl"], capture_output=True, text=True,
+                              check=False)
+
+    eu = query("dyad", "EU", "RUS")
+    assert eu.returncode == 0, eu.stderr
+    assert [json.loads(x)["events"] for x in eu.stdout.splitlines()] == [1]
+    nato = query("events", "--actor", "NATO")
+    assert [json.loads(x)["source_code"] for x in nato.stdout.splitlines()] == ["IGOWSTNAT"] * 2
+    hamas = query("dyad", "Hamas", "Israel")
+    assert sum(json.loads(x)["events"] for x in hamas.stdout.splitlines()) == 1
+    wrong = query("dyad", "EUU", "RUS")
+    assert wrong.returncode != 0 and "did you mean 'EU'" in wrong.stderr
+    assert "'reu'" not in wrong.stderr and "'ecu'" not in wrong.stderr

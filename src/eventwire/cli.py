@@ -246,9 +246,11 @@ def ingest(
 def query(
     kind: Annotated[QueryKind, typer.Argument(help="events | dyads | dyad A B | alerts")],
     pair: Annotated[list[str] | None, typer.Argument(
-        help="Two country codes: the pair for 'dyad'; for 'events', events between them.")] = None,
+        help=("Two parties (countries, bodies such as EU or NATO, groups such as Hamas; names "
+              "or codes): the pair for 'dyad'; for 'events', events between them."))] = None,
     db: Annotated[Path, typer.Option(help="DuckDB file.")] = Path("events.duckdb"),
-    actor: Annotated[str | None, typer.Option(help="Country code or name, either side.")] = None,
+    actor: Annotated[str | None, typer.Option(
+        help="A party (country, body, group) by name or code, or a named actor; either side.")] = None,
     source: Annotated[str | None, typer.Option()] = None,
     target: Annotated[str | None, typer.Option()] = None,
     type_: Annotated[str | None, typer.Option("--type", help="PLOVER type.")] = None,
@@ -308,7 +310,7 @@ def query(
                             min_events=min_events, since=s, collapse=collapse, limit=limit)]
             else:
                 if not pair or len(pair) != 2:
-                    raise typer.BadParameter("'dyad' needs two country codes, e.g. dyad IND TUR")
+                    raise typer.BadParameter("'dyad' needs two parties, e.g. dyad IND TUR or dyad EU RUS")
                 rows = analysis.timeline(con, pair[0], pair[1], interval, s, u,
                                          collapse=collapse)
     except ValueError as exc:
@@ -342,7 +344,8 @@ def export(
     fmt: Annotated[str | None, typer.Option(
         "--format", help="parquet | csv | plover | tsv (default: from the file's ending: "
                          ".parquet, .csv, .tsv, .jsonl)")] = None,
-    actor: Annotated[str | None, typer.Option(help="Country code or name, either side.")] = None,
+    actor: Annotated[str | None, typer.Option(
+        help="A party (country, body, group) by name or code, or a named actor; either side.")] = None,
     type_: Annotated[str | None, typer.Option("--type", help="PLOVER type.")] = None,
     since: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
     until: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,

@@ -16,11 +16,11 @@ from typing import Any
 import duckdb
 
 from eventwire import analysis, chart_files, charts
-from eventwire.actors.countries import country_label
+from eventwire.actors.parties import party_label
 from eventwire.analysis import shift_alerts, timeline, top_dyads
 from eventwire.store.counted import count_counted, counted_events
 from eventwire.store.db import EventStore
-from eventwire.store.queries import EventFilter, QueryError, Result, country, run_sql
+from eventwire.store.queries import EventFilter, QueryError, Result, party, run_sql
 
 
 class CutWarning(UserWarning):
@@ -177,7 +177,7 @@ class Database:
         with self.session() as con:
             net = analysis.network(con, _day(since, "since"), _day(until, "until"), limit=5000,
                                    collapse=collapse, scope=_scope(type, quad, min_confidence))
-        names = {n["id"]: country_label(n["id"]) for n in net["nodes"]}
+        names = {n["id"]: party_label(n["id"]) for n in net["nodes"]}
         return Charted(Result.of(net["edges"]).arrow, charts.matrix_spec(net, names, limit))
 
     def places(self, since: Date | str | None = None, until: Date | str | None = None,
@@ -197,14 +197,16 @@ class Database:
                  until: Date | str | None = None, type: str | None = None,
                  quad: int | None = None, min_confidence: float | None = None,
                  collapse: str = "event") -> Charted:
-        """One country's relations with each partner, with the dashboard's chart
-        (``/api/charts/partners/{code}``)."""
-        found = country(code)
+        """One party's relations with each partner, with the dashboard's chart
+        (``/api/charts/partners/{code}``; a group's are its events, under the party they
+        count for: its home country)."""
+        me = party(code)
+        found = me.key if me.counted else me.country or me.key
         with self.session() as con:
             rows = top_dyads(con, _day(since, "since"), _day(until, "until"), limit,
                              collapse=collapse, scope=_scope(type, quad, min_confidence),
-                             with_country=found)
-        names = {c: country_label(c) for r in rows for c in (r["a"], r["b"])}
+                             with_country=me.key)
+        names = {c: party_label(c) for r in rows for c in (r["a"], r["b"])}
         return Charted(Result.of(rows).arrow, charts.partners_spec(rows, names, found))
 
     def alerts(self, **kwargs: Any) -> Result:

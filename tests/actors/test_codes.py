@@ -28,6 +28,7 @@ def test_bodies_groups_and_heads_of_bodies_have_their_own_codes() -> None:
     assert actor_code(None, "IGO", "EUR") == "IGOEUREEC"
     assert actor_code(None, "GOV", "NATO") == "IGOWSTNAT"  # a sector of its own, same body
     assert actor_code(None, "IGO", "Mark Rutte") == "IGOWSTNAT"  # leaders.tsv: NATO's head
+    assert actor_code("NLD", "GOV", "Mark Rutte") == "NLDGOV"  # ... and before, the Dutch PM
     assert actor_code("PSE", "REB", "Hamas") == "PSEREBHMS"
     assert actor_code("AFG", "REB", "Taliban") == "AFGREB"
 

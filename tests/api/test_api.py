@@ -128,7 +128,7 @@ def test_countries_by_name_in_paths_and_filters(base_url: str) -> None:
     assert get(base_url, "/api/events", actor="Turkey").json()["total"] == \
         get(base_url, "/api/events", actor="TUR").json()["total"] > 0
     res = get(base_url, "/api/dyads/Atlantis/India/timeline")
-    assert res.status_code == 422 and "unknown country 'Atlantis'" in res.json()["detail"]
+    assert res.status_code == 422 and "unknown country, body or group 'Atlantis'" in res.json()["detail"]
 
 
 def test_list_endpoints_answer_csv_with_the_json_values(base_url: str) -> None:
@@ -183,7 +183,7 @@ def test_chart_specs_carry_the_same_numbers_as_the_json(base_url: str) -> None:
     assert sum(abs(b["count"]) for b in bars) == sum(p["events"] for p in periods)
     assert get(base_url, "/api/charts/timeline", pair="India").status_code == 422
     bad = get(base_url, "/api/charts/timeline", pair="India,Turky")
-    assert bad.status_code == 422 and "did you mean 'turkey'" in bad.json()["detail"]
+    assert bad.status_code == 422 and "did you mean 'Turkey'" in bad.json()["detail"]
     matrix = get(base_url, "/api/charts/matrix").json()
     assert {c["a"] for c in matrix["data"]["values"]} >= {"IND", "TUR", "PAK"}
     world = get(base_url, "/api/charts/map").json()
@@ -199,3 +199,37 @@ def test_grouped_events_take_the_event_lists_filters(base_url: str) -> None:
     assert conflict and len(conflict) < len(every) and all(g["quad"] == 4 for g in conflict)
     turkey = get(base_url, "/api/events/grouped", limit=500, source="Türkiye").json()
     assert turkey and all(g["source_country"] == "TUR" for g in turkey)
+
+
+@pytest.fixture(scope="module")
+def party_url(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A real uvicorn over a real file of hand-built bloc, body and group events."""
+    from eventwire.store.db import EventStore
+    from tests.conftest import party_records
+    from tests.server import running_server
+
+    db = tmp_path_factory.mktemp("parties") / "p.duckdb"
+    with EventStore(db) as store:
+        store.write(party_records())
+    with running_server(db) as url:
+        yield url
+
+
+def test_blocs_bodies_and_groups_are_parties_in_the_api(party_url: str) -> None:
+    nato = httpx.get(f"{party_url}/api/dyads/NATO/RUS/timeline").json()
+    assert (nato["a"], nato["b"]) == ("IGOWSTNAT", "RUS")
+    assert [p["events"] for p in nato["periods"]] == [1, 1]
+    eu = httpx.get(f"{party_url}/api/dyads/the%20EU/Russia/timeline").json()
+    assert eu["a"] == "IGOEUREEC" and sum(p["events"] for p in eu["periods"]) == 1
+    hamas = httpx.get(f"{party_url}/api/dyads/Hamas/ISR/timeline").json()
+    assert hamas["a"] == "Hamas" and sum(p["events"] for p in hamas["periods"]) == 1
+    events = httpx.get(f"{party_url}/api/events", params={"actor": "the Taliban"}).json()
+    assert [e["source"]["code"] for e in events["events"]] == ["AFGREB"]
+    pair = httpx.get(f"{party_url}/api/events", params={"a": "NATO", "b": "Russia"}).json()
+    assert pair["total"] == 2 and {e["source"]["code"] for e in pair["events"]} == {"IGOWSTNAT"}
+    countries = {c["code"]: c for c in httpx.get(f"{party_url}/api/countries").json()}
+    assert countries["IGOWSTNAT"]["name"] == "NATO" and countries["IGOWSTNAT"]["kind"] == "body"
+    wrong = httpx.get(f"{party_url}/api/dyads/Hammas/ISR/timeline")
+    assert wrong.status_code == 422 and "did you mean 'Hamas'" in wrong.text
+    assert "bahamas" not in httpx.get(f"{party_url}/api/events",
+                                      params={"actor": "Hamas"}).text.lower()

@@ -555,3 +555,57 @@ def test_pages_run_under_the_servers_csp_offline(browser, site: str, path: str, 
     pg.wait_for_selector(ready, state="attached", timeout=15000)
     context.close()
     assert not problems, problems
+
+
+@pytest.fixture(scope="module")
+def party_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real server over hand-built bloc, body and group events (tests.conftest)."""
+    from eventwire.store.db import EventStore
+    from tests.conftest import party_records
+
+    db = tmp_path_factory.mktemp("web-parties") / "p.duckdb"
+    with EventStore(db) as store:
+        store.write(party_records())
+    with running_server(db) as url:
+        yield url
+
+
+def test_the_pair_picker_takes_nato_by_name(browser, party_site: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    context.route("**/*", lambda route: route.continue_()
+                  if route.request.url.startswith(party_site) else route.abort())
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(party_site + "/#/relations?pair=IND,TUR")
+    page.wait_for_function("document.querySelectorAll('#country-names option').length > 0")
+    offered = page.locator("#country-names option").evaluate_all("os => os.map(o => o.value)")
+    assert "NATO" in offered and "European Union" in offered  # bodies by name, beside countries
+    page.fill("#pair-picker input[name=a]", "NATO")
+    page.fill("#pair-picker input[name=b]", "Russia")
+    page.click("#pair-picker button[type=submit]")
+    page.wait_for_function("location.hash.includes('pair=IND%2CTUR&pair=IGOWSTNAT%2CRUS')")
+    page.wait_for_function("document.getElementById('chips').innerText"
+                           ".includes('Pair NATO – Russia')")
+    wait_for_chart(page, "#timeline")
+    titles = page.locator("#timeline svg .role-title-text").evaluate_all(
+        "ts => ts.map(t => t.textContent)")
+    assert "NATO – Russia" in titles and "India – Turkey" in titles
+    # the same pair again by other names is the same panel, not a second one
+    page.fill("#pair-picker input[name=a]", "Russia")
+    page.fill("#pair-picker input[name=b]", "the North Atlantic Treaty Organization")
+    page.click("#pair-picker button[type=submit]")
+    page.wait_for_function("location.hash.endsWith('pair=IND%2CTUR&pair=IGOWSTNAT%2CRUS')")
+    wait_for_chart(page, "#timeline")
+    assert page.locator("#timeline svg .role-title-text").count() == 2
+    assert "unknown" not in page.inner_text("body").lower()
+    # the pair's events by name, with the body's CAMEO code
+    page.goto(party_site + "/#/events?a=NATO&b=Russia")
+    page.wait_for_selector("#events-table tbody tr td.sentence")
+    assert "IGOWSTNAT" in page.inner_text("#events-table")
+    # the matrix has NATO as a party beside the countries
+    page.goto(party_site + "/#/pairs")
+    wait_for_chart(page, "#matrix")
+    assert "NATO" in page.inner_text("#matrix")
+    assert not errors, errors
+    context.close()

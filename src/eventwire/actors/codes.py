@@ -58,10 +58,14 @@ def actor_code(country: str | None, sector: str | None, name: str | None,
     """The CAMEO code of an actor: a body's or group's own, else country + sector; None when
     neither is known. (An IGO actor's ``name`` is its table key, a group's its table name.)"""
     t = tables or code_tables()
-    if name:
-        for own in (t.bodies, t.groups, t.heads):
-            if name in own:
-                return own[name]
+    if name is not None:
+        own = t.bodies.get(name) or t.groups.get(name)
+        if own is not None:
+            return own
+        if not country and name in t.heads:
+            # Someone who leads a body, in that office (no country); the same person in a
+            # national office ("Mark Rutte" as Dutch prime minister) has their country's code.
+            return t.heads[name]
     if not country and not sector:
         return None
     place = t.countries.get(country, country) if country else ""

@@ -17,8 +17,9 @@ from datetime import date as Date
 from datetime import timedelta
 from typing import Any, Literal
 
+from eventwire.actors.parties import Party
 from eventwire.store.counted import COLLAPSE_MODES
-from eventwire.store.queries import EventFilter, QueryError, country, date_range
+from eventwire.store.queries import EventFilter, QueryError, date_range, pair_clause
 from eventwire.store.rollup import (
     COUNTED_WHERE,
     IN_A_MONTH,
@@ -126,18 +127,16 @@ def _month_after(day: Date) -> Date:
     return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
 
 
-#: Condition for rows that belong to some country pair (a dyad).
+#: Condition for rows that belong to some pair of parties (a dyad: countries, bodies).
 DYADIC = ("source_party IS NOT NULL AND target_party IS NOT NULL "
           "AND source_party <> target_party")
 
 
-def pair_condition(a: str, b: str, directed: bool) -> tuple[str, list[Any]]:
-    """Rows of the pair a-b (either direction unless ``directed``)."""
-    a, b = country(a), country(b)
-    if directed:
-        return "source_party = ? AND target_party = ?", [a, b]
-    return ("((source_party = ? AND target_party = ?) OR "
-            "(source_party = ? AND target_party = ?))"), [a, b, b, a]
+def pair_condition(a: Party, b: Party, directed: bool) -> tuple[str, list[Any], bool]:
+    """Rows of the pair a-b (either direction unless ``directed``), and whether the monthly
+    rollup can apply the condition (not for a group, found by its name in the events)."""
+    sql, params = pair_clause(a, b, directed)
+    return sql, params, a.counted and b.counted
 
 
 QUAD_COLUMNS = """

@@ -1,4 +1,5 @@
-"""Dyads: the most active country pairs and one pair's relations over time."""
+"""Dyads: the most active pairs (countries and bodies) and one pair's relations over time (any
+two parties: countries, bodies, groups; ``actors.parties``)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ from typing import Any
 
 import duckdb
 
-from eventwire.actors.countries import country_label
+from eventwire.actors.parties import party_label
 from eventwire.analysis.counting import DYADIC, QUAD_COLUMNS, counted, pair_condition
 from eventwire.limits import echo
-from eventwire.store.queries import EventFilter, QueryError, country
+from eventwire.store.queries import EventFilter, QueryError, party
 from eventwire.store.rollup import placed_in
 
 INTERVALS = ("day", "week", "month", "quarter", "year")
@@ -29,13 +30,17 @@ def top_dyads(con: duckdb.DuckDBPyConnection, since: Date | None = None,
               until: Date | None = None, limit: int = 10, directed: bool = False,
               collapse: str = "event", scope: EventFilter | None = None,
               with_country: str | None = None) -> list[dict[str, Any]]:
-    """The most active country pairs, with counts per quad class and the cooperation measures;
-    ``with_country``: only that country's pairs (its relations)."""
-    where, extra = DYADIC, []
+    """The most active pairs of parties, with counts per quad class and the cooperation
+    measures; ``with_country``: only that party's pairs (its relations; a group's are its
+    events, under the parties they count for)."""
+    where, extra, monthly = DYADIC, [], True
     if with_country:
-        code = country(with_country)
-        where, extra = f"{DYADIC} AND (source_party = ? OR target_party = ?)", [code, code]
-    rows, params = counted(collapse, since, until, where, extra, scope, by_type=False)
+        me = party(with_country)
+        (s, s_params), (t, t_params) = me.clause("source"), me.clause("target")
+        where, extra = f"{DYADIC} AND ({s} OR {t})", [*s_params, *t_params]
+        monthly = me.counted
+    rows, params = counted(collapse, since, until, where, extra, scope, by_type=False,
+                           monthly=monthly)
     a, b = (("source_party", "target_party") if directed else
             ("least(source_party, target_party)", "greatest(source_party, target_party)"))
     sql = f"""SELECT {a} AS a, {b} AS b, {QUAD_COLUMNS}
@@ -47,14 +52,15 @@ def timeline(con: duckdb.DuckDBPyConnection, a: str, b: str, interval: str = "mo
              since: Date | None = None, until: Date | None = None, directed: bool = False,
              collapse: str = "event", scope: EventFilter | None = None) -> list[dict[str, Any]]:
     """A pair's relations by period: counts per quad class and per type, summed intensity, the
-    net cooperation index. Undirected by default; ``directed`` counts only a -> b. Only
-    events whose date period lies in one period are drawn (``unplaced`` counts the others:
-    "in March 2019" in a weekly series)."""
+    net cooperation index. Undirected by default; ``directed`` counts only a -> b. Either side
+    is a party by any of its names: "EU", "NATO", "Hamas", "India". Only events whose date
+    period lies in one period are drawn (``unplaced`` counts the others: "in March 2019" in a
+    weekly series)."""
     if interval not in INTERVALS:
         raise QueryError(f"interval must be one of {', '.join(INTERVALS)}")
-    pair, pair_params = pair_condition(a, b, directed)
+    pair, pair_params, by_party = pair_condition(party(a), party(b), directed)
     rows, params = counted(collapse, since, until, pair, pair_params, scope, dated=True,
-                           monthly=interval in MONTHLY_INTERVALS, placed=interval)
+                           monthly=interval in MONTHLY_INTERVALS and by_party, placed=interval)
     # One pass over the pair's events; the per-period figures are added up here.
     cells = _rows(con, f"""SELECT date_trunc('{interval}', date)::DATE AS period, type, quad,
                sum(weight)::BIGINT AS n, sum(score) AS score
@@ -84,7 +90,7 @@ def unplaced(con: duckdb.DuckDBPyConnection, a: str, b: str, interval: str = "mo
     a period longer than it or across two of its periods (a year in a monthly series)."""
     if interval not in INTERVALS:
         raise QueryError(f"interval must be one of {', '.join(INTERVALS)}")
-    pair, pair_params = pair_condition(a, b, directed)
+    pair, pair_params, _ = pair_condition(party(a), party(b), directed)
     rows, params = counted(collapse, since, until, f"({pair}) AND NOT ({placed_in(interval)})",
                            pair_params, scope, dated=True, monthly=False)
     found = con.execute(f"SELECT coalesce(sum(weight), 0) FROM {rows} c", params).fetchall()
@@ -92,23 +98,29 @@ def unplaced(con: duckdb.DuckDBPyConnection, a: str, b: str, interval: str = "mo
 
 
 def parse_pair(text: str) -> tuple[str, str, bool]:
-    """"IND,TUR" (both directions) or "IND>TUR" (IND towards TUR only), names or codes."""
+    """"IND,TUR" (both directions) or "IND>TUR" (IND towards TUR only), names or codes: the
+    two parties' keys (``Party.key``: ISO3, a body's code, a group's name) and the direction."""
     directed = ">" in text
     parts = text.split(">" if directed else ",")
     if len(parts) != 2 or not all(p.strip() for p in parts):
         raise QueryError(f"pair {echo(text)}: give 'A,B' (both directions) or 'A>B' (A towards B)")
-    return country(parts[0].strip()), country(parts[1].strip()), directed
+    return party(parts[0].strip()).key, party(parts[1].strip()).key, directed
 
 
 def timelines(con: duckdb.DuckDBPyConnection, pairs: list[str], interval: str = "month",
               since: Date | None = None, until: Date | None = None, collapse: str = "event",
               scope: EventFilter | None = None) -> list[dict[str, Any]]:
     """Several pairs' timelines (``parse_pair`` forms), each with its label, codes and
-    direction: what ``charts.timeline_spec`` draws, one panel a pair."""
+    direction: what ``charts.timeline_spec`` draws, one panel a pair (a pair given twice, by
+    two names for the same parties, is one panel)."""
     series = []
+    seen: set[tuple[str, str, bool]] = set()
     for text in pairs:
         a, b, directed = parse_pair(text)
-        label = f"{country_label(a)} {'→' if directed else '–'} {country_label(b)}"
+        if (a, b, directed) in seen or (not directed and (b, a, directed) in seen):
+            continue
+        seen.add((a, b, directed))
+        label = f"{party_label(a)} {'→' if directed else '–'} {party_label(b)}"
         series.append({"pair": label, "a": a, "b": b, "directed": directed,
                        "periods": timeline(con, a, b, interval, since, until, directed,
                                            collapse, scope),

@@ -242,8 +242,12 @@ class Alert(BaseModel):
 
 
 class CountryRow(QuadCounts):
-    code: str = Field(description="ISO 3166 alpha-3.")
+    code: str = Field(description=(
+        "ISO 3166 alpha-3 of a country, or the CAMEO code of an intergovernmental body "
+        "(IGOEUREEC: the EU), which is a party of its own."))
     name: str
+    kind: Literal["country", "body"] = Field(default="country", description=(
+        "A country or an intergovernmental body."))
     numeric: str | None = Field(description="ISO 3166 numeric (world maps key shapes by it).")
     cooperation: int
     conflict: int

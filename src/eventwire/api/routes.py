@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from starlette.background import BackgroundTask
 
 from eventwire import __version__, analysis, charts
-from eventwire.actors.countries import country_label
+from eventwire.actors.parties import party_label
 from eventwire.api.deps import Cursor, State, require_token
 from eventwire.api.models import (
     FIELD_CHARS,
@@ -57,8 +57,8 @@ from eventwire.store.export import export_events, write_csv
 from eventwire.store.queries import (
     EventFilter,
     article,
-    country,
     grouped_events,
+    party,
     run_sql,
     summary,
 )
@@ -360,7 +360,7 @@ def dyad_timeline(cur: Cursor, scope: EventScope, a: str, b: str, interval: Inte
     """One pair's relations by period (as CSV: one row a period)."""
     rows = analysis.timeline(cur, a, b, interval, since, until, directed, collapse, scope)
     left = analysis.unplaced(cur, a, b, interval, since, until, directed, collapse, scope)
-    found = Timeline.model_validate({"a": country(a), "b": country(b), "interval": interval,
+    found = Timeline.model_validate({"a": party(a).key, "b": party(b).key, "interval": interval,
                                      "directed": directed, "periods": rows, "unplaced": left})
     return _rows_as(found.periods, fmt, f"{found.a}-{found.b}", model=Period) \
         if fmt == "csv" else found
@@ -433,7 +433,7 @@ def matrix_chart(cur: Cursor, scope: EventScope, since: Since = None, until: Unt
                  collapse: Collapse = "event") -> Spec:
     """The busiest countries' pairs as a matrix, as a Vega-Lite spec."""
     net = analysis.network(cur, since, until, collapse=collapse, scope=scope, limit=5000)
-    names = {n["id"]: country_label(n["id"]) for n in net["nodes"]}
+    names = {n["id"]: party_label(n["id"]) for n in net["nodes"]}
     return charts.matrix_spec(net, names, limit)
 
 
@@ -451,9 +451,11 @@ def map_chart(cur: Cursor, scope: EventScope, since: Since = None, until: Until 
 def partners_chart(cur: Cursor, scope: EventScope, code: str, since: Since = None,
                    until: Until = None, limit: Annotated[int, Query(ge=1, le=100)] = 25,
                    collapse: Collapse = "event") -> Spec:
-    """One country's partners, cooperation right and conflict left, as a Vega-Lite spec."""
-    found = country(code)
+    """One party's partners, cooperation right and conflict left, as a Vega-Lite spec (a
+    group's are its events, under the party they count for: its home country)."""
+    me = party(code)
+    found = me.key if me.counted else me.country or me.key
     rows = analysis.top_dyads(cur, since, until, limit, collapse=collapse, scope=scope,
-                              with_country=found)
-    names = {c: country_label(c) for r in rows for c in (r["a"], r["b"])}
+                              with_country=me.key)
+    names = {c: party_label(c) for r in rows for c in (r["a"], r["b"])}
     return charts.partners_spec(rows, names, found)

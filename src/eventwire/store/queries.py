@@ -15,7 +15,14 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from eventwire.actors.countries import UnknownCountry, country_code, looks_like_a_country, resolve_country
+from eventwire.actors.countries import UnknownCountry, looks_like_a_country, resolve_country
+from eventwire.actors.parties import (
+    Party,
+    UnknownParty,
+    find_party,
+    looks_like_a_party,
+    resolve_party,
+)
 from eventwire.limits import echo
 from eventwire.ontology.plover import PLOVER_TYPES
 
@@ -49,12 +56,14 @@ class Result:
 
 @dataclass(frozen=True)
 class EventFilter:
-    """Filters for event listings. Country codes are ISO alpha-3; other actor values match text."""
+    """Filters for event listings. A side is a party by any of its names (a country, a body
+    such as the EU or NATO, an armed group such as Hamas: ``actors.parties``); any other actor
+    value matches names and text by whole words."""
 
     actor: str | None = None  # either side
     source: str | None = None
     target: str | None = None
-    dyad: tuple[str, str] | None = None  # either direction
+    dyad: tuple[str, str] | None = None  # two parties, either direction
     type: str | None = None
     quad: int | None = None
     since: Date | None = None
@@ -82,10 +91,9 @@ class EventFilter:
             clauses.append(f"({c1} OR {c2})")
             params += p1 + p2
         if self.dyad:
-            a, b = (country(x) for x in self.dyad)
-            clauses.append("((source_country = ? AND target_country = ?) OR "
-                           "(source_country = ? AND target_country = ?))")
-            params += [a, b, b, a]
+            clause, ps = pair_clause(party(self.dyad[0]), party(self.dyad[1]), directed=False)
+            clauses.append(clause)
+            params += ps
         if self.type:
             if self.type.upper() not in PLOVER_TYPES:
                 raise QueryError(f"unknown PLOVER type {echo(self.type)}")
@@ -137,17 +145,41 @@ def _escape_like(value: str) -> str:
 
 
 def _actor_clause(role: str, value: str) -> tuple[str, list[Any]]:
-    """A country by any of its names, matched by code; else a named actor, matched by whole
-    words ("Erdogan" finds "Recep Tayyip Erdogan"; "Oman" never finds "Romanian"). A near miss
-    of a country name is an error that suggests the right one."""
-    code = country_code(value)
-    if code is not None:
-        return f"{role}_country = ?", [code]
-    if looks_like_a_country(value):
-        country(value)  # raises, with suggestions
+    """A party by any of its names (a country, a body, a group), matched by its code or the
+    group's name; else a named actor, matched by whole words ("Erdogan" finds "Recep Tayyip
+    Erdogan"; "Oman" never finds "Romanian"). A near miss of a party's name is an error that
+    suggests the right one."""
+    found = find_party(value)
+    if found is not None:
+        return found.clause(role)
+    if looks_like_a_party(value) or looks_like_a_country(value):
+        party(value)  # raises, with suggestions
     words = r"(?i)\b" + re.escape(value.strip()) + r"\b"
     return (f"(regexp_matches({role}_name, ?) OR regexp_matches({role}_text, ?))",
             [words, words])
+
+
+def pair_clause(a: Party, b: Party, directed: bool) -> tuple[str, list[Any]]:
+    """Events between two parties (a towards b only if ``directed``)."""
+    a_to_b, a_to_b_params = _directed(a, b)
+    if directed:
+        return a_to_b, a_to_b_params
+    b_to_a, b_to_a_params = _directed(b, a)
+    return f"({a_to_b} OR {b_to_a})", [*a_to_b_params, *b_to_a_params]
+
+
+def _directed(source: Party, target: Party) -> tuple[str, list[Any]]:
+    (s, s_params), (t, t_params) = source.clause("source"), target.clause("target")
+    return f"({s} AND {t})", [*s_params, *t_params]
+
+
+def party(name: str) -> Party:
+    """The party (country, body, group) named any way; a ``QueryError`` with suggestions from
+    the known names if none."""
+    try:
+        return resolve_party(name)
+    except UnknownParty as exc:
+        raise QueryError(str(exc)) from None
 
 
 def country(name: str) -> str:

@@ -19,7 +19,7 @@ const EVENT_ONLY = ["actor", "text", "location", "a", "b", "source", "target"];
 const EMBED = {actions: {export: true, source: false, compiled: false, editor: false},
   ast: true, expr: expressionInterpreter, renderer: "svg", downloadFileName: "eventwire"};
 
-let countryNames = {};  // ISO3 -> name
+let countryNames = {};  // party code (ISO3, or a body's: IGOWSTNAT) -> name
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -405,9 +405,14 @@ async function countryView(code, params) {
 
 // ---- events table -----------------------------------------------------------------------------
 
+function groupedActor(text, code) {
+  return code ? `${text} (${code})` : text || "–";
+}
+
 function actorLabel(a) {
   if (!a) return "–";
-  const code = [a.country, a.sector].filter(Boolean).join(" ");
+  // The CAMEO code (USAGOV, IGOWSTNAT, PSEREBHMS); a record from before codes, its parts.
+  const code = a.code || [a.country, a.sector].filter(Boolean).join(" ");
   return code ? `${a.text} (${code})` : a.text;
 }
 
@@ -448,8 +453,8 @@ async function eventsView(params) {
       `${rows.length} grouped events on this page (repeated reports of one event as one row)`;
     tbody.replaceChildren(...rows.map(g => el("tr", {"data-event": g.id},
       cell("Date", dateLabel(g.date, g.date_precision)), cell("Type", `${g.type} · ${g.cameo}`, {class: `type quad${g.quad}`}),
-      cell("Source", g.source_country ? `${g.source_text} (${g.source_country})` : g.source_text || "–"),
-      cell("Target", g.target_country ? `${g.target_text} (${g.target_country})` : g.target_text || "–"),
+      cell("Source", groupedActor(g.source_text, g.source_code || g.source_country)),
+      cell("Target", groupedActor(g.target_text, g.target_code || g.target_country)),
       cell("Where", ""), cell("Conf.", ""), cell("Intensity", String(Math.round(g.intensity * 10) / 10)),
       cell("Amounts", `${g.reports} reports, ${g.stories} stories`),
       cell("Evidence", el("a", {href: hashFor(["article", g.evidence[0].article_id],
