@@ -601,7 +601,8 @@ def test_the_pair_picker_takes_nato_by_name(browser, party_site: str) -> None:  
     assert "unknown" not in page.inner_text("body").lower()
     # the pair's events by name, with the body's CAMEO code
     page.goto(party_site + "/#/events?a=NATO&b=Russia")
-    page.wait_for_selector("#events-table tbody tr td.sentence")
+    page.wait_for_function("document.querySelector('main').dataset.for === location.hash")
+    page.wait_for_selector("#events-table tbody tr td.sentence", state="attached")
     assert "IGOWSTNAT" in page.inner_text("#events-table")
     # the matrix has NATO as a party beside the countries
     page.goto(party_site + "/#/pairs")
