@@ -1,13 +1,15 @@
 """Coding time and memory against article length, on real-shaped text: time per character should
 stay flat (aim: within 1.5x) and peak memory under 1 GB from 10k to 2M characters.
 
-    nice -n 10 .venv/bin/python benchmarks/length_scaling.py [--sizes 10000,30000,100000,300000]
+    nice -n 10 .venv/bin/python benchmarks/length_scaling.py \
+        [--sizes 10000,30000,100000,300000,1000000,2000000]
 
 Each text is one generated article (``benchmarks/news.py``, ``long_article``: a dateline,
 paragraphs that mix events, placed events, quotations, coordinated actors and pronouns with
 background sentences, some paragraphs opening with datelines of their own) of at least the size,
 coded once in a fresh subprocess after a warm-up: CPU seconds of the coding, and the process's
-peak resident memory (the pipeline's own load included)."""
+peak resident memory (the pipeline's own load included). Texts over ``limits.WINDOW_CHARS`` are
+coded in windows of sentences (``windows.py``); ``windows`` says how many."""
 
 from __future__ import annotations
 
@@ -26,8 +28,10 @@ def one(size: int) -> dict[str, object]:
     """Code one article of ``size`` characters in this process."""
     from news import long_article
 
+    from eventwire.limits import WINDOW_CHARS, WINDOW_CONTEXT_CHARS
     from eventwire.pipeline import Coder
     from eventwire.schema import Article
+    from eventwire.windows import windows
 
     text = long_article(size)
     coder = Coder()
@@ -37,12 +41,13 @@ def one(size: int) -> dict[str, object]:
     cpu = time.process_time() - started
     return {"characters": len(text), "cpu_s": round(cpu, 2),
             "us_per_char": round(cpu / len(text) * 1e6, 1), "events": len(events),
+            "windows": len(windows(text, WINDOW_CHARS, WINDOW_CONTEXT_CHARS)),
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="10000,30000,100000,300000")
+    parser.add_argument("--sizes", default="10000,30000,100000,300000,1000000,2000000")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # the subprocess's own run
     args = parser.parse_args()
     if args.one:

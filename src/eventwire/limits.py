@@ -63,3 +63,11 @@ def date_window() -> tuple[Date, Date]:
             raise ValueError(f"EVENTWIRE_DATE_RANGE={setting[:60]!r}: FIRST is after LAST")
         return window
     return Date(1900, 1, 1), Date.today() + timedelta(days=366)
+
+
+#: Texts longer than this (characters) are coded in windows of whole sentences, one spaCy Doc at
+#: a time, so an article's memory is bounded by the window, not its length (``windows.py``).
+WINDOW_CHARS = 60_000
+#: Each window after the first is parsed with this much of the text before it, so pronouns and
+#: "the ministry" find what was named just before (coreference looks back a bounded distance).
+WINDOW_CONTEXT_CHARS = 8_000

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date as Date
 from functools import lru_cache
+from itertools import groupby
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -26,6 +27,7 @@ from eventwire.events.lexicon import Lexicon
 from eventwire.ingest.casing import Recaser, dictionary_words
 from eventwire.ingest.layout import KnownPlace, Layout, read_layout
 from eventwire.ingest.readers import clean_text
+from eventwire.limits import WINDOW_CHARS, WINDOW_CONTEXT_CHARS
 from eventwire.nlp import get_pipeline, make_doc
 from eventwire.ontology.plover import cameo_code, intensity, quad_class
 from eventwire.prefilter import Cues, compact_doc
@@ -35,6 +37,7 @@ from eventwire.when_where.amounts import amounts
 from eventwire.when_where.dates import clause_of, event_date
 from eventwire.when_where.places import load_places, place_of
 from eventwire.when_where.quotes import doc_quotes
+from eventwire.windows import windows
 
 
 def _as_stored(article: Article, start: int, text: str) -> str:
@@ -214,17 +217,59 @@ class Coder:
     def code(self, articles: Iterable[Article], batch_size: int = 32
              ) -> Iterator[tuple[Article, list[Event]]]:
         """Each article (with its quotations) and its events; an event reported inside a
-        quotation names it in ``attributes.quote`` (its index in ``article.quotes``)."""
-        for article, doc in self.docs(articles, batch_size):
-            quotes = tuple(replace(q, text=_as_stored(article, q.start, q.text),
-                                   speaker=_stored_actor(article, q.speaker))
-                           for q in doc_quotes(doc, self.quote_verbs))
-            events = [e for e in doc_events(doc, article) if e.confidence >= self.min_confidence
-                      and not discarded(e, article, self.discards)]
-            if quotes:
-                events = [link_quote(e, quotes) for e in events]
-                article = replace(article, quotes=quotes)
-            yield article, events
+        quotation names it in ``attributes.quote`` (its index in ``article.quotes``). A text
+        over ``WINDOW_CHARS`` is coded in windows of sentences (``windows.py``), one Doc at a
+        time, so its memory is bounded; shorter ones go through ``docs`` as they are."""
+        for long, group in groupby(articles, key=lambda a: len(a.text) > WINDOW_CHARS):
+            if long:
+                yield from (self._code_windows(article) for article in group)
+                continue
+            for article, doc in self.docs(group, batch_size):
+                yield self._with_quotes(article, doc_events(doc, article),
+                                        self._quotes(article, doc))
+
+    def _quotes(self, article: Article, doc: Doc) -> list[Quote]:
+        return [replace(q, text=_as_stored(article, q.start, q.text),
+                        speaker=_stored_actor(article, q.speaker))
+                for q in doc_quotes(doc, self.quote_verbs)]
+
+    def _with_quotes(self, article: Article, events: list[Event], quotes: list[Quote]
+                     ) -> tuple[Article, list[Event]]:
+        events = [e for e in events if e.confidence >= self.min_confidence
+                  and not discarded(e, article, self.discards)]
+        if quotes:
+            events = [link_quote(e, tuple(quotes)) for e in events]
+            article = replace(article, quotes=tuple(quotes))
+        return article, events
+
+    def _code_windows(self, article: Article) -> tuple[Article, list[Event]]:
+        """A long article, one window of sentences at a time. What is the article's own is read
+        once from the whole text (its layout: dateline, headline, skipped parts, casing) and
+        given to every window; offsets are the article's throughout. Each window's Doc is
+        dropped before the next is parsed."""
+        article = article.with_id()
+        layout = read_layout(article.text, self.known_place, article.date)
+        if article.date is None and layout.dateline and layout.dateline.date:
+            article = replace(article, date=layout.dateline.date)
+        text = self.recaser(article.text, layout.casing)
+        events: list[Event] = []
+        quotes: list[Quote] = []
+        for window in windows(text, WINDOW_CHARS, WINDOW_CONTEXT_CHARS):
+            doc = make_doc(self.nlp, text[window.start:window.end], article.date, article.id)
+            doc._.layout = layout
+            doc = compact_doc(self.nlp, doc, self.cues if self.prefilter else None,
+                              base=window.start)
+            if doc._.offsets is None:  # nothing left out: the window's text as it is
+                doc._.offsets = [(0, window.start)]
+            (doc,) = self.nlp.pipe([doc])
+            # What the context before the window holds is the window before's.
+            events += [e for c in doc._.events
+                       if (e := to_event(c, article)).trigger.start >= window.own]
+            quotes += [q for q in self._quotes(article, doc) if q.start >= window.own]
+            del doc
+        events = sorted(_told_again(layout, events),
+                        key=lambda e: (e.trigger.start, e.source.start if e.source else -1))
+        return self._with_quotes(article, events, quotes)
 
 
 def discarded(event: Event, article: Article, discards: tuple[Discard, ...]) -> bool:

@@ -186,22 +186,24 @@ def _before_opening_quote(doc: Doc, i: int) -> int:
     return i
 
 
-def _skipped(sent: Span, skipped: list[Part]) -> bool:
-    end = sent.start_char + len(sent.text.rstrip())  # the break after a part is not in it
-    return any(p.start <= sent.start_char and end <= p.end for p in skipped)
+def _skipped(sent: Span, skipped: list[Part], base: int) -> bool:
+    start = sent.start_char + base
+    end = start + len(sent.text.rstrip())  # the break after a part is not in it
+    return any(p.start <= start and end <= p.end for p in skipped)
 
 
-def compact_doc(nlp: Language, doc: Doc, c: Cues | None) -> Doc:
+def compact_doc(nlp: Language, doc: Doc, c: Cues | None, base: int = 0) -> Doc:
     """The Doc to code: without the reader's skipped parts (``doc._.layout``: bylines,
     captions, boilerplate), each part (a headline, a dateline) starting a sentence, and with only
     the sentences that may hold an event, or name whom they refer back to (``c``; None keeps
-    every sentence). The Doc itself when nothing is left out."""
+    every sentence). The Doc itself when nothing is left out. ``base``: where the Doc's text
+    starts in the article (a window of it; the layout's offsets are the article's)."""
     layout: Layout | None = doc._.layout
     part_starts: set[int] = set()
     if layout is not None and layout.parts:
         token_starts = [t.idx for t in doc]
         for char in layout.boundaries():
-            i = bisect_left(token_starts, char)
+            i = bisect_left(token_starts, char - base)
             while i < len(doc) and doc[i].is_space:  # the part's words, not the break before them
                 i += 1
             if 0 < i < len(doc):
@@ -209,7 +211,7 @@ def compact_doc(nlp: Language, doc: Doc, c: Cues | None) -> Doc:
                 part_starts.add(i)
     sents = _segments(doc, part_starts)
     skipped = layout.skipped() if layout is not None else []
-    prose = [not _skipped(s, skipped) for s in sents]
+    prose = [not _skipped(s, skipped, base) for s in sents]
     if c is not None:
         candidates = _with_context(sents, [ok and is_candidate(s, c) for ok, s in zip(prose, sents,
                                                                                       strict=True)], c)
@@ -223,7 +225,7 @@ def compact_doc(nlp: Language, doc: Doc, c: Cues | None) -> Doc:
     offsets: list[tuple[int, int]] = []  # (compact char start, original char start) per sentence
     pos = 0
     for sent in keep:
-        offsets.append((pos, sent.start_char))
+        offsets.append((pos, sent.start_char + base))
         for j, tok in enumerate(sent):
             words.append(tok.text)
             spaces.append(bool(tok.whitespace_) or j == len(sent) - 1)
