@@ -708,6 +708,48 @@ def demo(
         run_server(db, host, port, None, None)
 
 
+actors_app = typer.Typer(no_args_is_help=True, help="The actor tables: how names resolve.")
+app.add_typer(actors_app, name="actors")
+
+
+@actors_app.command("lookup")
+def actors_lookup(
+    name: Annotated[str, typer.Argument(help="A name as an article would write it.")],
+    on: Annotated[str | None, typer.Option("--date", help=(
+        "The article's date (YYYY-MM-DD): office holders by their term. Default: an undated "
+        "article (the current terms)."))] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="table or jsonl.")] = Format.table,
+) -> None:
+    """Show how NAME resolves: the entry the coder takes, its CAMEO code and party, and every
+    table row (file and line) that names it."""
+    from eventwire.actors.lookup import lookup
+
+    found = lookup(name, _parse_date(on))
+    if fmt is not Format.table:
+        out.print(json.dumps(found, ensure_ascii=False), highlight=False, markup=False,
+                  soft_wrap=True)
+        return
+    when = f" on {found['date']}" if found["date"] else " (undated)"
+    taken = found["resolves_to"]
+    lines = [f"{name!r}{when}:"]
+    if found["blocked"]:
+        lines.append("  never an actor: a blocked phrase")
+    elif taken is None:
+        lines.append("  names no actor in the tables")
+    else:
+        where = f"{taken['table']} line {taken['line']}" if taken["line"] else taken["table"]
+        parts = [taken["kind"], taken["name"] or "", taken["country"] or "", taken["sector"] or ""]
+        lines.append(f"  the coder takes: {' '.join(p for p in parts if p)}  code "
+                     f"{taken['code'] or '-'}  party {taken['party'] or '-'}  ({where})")
+    for row in found["rows"]:
+        lines.append(f"  {row['table']}:{row['line']}  {row['note']}"
+                     + (f"  {row['name']}" if row["name"] and row["name"] != row["note"] else ""))
+    party = found["query_party"]
+    lines.append(f"  queries take it for: {party['kind']} {party['key']} ({party['label']})"
+                 if party else "  queries take it for: a named actor (matched by whole words)")
+    out.print("\n".join(lines), highlight=False, markup=False, soft_wrap=True)
+
+
 def main() -> None:
     from eventwire.store.db import StoreError
 
