@@ -1,11 +1,14 @@
 """Charts saved as files: the offline page drawn by a real Chromium with every request
-refused, the JSON, and the clear refusal of formats whose converter is not installed."""
+refused, the JSON, and PNG and SVG drawn with no network."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
+import struct
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
 
@@ -29,14 +32,34 @@ def test_a_closing_script_tag_in_the_data_stays_data(tmp_path: Path) -> None:
     assert "</script><script>window.pwned" not in page
 
 
-@pytest.mark.skipif(importlib.util.find_spec("vl_convert") is not None,
-                    reason="vl-convert-python is installed: PNG works")
-def test_png_without_its_converter_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(RuntimeError, match=r"needs vl-convert-python.*save as \.html"):
-        chart_files.save(charts.timeline_spec(SERIES), tmp_path / "t.png")
-    assert not (tmp_path / "t.png").exists()
+def test_png_and_svg_are_drawn_by_the_locked_converter(tmp_path: Path) -> None:
+    spec = charts.timeline_spec(SERIES, "week")
+    png = chart_files.save(spec, tmp_path / "t.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", png[16:24])  # the IHDR chunk
+    assert width > 400 and height > 400  # two panels, drawn, not an empty frame
+    svg = ET.parse(chart_files.save(spec, tmp_path / "t.svg")).getroot()
+    texts = [t.text for t in svg.iter("{http://www.w3.org/2000/svg}text")]
+    assert "India – Turkey" in texts and "Pakistan → Turkey" in texts
+    assert svg.iter("{http://www.w3.org/2000/svg}path")  # the bars
     with pytest.raises(ValueError, match=r"give a file ending in \.html"):
-        chart_files.save(charts.timeline_spec(SERIES), tmp_path / "t.gif")
+        chart_files.save(spec, tmp_path / "t.gif")
+
+
+@pytest.mark.skipif(shutil.which("unshare") is None or
+                    subprocess.run(["unshare", "-n", "true"], capture_output=True).returncode,
+                    reason="no network namespace here to take the network away")
+def test_png_and_svg_need_no_network(tmp_path: Path) -> None:
+    """Saved with no network at all (a fresh network namespace: not even loopback is up)."""
+    script = ("import sys; from eventwire import chart_files, charts; "
+              "from tests.test_charts import SERIES; "
+              "[chart_files.save(charts.timeline_spec(SERIES), sys.argv[1] + e) "
+              "for e in ('.png', '.svg')]")
+    run = subprocess.run(["unshare", "-n", sys.executable, "-c", script, str(tmp_path / "c")],
+                         capture_output=True, text=True, cwd=Path(__file__).parent.parent)
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "c.png").stat().st_size > 1000
+    assert "India – Turkey" in (tmp_path / "c.svg").read_text("utf-8")
 
 
 @pytest.mark.slow

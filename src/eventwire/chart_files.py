@@ -1,6 +1,7 @@
 """Charts as files a notebook can share: HTML that draws offline (the dashboard's vendored
 Vega, Vega-Lite and vega-embed inlined, nothing fetched), the Vega-Lite JSON, or PNG/SVG/PDF
-through Altair when its converter (vl-convert-python) is installed."""
+through Altair's converter (vl-convert-python, which carries its own Vega and fonts: no
+network either)."""
 
 from __future__ import annotations
 
@@ -63,7 +64,7 @@ def mimebundle(spec: dict[str, Any], summary: str) -> dict[str, Any]:
 
 def save(spec: dict[str, Any], path: str | Path) -> Path:
     """Write ``spec`` to ``path`` by its ending: .html (offline), .json (the spec), or .png,
-    .svg, .pdf (Altair's converter, vl-convert-python, which must be installed)."""
+    .svg, .pdf (Altair's converter, vl-convert-python)."""
     out = Path(path)
     kind = out.suffix.lower().lstrip(".")
     if kind in ("html", "htm"):
@@ -71,9 +72,10 @@ def save(spec: dict[str, Any], path: str | Path) -> Path:
     elif kind == "json":
         out.write_text(json.dumps(spec, ensure_ascii=False, indent=1), "utf-8")
     elif kind in ("png", "svg", "pdf"):
-        if importlib.util.find_spec("vl_convert") is None:  # Altair's converter, optional
+        if importlib.util.find_spec("vl_convert") is None:  # a venv made before it was locked
             raise RuntimeError(f"{out}: saving .{kind} needs vl-convert-python, which is not "
-                               "installed; save as .html (draws offline) or .json")
+                               "installed (run scripts/setup.sh again); save as .html (draws "
+                               "offline) or .json")
         to_altair(spec).save(str(out))
     else:
         raise ValueError(f"{out}: give a file ending in .html, .json, .png, .svg or .pdf")
