@@ -13,8 +13,6 @@ import pytest
 
 from eventwire.codebook import Codebook
 
-pytestmark = pytest.mark.slow
-
 ACTORS = """\
 # Fictional actors (TABARI format)
 VALDORIA_ [VLD]
@@ -50,6 +48,7 @@ def pairs(stdout: str) -> list[tuple[str, str | None, str | None]]:
             for r in rows]
 
 
+@pytest.mark.slow
 def test_extract_codes_fictional_actors_with_their_dated_codes(books: tuple[Path, Path],
                                                                tmp_path: Path) -> None:
     actors, _ = books
@@ -68,6 +67,7 @@ def test_extract_codes_fictional_actors_with_their_dated_codes(books: tuple[Path
     assert all(src != "VLDGOV" for _, src, _ in pairs(without.stdout))
 
 
+@pytest.mark.slow
 def test_a_lexicon_file_adds_a_trigger(books: tuple[Path, Path], tmp_path: Path) -> None:
     actors, lexicon = books
     text = "date 2016-03-01\nValdoria chided Kerovia over the dam.\n"
@@ -79,6 +79,7 @@ def test_a_lexicon_file_adds_a_trigger(books: tuple[Path, Path], tmp_path: Path)
     assert pairs(after.stdout) == [("ACCUSE", "VLD", "KRV")]
 
 
+@pytest.mark.slow
 def test_batch_workers_code_with_the_users_actors(books: tuple[Path, Path], tmp_path: Path
                                                   ) -> None:
     actors, lexicon = books
@@ -97,6 +98,11 @@ def test_batch_workers_code_with_the_users_actors(books: tuple[Path, Path], tmp_
     got = sorted((r["article_id"], r["type"], r["source_code"], r["target_code"]) for r in rows)
     assert got == sorted([(f"v{i}", "ACCUSE", "VLD", "KRV") for i in (1, 3, 5)]
                          + [(f"v{i}", "CONSULT", "VLDGOV", "KRVREB") for i in (0, 2, 4)])
+    assert {r["codebook"] for p in out.glob("articles/pub_date=*/*.parquet")
+            for r in pq.read_table(p).to_pylist()} == {Codebook.of([actors], [lexicon]).digest()}
+    # The same --out resumed under another codebook would mix two codebooks: refused.
+    mixed = cli("batch", str(corpus), "--out", str(out), "--workers", "1", "--unit-docs", "2")
+    assert mixed.returncode == 1 and "another codebook" in mixed.stderr
 
 
 def test_problems_name_file_and_line(books: tuple[Path, Path], tmp_path: Path) -> None:
@@ -105,3 +111,41 @@ def test_problems_name_file_and_line(books: tuple[Path, Path], tmp_path: Path) -
     bad.write_text("chide\tv\tACCUSE\nwidget\tq\tACCUSE\n", "utf-8")
     problems = Codebook.of([actors], [bad]).problems()
     assert [p.split(": ")[0].rsplit(":", 1)[1] for p in problems] == ["11", "2"]
+
+
+def test_the_digest_follows_the_files_contents_and_order(books: tuple[Path, Path],
+                                                         tmp_path: Path) -> None:
+    actors, lexicon = books
+    shipped = Codebook().digest()
+    mine = Codebook.of([actors], [lexicon])
+    assert len(shipped) == 16 and mine.digest() != shipped
+    copy = tmp_path / "elsewhere.txt"
+    copy.write_text(ACTORS, "utf-8")
+    assert Codebook.of([copy], [lexicon]).digest() == mine.digest()  # by content, not path
+    assert Codebook.of([actors]).digest() != mine.digest()
+    assert Codebook.of([lexicon], [actors]).digest() != mine.digest()  # kind counts
+    changed = tmp_path / "changed.txt"
+    changed.write_text(ACTORS + "ZEMBLA_ [ZMB]\n", "utf-8")
+    assert Codebook.of([changed], [lexicon]).digest() != mine.digest()
+
+
+@pytest.mark.slow
+def test_ingest_recodes_under_another_codebook_and_query_warns_when_mixed(
+        books: tuple[Path, Path], tmp_path: Path) -> None:
+    actors, _ = books
+    db = tmp_path / "e.duckdb"
+    one, two = tmp_path / "one.txt", tmp_path / "two.txt"
+    one.write_text("date 2016-03-01\nAnselm Drakovic met the Kerovian Liberation Front.\n",
+                   "utf-8")
+    two.write_text("date 2016-03-02\nValdoria and Kerovia held talks.\n", "utf-8")
+    first = cli("ingest", str(one), str(two), "--db", str(db), "--actors", str(actors))
+    assert "2 new, 0 replaced, 0 unchanged" in first.stderr, first.stderr
+    rerun = cli("ingest", str(one), str(two), "--db", str(db), "--actors", str(actors))
+    assert "0 new, 0 replaced, 2 unchanged" in rerun.stderr, rerun.stderr
+    shipped = cli("ingest", str(one), "--db", str(db))  # the shipped tables alone
+    assert "0 new, 1 replaced, 0 unchanged" in shipped.stderr, shipped.stderr
+    query = cli("query", "events", "--db", str(db), "--format", "jsonl")
+    assert query.returncode == 0 and "mixes codebooks (1 under" in query.stderr
+    back = cli("ingest", str(one), "--db", str(db), "--actors", str(actors))
+    assert "0 new, 1 replaced, 0 unchanged" in back.stderr, back.stderr
+    assert "mixes" not in cli("query", "events", "--db", str(db)).stderr

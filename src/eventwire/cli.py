@@ -284,6 +284,7 @@ def query(
     s, u = _parse_date(since), _parse_date(until)
     try:
         with database, database.session() as con:
+            _warn_mixed(con)
             if kind is QueryKind.events:
                 if pair and len(pair) != 2:
                     raise typer.BadParameter("give two country codes for a pair, e.g. IND TUR")
@@ -316,6 +317,15 @@ def query(
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
     _print_frame(rows, fmt, shape)
+
+
+def _warn_mixed(con: Any) -> None:
+    """A warning on stderr when the articles were coded under several codebooks."""
+    from eventwire.store.codebooks import mixed_warning
+
+    warning = mixed_warning(con)
+    if warning:
+        _report_error(f"warning: {warning}")
 
 
 def _print_frame(rows: list[dict[str, Any]], fmt: Format, shape: Any = None) -> None:

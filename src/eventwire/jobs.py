@@ -96,7 +96,7 @@ def ingest(paths: Iterable[str], db: str | Path, coder: Coder | None = None,
            batch_size: int = 64, allow_private: bool = False) -> Report:
     """Code the inputs and store them; each batch is one transaction. Articles already stored
     with the same content are not coded again (a rerun after a crash picks up where it
-    stopped), and an id given twice keeps its first version (``FirstVersion``)."""
+    stopped) under the same codebook, and an id given twice keeps its first version (``FirstVersion``)."""
     report = Report()
     coder = coder or Coder()
     items = FirstVersion().sift(read_inputs(paths, date, allow_private=allow_private))
@@ -104,13 +104,15 @@ def ingest(paths: Iterable[str], db: str | Path, coder: Coder | None = None,
     total = report.stored
     with EventStore(db, hold=False) as store:  # the file is free while a batch is coded
         while batch := list(itertools.islice(articles, batch_size)):
-            stored = store.content_hashes([a.id for a in batch])
-            todo = [a for a in batch if stored.get(a.id) != a.content_hash]
+            # (an article coded under another codebook is coded again)
+            stored = store.coded_as([a.id for a in batch])
+            todo = [a for a in batch
+                    if stored.get(a.id) != (a.content_hash, coder.codebook_id)]
             total.unchanged += len(batch) - len(todo)
             coded = list(coder.code(todo))
             report.articles += len(coded)
             report.events += sum(len(events) for _, events in coded)
-            result = store.write(coded)
+            result = store.write(coded, coder.codebook_id)
             total.added += result.added
             total.replaced += result.replaced
             total.unchanged += result.unchanged

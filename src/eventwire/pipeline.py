@@ -181,6 +181,8 @@ class Coder:
         #: The user's files over the shipped tables (none: the shipped tables alone).
         self.codebook = codebook or Codebook()
         self.nlp = nlp or get_pipeline(model, self.codebook if codebook else None)
+        #: Stored with every article this coder codes (``Codebook.digest``).
+        self.codebook_id = self.codebook.digest()
         #: Skip sentences that cannot hold an event. Off where a caller needs every sentence
         #: parsed (the classify task is given actors in any sentence).
         self.prefilter = prefilter

@@ -47,7 +47,7 @@ def _v5_file(path: Path, source: Path) -> None:
         con.execute(MIGRATIONS[version])
         con.execute("INSERT INTO schema_version VALUES (?)", [version])
     con.execute(f"ATTACH '{source}' AS new (READ_ONLY)")
-    con.execute("INSERT INTO articles SELECT * FROM new.articles")
+    con.execute("INSERT INTO articles BY NAME SELECT * EXCLUDE (codebook) FROM new.articles")
     later = ", ".join((*NEW, "date_precision"))  # v6's and v7's columns
     con.execute(f"INSERT INTO events BY NAME SELECT * EXCLUDE ({later}) FROM new.events")
     con.execute("DETACH new")

@@ -186,9 +186,10 @@ def post_articles(body: ArticlesIn, st: State) -> StoredResponse:
         articles.append(article)
     if not articles:
         raise HTTPException(422, "; ".join(f"articles[{r.index}]: {r.reason}" for r in rejected))
-    coded = list(st.coder().code(articles))
+    coder = st.coder()
+    coded = list(coder.code(articles))
     with st.write_lock:
-        result = st.store.write(coded)
+        result = st.store.write(coded, coder.codebook_id)
     return StoredResponse(added=result.added, replaced=result.replaced,
                           unchanged=result.unchanged, events=result.events,
                           article_ids=[a.id for a, _ in coded], rejected=rejected)

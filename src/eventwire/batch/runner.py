@@ -50,6 +50,7 @@ ARTICLE_SCHEMA = pa.schema([
     ("title", pa.string()), ("url", pa.string()), ("source", pa.string()),
     ("text", pa.string()), ("origin", pa.string()), ("n_events", pa.int32()),
     ("coder_version", pa.string()), ("simhash", pa.int64()), ("quotes", pa.string()),
+    ("codebook", pa.string()),
 ])
 @dataclass
 class UnitResult:
@@ -68,12 +69,12 @@ class UnitResult:
         return dict(self.__dict__)
 
 
-def article_row(article: Article, n_events: int) -> dict[str, Any]:
+def article_row(article: Article, n_events: int, codebook: str | None = None) -> dict[str, Any]:
     return {"id": article.id, "content_hash": article.content_hash, "date": article.date,
             "title": article.title, "url": article.url, "source": article.source,
             "text": article.text, "origin": article.origin, "n_events": n_events,
             "coder_version": __version__, "simhash": simhash(article.text),
-            "quotes": quotes_json(article)}
+            "quotes": quotes_json(article), "codebook": codebook}
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -147,7 +148,7 @@ def process_unit(unit: Unit, coder: Coder, out: Path) -> UnitResult:
                 errors.append({"document": article.origin or article.id,
                                "reason": f"coding failed: {type(exc).__name__}: {exc}"})
     for article, events in coded:
-        article_rows.append(article_row(article, len(events)))
+        article_rows.append(article_row(article, len(events), coder.codebook_id))
         event_rows.extend(event_row(e) | {"pub_date": article.date} for e in events)
     _write_parts(out, "articles", unit.id, article_rows, ARTICLE_SCHEMA, "date")
     _write_parts(out, "events", unit.id, event_rows, EVENT_SCHEMA, "pub_date")
@@ -258,7 +259,7 @@ class BatchReport:
     input_errors: list[str] = field(default_factory=list)
 
 
-def _read_plan(inputs: list[str], out: Path, unit_docs: int
+def _read_plan(inputs: list[str], out: Path, unit_docs: int, codebook: str = ""
                ) -> tuple[list[Unit], list[ReadError]]:
     units: list[Unit] = []
     problems: list[ReadError] = []
@@ -271,8 +272,12 @@ def _read_plan(inputs: list[str], out: Path, unit_docs: int
         if previous.get("units") != ids:
             raise ValueError(f"{out} holds a run over other inputs, or inputs that changed since "
                              "(their contents are part of the plan); use a new --out")
+        if previous.get("codebook", codebook) != codebook:
+            raise ValueError(f"{out} holds a run coded under another codebook (other --actors "
+                             "or --lexicon files, or other tables); use a new --out")
     else:
-        _write_atomic(plan_file, json.dumps({"units": ids}).encode("utf-8"))
+        _write_atomic(plan_file, json.dumps({"units": ids, "codebook": codebook}
+                                            ).encode("utf-8"))
     return units, problems
 
 
@@ -287,7 +292,8 @@ def run_batch(inputs: list[str], out: Path, engine: str = "local", workers: int 
     started = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
     (out / "_units").mkdir(exist_ok=True)
-    units, problems = _read_plan(inputs, out, unit_docs)
+    units, problems = _read_plan(inputs, out, unit_docs,
+                                 (codebook or Codebook()).digest())
     report = BatchReport(units=len(units), input_errors=[str(p) for p in problems])
     total_docs = sum(u.docs for u in units)
     done_docs = 0

@@ -37,7 +37,7 @@ class StoreSink:
         unique = [a for a in FirstVersion().sift(articles) if isinstance(a, Article)]
         coded = list(self.coder.code(unique))
         with EventStore(self.db) as store:
-            result = store.write(coded)
+            result = store.write(coded, self.coder.codebook_id)
         return result.added + result.replaced
 
     def report(self, statuses: list[dict[str, Any]]) -> None:

@@ -43,7 +43,7 @@ from eventwire.store.versions import (
     repeat_rows,
 )
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 #: Migration n brings a database from version n-1 to n. Version 1 is the base schema.
 MIGRATIONS: dict[int, str] = {
     1: resources.files("eventwire.store").joinpath("schema.sql").read_text("utf-8"),
@@ -53,6 +53,7 @@ MIGRATIONS: dict[int, str] = {
     5: resources.files("eventwire.store").joinpath("schema_v5.sql").read_text("utf-8"),
     6: resources.files("eventwire.store").joinpath("schema_v6.sql").read_text("utf-8"),
     7: resources.files("eventwire.store").joinpath("schema_v7.sql").read_text("utf-8"),
+    8: resources.files("eventwire.store").joinpath("schema_v8.sql").read_text("utf-8"),
 }
 
 
@@ -441,18 +442,31 @@ class EventStore:
                 "SELECT id, content_hash FROM articles WHERE list_contains(?, id)", [ids]
             ).fetchall())
 
-    def write(self, items: Iterable[tuple[Article, list[Event]]]) -> WriteResult:
-        """Store articles with their events in one transaction (all or nothing)."""
-        with self.session():
-            return self._write(items)
+    def coded_as(self, ids: list[str]) -> dict[str, tuple[str, str | None]]:
+        """The stored content hash and codebook of each of these ids that is stored."""
+        if not ids:
+            return {}
+        with self.session() as con:
+            return {i: (h, c) for i, h, c in con.execute(
+                "SELECT id, content_hash, codebook FROM articles WHERE list_contains(?, id)",
+                [ids]).fetchall()}
 
-    def _write(self, items: Iterable[tuple[Article, list[Event]]]) -> WriteResult:
+    def write(self, items: Iterable[tuple[Article, list[Event]]],
+              codebook: str | None = None) -> WriteResult:
+        """Store articles with their events in one transaction (all or nothing); ``codebook``:
+        the one they were coded under (``Coder.codebook_id``). An article stored with the same
+        content and codebook is left as it is."""
+        with self.session():
+            return self._write(items, codebook)
+
+    def _write(self, items: Iterable[tuple[Article, list[Event]]],
+               codebook: str | None = None) -> WriteResult:
         result = WriteResult()
         batch = list(items)
         if not batch:
             return result
         ids = [a.id for a, _ in batch]
-        known = self.content_hashes(ids)
+        known = self.coded_as(ids)
         now = datetime.now(UTC).replace(tzinfo=None)
         article_rows: list[dict[str, Any]] = []
         event_rows: list[dict[str, Any]] = []
@@ -464,7 +478,7 @@ class EventStore:
                 continue
             seen.add(article.id)
             old = known.get(article.id)
-            if old == article.content_hash:
+            if old == (article.content_hash, codebook):
                 result.unchanged += 1
                 continue
             if old is not None:
@@ -479,7 +493,7 @@ class EventStore:
                 "text": article.text, "origin": article.origin, "n_events": len(events),
                 "coded_at": now, "coder_version": __version__, "simhash": simhash(article.text),
                 "duplicate_of": None, "dedup_checked": False,
-                "quotes": quotes_json(article),
+                "quotes": quotes_json(article), "codebook": codebook,
             })
             event_rows.extend(event_row(e) for e in events)
         result.events = len(event_rows)
@@ -542,15 +556,20 @@ class EventStore:
             if not open_versions(con, base):
                 con.execute("ROLLBACK")
                 return result
-            row = con.execute("""SELECT
+            columns = {r[0] for r in con.execute("DESCRIBE incoming").fetchall()}
+            if "codebook" not in columns:  # a batch run from before codebooks were recorded
+                con.execute("ALTER TABLE incoming ADD COLUMN codebook VARCHAR")
+            # The same content coded under the same codebook is unchanged; else replaced.
+            same = "a.content_hash = n.content_hash AND a.codebook IS NOT DISTINCT FROM n.codebook"
+            row = con.execute(f"""SELECT
                 count(*) FILTER (WHERE a.id IS NULL),
-                count(*) FILTER (WHERE a.id IS NOT NULL AND a.content_hash <> n.content_hash),
-                count(*) FILTER (WHERE a.content_hash = n.content_hash)
+                count(*) FILTER (WHERE a.id IS NOT NULL AND NOT ({same})),
+                count(*) FILTER (WHERE {same})
                 FROM incoming n LEFT JOIN articles a ON a.id = n.id""").fetchall()[0]
             result.added, result.replaced, result.unchanged = row
-            con.execute("""CREATE TEMP TABLE todo AS SELECT n.id FROM incoming n
+            con.execute(f"""CREATE TEMP TABLE todo AS SELECT n.id FROM incoming n
                 LEFT JOIN articles a ON a.id = n.id
-                WHERE a.id IS NULL OR a.content_hash <> n.content_hash""")
+                WHERE a.id IS NULL OR NOT ({same})""")
             months = set(months_of(con, "SELECT id FROM todo"))  # the old versions'
             con.execute("DELETE FROM events WHERE article_id IN (SELECT id FROM todo)")
             con.execute("DELETE FROM articles WHERE id IN (SELECT id FROM todo)")

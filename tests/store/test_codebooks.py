@@ -1,0 +1,72 @@
+"""Schema v8: the codebook each article was coded under, a file written at v7 migrated, an
+article coded under another codebook replaced, and a database of mixed codebooks told."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import duckdb
+
+from eventwire.schema import Article
+from eventwire.store.codebooks import codebooks, mixed_warning
+from eventwire.store.db import MIGRATIONS, SCHEMA_VERSION, EventStore, connect
+from tests.conftest import make_event
+
+
+def story(aid: str = "k1") -> Article:
+    return Article(text="Valdoria criticized Kerovia, a made-up story.", id=aid,
+                   date=date(2024, 3, 1))
+
+
+def v7_file(path: Path, source: Path) -> None:
+    """A database as eventwire wrote it at schema v7, with ``source``'s rows (no codebook)."""
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    for version in range(1, 8):
+        con.execute(MIGRATIONS[version])
+        con.execute("INSERT INTO schema_version VALUES (?)", [version])
+    con.execute(f"ATTACH '{source}' AS new (READ_ONLY)")
+    for table in ("articles", "events", "monthly_counts", "monthly_pairs"):
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * EXCLUDE (codebook) FROM new.{table}"
+                    if table == "articles" else
+                    f"INSERT INTO {table} BY NAME SELECT * FROM new.{table}")
+    con.execute("DETACH new")
+    con.close()
+
+
+def test_a_v7_file_is_migrated_and_its_articles_are_recoded_once(tmp_path: Path) -> None:
+    current = tmp_path / "now.duckdb"
+    with EventStore(current) as store:
+        store.write([(story(), [make_event("k1")])], codebook="aaaa")
+    old = tmp_path / "v7.duckdb"
+    v7_file(old, current)
+    con = duckdb.connect(str(old), read_only=True)
+    assert con.execute("SELECT max(version) FROM schema_version").fetchone() == (7,)
+    assert mixed_warning(con) is None  # not migrated: nothing recorded, nothing mixed
+    con.close()
+    con = connect(old)
+    try:
+        assert con.execute("SELECT max(version) FROM schema_version").fetchone() \
+            == (SCHEMA_VERSION,)
+        assert codebooks(con) == [(None, 1)]  # coded before codebooks were recorded
+        assert con.execute("SELECT count(*) FROM events").fetchone() == (1,)
+    finally:
+        con.close()
+    with EventStore(old) as store:
+        again = store.write([(story(), [make_event("k1")])], codebook="aaaa")
+        same = store.write([(story(), [make_event("k1")])], codebook="aaaa")
+        assert (again.replaced, same.unchanged) == (1, 1)
+        assert codebooks(store.con) == [("aaaa", 1)]
+
+
+def test_another_codebook_replaces_and_a_mixed_database_is_told(tmp_path: Path) -> None:
+    with EventStore(tmp_path / "e.duckdb") as store:
+        store.write([(story("k1"), [make_event("k1")]), (story("k2"), [make_event("k2")])],
+                    codebook="aaaa")
+        assert mixed_warning(store.con) is None
+        result = store.write([(story("k1"), [make_event("k1")])], codebook="bbbb")
+        assert result.replaced == 1 and store.coded_as(["k1"])["k1"][1] == "bbbb"
+        assert codebooks(store.con) == [("aaaa", 1), ("bbbb", 1)]
+        warning = mixed_warning(store.con)
+        assert warning is not None and "1 under aaaa, 1 under bbbb" in warning
