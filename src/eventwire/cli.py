@@ -729,12 +729,15 @@ def actors_lookup(
         "The article's date (YYYY-MM-DD): office holders by their term. Default: an undated "
         "article (the current terms)."))] = None,
     fmt: Annotated[Format, typer.Option("--format", help="table or jsonl.")] = Format.table,
+    actors: ActorFiles = None,
 ) -> None:
     """Show how NAME resolves: the entry the coder takes, its CAMEO code and party, and every
-    table row (file and line) that names it."""
+    table row (file and line) that names it, your --actors files' first."""
     from eventwire.actors.lookup import lookup
 
-    found = lookup(name, _parse_date(on))
+    if actors:
+        _codebook(actors, None)  # unreadable lines reported, as the coding commands do
+    found = lookup(name, _parse_date(on), actors=tuple(str(p) for p in actors or ()))
     if fmt is not Format.table:
         out.print(json.dumps(found, ensure_ascii=False), highlight=False, markup=False,
                   soft_wrap=True)

@@ -56,3 +56,32 @@ def test_the_command_prints_the_table_and_line(tmp_path: Path) -> None:
     assert "Shehbaz Sharif" in res.output  # the other rows that name him
     bad = CliRunner().invoke(app, ["actors", "lookup", "Sharif", "--date", "2015-13-01"])
     assert bad.exit_code == 2 and "not a date" in bad.output
+
+
+MADE_UP = """\
+ORVENNA_ [ORV]
+TOMAS_KELLEVAR_  # a made-up official: in office, then out
+\t[ORVGOV 20180101-20221231]
+\t[ORVOPP]
+"""
+
+
+def test_a_users_dictionary_comes_first_with_its_file_and_line(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.txt"
+    mine.write_text(MADE_UP, "utf-8")
+    groups = tmp_path / "my.groups.tsv"
+    groups.write_text("# name\taliases\thome\tsector\tcode\nHamas\tHamas\tPSE\tREB\tPSEREBXXX\n",
+                      "utf-8")
+    then = lookup("Tomas Kellevar", date(2020, 6, 1), actors=(str(mine),))
+    assert then["resolves_to"]["code"] == "ORVGOV" and then["resolves_to"]["country"] == "ORV"
+    assert [(r["table"], r["line"]) for r in then["rows"]] == [(str(mine), 2)]
+    later = lookup("Tomas Kellevar", date(2024, 6, 1), actors=(str(mine),))
+    assert later["resolves_to"]["code"] == "ORVOPP"
+    assert lookup("Tomas Kellevar")["rows"] == []  # without the file: no one
+    hamas = lookup("Hamas", actors=(str(groups),))
+    assert hamas["resolves_to"]["code"] == "PSEREBXXX"  # the user's row wins
+    assert hamas["resolves_to"]["table"] == str(groups) and hamas["resolves_to"]["line"] == 2
+    assert [r["table"] for r in hamas["rows"]] == [str(groups), "groups.tsv"]
+    res = CliRunner().invoke(app, ["actors", "lookup", "Tomas Kellevar", "--date", "2020-06-01",
+                                   "--actors", str(mine)])
+    assert res.exit_code == 0 and "code ORVGOV" in res.output and f"{mine}:2" in res.output

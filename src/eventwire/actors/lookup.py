@@ -15,7 +15,9 @@ from typing import Any
 
 from eventwire.actors.codes import actor_code, actor_party
 from eventwire.actors.gazetteer import ACTOR_TABLES, ActorInfo, alias_key, load_gazetteer, table_entries
+from eventwire.actors.overrides import table_of, user_gazetteer
 from eventwire.actors.parties import find_party
+from eventwire.actors.tabari import read_dictionary
 from eventwire.tables import package_data
 
 
@@ -79,29 +81,69 @@ def table_rows(name: str, directory: Path | None = None) -> list[Row]:
     return rows
 
 
-def lookup(name: str, on: Date | None = None,
-           directory: Path | None = None) -> dict[str, Any]:
-    """How ``name`` resolves on date ``on`` (None: an undated article, the current terms):
-    the entry the coder takes (with its CAMEO code and party, and the row it came from), every
-    row that names it, and what a query would take it for."""
+def user_rows(name: str, paths: tuple[str, ...]) -> list[Row]:
+    """The lines of a user's ``--actors`` files that name ``name`` (file path as the table):
+    rows of a file named after a shipped table, or a TABARI dictionary's actor records and
+    agents. (Lines that cannot be read are the coder's errors, not listed here.)"""
+    rows: list[Row] = []
+    for raw in paths:
+        path = Path(raw)
+        table = table_of(path)
+        if table in ACTOR_TABLES:
+            for n, cells in _lines(path.parent, path.name):
+                try:
+                    entries = list(table_entries(table, cells))
+                except ValueError:
+                    continue
+                for info in dict.fromkeys(i for a, i in entries if _names(a, name)):
+                    rows.append(Row(str(path), n, info, _note(info, cells)))
+        elif table is None:
+            found = read_dictionary(path)
+            for actor in found.actors:
+                if any(_names(p, name) for p in actor.phrases):
+                    dated = ", ".join(f"{d.code} {d.start or ''}..{d.end or ''}"
+                                      for d in actor.dated)
+                    note = f"dictionary actor {actor.phrases[0]}: {actor.default or '-'}" + \
+                        (f"; dated {dated}" if dated else "")
+                    rows.append(Row(str(path), _line_of(actor.where), None, note))
+            for agent in found.agents:
+                if any(_names(p, name) for p in agent.phrases):
+                    rows.append(Row(str(path), _line_of(agent.where), None,
+                                    f"dictionary agent: sector {agent.code}"))
+    return rows
+
+
+def _line_of(where: str) -> int:
+    """The line of a dictionary record's "file:line"."""
+    tail = where.rsplit(":", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
+
+
+def lookup(name: str, on: Date | None = None, directory: Path | None = None,
+           actors: tuple[str, ...] = ()) -> dict[str, Any]:
+    """How ``name`` resolves on date ``on`` (None: an undated article, the current terms),
+    with the user's ``actors`` files over the tables as ``--actors`` puts them: the entry the
+    coder takes (with its CAMEO code and party, and the row it came from), every row that
+    names it (the user's first), and what a query would take it for."""
     name = " ".join(name.split())
-    rows = table_rows(name, directory)
+    rows = user_rows(name, actors) + table_rows(name, directory)
     if not rows and name.lower().startswith("the ") and len(name) > 4:
         # "the EU": the coder's phrase matcher finds "EU" inside it; the article is no name.
-        return {**lookup(name[4:], on, directory), "name": name, "matched": name[4:]}
-    gaz = load_gazetteer(directory)
+        return {**lookup(name[4:], on, directory, actors), "name": name, "matched": name[4:]}
+    gaz = user_gazetteer(actors, directory) if actors else load_gazetteer(directory)
     blocked = any(r.table == "blockers.txt" for r in rows)
     chosen = None if blocked else gaz.lookup(name, on)
     taken: dict[str, Any] | None = None
     if chosen is not None:
-        code = actor_code(chosen.country, chosen.sector, chosen.name)
+        code = chosen.code or actor_code(chosen.country, chosen.sector, chosen.name)
         source = next((r for r in rows if r.info is not None and r.info.kind == chosen.kind
                        and r.info.country == chosen.country and r.info.name == chosen.name
                        and (chosen.kind != "leader" or r.info.start == chosen.start
                             or chosen.start is None)), None)
         taken = {"kind": chosen.kind, "country": chosen.country, "sector": chosen.sector,
                  "name": chosen.name, "code": code, "party": actor_party(chosen.country, code),
-                 "table": source.table if source else "the tables",
+                 "table": source.table if source else
+                 ("your --actors files" if actors else "the tables"),
                  "line": source.line if source else None}
     party = find_party(name)
     return {"name": name, "matched": name, "date": on.isoformat() if on else None,
