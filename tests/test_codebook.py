@@ -8,10 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 import pyarrow.parquet as pq
 import pytest
 
 from eventwire.codebook import Codebook
+from tests.server import free_port, wait_until_up
 
 ACTORS = """\
 # Fictional actors (TABARI format)
@@ -149,3 +151,42 @@ def test_ingest_recodes_under_another_codebook_and_query_warns_when_mixed(
     back = cli("ingest", str(one), "--db", str(db), "--actors", str(actors))
     assert "0 new, 1 replaced, 0 unchanged" in back.stderr, back.stderr
     assert "mixes" not in cli("query", "events", "--db", str(db)).stderr
+
+
+@pytest.mark.slow
+@pytest.mark.ray
+def test_ray_actors_code_with_the_users_actors(books: tuple[Path, Path], tmp_path: Path) -> None:
+    actors, _ = books
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({
+        "id": f"r{i}", "date": "2016-03-01",
+        "text": "Anselm Drakovic met the Kerovian Liberation Front in the capital."}) + "\n"
+        for i in range(2)), "utf-8")
+    out = tmp_path / "out"
+    res = cli("batch", str(corpus), "--out", str(out), "--engine", "ray", "--workers", "1",
+              "--unit-docs", "1", "--actors", str(actors))
+    assert res.returncode == 0, res.stderr
+    rows = [r for p in sorted(out.glob("events/pub_date=*/*.parquet"))
+            for r in pq.read_table(p).to_pylist()]
+    assert sorted((r["article_id"], r["source_code"], r["target_code"]) for r in rows) == [
+        ("r0", "VLDGOV", "KRVREB"), ("r1", "VLDGOV", "KRVREB")]
+
+
+@pytest.mark.slow
+def test_serve_codes_with_the_users_actors(books: tuple[Path, Path], tmp_path: Path) -> None:
+    actors, lexicon = books
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "serve", "--db",
+                             str(tmp_path / "s.duckdb"), "--port", str(port), "--actors",
+                             str(actors), "--lexicon", str(lexicon)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_until_up(base, 60)
+        got = httpx.post(f"{base}/api/extract", timeout=120, json={
+            "text": "Valdoria chided Kerovia over the dam.", "date": "2016-03-01"}).json()
+        assert [(e["type"], e["source"]["code"], e["target"]["code"])
+                for e in got["events"]] == [("ACCUSE", "VLD", "KRV")]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
