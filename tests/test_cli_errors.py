@@ -4,8 +4,10 @@ and a non-zero exit, never a traceback."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import resource
 import socket
 import subprocess
 import sys
@@ -137,3 +139,77 @@ def test_watch_refuses_a_non_ascii_token_for_its_server(tmp_path: Path) -> None:
     res = cli("watch", "--feeds", str(feeds), "--server", "http://127.0.0.1:9", "--once",
               env={"EVENTWIRE_TOKEN": "tökén-that-is-long-enough"})
     one_line_error(res, "--token", "ASCII")
+
+
+def stored_db(path: Path) -> Path:
+    with EventStore(path) as store:
+        store.write([(Article(text="India criticized Turkey.", id="q1", date=date(2025, 5, 1)),
+                      [make_event("q1")])])
+    return path
+
+
+def articles_file(folder: Path, n: int) -> Path:
+    src = folder / "more.jsonl"
+    src.write_text("".join(
+        f'{{"id": "m{i}", "date": "2025-05-02", "text": "Japan praised India for the talks '
+        f'on day {i}. Chile thanked Peru for the aid."}}\n' for i in range(n)), encoding="utf-8")
+    return src
+
+
+def test_a_truncated_database_is_one_line_for_query_and_ingest(tmp_path: Path) -> None:
+    whole = stored_db(tmp_path / "whole.duckdb").read_bytes()
+    src = articles_file(tmp_path, 2)
+    said = []
+    for part in (4096, len(whole) // 5, len(whole) // 4, len(whole) // 3, len(whole) // 2):
+        cut = tmp_path / f"cut{part}.duckdb"
+        for command in (["query", "events", "--format", "jsonl"], ["ingest", str(src)]):
+            cut.write_bytes(whole[:part])
+            res = cli(*command, "--db", str(cut))
+            assert "Traceback" not in res.stderr, (part, command, res.stderr[-2000:])
+            if res.returncode:
+                one_line_error(res, "cut")
+                said.append(res.stderr)
+    assert any("truncated or damaged" in s for s in said), said
+
+
+def test_a_newer_schema_is_refused_by_readers_and_writers(tmp_path: Path) -> None:
+    import duckdb
+
+    db = stored_db(tmp_path / "new.duckdb")
+    con = duckdb.connect(str(db))
+    con.execute("INSERT INTO schema_version VALUES (99)")
+    con.close()
+    for command in (["query", "events", "--format", "jsonl"], ["export", str(tmp_path / "e.csv")],
+                    ["ingest", str(articles_file(tmp_path, 1))]):
+        one_line_error(cli(*command, "--db", str(db)), "v99", "newer", "upgrade")
+    assert not (tmp_path / "e.csv").exists()
+
+
+@pytest.mark.parametrize("out", ["a-file.txt", "a-file.txt/below"])
+def test_batch_refuses_an_output_that_is_a_file_or_cannot_be_made(tmp_path: Path,
+                                                                  out: str) -> None:
+    (tmp_path / "a-file.txt").write_text("not a folder", encoding="utf-8")
+    res = cli("batch", str(articles_file(tmp_path, 1)), "--out", str(tmp_path / out))
+    one_line_error(res, "a-file.txt")
+    assert (tmp_path / "a-file.txt").read_text(encoding="utf-8") == "not a folder"
+
+
+def test_a_full_disk_during_ingest_reports_why_and_keeps_what_was_stored(tmp_path: Path) -> None:
+    db = stored_db(tmp_path / "full.duckdb")
+    limit = 16_000  # less than the write-ahead log the 40 articles go to first
+
+    def full_disk() -> None:  # for this process only: no file may grow past the limit
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    src = articles_file(tmp_path, 40)
+    res = subprocess.run([sys.executable, "-m", "eventwire.cli", "ingest", str(src), "--db",
+                          str(db)], capture_output=True, text=True, timeout=600,
+                         preexec_fn=full_disk, env={**os.environ, "COLUMNS": "400"})
+    one_line_error(subprocess.CompletedProcess(res.args, res.returncode, res.stdout,
+                                               res.stderr), "File too large", "disk is full")
+    assert "no transaction is active" not in res.stderr
+    after = cli("query", "events", "--db", str(db), "--format", "jsonl", "--collapse", "none")
+    assert after.returncode == 0, after.stderr
+    assert {json.loads(line)["article_id"] for line in after.stdout.splitlines()} <= \
+        {"q1", *(f"m{i}" for i in range(40))}
+    assert "q1" in after.stdout

@@ -450,6 +450,9 @@ def batch(
     from eventwire.batch.runner import run_batch
     from eventwire.parallel import default_workers
 
+    if out.exists() and not out.is_dir():
+        raise typer.BadParameter(f"{out} is a file, not a folder: give a new or an earlier "
+                                 "output folder", param_hint="--out")
     codebook = _codebook(actors, lexicon)
     started = time.perf_counter()
     with Progress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(),
@@ -466,6 +469,9 @@ def batch(
                                address, progress, unit_docs, min_confidence, codebook)
         except ValueError as exc:
             _report_error(exc)
+            raise typer.Exit(1) from None
+        except OSError as exc:  # the output folder, a full disk: the inputs' own are reported
+            _report_error(f"cannot write {exc.filename or out}: {exc.strerror or exc}")
             raise typer.Exit(1) from None
     for problem in report.input_errors:
         _report_error(problem)
@@ -764,12 +770,17 @@ def actors_lookup(
 
 
 def main() -> None:
-    from eventwire.store.db import StoreError
+    import duckdb
+
+    from eventwire.store.db import StoreError, failure
 
     try:
         app()
     except StoreError as exc:  # an unusable database file: one line, not a traceback
         _report_error(exc)
+        sys.exit(1)
+    except duckdb.Error as exc:  # found in the middle of a command: a truncated file, a full disk
+        _report_error(failure(exc))
         sys.exit(1)
     except RuntimeError as exc:
         from eventwire.nlp import ModelError

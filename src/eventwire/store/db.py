@@ -17,7 +17,7 @@ import re
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import resources
@@ -93,6 +93,35 @@ def lock_wait() -> float:
     return seconds
 
 
+class SchemaTooNew(StoreError):
+    """The file was written by a newer eventwire: neither read nor written here."""
+
+    def __init__(self, found: int) -> None:
+        super().__init__(f"database schema v{found} is newer than this eventwire's "
+                         f"(v{SCHEMA_VERSION}): upgrade eventwire to use this file")
+
+
+def rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """End a failed transaction. A COMMIT that failed (a full disk) has already ended it, and
+    the ROLLBACK's own "no transaction is active" must not hide why the COMMIT failed."""
+    with suppress(duckdb.Error):
+        con.execute("ROLLBACK")
+
+
+def failure(exc: duckdb.Error) -> str:
+    """One line for a DuckDB error met in the middle of a command (not when opening the file):
+    a truncated or damaged file, a full disk."""
+    text = (str(exc).splitlines() or [type(exc).__name__])[0]
+    lower = text.lower()
+    if "could not read enough bytes" in lower or "corrupt" in lower or "checksum" in lower:
+        return (f"the database file is truncated or damaged ({text}); restore it from a "
+                "copy, or give another --db")
+    if "file too large" in lower or "no space left" in lower or "disk quota" in lower:
+        return (f"could not write the database ({text}): the disk is full (or the file-size "
+                "limit reached); what was being written was not stored")
+    return f"database error: {text}"
+
+
 class StoreBusy(StoreError):
     """Another process kept the file longer than we would wait (``holder``: its process id,
     when DuckDB names it)."""
@@ -117,13 +146,6 @@ def connect(path: str | Path, read_only: bool = False,
     while True:
         try:
             con = duckdb.connect(str(path), read_only=read_only)
-            if not read_only:
-                migrate(con)
-            elif stored_version(con) < SCHEMA_VERSION:
-                con.close()  # a read-only open cannot migrate: upgrade first, then read
-                _upgrade(path, stored_version_of(path))
-                con = duckdb.connect(str(path), read_only=True)
-            return con
         except (duckdb.Error, OSError) as exc:
             if _locked(exc) and time.monotonic() + pause < deadline:
                 time.sleep(pause)  # another process has it for a moment: wait our turn
@@ -131,6 +153,22 @@ def connect(path: str | Path, read_only: bool = False,
                 continue
             if _locked(exc):
                 raise StoreBusy(_why(path, exc, wait), _holder(exc)) from None
+            raise StoreError(_why(path, exc, wait)) from None
+        try:
+            if not read_only:
+                migrate(con)
+            else:
+                found = check_version(con)  # a reader refuses a newer file as a writer does
+                if found < SCHEMA_VERSION:
+                    con.close()  # a read-only open cannot migrate: upgrade first, then read
+                    _upgrade(path, found)
+                    con = duckdb.connect(str(path), read_only=True)
+            return con
+        except SchemaTooNew as exc:
+            con.close()
+            raise StoreError(f"{path}: {exc}") from None
+        except (duckdb.Error, OSError) as exc:
+            con.close()
             raise StoreError(_why(path, exc, wait)) from None
 
 
@@ -210,15 +248,18 @@ def _why(path: str | Path, exc: Exception, waited: float) -> str:
     return f"cannot open {path}: {text.splitlines()[0] if text else type(exc).__name__}"
 
 
+def check_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The file's schema version (``stored_version``); ``SchemaTooNew`` past ours."""
+    current = stored_version(con)
+    if current > SCHEMA_VERSION:
+        raise SchemaTooNew(current)
+    return current
+
+
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
     """Apply pending migrations in one transaction each; returns the version now in force."""
     con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-    (current,) = con.execute(
-        "SELECT coalesce(max(version), 0) FROM schema_version").fetchall()[0]
-    if current > SCHEMA_VERSION:
-        raise RuntimeError(
-            f"database schema v{current} is newer than this eventwire (v{SCHEMA_VERSION})"
-        )
+    current = check_version(con)
     for version in range(current + 1, SCHEMA_VERSION + 1):
         con.execute("BEGIN TRANSACTION")
         try:
@@ -236,7 +277,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
             con.execute("INSERT INTO schema_version VALUES (?)", [version])
             con.execute("COMMIT")
         except Exception:
-            con.execute("ROLLBACK")
+            rollback(con)
             raise
     return SCHEMA_VERSION
 
@@ -514,7 +555,7 @@ class EventStore:
             refresh(con, sorted(months))
             con.execute("COMMIT")
         except Exception:
-            con.execute("ROLLBACK")
+            rollback(con)
             raise
         return result
 
@@ -594,6 +635,6 @@ class EventStore:
                 con.execute(f"DROP TABLE {table}")
             con.execute("COMMIT")
         except Exception:
-            con.execute("ROLLBACK")
+            rollback(con)
             raise
         return result
