@@ -2,7 +2,7 @@
 stay flat (aim: within 1.5x) and peak memory under 1 GB from 10k to 2M characters.
 
     nice -n 10 .venv/bin/python benchmarks/length_scaling.py \
-        [--sizes 10000,30000,100000,300000,1000000,2000000]
+        [--sizes 10000,30000,100000,300000,1000000,2000000] [--text news|dense]
 
 Each text is one generated article (``benchmarks/news.py``, ``long_article``: a dateline,
 paragraphs that mix events, placed events, quotations, coordinated actors and pronouns with
@@ -24,7 +24,23 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
-def one(size: int) -> dict[str, object]:
+def dense_text(size: int, seed: int = 3) -> str:
+    """Token-dense text of at least ``size`` characters: short words, names and punctuation,
+    about one token per three characters (news prose has about one per five)."""
+    import random
+
+    rng = random.Random(seed)
+    words = ["a", "I", "to", "Iran", "Turkey", "hit", "met", ",", ";", "-", "(", ")", "1", "22",
+             "of", "it"]
+    parts: list[str] = []
+    total = 0
+    while total < size:
+        parts.append(" ".join(rng.choice(words) for _ in range(rng.randint(6, 14))) + ".")
+        total += len(parts[-1]) + 1
+    return " ".join(parts)
+
+
+def one(size: int, kind: str = "news") -> dict[str, object]:
     """Code one article of ``size`` characters in this process."""
     from news import long_article
 
@@ -33,7 +49,7 @@ def one(size: int) -> dict[str, object]:
     from eventwire.schema import Article
     from eventwire.windows import windows
 
-    text = long_article(size)
+    text = long_article(size) if kind == "news" else dense_text(size)
     coder = Coder()
     list(coder.code([Article(text="Turkey attacked Iran in Paris.", id="warm-up")]))
     started = time.process_time()
@@ -48,14 +64,16 @@ def one(size: int) -> dict[str, object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,30000,100000,300000,1000000,2000000")
+    parser.add_argument("--text", choices=("news", "dense"), default="news",
+                        help="news: long_article; dense: short tokens and punctuation")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # the subprocess's own run
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(one(args.one)))
+        print(json.dumps(one(args.one, args.text)))
         return
     rows = []
     for size in (int(s) for s in args.sizes.split(",")):
-        out = subprocess.run([sys.executable, __file__, "--one", str(size)], check=True,
+        out = subprocess.run([sys.executable, __file__, "--one", str(size), "--text", args.text], check=True,
                              capture_output=True, text=True).stdout
         rows.append(json.loads(out.strip().splitlines()[-1]))
         print(json.dumps(rows[-1]), flush=True)
