@@ -33,7 +33,7 @@ from eventwire.ontology.plover import cameo_code, intensity, quad_class
 from eventwire.prefilter import Cues, compact_doc
 from eventwire.schema import Actor, Article, Event, Quote, TextSpan, event_id
 from eventwire.spans import to_original
-from eventwire.when_where.amounts import amounts
+from eventwire.when_where.amounts import amounts, fatalities
 from eventwire.when_where.dates import clause_of, event_date
 from eventwire.when_where.places import load_places, place_of
 from eventwire.when_where.quotes import doc_quotes
@@ -98,6 +98,7 @@ def to_event(candidate: EventCandidate, article: Article) -> Event:
         attributes=attributes,
         confidence=candidate.confidence,
         rule="; ".join(rule),
+        fatalities=fatalities(found),
     )
 
 

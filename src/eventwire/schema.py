@@ -121,6 +121,9 @@ class Event:
     attributes: dict[str, Any] = field(default_factory=dict)
     confidence: float = 0.5
     rule: str = ""
+    #: people killed, from the sentence's casualty counts (``when_where.amounts.fatalities``);
+    #: None when it gives none
+    fatalities: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: every documented key present, null when unknown."""
@@ -132,7 +135,7 @@ class Event:
 EVENT_KEYS: tuple[str, ...] = (
     "id", "article_id", "type", "mode", "context", "quad", "cameo", "intensity", "source",
     "target", "sentence", "trigger", "date", "date_source", "date_precision", "location",
-    "negated", "modality", "attributes", "confidence", "rule",
+    "negated", "modality", "attributes", "confidence", "rule", "fatalities",
 )
 
 

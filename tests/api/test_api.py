@@ -49,6 +49,17 @@ def test_storing_articles_needs_the_token(base_url: str) -> None:
     assert get(base_url, "/api/events", article_id="api-1").json()["total"] == 1
 
 
+def test_an_event_carries_the_deaths_its_sentence_counts(base_url: str) -> None:
+    text = ("Russian forces shelled the Ukrainian city of Kharkiv on Monday, killing at least "
+            "12 civilians, officials said. Japan sent aid to Nepal.")
+    res = httpx.post(base_url + "/api/extract", json={"text": text, "date": "2025-05-01"},
+                     timeout=60)
+    events = res.json()["events"]
+    assert all("fatalities" in e for e in events)
+    by_type = {e["type"]: e["fatalities"] for e in events}
+    assert by_type.get("ASSAULT") == 12 and by_type.get("AID") is None, by_type
+
+
 def test_events_filters_and_pages(base_url: str) -> None:
     page = get(base_url, "/api/events", a="IND", b="TUR", limit=5).json()
     assert page["total"] >= 10 and len(page["events"]) == 5

@@ -48,7 +48,7 @@ def _v5_file(path: Path, source: Path) -> None:
         con.execute("INSERT INTO schema_version VALUES (?)", [version])
     con.execute(f"ATTACH '{source}' AS new (READ_ONLY)")
     con.execute("INSERT INTO articles BY NAME SELECT * EXCLUDE (codebook) FROM new.articles")
-    later = ", ".join((*NEW, "date_precision"))  # v6's and v7's columns
+    later = ", ".join((*NEW, "date_precision", "fatalities"))  # v6's, v7's and v9's columns
     con.execute(f"INSERT INTO events BY NAME SELECT * EXCLUDE ({later}) FROM new.events")
     con.execute("DETACH new")
     con.close()

@@ -184,3 +184,29 @@ def test_write_csv_used_by_query_and_the_api_prefixes_formula_cells() -> None:
     write_csv([{"sentence": f, "n": -4, "actor": {"text": "@x"}} for f in FORMULAS], buffer)
     rows = list(csv.reader(io.StringIO(buffer.getvalue())))
     assert _formula_cells(rows) == [] and rows[1][1:] == ["-4", "'@x"]
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv", "plover", "tsv"])
+def test_every_format_carries_the_fatalities(tmp_path: Path, fmt: str) -> None:
+    from dataclasses import replace
+
+    path = tmp_path / "f.duckdb"
+    struck = replace(make_event("f1"), fatalities=12, id="e-f1")
+    quiet = replace(make_event("f1", "CONSULT", "IND", "PAK", quad=1, intensity=2.5, start=30),
+                    id="e-f2")
+    with EventStore(path) as store:
+        store.write([(Article(text="A strike killed 12, made up. India criticized Turkey.",
+                              id="f1", date=date(2025, 5, 1)), [struck, quiet])])
+    out = tmp_path / f"f.{fmt}"
+    assert export_events(Database(path).con, out, fmt) == 2
+    if fmt == "parquet":
+        rows = pq.read_table(out).to_pylist()
+    elif fmt == "csv":
+        rows = list(csv.DictReader(out.open()))
+    elif fmt == "plover":
+        rows = [json.loads(line) for line in out.read_text().splitlines()]
+    else:
+        found = list(csv.reader(out.open(), delimiter="\t"))
+        rows = [dict(zip(TSV_COLUMNS, r, strict=True)) for r in found[1:]]
+    by_id = {r.get("id") or r.get("event_id"): r.get("fatalities") for r in rows}
+    assert str(by_id["e-f1"]) == "12" and by_id["e-f2"] in (None, "")

@@ -51,7 +51,8 @@ def _v6_file(path: Path, source: Path) -> None:
         con.execute("INSERT INTO schema_version VALUES (?)", [version])
     con.execute(f"ATTACH '{source}' AS new (READ_ONLY)")
     con.execute("INSERT INTO articles BY NAME SELECT * EXCLUDE (codebook) FROM new.articles")
-    con.execute("INSERT INTO events BY NAME SELECT * EXCLUDE (date_precision) FROM new.events")
+    con.execute("INSERT INTO events BY NAME SELECT * EXCLUDE (date_precision, fatalities) "
+                "FROM new.events")  # v7's and v9's columns
     for table in ("monthly_counts", "monthly_pairs"):  # v6 counted every dated event
         con.execute(f"INSERT INTO {table} SELECT * FROM new.{table}")
     con.execute("DETACH new")

@@ -22,3 +22,16 @@ def test_amounts(text: str, kind: str, value: float, currency: str | None) -> No
 
 def test_no_amount_in_plain_text() -> None:
     assert amounts("Turkey and Pakistan held talks in Ankara.") == []
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("The strike killed 12 soldiers near the border.", 12),
+    ("At least 30 people died when the shells hit the market.", 30),
+    ("Twelve were killed, including 3 children, and 40 wounded.", 12),  # the largest, not a sum
+    ("Police arrested 15 protesters and injured 4.", None),  # no one killed
+    ("The ministers met in Geneva on Monday.", None),
+])
+def test_fatalities_is_the_largest_count_of_people_killed(text: str, killed: int | None) -> None:
+    from eventwire.when_where.amounts import fatalities
+
+    assert fatalities(amounts(text)) == killed

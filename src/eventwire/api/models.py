@@ -103,6 +103,9 @@ class EventOut(BaseModel):
     confidence: float = Field(description="Calibrated type probability times the certainty "
                                           "of the actors.")
     rule: str = Field(description="The lexicon entry, rules and learned decision behind it.")
+    fatalities: int | None = Field(default=None, description=(
+        "People killed, from the sentence's casualty counts ('killed 12', 'at least 30 people "
+        "died'): the largest count given, null when the sentence gives none."))
 
 
 class ExtractResponse(BaseModel):
@@ -154,6 +157,8 @@ class GroupedEvent(BaseModel):
     date_precision: str | None = Field(default=None, description=(
         "day, week, month or year: how much of the date the text gives (the date is the "
         "period's first day)."))
+    fatalities: int | None = Field(default=None, description=(
+        "People killed: the largest figure its reports give (null: none gives one)."))
     type: str
     source_text: str | None
     source_country: str | None

@@ -31,6 +31,7 @@ from eventwire import __version__
 from eventwire.schema import Article, Event
 from eventwire.store.codes import fill_codes
 from eventwire.store.dedup import MARK_DUPLICATES_SQL, simhash
+from eventwire.store.fatalities import fill_fatalities
 from eventwire.store.precision import fill_precision
 from eventwire.store.rollup import months_of, refresh
 from eventwire.store.rows import event_row
@@ -43,7 +44,7 @@ from eventwire.store.versions import (
     repeat_rows,
 )
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 #: Migration n brings a database from version n-1 to n. Version 1 is the base schema.
 MIGRATIONS: dict[int, str] = {
     1: resources.files("eventwire.store").joinpath("schema.sql").read_text("utf-8"),
@@ -54,6 +55,7 @@ MIGRATIONS: dict[int, str] = {
     6: resources.files("eventwire.store").joinpath("schema_v6.sql").read_text("utf-8"),
     7: resources.files("eventwire.store").joinpath("schema_v7.sql").read_text("utf-8"),
     8: resources.files("eventwire.store").joinpath("schema_v8.sql").read_text("utf-8"),
+    9: resources.files("eventwire.store").joinpath("schema_v9.sql").read_text("utf-8"),
 }
 
 
@@ -274,6 +276,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
                 # v5 and v6 leave it to v7, the first version whose columns it reads.
                 fill_precision(con)
                 refresh(con)
+            if version == 9:  # the deaths of the events already stored (store.fatalities)
+                fill_fatalities(con)
             con.execute("INSERT INTO schema_version VALUES (?)", [version])
             con.execute("COMMIT")
         except Exception:

@@ -27,7 +27,7 @@ TSV_COLUMNS = ["event_id", "date", "source_code", "source_name", "source_country
                "target_code", "target_name", "target_country", "cameo_root", "plover_type",
                "quad_class", "intensity", "location_name", "location_country", "lat", "lon",
                "url", "sentence", "article_id", "outlet", "published", "duplicate_of",
-               "reports", "negated", "date_precision"]
+               "reports", "negated", "date_precision", "fatalities"]
 
 
 #: A cell a spreadsheet would run as a formula (OWASP's CSV-injection list: = + - @, tab, CR).
@@ -89,6 +89,7 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
         "cameo_root": row["cameo"], "intensity": row["intensity"],
         "location": row_location(row),
         "negated": row["negated"], "modality": row["modality"],
+        "fatalities": row.get("fatalities"),
         "attributes": json.loads(row["attributes"]) if row["attributes"] else {},
         "text": row["sentence"], "trigger": row["trigger_text"],
         "article_id": row["article_id"], "url": row["url"], "outlet": row["outlet"],
@@ -109,7 +110,8 @@ def tsv_row(row: dict[str, Any]) -> list[Any]:
             row["url"] or "", " ".join(row["sentence"].split()), row["article_id"],
             row["outlet"] or "", row["published"].isoformat() if row["published"] else "",
             row["duplicate_of"] or "", row["reports"], row["negated"],
-            row["date_precision"] or ""]
+            row["date_precision"] or "",
+            "" if row.get("fatalities") is None else row["fatalities"]]
 
 
 def _safe_tsv_row(row: dict[str, Any]) -> list[Any]:

@@ -207,7 +207,8 @@ def grouped_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = Non
     syndicated copies are folded) and ``evidence`` (event id, article id, sentence of each)."""
     where, params = (flt or EventFilter()).where()
     limit = max(0, min(int(limit), 100_000))
-    sql = f"""SELECT min(e.id) AS id, e.date, e.date_precision, e.type,
+    sql = f"""SELECT min(e.id) AS id, e.date, e.date_precision, max(e.fatalities) AS fatalities,
+            e.type,
             any_value(e.source_text) AS source_text, any_value(e.source_country) AS source_country,
             e.source_sector, any_value(e.source_code) AS source_code,
             any_value(e.target_text) AS target_text,

@@ -100,6 +100,7 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     _party("source"),
     _party("target"),
     Column("date_precision", pa.string(), lambda e: e.date_precision if e.date else None),
+    Column("fatalities", pa.int32(), lambda e: e.fatalities),
 )
 
 #: The Arrow schema of an events row (batch output adds its partition column).
@@ -138,6 +139,7 @@ def event_from_row(row: Mapping[str, Any]) -> Event:
         trigger=TextSpan(row["trigger_text"], row["trigger_start"], row["trigger_end"]),
         date=row["date"], date_source=row["date_source"],
         date_precision=row.get("date_precision", "day") if row["date"] else None,
+        fatalities=row.get("fatalities"),
         location=Location(**location) if location else None,
         negated=row["negated"], modality=row["modality"],
         attributes=json.loads(row["attributes"]) if row["attributes"] else {},

@@ -49,6 +49,15 @@ def _outcome(word: str) -> str:
     return next((v for k, v in _OUTCOME.items() if low.startswith(k)), low)
 
 
+def fatalities(found: list[dict[str, Any]]) -> int | None:
+    """The event's deaths from its sentence's counts of people killed (``amounts``): the
+    largest one, None when the sentence gives none. The largest, not the sum: reports count
+    the same dead twice ("12 killed, including 3 children"; "killed 30 ... the 30 dead"), and
+    like ACLED's figure this is a conservative count, never an added-up guess."""
+    killed = [int(a["value"]) for a in found if a.get("kind") == "killed"]
+    return max(killed) if killed else None
+
+
 def amounts(text: str) -> list[dict[str, Any]]:
     """Money, casualty/arrest counts and percentages found in a sentence, in text order."""
     found: list[dict[str, Any]] = []
