@@ -189,3 +189,25 @@ def test_every_chart_describes_itself_for_a_screen_reader() -> None:
 def test_every_spec_is_valid_vega_lite_for_altair(build) -> None:  # type: ignore[no-untyped-def]
     chart = charts.to_altair(build())
     assert chart.to_dict()["$schema"].startswith("https://vega.github.io/schema/vega-lite/v6")
+
+
+def test_bars_per_100_stories_divide_each_class_by_its_periods_stories() -> None:
+    stories = {date(2025, 4, 7): 40, date(2025, 4, 14): 10}  # none published on 21 April
+    series = [{**s, "periods": [{**p, "stories": stories.get(p["period"], 0)}
+                                for p in s["periods"]]} for s in SERIES]
+    spec = charts.timeline_spec(series, "week", normalize="stories")
+    bars, _zero, line = spec["vconcat"][0]["layer"]
+    counts = {(r["period"], r["class"]): r["count"] for r in bars["data"]["values"]}
+    assert counts == {("2025-04-07", "verbal cooperation"): 5.0,  # 2 of 40 stories
+                      ("2025-04-07", "material conflict"): -7.5}  # 3 of 40
+    assert bars["encoding"]["y"]["title"].startswith("events per 100 stories coded")
+    assert bars["encoding"]["y"]["scale"]["domain"] == [-8, 8]  # the tallest rate, rounded up
+    subtitle = spec["vconcat"][0]["title"]["subtitle"]
+    assert "per 100 stories" in subtitle and "1 period with events but no story" in subtitle
+    # the index is a ratio of the period's own events: unchanged
+    plain = charts.timeline_spec(SERIES, "week")["vconcat"][0]["layer"][2]
+    assert line["data"]["values"][0]["cooperation_index"] == \
+        plain["data"]["values"][0]["cooperation_index"]
+    assert spec["usermeta"]["normalize"] == "stories"
+    with pytest.raises(ValueError, match="normalize must be one of"):
+        charts.timeline_spec(series, "week", normalize="articles")

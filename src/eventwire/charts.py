@@ -7,6 +7,7 @@ analysis functions return, so a chart shows exactly what the JSON and CSV endpoi
 from __future__ import annotations
 
 import json
+import math
 from datetime import date as Date
 from datetime import timedelta
 from importlib import resources
@@ -42,7 +43,8 @@ def _iso(value: Any) -> Any:
 
 
 def timeline_spec(series: list[dict[str, Any]], interval: str = "month",
-                  width: int = 760, scales: str = "shared") -> dict[str, Any]:
+                  width: int = 760, scales: str = "shared",
+                  normalize: str = "none") -> dict[str, Any]:
     """One panel per pair: stacked bars of events by quad class (cooperation up, conflict
     down) on the left axis and the cooperation index (-1 .. +1) as a line on the right axis.
 
@@ -54,7 +56,21 @@ def timeline_spec(series: list[dict[str, Any]], interval: str = "month",
     its subtitle. ``series``: ``[{"pair": "IND – TUR", "a": ..., "b": ..., "directed": ...,
     "periods": analysis.timeline(...)}]``. Each bar's datum carries ``pair``, ``a``, ``b``,
     ``directed`` and the period's ``first`` and ``last`` day, for a click to open its
-    events."""
+    events.
+
+    ``normalize="stories"`` draws each class's events per 100 stories coded in the period
+    (each period's ``stories``: ``analysis.timelines(..., stories=True)``), so that a rise in
+    coverage is not read as a rise in relations; a period with events but no story published
+    in it (events dated to it by stories of other periods) has no rate and is left out, and
+    the panel says how many such periods there are."""
+    if scales not in SCALE_MODES:
+        raise ValueError(f"scales must be one of {', '.join(SCALE_MODES)}, not {scales!r}")
+    if normalize not in NORMALIZE_MODES:
+        raise ValueError(f"normalize must be one of {', '.join(NORMALIZE_MODES)}, "
+                         f"not {normalize!r}")
+    per_story = normalize == "stories"
+    if per_story:
+        series = [_per_100_stories(s) for s in series]
     if scales not in SCALE_MODES:
         raise ValueError(f"scales must be one of {', '.join(SCALE_MODES)}, not {scales!r}")
     unit, fmt = TIME_UNITS[interval]
@@ -67,8 +83,12 @@ def timeline_spec(series: list[dict[str, Any]], interval: str = "month",
     for s, (bars, lines) in zip(series, rows, strict=True):
         reach = everywhere if scales == "shared" else _reach(s["periods"])
         events = {"domain": [-reach, reach], "zero": True, "nice": False}
-        note = (f"event scale ±{reach}, the same in every panel" if scales == "shared"
-                else f"own event scale ±{reach}: compare heights within this panel only")
+        unit_name = "events per 100 stories" if per_story else "event"
+        note = (f"{unit_name} scale ±{reach:g}, the same in every panel" if scales == "shared"
+                else f"own {unit_name} scale ±{reach:g}: compare heights within this panel only")
+        if s.get("no_stories"):
+            note += (f"; {s['no_stories']} period{'s' if s['no_stories'] > 1 else ''} with "
+                     "events but no story coded in it not drawn")
         if not bars:
             note = "no events for this pair with these filters"
         if s.get("unplaced"):  # dated to a month in a weekly series, a year in a monthly one
@@ -81,14 +101,19 @@ def timeline_spec(series: list[dict[str, Any]], interval: str = "month",
              "encoding": {
                  "x": x,
                  "y": {"field": "count", "type": "quantitative", "stack": True,
-                       "scale": events, "title": "events (conflict below zero)",
-                       "axis": {"tickMinStep": 1}},
+                       "scale": events,
+                       "title": ("events per 100 stories coded (conflict below zero)"
+                                 if per_story else "events (conflict below zero)"),
+                       "axis": {} if per_story else {"tickMinStep": 1}},
                  "color": {"field": "class", "type": "nominal", "title": "event class",
                            "scale": {"domain": [c[1] for c in CLASSES],
                                      "range": [c[3] for c in CLASSES]},
                            "legend": {"orient": "top"}},
                  "tooltip": [{"field": "pair"}, when, {"field": "class"},
-                             {"field": "count", "title": "events (signed)"},
+                             {"field": "count", "title": ("per 100 stories (signed)"
+                                                          if per_story else "events (signed)")},
+                             *([{"field": "stories", "title": "stories coded"}]
+                               if per_story else []),
                              {"field": "events", "title": "all events"},
                              {"field": "net_score", "title": "net score"},
                              {"field": "types"}]}},
@@ -121,17 +146,38 @@ def timeline_spec(series: list[dict[str, Any]], interval: str = "month",
     # one time axis for all panels, so that pairs can be compared period by period
     return {"$schema": SCHEMA, "description": _timeline_description(series, scales),
             "config": _CONFIG, "vconcat": panels, "resolve": {"scale": {"x": "shared"}},
-            "usermeta": {"scales": scales}}
+            "usermeta": {"scales": scales, "normalize": normalize}}
 
 
 #: How a timeline's stacked panels scale their bars (``timeline_spec``'s ``scales``).
 SCALE_MODES = ("shared", "independent")
+#: What a timeline's bars count (``timeline_spec``'s ``normalize``): events, or events per 100
+#: stories coded in the period.
+NORMALIZE_MODES = ("none", "stories")
 
 
-def _reach(periods: list[dict[str, Any]]) -> int:
-    """The tallest stack of a pair, up or down: its bars' half-range (at least 1)."""
-    return max([max(p["verbal_coop"] + p["material_coop"],
-                    p["verbal_conflict"] + p["material_conflict"]) for p in periods] or [1]) or 1
+def _per_100_stories(s: dict[str, Any]) -> dict[str, Any]:
+    """A pair's series with each class's count per 100 stories of its period (rounded to 0.01;
+    ``events`` and the index stay as counted); periods with no story are left out."""
+    kept, dropped = [], 0
+    for p in s["periods"]:
+        if not p.get("stories"):
+            if p["events"]:  # no rate without stories; a quiet period stays (the line breaks)
+                dropped += 1
+                continue
+            kept.append(p)
+            continue
+        scaled = {k: round(100.0 * p[k] / p["stories"], 2) for k, *_ in CLASSES}
+        kept.append({**p, **scaled, "counted": {k: p[k] for k, *_ in CLASSES}})
+    return {**s, "periods": kept, "no_stories": dropped}
+
+
+def _reach(periods: list[dict[str, Any]]) -> float:
+    """The tallest stack of a pair, up or down: its bars' half-range (at least 1; a rate's
+    rounded up to a whole number)."""
+    tallest = max([max(p["verbal_coop"] + p["material_coop"],
+                       p["verbal_conflict"] + p["material_conflict"]) for p in periods] or [1])
+    return math.ceil(tallest) or 1
 
 
 def _timeline_description(series: list[dict[str, Any]], scales: str) -> str:
@@ -152,7 +198,7 @@ def _timeline_rows(s: dict[str, Any], interval: str
         # period is parsed into a date by Vega-Lite; first/last stay ISO text for a click
         base = {"pair": s["pair"], "a": s["a"], "b": s["b"], "directed": s["directed"],
                 "period": _iso(p["period"]), "first": _iso(p["period"]), "last": _iso(end),
-                "events": p["events"],
+                "events": p["events"], **({"stories": p["stories"]} if "stories" in p else {}),
                 "net_score": p["net_score"],
                 "types": ", ".join(f"{t} {n}" for t, n in sorted(p["types"].items()))}
         for quad, (key, label, sign, _) in enumerate(CLASSES, 1):

@@ -161,3 +161,20 @@ def test_a_series_never_puts_a_coarse_date_on_a_made_up_day(tmp_path: Path) -> N
     # counted once each in the pair's totals, over all time and over 2019's whole months
     for since, until in ((None, None), (date(2019, 1, 1), date(2019, 12, 31))):
         assert top_dyads(db, since, until)[0]["events"] == 4
+
+
+def test_stories_per_period_leave_out_syndicated_copies(con) -> None:
+    from eventwire.analysis.dyads import stories_per_period, timelines
+    from eventwire.store.queries import QueryError
+
+    # January: a1, a2 and a3, a syndicated copy of a1 (not counted); May: a4, a5; February: a6
+    assert stories_per_period(con, "month") == {
+        date(2025, 1, 1): 2, date(2025, 2, 1): 1, date(2025, 5, 1): 2}
+    (series,) = timelines(con, ["IND,TUR"], "month", stories=True)
+    assert [(p["period"], p["events"], p["stories"]) for p in series["periods"]] == [
+        (date(2025, 1, 1), 2, 2), (date(2025, 2, 1), 0, 1), (date(2025, 3, 1), 0, 0),
+        (date(2025, 4, 1), 0, 0), (date(2025, 5, 1), 3, 2)]
+    (plain,) = timelines(con, ["IND,TUR"], "month")
+    assert all("stories" not in p for p in plain["periods"])
+    with pytest.raises(QueryError):
+        stories_per_period(con, "fortnight")

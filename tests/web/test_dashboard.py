@@ -333,6 +333,24 @@ def test_alert_settings_in_the_dashboard_drive_the_api_and_the_links(page, site:
     assert page.locator("#alerts li[data-period]").count() == len(many) > len(expected)
 
 
+def test_bars_per_100_stories_coded_are_a_timeline_choice(page, site: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site + "/#/relations?pair=IND%2CTUR")
+    wait_for_chart(page, "#timeline")
+    axis = "#timeline svg .role-axis-title text"
+    texts = "ts => ts.map(t => t.textContent)"
+    assert not any("per 100 stories" in t for t in page.locator(axis).evaluate_all(texts))
+    page.select_option("#normalize", "stories")
+    page.wait_for_function("location.hash.includes('normalize=stories') && "
+                           "document.querySelector('main').dataset.for === location.hash")
+    wait_for_chart(page, "#timeline")
+    titles = page.locator(axis).evaluate_all(texts)
+    assert any(t.startswith("events per 100 stories coded") for t in titles), titles
+    spec = page.request.get(site + "/api/charts/timeline?pair=IND,TUR&normalize=stories").json()
+    bars = spec["vconcat"][0]["layer"][0]["data"]["values"]
+    assert bars and all(b["stories"] > 0 for b in bars)
+    assert page.input_value("#normalize") == "stories"
+
+
 def test_the_article_page_does_not_scroll_sideways_at_390px(browser, site: str) -> None:  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": 390, "height": 844}, bypass_csp=True)
     page = context.new_page()

@@ -107,12 +107,26 @@ def parse_pair(text: str) -> tuple[str, str, bool]:
     return party(parts[0].strip()).key, party(parts[1].strip()).key, directed
 
 
+def stories_per_period(con: duckdb.DuckDBPyConnection, interval: str = "month"
+                       ) -> dict[Date, int]:
+    """Stories coded per period of their publication date, syndicated copies left out: the
+    news volume a count is divided by (GDELT's normalisation), so that a month with twice the
+    coverage does not look like twice the relations."""
+    if interval not in INTERVALS:
+        raise QueryError(f"interval must be one of {', '.join(INTERVALS)}")
+    return {row[0]: int(row[1]) for row in con.execute(f"""SELECT
+        date_trunc('{interval}', date)::DATE, count(*) FROM articles
+        WHERE date IS NOT NULL AND duplicate_of IS NULL GROUP BY 1""").fetchall()}
+
+
 def timelines(con: duckdb.DuckDBPyConnection, pairs: list[str], interval: str = "month",
               since: Date | None = None, until: Date | None = None, collapse: str = "event",
-              scope: EventFilter | None = None) -> list[dict[str, Any]]:
+              scope: EventFilter | None = None, stories: bool = False) -> list[dict[str, Any]]:
     """Several pairs' timelines (``parse_pair`` forms), each with its label, codes and
     direction: what ``charts.timeline_spec`` draws, one panel a pair (a pair given twice, by
-    two names for the same parties, is one panel)."""
+    two names for the same parties, is one panel). ``stories``: each period also carries the
+    stories coded in it (``stories_per_period``)."""
+    coded = stories_per_period(con, interval) if stories else None
     series = []
     seen: set[tuple[str, str, bool]] = set()
     for text in pairs:
@@ -122,8 +136,10 @@ def timelines(con: duckdb.DuckDBPyConnection, pairs: list[str], interval: str = 
         seen.add((a, b, directed))
         label = f"{party_label(a)} {'→' if directed else '–'} {party_label(b)}"
         series.append({"pair": label, "a": a, "b": b, "directed": directed,
-                       "periods": timeline(con, a, b, interval, since, until, directed,
-                                           collapse, scope),
+                       "periods": [{**p, "stories": coded.get(p["period"], 0)}
+                                   if coded is not None else p
+                                   for p in timeline(con, a, b, interval, since, until,
+                                                     directed, collapse, scope)],
                        "unplaced": unplaced(con, a, b, interval, since, until, directed,
                                             collapse, scope)})
     return series

@@ -77,6 +77,7 @@ Until = Annotated[Date | None, Query(description="Last day (YYYY-MM-DD).")]
 CollapseMode = Literal["none", "event", "strict"]
 IntervalName = Literal["day", "week", "month", "quarter", "year"]
 ScaleMode = Literal["shared", "independent"]  # charts.SCALE_MODES
+Normalize = Literal["none", "stories"]  # charts.NORMALIZE_MODES
 Collapse = Annotated[CollapseMode, Query(description="none | event (repeated reports once) | "
                                                     "strict (one a day per pair and CAMEO root)")]
 Interval = Annotated[IntervalName, Query(description="Period length.")]
@@ -422,10 +423,15 @@ def timeline_chart(cur: Cursor, scope: EventScope,
                    scales: Annotated[ScaleMode, Query(description=(
                        "shared: every panel's bars on one scale (the default); "
                        "independent: each pair's own, said in its subtitle"))] = "shared",
+                   normalize: Annotated[Normalize, Query(description=(
+                       "none: bars count events; stories: events per 100 stories coded in "
+                       "the period (publication dates, syndicated copies left out), GDELT's "
+                       "answer to changing news volume"))] = "none",
                    ) -> Spec:
     """Relations of one or more pairs by period, as a Vega-Lite spec."""
     return charts.timeline_spec(analysis.timelines(cur, pair, interval, since, until, collapse,
-                                                   scope), interval, scales=scales)
+                                                   scope, stories=normalize == "stories"),
+                                interval, scales=scales, normalize=normalize)
 
 
 @chart_routes.get("/matrix")

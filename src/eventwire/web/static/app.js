@@ -209,11 +209,14 @@ async function relations(params) {
   }
   const interval = params.get("interval") || "month";
   const scales = params.get("scales") || "shared";
+  const normalize = params.get("normalize") || "none";
   document.getElementById("interval").value = interval;
   document.getElementById("scales").value = scales;
+  document.getElementById("normalize").value = normalize;
   const box = document.getElementById("timeline");
   const spec = await api("/api/charts/timeline",
-    withParams(pick(params, SCOPE), {pair: pairs, interval, scales}));
+    withParams(pick(params, SCOPE), {pair: pairs, interval, scales,
+      normalize: normalize === "none" ? null : normalize}));
   for (const panel of spec.vconcat) panel.width = chartWidth(box, 170);
   const canonical = spec.vconcat.map(panel => panel.name);  // names as typed -> codes
   if (canonical.join("|") !== pairs.join("|")) {
@@ -676,6 +679,10 @@ async function init() {
   document.getElementById("interval").addEventListener("change", e => {
     const {params} = current();
     go(["relations"], withParams(params, {interval: e.target.value}));
+  });
+  document.getElementById("normalize").addEventListener("change", e => {
+    const {params} = current();
+    go(["relations"], withParams(params, {normalize: e.target.value === "none" ? null : e.target.value}));
   });
   document.getElementById("scales").addEventListener("change", e => {
     const {params} = current();
