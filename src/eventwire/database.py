@@ -182,13 +182,16 @@ class Database:
 
     def places(self, since: Date | str | None = None, until: Date | str | None = None,
                type: str | None = None, quad: int | None = None,
-               min_confidence: float | None = None, collapse: str = "event") -> Charted:
+               min_confidence: float | None = None, collapse: str = "event",
+               place_role: str = "event") -> Charted:
         """Where events happened, with the dashboard's map (world outline inline;
-        ``/api/charts/map``)."""
+        ``/api/charts/map``); ``place_role``: ``event`` (the acts' places), ``dateline``
+        (where the stories were filed) or ``any``."""
         first, last = _day(since, "since"), _day(until, "until")
         scope = _scope(type, quad, min_confidence)
         with self.session() as con:
-            places = analysis.event_places(con, first, last, scope=scope, collapse=collapse)
+            places = analysis.event_places(con, first, last, scope=scope, collapse=collapse,
+                                           role=place_role)
             shading = analysis.country_totals(con, first, last, collapse, scope)
         return Charted(Result.of(places).arrow,
                        charts.map_spec(places, shading, charts.world_outline()))

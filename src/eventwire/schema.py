@@ -16,6 +16,12 @@ DateSource = Literal["explicit", "relative", "article", "unknown"]
 #: period ("in March 2019" is 2019-03-01 with ``month``, never a day made up from the article).
 DatePrecision = Literal["day", "week", "month", "year"]
 Modality = Literal["asserted", "future", "hypothetical", "reported"]
+#: How an event's place was found: named in its sentence as where the act happened
+#: (``event``), or only the story's dateline, where it was filed (``dateline``).
+PlaceRole = Literal["event", "dateline"]
+#: What the place is: a city (its coordinates), a region, district or site the gazetteer cannot
+#: place (``region``: no coordinates), or a whole country (its capital's coordinates stand in).
+PlacePrecision = Literal["city", "region", "country"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +45,8 @@ class Location:
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
+    role: PlaceRole = "event"
+    precision: PlacePrecision = "city"
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,10 +27,10 @@ def v7_file(path: Path, source: Path) -> None:
         con.execute(MIGRATIONS[version])
         con.execute("INSERT INTO schema_version VALUES (?)", [version])
     con.execute(f"ATTACH '{source}' AS new (READ_ONLY)")
-    later = {"articles": " EXCLUDE (codebook)", "events": " EXCLUDE (fatalities)"}  # v8, v9
     for table in ("articles", "events", "monthly_counts", "monthly_pairs"):
-        con.execute(f"INSERT INTO {table} BY NAME SELECT *{later.get(table, '')} "
-                    f"FROM new.{table}")
+        # the columns v7 has (later versions' columns left out)
+        kept = ", ".join(r[0] for r in con.execute(f"DESCRIBE {table}").fetchall())
+        con.execute(f"INSERT INTO {table} BY NAME SELECT {kept} FROM new.{table}")
     con.execute("DETACH new")
     con.close()
 

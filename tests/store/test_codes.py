@@ -47,9 +47,10 @@ def _v5_file(path: Path, source: Path) -> None:
         con.execute(MIGRATIONS[version])
         con.execute("INSERT INTO schema_version VALUES (?)", [version])
     con.execute(f"ATTACH '{source}' AS new (READ_ONLY)")
-    con.execute("INSERT INTO articles BY NAME SELECT * EXCLUDE (codebook) FROM new.articles")
-    later = ", ".join((*NEW, "date_precision", "fatalities"))  # v6's, v7's and v9's columns
-    con.execute(f"INSERT INTO events BY NAME SELECT * EXCLUDE ({later}) FROM new.events")
+    # the columns that version has (the later ones' columns left out)
+    for table in ("articles", "events"):
+        kept = ", ".join(r[0] for r in con.execute(f"DESCRIBE {table}").fetchall())
+        con.execute(f"INSERT INTO {table} BY NAME SELECT {kept} FROM new.{table}")
     con.execute("DETACH new")
     con.close()
 

@@ -28,11 +28,14 @@ def db(tmp_path: Path) -> Database:
 
 
 @pytest.mark.parametrize("fmt", ["parquet", "csv", "plover", "tsv"])
-def test_every_format_says_how_precise_each_date_is(tmp_path: Path, fmt: str) -> None:
+def test_every_format_says_how_precise_each_date_and_place_is(tmp_path: Path, fmt: str) -> None:
     from dataclasses import replace
 
     path = tmp_path / "p.duckdb"
-    month = replace(make_event("m1", day=date(2019, 3, 1)), date_precision="month")
+    from eventwire.schema import Location
+
+    month = replace(make_event("m1", day=date(2019, 3, 1)), date_precision="month",
+                    location=Location("Seoul", "KOR", 37.57, 126.98, "dateline", "city"))
     with EventStore(path) as store:
         store.write([(Article(text="In March 2019 India criticized Turkey.", id="m1",
                               date=date(2025, 10, 21)), [month])])
@@ -45,10 +48,12 @@ def test_every_format_says_how_precise_each_date_is(tmp_path: Path, fmt: str) ->
     elif fmt == "plover":
         row = json.loads(out.read_text())
         row["date"] = row["event_date"]
+        row.update({f"location_{k}": v for k, v in row["location"].items()})
     else:
         rows = list(csv.reader(out.open(), delimiter="\t"))
         row = dict(zip(TSV_COLUMNS, rows[1], strict=True))
     assert row["date_precision"] == "month"
+    assert (row["location_role"], row["location_precision"]) == ("dateline", "city")
     assert str(row["date"]) in ("2019-03-01", "20190301")
 
 

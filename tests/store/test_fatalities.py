@@ -25,7 +25,9 @@ def _v8_file(path: Path, source: Path) -> None:
         con.execute("INSERT INTO schema_version VALUES (?)", [version])
     con.execute(f"ATTACH '{source}' AS new (READ_ONLY)")
     con.execute("INSERT INTO articles SELECT * FROM new.articles")  # v8 has every column
-    con.execute("INSERT INTO events BY NAME SELECT * EXCLUDE (fatalities) FROM new.events")
+    # the columns v8 has (later versions' columns left out)
+    kept = ", ".join(r[0] for r in con.execute("DESCRIBE events").fetchall())
+    con.execute(f"INSERT INTO events BY NAME SELECT {kept} FROM new.events")
     for table in ("monthly_counts", "monthly_pairs"):
         con.execute(f"INSERT INTO {table} SELECT * FROM new.{table}")
     con.execute("DETACH new")

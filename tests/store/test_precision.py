@@ -50,9 +50,10 @@ def _v6_file(path: Path, source: Path) -> None:
         con.execute(MIGRATIONS[version])
         con.execute("INSERT INTO schema_version VALUES (?)", [version])
     con.execute(f"ATTACH '{source}' AS new (READ_ONLY)")
-    con.execute("INSERT INTO articles BY NAME SELECT * EXCLUDE (codebook) FROM new.articles")
-    con.execute("INSERT INTO events BY NAME SELECT * EXCLUDE (date_precision, fatalities) "
-                "FROM new.events")  # v7's and v9's columns
+    # the columns that version has (the later ones' columns left out)
+    for table in ("articles", "events"):
+        kept = ", ".join(r[0] for r in con.execute(f"DESCRIBE {table}").fetchall())
+        con.execute(f"INSERT INTO {table} BY NAME SELECT {kept} FROM new.{table}")
     for table in ("monthly_counts", "monthly_pairs"):  # v6 counted every dated event
         con.execute(f"INSERT INTO {table} SELECT * FROM new.{table}")
     con.execute("DETACH new")

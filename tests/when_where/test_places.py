@@ -76,7 +76,32 @@ def test_a_place_the_index_does_not_know_is_still_where(coder) -> None:  # type:
     assert killed.location is not None
     assert (killed.location.name, killed.location.country, killed.location.lat) == (
         "North Waziristan", "PAK", None)
+    assert (killed.location.role, killed.location.precision) == ("event", "region")
     assert killed.attributes["place_source"] == "clause"
+
+
+def test_a_place_says_what_it_is() -> None:
+    places = load_places()
+    city = places.resolve("Islamabad", set())
+    country = places.resolve_any_case("PAKISTAN", set())
+    assert city is not None and (city.role, city.precision) == ("event", "city")
+    assert country is not None and (country.name, country.precision) == ("Pakistan", "country")
+
+
+def test_a_dateline_is_where_the_story_was_filed_not_where_the_act_happened(coder) -> None:  # type: ignore[no-untyped-def]
+    """The issue's case: filed in Seoul, the act at sea. The dateline is still kept, as what
+    it is; a place the sentence names is the act's, whatever the dateline."""
+    from eventwire.schema import Article
+
+    text = ("SEOUL, Oct 21 (Reuters) - North Korea fired a ballistic missile into the sea "
+            "on Tuesday, the South Korean military said. Separately, Chinese and North "
+            "Korean officials held talks in Beijing.")
+    (_, events) = next(coder.code([Article(text=text)]))
+    placed = {(e.type, e.location.name, e.location.role, e.location.precision)
+              for e in events if e.location}
+    fired = [p for p in placed if p[1] == "Seoul"]
+    assert fired and all(p[2:] == ("dateline", "city") for p in fired)
+    assert ("CONSULT", "Beijing", "event", "city") in placed
 
 
 def _calls_per_event(coder, text: str) -> float:  # type: ignore[no-untyped-def]

@@ -72,6 +72,12 @@ class LocationOut(BaseModel):
     country: str | None
     lat: float | None
     lon: float | None
+    role: Literal["event", "dateline"] | None = Field(default=None, description=(
+        "event: the sentence names it as where the act happened; dateline: only the story's "
+        "dateline, where it was filed."))
+    precision: Literal["city", "region", "country"] | None = Field(default=None, description=(
+        "city; region (a place the gazetteer cannot put on the map: no coordinates); country "
+        "(its capital's coordinates stand in)."))
 
 
 class EventOut(BaseModel):
@@ -265,6 +271,9 @@ class Place(BaseModel):
     lon: float | None
     events: int
     conflict: int
+    role: Literal["event", "dateline"] | None = Field(default=None, description=(
+        "event: where acts happened; dateline: where stories were filed."))
+    precision: Literal["city", "region", "country"] | None = None
 
 
 class QuoteOut(BaseModel):

@@ -81,6 +81,10 @@ Normalize = Literal["none", "stories"]  # charts.NORMALIZE_MODES
 Collapse = Annotated[CollapseMode, Query(description="none | event (repeated reports once) | "
                                                     "strict (one a day per pair and CAMEO root)")]
 Interval = Annotated[IntervalName, Query(description="Period length.")]
+PlaceRoleName = Literal["event", "dateline", "any"]  # store.queries.PLACE_ROLES
+PlaceRole = Annotated[PlaceRoleName, Query(description=(
+    "Whose places: event (where the sentence puts the act, the default), dateline (where "
+    "stories were filed) or any (both, each row saying which)"))]
 
 
 OutFormat = Annotated[Literal["json", "csv"], Query(
@@ -225,6 +229,9 @@ def listing_filter(
     text: Annotated[str | None, Query(max_length=200, description="Words in the sentence.")]
     = None,
     article_id: str | None = None, location: str | None = None,
+    place_role: Annotated[PlaceRoleName, Query(description=(
+        "Which places `location` matches: event (the act's, the default), dateline (where "
+        "stories were filed) or any."))] = "event",
     a: Annotated[str | None, Query(description="With b: events between a and b.")] = None,
     b: str | None = None,
     min_confidence: Annotated[float | None, Query(ge=0, le=1, description=(
@@ -236,8 +243,8 @@ def listing_filter(
     return EventFilter(actor=actor, source=source, target=target,
                        dyad=(a, b) if a and b else None, type=type, quad=quad,
                        since=since, until=until, text=text, article_id=article_id,
-                       location=location, min_confidence=min_confidence,
-                       include_negated=include_negated)
+                       location=location, place_role=place_role,
+                       min_confidence=min_confidence, include_negated=include_negated)
 
 
 ListingFilter = Annotated[EventFilter, Depends(listing_filter)]
@@ -304,13 +311,13 @@ def list_grouped_events(cur: Cursor, scope: EventScope, actor: str | None = None
                         a: str | None = None, b: str | None = None,
                         since: Since = None, until: Until = None,
                         text: Annotated[str | None, Query(max_length=200)] = None,
-                        location: str | None = None,
+                        location: str | None = None, place_role: PlaceRole = "event",
                         limit: Limit = 50, offset: Offset = 0, fmt: OutFormat = "json") -> Any:
     """Repeated reports of one event collapsed into one, with every report as evidence (the
     event list's filters)."""
     flt = replace(scope, actor=actor, source=source, target=target,
                   dyad=(a, b) if a and b else None, since=since, until=until, text=text,
-                  location=location)
+                  location=location, place_role=place_role)
     return _rows_as([GroupedEvent.model_validate(r)
                      for r in grouped_events(cur, flt, limit, offset).rows], fmt, "grouped",
                      model=GroupedEvent)
@@ -400,11 +407,13 @@ def get_alerts(cur: Cursor, interval: Interval = "month",
 
 @relations.get("/locations", response_model=list[Place], responses=_CSV)
 def locations(cur: Cursor, scope: EventScope, since: Since = None, until: Until = None,
-              collapse: Collapse = "event", fmt: OutFormat = "json") -> Any:
+              collapse: Collapse = "event", place_role: PlaceRole = "event",
+              fmt: OutFormat = "json") -> Any:
     """Places where events happened, with counts (as ``collapse`` counts them) and
-    coordinates (the map)."""
+    coordinates (the map); datelines (where stories were filed) only on request."""
     return _rows_as([Place.model_validate(r) for r in analysis.event_places(
-        cur, since, until, scope=scope, collapse=collapse)], fmt, "places", model=Place)
+        cur, since, until, scope=scope, collapse=collapse, role=place_role)], fmt, "places",
+        model=Place)
 
 
 chart_routes = APIRouter(prefix="/api/charts", tags=["charts"], responses=_INVALID)
@@ -446,10 +455,10 @@ def matrix_chart(cur: Cursor, scope: EventScope, since: Since = None, until: Unt
 
 @chart_routes.get("/map")
 def map_chart(cur: Cursor, scope: EventScope, since: Since = None, until: Until = None,
-              collapse: Collapse = "event") -> Spec:
+              collapse: Collapse = "event", place_role: PlaceRole = "event") -> Spec:
     """Places and country shading, as a Vega-Lite spec (the world outline by URL)."""
     return charts.map_spec(analysis.event_places(cur, since, until, scope=scope,
-                                                 collapse=collapse),
+                                                 collapse=collapse, role=place_role),
                            analysis.country_totals(cur, since, until, collapse, scope),
                            WORLD_URL)
 

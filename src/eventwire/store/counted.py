@@ -30,8 +30,10 @@ EVENT_KEY = ("date, date_precision, coalesce(source_party, '?' || lower(source_t
              "source_sector, coalesce(target_party, '?' || lower(target_text)), target_sector, "
              "type")
 STRICT_KEY = "date, source_party, target_party, cameo"
-#: The first report of a group stands for it: one with coordinates first, then by article.
-_FIRST = "location_lat IS NULL, article_id, trigger_start, id"
+#: The first report of a group stands for it: one placed where the act happened first, then
+#: one with coordinates (a dateline), then by article.
+_FIRST = ("location_lat IS NULL OR location_role IS DISTINCT FROM 'event', location_lat IS NULL, "
+          "article_id, trigger_start, id")
 #: The story's columns every counted row carries.
 STORY_COLUMNS = ("outlet", "title", "published", "url", "duplicate_of", "reports")
 

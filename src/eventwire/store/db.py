@@ -32,6 +32,7 @@ from eventwire.schema import Article, Event
 from eventwire.store.codes import fill_codes
 from eventwire.store.dedup import MARK_DUPLICATES_SQL, simhash
 from eventwire.store.fatalities import fill_fatalities
+from eventwire.store.place_roles import fill_place_roles
 from eventwire.store.precision import fill_precision
 from eventwire.store.rollup import months_of, refresh
 from eventwire.store.rows import event_row
@@ -44,7 +45,7 @@ from eventwire.store.versions import (
     repeat_rows,
 )
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 #: Migration n brings a database from version n-1 to n. Version 1 is the base schema.
 MIGRATIONS: dict[int, str] = {
     1: resources.files("eventwire.store").joinpath("schema.sql").read_text("utf-8"),
@@ -56,6 +57,7 @@ MIGRATIONS: dict[int, str] = {
     7: resources.files("eventwire.store").joinpath("schema_v7.sql").read_text("utf-8"),
     8: resources.files("eventwire.store").joinpath("schema_v8.sql").read_text("utf-8"),
     9: resources.files("eventwire.store").joinpath("schema_v9.sql").read_text("utf-8"),
+    10: resources.files("eventwire.store").joinpath("schema_v10.sql").read_text("utf-8"),
 }
 
 
@@ -278,6 +280,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
                 refresh(con)
             if version == 9:  # the deaths of the events already stored (store.fatalities)
                 fill_fatalities(con)
+            if version == 10:  # roles and precisions of the places already stored
+                fill_place_roles(con)
             con.execute("INSERT INTO schema_version VALUES (?)", [version])
             con.execute("COMMIT")
         except Exception:

@@ -27,7 +27,8 @@ TSV_COLUMNS = ["event_id", "date", "source_code", "source_name", "source_country
                "target_code", "target_name", "target_country", "cameo_root", "plover_type",
                "quad_class", "intensity", "location_name", "location_country", "lat", "lon",
                "url", "sentence", "article_id", "outlet", "published", "duplicate_of",
-               "reports", "negated", "date_precision", "fatalities"]
+               "reports", "negated", "date_precision", "fatalities",
+               "location_role", "location_precision"]
 
 
 #: A cell a spreadsheet would run as a formula (OWASP's CSV-injection list: = + - @, tab, CR).
@@ -111,7 +112,8 @@ def tsv_row(row: dict[str, Any]) -> list[Any]:
             row["outlet"] or "", row["published"].isoformat() if row["published"] else "",
             row["duplicate_of"] or "", row["reports"], row["negated"],
             row["date_precision"] or "",
-            "" if row.get("fatalities") is None else row["fatalities"]]
+            "" if row.get("fatalities") is None else row["fatalities"],
+            row["location_role"] or "", row["location_precision"] or ""]
 
 
 def _safe_tsv_row(row: dict[str, Any]) -> list[Any]:

@@ -32,6 +32,10 @@ class QueryError(ValueError):
     the caller's mistake, said in one line (the API answers it with 422)."""
 
 
+#: ``EventFilter.place_role``'s values: the act's place, the dateline's, either.
+PLACE_ROLES = ("event", "dateline", "any")
+
+
 @dataclass(frozen=True)
 class Result:
     """A query result; ``.df`` for pandas, ``.arrow`` for Arrow, ``.rows`` for dicts."""
@@ -71,6 +75,9 @@ class EventFilter:
     text: str | None = None  # words in the evidence sentence
     article_id: str | None = None
     location: str | None = None  # place name where the event happened
+    #: whose places ``location`` matches: ``event`` (the act's), ``dateline`` (where stories
+    #: were filed) or ``any``
+    place_role: str = "event"
     min_confidence: float | None = None  # least confidence of the coding, 0-1
     include_negated: bool = False
 
@@ -116,6 +123,11 @@ class EventFilter:
         if self.location:
             clauses.append("location_name = ?")
             params.append(self.location)
+            if self.place_role not in PLACE_ROLES:
+                raise QueryError(f"place_role must be one of {', '.join(PLACE_ROLES)}")
+            if self.place_role != "any":
+                clauses.append("location_role = ?")
+                params.append(self.place_role)
         if self.min_confidence is not None:
             clauses.append("confidence >= ?")
             params.append(float(self.min_confidence))

@@ -22,7 +22,9 @@ ACTOR_FIELDS = ("text", "start", "end", "country", "sector", "name", "code")
 #: The actor fields stored side by side; ``code`` came later (schema v6) and sits at the end, as
 #: the table's column order is the order columns were added in.
 _FIRST_ACTOR_FIELDS = ACTOR_FIELDS[:-1]
-LOCATION_FIELDS = ("name", "country", "lat", "lon")
+LOCATION_FIELDS = ("name", "country", "lat", "lon", "role", "precision")
+#: ``role`` and ``precision`` came later (schema v10) and sit at the end of the table.
+_FIRST_LOCATION_FIELDS = LOCATION_FIELDS[:4]
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,7 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("date", pa.date32(), lambda e: e.date),
     Column("date_source", pa.string(), lambda e: e.date_source),
     *(Column(f"location_{k}", pa.float64() if k in ("lat", "lon") else pa.string(), _location(k))
-      for k in LOCATION_FIELDS),
+      for k in _FIRST_LOCATION_FIELDS),
     Column("negated", pa.bool_(), lambda e: e.negated),
     Column("modality", pa.string(), lambda e: e.modality),
     Column("attributes", pa.string(), lambda e: json.dumps(e.attributes, sort_keys=True)),
@@ -101,6 +103,8 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     _party("target"),
     Column("date_precision", pa.string(), lambda e: e.date_precision if e.date else None),
     Column("fatalities", pa.int32(), lambda e: e.fatalities),
+    Column("location_role", pa.string(), _location("role")),
+    Column("location_precision", pa.string(), _location("precision")),
 )
 
 #: The Arrow schema of an events row (batch output adds its partition column).

