@@ -25,7 +25,7 @@ rule (slanglab/IndiaPoliceEvents, archived_code/models/keyword_matching.py): a p
 action word in the same sentence, and for ANY_ACTION a police word alone; the word lists are this
 script's, not the paper's. Only counts are printed.
 
-    .venv/bin/python benchmarks/police_events.py [DIR] [--limit N] [--json] [--police-only]
+    .venv/bin/python benchmarks/police_events.py [DIR] [--limit N] [--json] [--police-only] [--actors FILE]
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ from datetime import date as Date
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from eventwire.codebook import Codebook
 from eventwire.evaluate import prf
 from eventwire.ingest.readers import clean_text
 from eventwire.pipeline import Coder
@@ -148,6 +149,8 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--police-only", action="store_true",
                         help="Count sector COP alone as police (not the army and paramilitary).")
+    parser.add_argument("--actors", type=Path, action="append", default=[],
+                        help="A user's actor file over the shipped tables (repeatable), as --actors.")
     args = parser.parse_args()
     if args.police_only:
         POLICE_SECTORS.discard("MIL")
@@ -158,7 +161,7 @@ def main() -> None:
     for line in (args.dir / "sents.jsonl").open(encoding="utf-8"):
         row = json.loads(line)
         sents.setdefault(row["id"], []).append(row)
-    coder = Coder()
+    coder = Coder(codebook=Codebook.of(args.actors) if args.actors else None)
     originals = {d["id"]: d["text"] for d in docs}
     articles = [Article(text=clean_text(d["text"]), id=d["id"],
                         date=Date.fromisoformat(d["date"][:10]) if d.get("date") else None)

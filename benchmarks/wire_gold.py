@@ -13,6 +13,7 @@ the repository:
     .venv/bin/python benchmarks/wire_gold.py --split dev --out /tmp/wire_dev.jsonl
     .venv/bin/eventwire evaluate /tmp/wire_dev.jsonl --task extract
     .venv/bin/python benchmarks/wire_gold.py --split dev --score      # must recall, wrong direction
+    .venv/bin/python benchmarks/wire_gold.py --split dev --score --actors FILE  # a user's actors
 
 The gold file holds the must events only (``--with-may`` adds the may events). ``--score`` codes
 the stories itself and reports: must events recalled (a predicted event with the gold type whose
@@ -130,12 +131,13 @@ def assign_splits(annotations: Sequence[dict[str, Any]], seed: int = SEED) -> in
     return len(new)
 
 
-def score(records: Sequence[dict[str, Any]], all_events: dict[str, list[dict[str, Any]]]
-          ) -> dict[str, Any]:
+def score(records: Sequence[dict[str, Any]], all_events: dict[str, list[dict[str, Any]]],
+          actors: Sequence[Path] = ()) -> dict[str, Any]:
     """Code the stories and count must events recalled, wrong-direction predictions and
     predictions that match some gold event (must or may)."""
     from datetime import date as Date
 
+    from eventwire.codebook import Codebook
     from eventwire.evaluate import actor_matches, matched_pairs
     from eventwire.gold import GoldActor, GoldEvent
     from eventwire.ontology.plover import normalize_type
@@ -151,7 +153,8 @@ def score(records: Sequence[dict[str, Any]], all_events: dict[str, list[dict[str
     articles = [Article(text=str(r["text"]), id=str(r["id"]),
                         date=Date.fromisoformat(r["date"]) if r["date"] else None) for r in records]
     must = recalled = predicted = acceptable = wrong_direction = 0
-    for record, (_, preds) in zip(records, Coder().code(articles), strict=True):
+    coder = Coder(codebook=Codebook.of(list(actors)) if actors else None)
+    for record, (_, preds) in zip(records, coder.code(articles), strict=True):
         golds = [gold_event(e) for e in all_events[str(record["id"])]]
         musts = [g for g, e in zip(golds, all_events[str(record["id"])], strict=True) if e["must"]]
         must += len(musts)
@@ -181,6 +184,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, help="Gold file to write (outside the repository).")
     parser.add_argument("--with-may", action="store_true", help="Put the may events in the file too.")
     parser.add_argument("--score", action="store_true", help="Code the stories and print the figures.")
+    parser.add_argument("--actors", type=Path, action="append", default=[],
+                        help="A user's actor file over the shipped tables (repeatable), as --actors.")
     parser.add_argument("--assign-split", action="store_true",
                         help="Give stories without a split one and rewrite the annotations.")
     args = parser.parse_args()
@@ -202,7 +207,7 @@ def main() -> None:
     if args.score:
         every = {str(r["id"]): r["events"]
                  for r in gold_records(annotations, args.cache, args.split, with_may=True)}
-        print(json.dumps(score(records, every)))
+        print(json.dumps(score(records, every, args.actors)))
 
 
 if __name__ == "__main__":
