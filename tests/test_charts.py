@@ -185,6 +185,9 @@ def test_every_chart_describes_itself_for_a_screen_reader() -> None:
     lambda: charts.matrix_spec({"nodes": [{"id": "IND", "events": 1}], "edges": []}, {}),
     lambda: charts.map_spec([], [], charts.world_outline()),
     lambda: charts.partners_spec([], {}, "TUR"),
+    lambda: charts.timeline_spec([{**SERIES[1], "periods": [
+        {**SERIES[1]["periods"][0], "stories": 3}]}], "week", normalize="stories"),
+    lambda: charts.network_spec(NETWORK, {"IND": "India"}),
 ])
 def test_every_spec_is_valid_vega_lite_for_altair(build) -> None:  # type: ignore[no-untyped-def]
     chart = charts.to_altair(build())
@@ -211,3 +214,28 @@ def test_bars_per_100_stories_divide_each_class_by_its_periods_stories() -> None
     assert spec["usermeta"]["normalize"] == "stories"
     with pytest.raises(ValueError, match="normalize must be one of"):
         charts.timeline_spec(series, "week", normalize="articles")
+
+
+NETWORK = {"nodes": [{"id": "IND", "events": 5}, {"id": "TUR", "events": 4},
+                     {"id": "PAK", "events": 1}, {"id": "CHN", "events": 1}],
+           "edges": [{"a": "IND", "b": "TUR", "events": 4, "cooperation": 1, "conflict": 3,
+                      "balance": -0.5},
+                     {"a": "IND", "b": "PAK", "events": 1, "cooperation": 1, "conflict": 0,
+                      "balance": 1.0},
+                     {"a": "CHN", "b": "PAK", "events": 1, "cooperation": 1, "conflict": 0,
+                      "balance": 1.0}]}
+
+
+def test_the_network_puts_the_busiest_on_a_circle_and_a_line_per_pair_between_them() -> None:
+    spec = charts.network_spec(NETWORK, {"IND": "India", "TUR": "Turkey"}, limit=3)
+    edges, nodes = spec["layer"][0]["data"]["values"], spec["layer"][1]["data"]["values"]
+    assert [n["code"] for n in nodes] == ["IND", "TUR", "PAK"]  # China is not among three
+    assert (nodes[0]["x"], nodes[0]["y"]) == (0.0, 1.0)  # the busiest at the top
+    assert all(abs(n["x"] ** 2 + n["y"] ** 2 - 1) < 1e-3 for n in nodes)
+    assert {(e["a"], e["b"]) for e in edges} == {("IND", "TUR"), ("IND", "PAK")}
+    tur = next(e for e in edges if e["b"] == "TUR")
+    assert (tur["x"], tur["y"], tur["x2"], tur["y2"]) == (
+        nodes[0]["x"], nodes[0]["y"], nodes[1]["x"], nodes[1]["y"])
+    assert tur["a_name"] == "India" and tur["b_name"] == "Turkey"
+    assert spec["layer"][0]["encoding"]["color"]["scale"] == charts.BALANCE_SCALE
+    assert "3 busiest parties and the 2 pairs" in spec["description"]

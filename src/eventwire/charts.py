@@ -251,6 +251,67 @@ def matrix_spec(network: dict[str, Any], names: dict[str, str],
                                         "value": "#1d2733"}}}]}
 
 
+def network_spec(network: dict[str, Any], names: dict[str, str], limit: int = 30,
+                 size: int = 560) -> dict[str, Any]:
+    """The busiest ``limit`` parties on a circle, busiest first clockwise from the top, and
+    a line for each pair between them: its width the pair's events, its colour the balance
+    (the matrix's scale). A circle's area is the party's events. No force layout: the same
+    data always draws the same picture, so two screenshots can be compared. Each line's datum
+    carries ``a`` and ``b``, each circle's ``code``."""
+    keep = [n for n in network["nodes"][:limit]]
+    at: dict[str, tuple[float, float]] = {}
+    nodes = []
+    for i, n in enumerate(keep):
+        angle = math.pi / 2 - 2 * math.pi * i / max(1, len(keep))
+        at[n["id"]] = (round(math.cos(angle), 4), round(math.sin(angle), 4))
+        nodes.append({"code": n["id"], "name": names.get(n["id"], n["id"]), "events": n["events"],
+                      "x": at[n["id"]][0], "y": at[n["id"]][1],
+                      # the label just outside the circle, on the node's own radius
+                      "label_x": round(1.2 * at[n["id"]][0], 4),
+                      "label_y": round(1.14 * at[n["id"]][1], 4)})
+    edges = [{"a": e["a"], "b": e["b"], "a_name": names.get(e["a"], e["a"]),
+              "b_name": names.get(e["b"], e["b"]), "events": e["events"],
+              "cooperation": e["cooperation"], "conflict": e["conflict"],
+              "balance": e["balance"], "x": at[e["a"]][0], "y": at[e["a"]][1],
+              "x2": at[e["b"]][0], "y2": at[e["b"]][1]}
+             for e in network["edges"] if e["a"] in at and e["b"] in at and e["a"] != e["b"]]
+    axis = {"type": "quantitative", "axis": None,
+            "scale": {"domain": [-1.45, 1.45], "nice": False, "zero": False}}
+    description = (f"Network of the {len(keep)} busiest parties and the {len(edges)} pairs "
+                   "between them: line width the pair's events, colour the balance from "
+                   "orange (conflict) to blue (cooperation), circle size a party's events.")
+    edge_tip = [{"field": "a_name", "title": "country"}, {"field": "b_name", "title": "with"},
+                {"field": "events"}, {"field": "cooperation"}, {"field": "conflict"},
+                {"field": "balance"}]
+    return {"$schema": SCHEMA, "description": description, "config": _CONFIG,
+            "width": size, "height": size, "layer": [
+                {"data": {"values": edges}, "mark": {"type": "rule", "cursor": "pointer",
+                                                     "opacity": 0.85},
+                 "encoding": {"x": {"field": "x", **axis}, "y": {"field": "y", **axis},
+                              "x2": {"field": "x2"}, "y2": {"field": "y2"},
+                              "strokeWidth": {"field": "events", "type": "quantitative",
+                                              "scale": {"range": [1, 9]},
+                                              "title": "events of a pair"},
+                              "color": {"field": "balance", "type": "quantitative",
+                                        "scale": BALANCE_SCALE,
+                                        "title": ["balance", "-1 conflict .. +1 cooperation"]},
+                              "tooltip": edge_tip}},
+                {"data": {"values": nodes},
+                 "mark": {"type": "circle", "cursor": "pointer", "color": "#1d2733",
+                          "opacity": 1, "stroke": "#ffffff"},
+                 "encoding": {"x": {"field": "x", **axis}, "y": {"field": "y", **axis},
+                              "size": {"field": "events", "type": "quantitative",
+                                       "scale": {"range": [40, 600]}, "legend": None},
+                              "tooltip": [{"field": "name", "title": "country"},
+                                          {"field": "events"}]}},
+                {"data": {"values": nodes},
+                 "mark": {"type": "text", "fontSize": 11, "align": "center",
+                          "baseline": "middle"},
+                 "encoding": {"x": {"field": "label_x", **axis},
+                              "y": {"field": "label_y", **axis}, "text": {"field": "name"}}},
+            ]}
+
+
 def map_spec(places: list[dict[str, Any]], countries: list[dict[str, Any]],
              world: str | dict[str, Any], width: int = 900, height: int = 470
              ) -> dict[str, Any]:

@@ -351,6 +351,28 @@ def test_bars_per_100_stories_coded_are_a_timeline_choice(page, site: str) -> No
     assert page.input_value("#normalize") == "stories"
 
 
+def test_the_network_view_draws_every_pair_and_opens_a_pairs_relations(page, site: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site + "/#/network")
+    wait_for_chart(page, "#network")
+    spec = page.request.get(site + "/api/charts/network").json()
+    edges, nodes = spec["layer"][0]["data"]["values"], spec["layer"][1]["data"]["values"]
+    assert edges and nodes
+    # one drawn line per pair, one circle and one label per country
+    assert page.locator("#network svg .mark-rule line").count() == len(edges)
+    assert page.locator("#network svg .mark-symbol path").count() == len(nodes)
+    labels = page.locator("#network svg .mark-text.role-mark text").evaluate_all(
+        "ts => ts.map(t => t.textContent)")
+    assert sorted(labels) == sorted(n["name"] for n in nodes)
+    assert page.get_attribute("#network", "role") == "figure"
+    assert page.locator("nav a[data-view=network].active").count() == 1
+    page.locator("#network svg .mark-rule line").first.click(force=True)
+    page.wait_for_function("location.hash.startsWith('#/relations?') && "
+                           "location.hash.includes('pair=')")
+    page.goto(site + "/#/network?since=2099-01-01")
+    page.wait_for_function("document.querySelector('main').dataset.for === location.hash")
+    assert "No country pairs" in page.inner_text("#network")
+
+
 def test_the_article_page_does_not_scroll_sideways_at_390px(browser, site: str) -> None:  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": 390, "height": 844}, bypass_csp=True)
     page = context.new_page()
@@ -540,6 +562,7 @@ def test_screenshots_for_the_docs(page, site: str) -> None:  # type: ignore[no-u
     for name, hash_, ready, width in [
         ("relations", "#/relations?pair=IND%2CTUR&pair=PAK%2CTUR", "#timeline svg", 1280),
         ("pairs", "#/pairs", "#matrix svg", 1280),
+        ("network", "#/network", "#network svg .mark-rule", 1280),
         ("map", "#/map", "#map svg .mark-symbol", 1280),
         ("map-zoomed", "#/map?zoom=3&lon=55&lat=30", "#map svg .mark-symbol", 1280),
         ("country", "#/country/TUR", "#partners svg", 1280),

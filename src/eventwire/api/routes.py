@@ -453,6 +453,16 @@ def matrix_chart(cur: Cursor, scope: EventScope, since: Since = None, until: Unt
     return charts.matrix_spec(net, names, limit)
 
 
+@chart_routes.get("/network")
+def network_chart(cur: Cursor, scope: EventScope, since: Since = None, until: Until = None,
+                  limit: Annotated[int, Query(ge=2, le=60)] = 30,
+                  collapse: Collapse = "event") -> Spec:
+    """The busiest parties and the pairs between them as a network, as a Vega-Lite spec."""
+    net = analysis.network(cur, since, until, collapse=collapse, scope=scope, limit=5000)
+    names = {n["id"]: party_label(n["id"]) for n in net["nodes"]}
+    return charts.network_spec(net, names, limit)
+
+
 @chart_routes.get("/map")
 def map_chart(cur: Cursor, scope: EventScope, since: Since = None, until: Until = None,
               collapse: Collapse = "event", place_role: PlaceRole = "event") -> Spec:

@@ -291,6 +291,24 @@ async function pairsView(params) {
     `/api/dyads?${withParams(pick(params, SCOPE), {format: "csv", limit: 500})}`;
 }
 
+// ---- network ----------------------------------------------------------------------------------
+
+async function networkView(params) {
+  show("network");
+  const box = document.getElementById("network");
+  const spec = await api("/api/charts/network", pick(params, SCOPE));
+  const side = Math.min(chartWidth(box, 140), 640);
+  spec.width = side;
+  spec.height = side;
+  if (!spec.layer[0].data.values.length) {
+    emptyState(box, "No country pairs with these filters; remove a filter above.");
+  } else await draw(box, spec, d => {
+    const scope = pick(params, SCOPE);
+    if (d.a && d.b) go(["relations"], withParams(scope, {pair: `${d.a},${d.b}`}));
+    else if (d.code) go(["country", d.code], scope);
+  });
+}
+
 // ---- map --------------------------------------------------------------------------------------
 
 async function mapView(params) {
@@ -656,6 +674,7 @@ async function route() {
   try {
     if (parts[0] === "pairs") await pairsView(params);
     else if (parts[0] === "map") await mapView(params);
+    else if (parts[0] === "network") await networkView(params);
     else if (parts[0] === "events") await eventsView(params);
     else if (parts[0] === "article") await article(parts[1] || "", params);
     else if (parts[0] === "alerts") await alerts(params);
