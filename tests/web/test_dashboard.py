@@ -651,3 +651,45 @@ def test_the_pair_picker_takes_nato_by_name(browser, party_site: str) -> None:  
     assert "NATO" in page.inner_text("#matrix")
     assert not errors, errors
     context.close()
+
+
+@pytest.fixture(scope="module")
+def precision_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real server over hand-built events: one dated to a month, one to a day; one placed
+    by its dateline, one where the act happened."""
+    from dataclasses import replace
+
+    from eventwire.schema import Article, Location
+    from eventwire.store.db import EventStore
+    from tests.conftest import make_event
+
+    db = tmp_path_factory.mktemp("web-precision") / "p.duckdb"
+    seoul = Location("Seoul", "KOR", 37.57, 126.98, "dateline", "city")
+    beijing = Location("Beijing", "CHN", 39.91, 116.40, "event", "city")
+    made = [("m1", date(2019, 3, 1), "month", seoul,
+             "In March 2019 North Korea threatened the South, a made-up Seoul dispatch."),
+            ("d1", date(2019, 3, 5), "day", beijing,
+             "Chinese and North Korean officials met in Beijing on 5 March 2019, made up.")]
+    with EventStore(db) as store:
+        store.write([(Article(text=text, id=aid, date=date(2025, 10, 21)),
+                      [replace(make_event(aid, "THREATEN", "PRK", "KOR", day, 3, -4.0),
+                               date_precision=precision, location=place)])  # type: ignore[arg-type]
+                     for aid, day, precision, place, text in made])
+    with running_server(db) as url:
+        yield url
+
+
+def test_the_event_list_shows_dates_and_places_as_found(browser, precision_site: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    context.route("**/*", lambda route: route.continue_()
+                  if route.request.url.startswith(precision_site) else route.abort())
+    page = context.new_page()
+    page.goto(precision_site + "/#/events")
+    page.wait_for_function("document.getElementById('events-table').dataset.for "
+                           "=== location.hash")
+    rows = page.locator("#events-table tbody tr").evaluate_all(
+        "rs => rs.map(r => [r.querySelector('td[data-label=Date]').innerText,"
+        " r.querySelector('td[data-label=Where]').innerText])")
+    # a month is shown as the month, never as its first day; a dateline says it is one
+    assert sorted(rows) == [["2019-03", "Seoul (dateline)"], ["2019-03-05", "Beijing"]]
+    context.close()
