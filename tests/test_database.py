@@ -96,3 +96,27 @@ def test_a_chart_displays_itself_in_jupyter_and_saves_offline(tmp_path: Path) ->
     page = tl.save(tmp_path / "t.html").read_text("utf-8")
     assert "<script src" not in page and page.count("<script>") == 4
     assert json.loads((tl.save(tmp_path / "t.json")).read_text("utf-8")) == tl.spec
+
+
+def test_the_notebook_counts_the_acts_places_and_datelines_on_request(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from eventwire.schema import Location
+
+    db = tmp_path / "p.duckdb"
+    seoul = Location("Seoul", "KOR", 37.57, 126.98, "dateline", "city")
+    with EventStore(db) as store:
+        # two unlike stories (neither a syndicated copy of the other)
+        store.write([(Article(text=text, id=f"s{n}", date=date(2025, 10, 20 + n)),
+                      [replace(make_event(f"s{n}", day=date(2025, 10, 20 + n)),
+                               location=replace(seoul, role=role))])
+                     for n, (role, text) in enumerate((
+                         ("dateline", "SEOUL - India criticized Turkey, a made-up dispatch."),
+                         ("event", "Delegates marched in Seoul on Tuesday, made up too.")))])
+    handle = eventwire.open(db)
+    assert [(r["name"], r["role"], r["events"]) for r in handle.places().rows] == \
+        [("Seoul", "event", 1)]
+    assert [r["role"] for r in handle.places(place_role="any").rows] == ["dateline", "event"]
+    assert {r["article_id"] for r in handle.events(location="Seoul").rows} == {"s1"}
+    assert {r["article_id"] for r in
+            handle.events(location="Seoul", place_role="dateline").rows} == {"s0"}

@@ -102,7 +102,8 @@ class Database:
                b: str | None = None, type: str | None = None, quad: int | None = None,
                since: Date | str | None = None, until: Date | str | None = None,
                text: str | None = None, article_id: str | None = None,
-               location: str | None = None, min_confidence: float | None = None,
+               location: str | None = None, place_role: str = "event",
+               min_confidence: float | None = None,
                include_negated: bool = False, collapse: str = "none") -> Events:
         """Events matching the filters, newest first, with their story and ``reports``: the
         API's ``/api/events`` (same names; ``a`` and ``b`` together: the pair, either way;
@@ -114,7 +115,7 @@ class Database:
         flt = EventFilter(actor=actor, source=source, target=target,
                           dyad=(a, b) if a and b else None, type=type, quad=quad,
                           since=_day(since, "since"), until=_day(until, "until"), text=text,
-                          article_id=article_id, location=location,
+                          article_id=article_id, location=location, place_role=place_role,
                           min_confidence=min_confidence, include_negated=include_negated)
         with self.session() as con:
             page = counted_events(con, flt, collapse, limit=limit, offset=offset)
