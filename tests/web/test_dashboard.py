@@ -373,6 +373,53 @@ def test_the_network_view_draws_every_pair_and_opens_a_pairs_relations(page, sit
     assert "No country pairs" in page.inner_text("#network")
 
 
+@pytest.mark.parametrize("collapse", ["event", "none"])
+def test_a_bars_count_equals_its_event_list(page, site: str, collapse: str) -> None:  # type: ignore[no-untyped-def]
+    """Every bar of a pair, clicked in Chromium: the event list it opens has as many events as
+    the bar counts, under each counting rule."""
+    from urllib.parse import parse_qs
+
+    counting = "" if collapse == "event" else f"&collapse={collapse}"
+    start = f"/#/relations?pair=IND%2CTUR{counting}"
+    spec = page.request.get(f"{site}/api/charts/timeline?pair=IND,TUR{counting}").json()
+    bars = spec["vconcat"][0]["layer"][0]["data"]["values"]
+    assert bars
+    for n in range(len(bars)):
+        page.goto(site + start)
+        page.wait_for_function("document.querySelector('main').dataset.for === location.hash")
+        wait_for_chart(page, "#timeline")
+        bar_path = page.locator("#timeline svg .mark-rect path").nth(n)
+        box = bar_path.bounding_box()
+        assert box is not None
+        # off the middle, where the index line's point may lie over the bar
+        page.mouse.click(box["x"] + 0.2 * box["width"], box["y"] + 0.5 * box["height"])
+        page.wait_for_function("location.hash.startsWith('#/events?') && "
+                               "document.getElementById('events-table').dataset.for "
+                               "=== location.hash")
+        query = parse_qs(page.evaluate("location.hash").split("?", 1)[1])
+        (bar,) = [b for b in bars if b["first"] == query["since"][0]
+                  and str(b["quad"]) == query["quad"][0]]
+        shown = page.inner_text("#events-count")
+        assert shown.startswith(f"{abs(bar['count'])} events"), (bar, shown)
+        assert query.get("collapse", ["event"])[0] == collapse
+
+
+def test_the_maps_counts_follow_the_collapse_mode(page, site: str) -> None:  # type: ignore[no-untyped-def]
+    """The map asks for the chosen counting rule and draws the counts the API gives for it:
+    its label's total is the sum over /api/locations under that rule, for each rule."""
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url) if "/api/charts/map" in r.url else None)
+    for collapse in ("none", "event", "strict"):
+        page.goto(site + f"/#/map?collapse={collapse}")
+        page.wait_for_function("document.querySelector('main').dataset.for === location.hash")
+        wait_for_chart(page, "#map")
+        label = page.get_attribute("#map", "aria-label") or ""
+        drawn = int(label.split(" places with ")[1].split(" events")[0])
+        places = page.request.get(f"{site}/api/locations?collapse={collapse}").json()
+        assert drawn == sum(p["events"] for p in places) > 0
+        assert f"collapse={collapse}" in asked[-1]
+
+
 def test_the_article_page_does_not_scroll_sideways_at_390px(browser, site: str) -> None:  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": 390, "height": 844}, bypass_csp=True)
     page = context.new_page()
