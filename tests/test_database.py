@@ -41,6 +41,25 @@ def test_a_timeline_comes_with_its_chart_and_lets_the_file_go(tmp_path: Path) ->
     handle.close()
 
 
+def test_a_timeline_per_100_stories_coded_from_the_notebook(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    with EventStore(db) as store:
+        store.write([(Article(text="India criticized Turkey.", id="a1", date=date(2025, 5, 1)),
+                      [make_event("a1", day=date(2025, 5, 1))]),
+                     (Article(text="Ministers met, made up.", id="a2", date=date(2025, 5, 3)),
+                      []),
+                     (Article(text="Ministers met again, made up.", id="a3",
+                              date=date(2025, 5, 9)), [])])
+    handle = eventwire.open(db)
+    result = handle.timeline("IND", "TUR", normalize="stories")
+    assert [(r["events"], r["stories"]) for r in result.rows] == [(1, 3)]
+    bars = result.spec["vconcat"][0]["layer"][0]["data"]["values"]
+    assert [b["count"] for b in bars] == [-33.33]  # one event in three stories
+    with pytest.raises(ValueError, match="normalize must be one of"):
+        handle.timeline("IND", "TUR", normalize="words")
+    handle.close()
+
+
 def _three_accusations(db: Path) -> None:
     with EventStore(db) as store:
         store.write([(Article(text=f"India criticized Turkey, take {n}.", id=f"c{n}"),

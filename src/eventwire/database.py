@@ -157,17 +157,24 @@ class Database:
     def timelines(self, pairs: list[str], interval: str = "month", scales: str = "shared",
                   since: Date | str | None = None, until: Date | str | None = None,
                   type: str | None = None, quad: int | None = None,
-                  min_confidence: float | None = None, collapse: str = "event") -> Charted:
+                  min_confidence: float | None = None, collapse: str = "event",
+                  normalize: str = "none") -> Charted:
         """Several pairs ("IND,PAK" both ways, "IND>PAK" one way), one panel each, their bars
         on one scale (``scales="independent"``: each its own): ``/api/charts/timeline``, same
-        parameters; the rows have a ``pair`` column."""
+        parameters (``normalize="stories"``: bars per 100 stories coded, and the rows get a
+        ``stories`` column); the rows have a ``pair`` column."""
+        if normalize not in charts.NORMALIZE_MODES:  # before any work, as the chart would
+            raise ValueError(f"normalize must be one of {', '.join(charts.NORMALIZE_MODES)}, "
+                             f"not {normalize!r}")
         with self.session() as con:
             series = analysis.timelines(con, pairs, interval, _day(since, "since"),
                                         _day(until, "until"), collapse,
-                                        _scope(type, quad, min_confidence))
+                                        _scope(type, quad, min_confidence),
+                                        stories=normalize == "stories")
         rows = [{"pair": s["pair"], **p} for s in series for p in s["periods"]]
         return Charted(Result.of(rows).arrow, charts.timeline_spec(series, interval,
-                                                                   scales=scales))
+                                                                   scales=scales,
+                                                                   normalize=normalize))
 
     def pairs(self, limit: int = 30, since: Date | str | None = None,
               until: Date | str | None = None, type: str | None = None,
