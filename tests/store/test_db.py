@@ -185,3 +185,33 @@ def test_an_older_file_this_reader_cannot_write_is_one_line_saying_how(tmp_path:
         assert stored_version_of(old) == 5  # left as it was
     finally:
         old.chmod(0o644)
+
+
+def _can_mount_read_only() -> bool:
+    import shutil
+    import subprocess
+
+    return shutil.which("unshare") is not None and subprocess.run(
+        ["unshare", "-m", "sh", "-c", "mount --bind /tmp /tmp && mount -o remount,ro,bind /tmp"],
+        capture_output=True).returncode == 0
+
+
+@pytest.mark.skipif(not _can_mount_read_only(), reason="no mount namespace here")
+def test_an_older_file_on_a_read_only_mount_is_one_line_saying_how(tmp_path: Path) -> None:
+    """The same as a reader that may not write, for real as root too: the folder is mounted
+    read-only (in a mount namespace of the test's own), and query says how to upgrade."""
+    import subprocess
+    import sys
+
+    from eventwire.store.db import stored_version_of
+
+    old = _old_file(tmp_path)
+    folder = str(tmp_path)
+    run = subprocess.run(
+        ["unshare", "-m", "sh", "-c", f'mount --bind "{folder}" "{folder}" && '
+         f'mount -o remount,ro,bind "{folder}" && exec "$0" -m eventwire.cli query events '
+         f'--db "{old}"', sys.executable], capture_output=True, text=True)
+    assert run.returncode == 1
+    assert f"'eventwire upgrade --db {old}'" in " ".join(run.stderr.split())
+    assert "Traceback" not in run.stderr and len(run.stderr.strip().splitlines()) <= 3
+    assert stored_version_of(old) == 5  # left as it was
