@@ -1,7 +1,7 @@
 """Country and sector accuracy of actor resolution on a mention set
 (default: the project's data/actors/actor_mentions.jsonl).
 
-    .venv/bin/python benchmarks/actor_accuracy.py [FILE] [--json] [--errors]
+    .venv/bin/python benchmarks/actor_accuracy.py [FILE] [--json] [--errors] [--actors FILE]
 
 Each sentence is coded by the real pipeline; the mention's head token is resolved with the same
 function events use (``actors.resolver.actor_for_token``).
@@ -15,13 +15,14 @@ from datetime import date
 from pathlib import Path
 
 from eventwire.actors.resolver import actor_for_token
+from eventwire.codebook import Codebook
 from eventwire.nlp import get_pipeline, make_doc
 
 DEFAULT = Path(__file__).resolve().parent.parent / "data" / "actors" / "actor_mentions.jsonl"
 
 
-def score(path: Path) -> dict[str, object]:
-    nlp = get_pipeline()
+def score(path: Path, actors: list[Path] | None = None) -> dict[str, object]:
+    nlp = get_pipeline(None, Codebook.of(actors) if actors else None)
     rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
     docs = nlp.pipe(make_doc(nlp, r["text"], date.fromisoformat(r["date"])) for r in rows)
     country_ok = sector_ok = sector_n = 0
@@ -49,8 +50,10 @@ def main() -> None:
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--errors", action="store_true")
+    parser.add_argument("--actors", type=Path, action="append", default=[],
+                        help="A user's actor file over the shipped tables (repeatable), as --actors.")
     args = parser.parse_args()
-    result = score(args.path)
+    result = score(args.path, args.actors)
     if not args.errors:
         result.pop("errors")
     print(json.dumps(result) if args.json else json.dumps(result, indent=2))

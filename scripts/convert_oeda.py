@@ -15,7 +15,8 @@ codes as ``--actors`` reads them (``overrides.CodeReader``), and writes one tabl
   project's rows are kept whole, and an OEDA term of a person the project also has (by a shared
   name or alias) is dropped where it overlaps one of the project's terms (the newer source wins
   where both cover a date); ELI (elite, out of office) periods are left out;
-- ``agents.sectors.tsv``: the agent nouns of Phoenix.agents (singular and plural) and their sector;
+- ``agents.sectors.tsv``: the agent nouns of Phoenix.agents (singular and plural) that the
+  project's ``sectors.tsv`` lacks (its nouns win), with the project sector of their code;
 - ``discards.txt``: the discard phrases of Phoenix.discards, normalised, in the TABARI discard
   format (``+`` for a story discard, a trailing ``_`` for whole words).
 
@@ -38,6 +39,7 @@ from pathlib import Path
 from eventwire.actors.gazetteer import OFFICE_TABLES, alias_key, office_terms
 from eventwire.actors.overrides import code_reader
 from eventwire.actors.tabari import NULL_CODE, DictActor, Dictionary, read_dictionary
+from eventwire.tables import package_data, read_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT.parent / "shared" / "reference" / "petrarch_dictionaries"
@@ -170,12 +172,21 @@ def merge_terms(project: Sequence[Term], oeda: Iterable[Term]) -> tuple[list[Ter
     return [*project, *kept], dropped
 
 
-def agent_rows(d: Dictionary) -> list[list[str]]:
+def agent_rows(d: Dictionary, project: Path | None = None) -> list[list[str]]:
+    """Sector nouns the project's ``sectors.tsv`` lacks (its own nouns win), each with the
+    project sector its code's first three letters name (``GOVDEV`` -> GOV, ``MED`` -> JRN);
+    a noun whose code names none of the project's sectors (CHR, MUS, PPL ...) is left out."""
     reader = code_reader()
+    known = set(reader.sectors.values())
+    mine = {row[0].lower() for row in read_rows(project or package_data("eventwire.actors"),
+                                                "sectors.tsv")}
     rows: dict[str, str] = {}
     for agent in d.agents:
+        sector = reader.sectors.get(agent.code[:3], agent.code[:3])
+        if sector not in known or any(p.lower() in mine for p in agent.phrases):
+            continue  # (a project noun's plural is the project's too)
         for phrase in agent.phrases:
-            rows.setdefault(phrase.lower(), reader.sectors.get(agent.code, agent.code))
+            rows.setdefault(phrase.lower(), sector)
     return [[p, s] for p, s in rows.items()]
 
 
@@ -218,7 +229,7 @@ def convert(source: Path, out: Path, project: Path | None = None) -> dict[str, i
     counts["agents.sectors.tsv"] = _write(
         out / "agents.sectors.tsv", _provenance(source / FILES["agents"], "agent nouns"),
         "# noun (lower case; multiword allowed)\tsector",
-        agent_rows(agents))
+        agent_rows(agents, project))
     discards = _read(source / FILES["discards"])
     lines = discard_lines(discards)
     counts["discards.txt"] = _write(out / "discards.txt", _provenance(

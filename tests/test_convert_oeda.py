@@ -41,6 +41,8 @@ ARMED = """SYLVANIAN_LIBERATION_FRONT_ [FRAREBSLF]
 """
 AGENTS = """LAMPLIGHTER_ [~CVL]
 WARDEN {WARDENS} [~COP]
+CHAPLAIN_ [~CHR]
+SHERIFF_ [~GOVCOP]
 """
 DISCARDS = """+HOROSCOPE_
 TRIVIA_NIGHT
@@ -64,6 +66,7 @@ def _project(tmp_path: Path) -> Path:
     project.mkdir()
     (project / "leaders.tsv").write_text("# name\taliases\tiso3\trole\tstart\tend\n", "utf-8")
     (project / "ministers.tsv").write_text(MINISTERS, "utf-8")
+    (project / "sectors.tsv").write_text("# noun\tsector\nwarden\tGOV\n", "utf-8")
     return project
 
 
@@ -73,7 +76,8 @@ def test_every_part_converts_and_reads_back(tmp_path: Path) -> None:
     assert counts["bodies.igos.tsv"] == 1
     assert counts["transnational.groups.tsv"] == 2
     assert counts["armed.groups.tsv"] == 1
-    assert counts["agents.sectors.tsv"] == 4  # singular and plural of each
+    # singular and plural; the project's own noun (warden) and a sector it lacks (CHR) left out
+    assert counts["agents.sectors.tsv"] == 4
     assert counts["discards.txt"] == 2
     for name in counts:
         first = (out / name).read_text("utf-8").splitlines()[0]
@@ -86,7 +90,8 @@ def test_every_part_converts_and_reads_back(tmp_path: Path) -> None:
     slf = user.aliases["sylvanian liberation front"][0]
     assert (slf.kind, slf.country, slf.sector, slf.code) == ("group", "FRA", "REB", "FRAREBSLF")
     assert user.aliases["order of the lamp"][0].code == "NGOHRI"
-    assert user.sectors["wardens"] == "COP" and user.sectors["lamplighter"] == "CVL"
+    assert user.sectors == {"lamplighter": "CVL", "lamplighters": "CVL", "sheriff": "GOV",
+                            "sheriffs": "GOV"}
     assert {(d.phrase, d.story) for d in user.dictionary.discards} == {
         ("HOROSCOPE", True), ("TRIVIA NIGHT", False)}
 

@@ -155,3 +155,50 @@ def test_countries_with_ministers_have_heads_of_state_since_2000() -> None:
     for country in {c for c, _ in terms_by_office("ministers.tsv")} - {"AUS", "CAN"}:
         # (Australia's and Canada's head of state is the British monarch.)
         assert min(t.start for t in heads[(country, "HOS")]) <= date(2000, 12, 31), country
+
+
+def _tables_with_parts(tmp_path, parts: dict[str, str], default: str):
+    """A copy of the shipped tables with made-up converted parts and a default list."""
+    import shutil
+
+    from eventwire.tables import package_data
+
+    root = tmp_path / "tables"
+    shutil.copytree(package_data("eventwire.actors"), root)
+    for name, text in parts.items():
+        (root / "oeda" / name).write_text(text, "utf-8")
+    (root / "oeda" / "default.txt").write_text(default, "utf-8")
+    return root
+
+
+def test_default_oeda_parts_load_after_the_project_tables(tmp_path) -> None:
+    root = _tables_with_parts(tmp_path, {
+        "made.sectors.tsv": "# provenance\nlamplighter\tCVL\npresident\tMIL\n",
+        "made.leaders.tsv": "# provenance\nRufus Firefly\tFirefly\tFRA\tGOV\t1933-01-01\t1940-01-01\n",
+        "unused.sectors.tsv": "zeppelinist\tMIL\n"},
+        "# loaded by default\nmade.sectors.tsv\nmade.leaders.tsv\n")
+    gaz = load_gazetteer(root)
+    assert gaz.sectors["lamplighter"] == "CVL"
+    assert gaz.sectors["president"] == "GOV"  # the project's own noun wins
+    assert "zeppelinist" not in gaz.sectors  # converted, not listed: not loaded
+    firefly = gaz.lookup("Firefly", date(1935, 1, 1))
+    assert firefly is not None and (firefly.country, firefly.sector) == ("FRA", "GOV")
+
+
+def test_a_default_part_of_another_kind_is_refused(tmp_path) -> None:
+    root = _tables_with_parts(tmp_path, {"made.groups.tsv": "Lamp Order\t\tFRA\tREB\n"},
+                              "made.groups.tsv\n")
+    with pytest.raises(ValueError, match=r"made\.groups\.tsv cannot be loaded by default"):
+        load_gazetteer(root)
+
+
+def test_the_shipped_default_parts_are_loaded(gaz) -> None:
+    from eventwire.actors.gazetteer import OEDA, default_parts
+    from eventwire.tables import package_data, read_rows
+
+    directory = package_data("eventwire.actors")
+    for part in default_parts(directory):
+        rows = read_rows(directory / OEDA, part)
+        assert rows
+        if part.endswith(".sectors.tsv"):
+            assert all(row[0].lower() in gaz.sectors for row in rows)

@@ -166,6 +166,25 @@ def table_entries(name: str, row: list[str]) -> Iterator[tuple[str, ActorInfo]]:
 ACTOR_TABLES = ("countries.tsv", *OFFICE_TABLES, "igos.tsv", "groups.tsv")
 
 
+#: The folder of the converted OEDA tables (``scripts/convert_oeda.py``) and the list, in it,
+#: of those loaded by default (the others are there for ``--actors``).
+OEDA = "oeda"
+DEFAULT_PARTS = "default.txt"
+
+
+def default_parts(directory: Path) -> list[str]:
+    """The OEDA tables loaded with the project's own (``oeda/default.txt``); only sector nouns
+    (``*.sectors.tsv``) and office holders (``*.leaders.tsv``) can be."""
+    if not (directory / OEDA / DEFAULT_PARTS).is_file():
+        return []
+    parts = read_lines(directory / OEDA, DEFAULT_PARTS)
+    for part in parts:
+        if not part.endswith((".sectors.tsv", ".leaders.tsv")):
+            raise ValueError(f"{directory / OEDA / DEFAULT_PARTS}: {part} cannot be loaded by "
+                             "default (sector nouns and office holders only; use --actors)")
+    return parts
+
+
 def alias_key(alias: str) -> str:
     """How an alias is looked up: as written when case matters, else in lower case."""
     return alias if case_sensitive(alias) else alias.lower()
@@ -183,5 +202,17 @@ def load_gazetteer(directory: Path | None = None) -> Gazetteer:
                 if info not in entries:
                     entries.append(info)
     sectors = {row[0].lower(): row[1] for row in read_rows(directory, "sectors.tsv") if len(row) >= 2}
+    for part in default_parts(directory):  # converted OEDA tables: after the project's own
+        rows = read_rows(directory / OEDA, part)
+        if part.endswith(".sectors.tsv"):
+            for row in rows:
+                if len(row) >= 2:
+                    sectors.setdefault(row[0].lower(), row[1])  # the project's noun wins
+            continue
+        for row in rows:
+            for alias, info in table_entries("leaders.tsv", row):
+                entries = table.setdefault(alias_key(alias), [])
+                if info not in entries:
+                    entries.append(info)
     blockers = frozenset(read_lines(directory, "blockers.txt"))
     return Gazetteer({k: tuple(v) for k, v in table.items()}, sectors, blockers)
