@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -90,3 +91,12 @@ def party_records() -> list[tuple[Any, list[Event]]]:
     items.append((Article(text="India criticized Turkey.", id="party-9", date=date(2025, 4, 1)),
                   [make_event("party-9", day=date(2025, 4, 1))]))
     return items
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage() -> Iterator[None]:
+    """Collect after each test, so that a file or socket a test leaves open is reported (as an
+    error: pyproject's filterwarnings) in that test's teardown, not in whichever later test the
+    collector happens to run in."""
+    yield
+    gc.collect()

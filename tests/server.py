@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import socket
 import threading
 import time
@@ -33,7 +34,7 @@ XSS_ACTOR = "<img src=x onerror=\"window.pwned = true\">Kenyan rebels"
 def build_demo_db(folder: Path) -> Path:
     """The demo corpus, plus an article whose text carries markup that must stay text."""
     db = folder / "demo.duckdb"
-    run_demo(db, Console(file=open("/dev/null", "w")))  # noqa: SIM115
+    run_demo(db, Console(file=io.StringIO()))
     coder = Coder()
     with EventStore(db) as store:
         store.write(coder.code([Article(text=XSS_TEXT, id="xss", date=date(2025, 9, 20),

@@ -50,6 +50,7 @@ def test_a_killed_driver_takes_its_children_and_orphans_with_it() -> None:
     time.sleep(1.0)  # the reaper has seen the child by now; the orphan only carries the tag
     driver.kill()
     driver.wait()
+    driver.stdout.close()
     assert _gone(pids)
 
 
@@ -61,3 +62,4 @@ def test_the_end_of_a_normal_run_kills_what_is_still_tagged() -> None:
     finally:
         driver.kill()
         driver.wait()
+        driver.stdout.close()

@@ -658,11 +658,15 @@ def watch(
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
-    if once:
-        report = watcher.poll(stop)
-        err.print(report.summary(), highlight=False, markup=False, soft_wrap=True)
-        raise typer.Exit(1 if report.all_failed else 0)
-    watcher.run(interval, stop)
+    try:
+        if once:
+            report = watcher.poll(stop)
+            err.print(report.summary(), highlight=False, markup=False, soft_wrap=True)
+            raise typer.Exit(1 if report.all_failed else 0)
+        watcher.run(interval, stop)
+    finally:
+        if isinstance(sink, ServerSink):
+            sink.close()
 
 
 @app.command()

@@ -34,6 +34,6 @@ def test_while_another_process_holds_the_file_requests_get_503_with_retry_after(
             assert f"process {holder.pid}" in res.json()["detail"]
         finally:
             holder.kill()
-            holder.wait()
+            holder.communicate()  # reaps it and closes its pipe
         res = httpx.get(f"{base}/api/summary", timeout=120)  # the file is free again
         assert res.status_code == 200 and res.json()["events"] == 1

@@ -67,7 +67,9 @@ def write_warc(path: Path, n: int) -> None:
                 http_headers=headers, warc_headers_dict={"WARC-Date": f"2025-04-0{1 + i % 9}T10:00:00Z"
                                                          })
             writer.write_record(record)
+            record.raw_stream.close()  # warcio buffers the payload in a temporary file it never closes
         headers = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(
-            "https://news.example.org/logo.png", "response", payload=BytesIO(b"\x89PNG"),
-            http_headers=headers))
+        logo = writer.create_warc_record("https://news.example.org/logo.png", "response",
+                                         payload=BytesIO(b"\x89PNG"), http_headers=headers)
+        writer.write_record(logo)
+        logo.raw_stream.close()

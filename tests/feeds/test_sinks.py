@@ -74,6 +74,7 @@ def test_large_pages_go_in_several_requests_and_a_refused_one_holds_back_nothing
         sink = ServerSink(base, TOKEN, max_bytes=LIMIT, log=lines.append)
         assert sink.store([big[0], long_title, big[1], huge, big[2], big[3]]) == 4
         assert sink.store(big) == 0  # posted again: unchanged, nothing added
+        sink.close()
     assert stored_ids(db) == {a.id for a in big}
     assert any("news/title: refused by the server: 'title' longer than 2000" in line
                for line in lines), lines

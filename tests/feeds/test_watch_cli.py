@@ -69,10 +69,11 @@ def test_watch_writes_through_a_running_server(tmp_path: Path, demo_db: Path) ->
     with news_site() as site, running_server(demo_db) as base:
         site.feed("/world.rss", ["/news/islands"])
         before = httpx.get(base + "/api/events", params={"a": "CHN", "b": "JPN"}).json()["total"]
-        watcher = Watcher([site.base + "/world.rss"], ServerSink(base, TOKEN),
-                          tmp_path / "state.json",
+        sink = ServerSink(base, TOKEN)
+        watcher = Watcher([site.base + "/world.rss"], sink, tmp_path / "state.json",
                           Fetcher(allow_private=True, per_host_interval=0.0))
         assert watcher.poll().stored == 1
+        sink.close()
         after = httpx.get(base + "/api/events", params={"a": "CHN", "b": "JPN"}).json()["total"]
         assert after > before  # the dashboard's API shows them without a restart
         (feed,) = httpx.get(base + "/api/status").json()["feeds"]

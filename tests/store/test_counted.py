@@ -71,7 +71,7 @@ def test_an_export_reproduces_the_timelines_count_for_a_pair_and_period(
     assert month["period"] == date(2025, 3, 1) and month["events"] == 2
     out = tmp_path / "march.csv"
     assert export_events(db.con, out, "csv", MARCH) == month["events"]
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert len(rows) == month["events"]
     accusation = next(r for r in rows if r["type"] == "ACCUSE")
     assert accusation["reports"] == "2" and accusation["duplicate_of"] == ""
@@ -90,7 +90,7 @@ def test_an_export_reproduces_the_timelines_count_for_a_pair_and_period(
 def test_denied_events_only_on_request_and_flagged(db: Database, tmp_path: Path) -> None:
     out = tmp_path / "d.csv"
     assert export_events(db.con, out, "csv", replace(MARCH, include_negated=True)) == 3
-    flags = sorted(r["negated"] for r in csv.DictReader(out.open(encoding="utf-8")))
+    flags = sorted(r["negated"] for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert flags == ["false", "false", "true"]
 
 

@@ -121,7 +121,7 @@ def test_an_unusable_database_file_is_one_line_that_says_why(tmp_path: Path) -> 
             connect(held, wait=0.3)
     finally:
         holder.kill()
-        holder.wait()
+        holder.communicate()  # reaps it and closes its pipe
     assert "read-only" in _why("x.duckdb", PermissionError(13, "Permission denied"), 1)
 
 

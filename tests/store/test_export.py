@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from datetime import date
 from pathlib import Path
@@ -14,6 +15,12 @@ from eventwire.store.db import EventStore
 from eventwire.store.export import TSV_COLUMNS, export_events
 from eventwire.store.queries import EventFilter
 from tests.conftest import make_event
+
+
+def _text(path: Path) -> io.StringIO:
+    """A written CSV/TSV file as the csv module reads it: as written (read_text would fold the
+    cells' CRs), and with no file left open."""
+    return io.StringIO(path.read_bytes().decode("utf-8"), newline="")
 
 
 @pytest.fixture()
@@ -44,13 +51,13 @@ def test_every_format_says_how_precise_each_date_and_place_is(tmp_path: Path, fm
     if fmt == "parquet":
         row = pq.read_table(out).to_pylist()[0]
     elif fmt == "csv":
-        row = next(csv.DictReader(out.open()))
+        row = next(csv.DictReader(_text(out)))
     elif fmt == "plover":
         row = json.loads(out.read_text())
         row["date"] = row["event_date"]
         row.update({f"location_{k}": v for k, v in row["location"].items()})
     else:
-        rows = list(csv.reader(out.open(), delimiter="\t"))
+        rows = list(csv.reader(_text(out), delimiter="\t"))
         row = dict(zip(TSV_COLUMNS, rows[1], strict=True))
     assert row["date_precision"] == "month"
     assert (row["location_role"], row["location_precision"]) == ("dateline", "city")
@@ -64,13 +71,13 @@ def test_every_format_has_every_event(db: Database, tmp_path: Path, fmt: str) ->
     if fmt == "parquet":
         assert pq.read_table(out).num_rows == 2
     elif fmt == "csv":
-        assert len(list(csv.DictReader(out.open()))) == 2
+        assert len(list(csv.DictReader(_text(out)))) == 2
     elif fmt == "plover":
         rows = [json.loads(x) for x in out.read_text().splitlines()]
         assert {r["event_type"] for r in rows} == {"ACCUSE", "CONSULT"}
         assert rows[0]["actor"]["code"] == "INDGOV" and rows[0]["url"] == "https://example.org/a1"
     else:
-        rows = list(csv.reader(out.open(), delimiter="\t"))
+        rows = list(csv.reader(_text(out), delimiter="\t"))
         assert rows[0] == TSV_COLUMNS and len(rows) == 3
         first = dict(zip(TSV_COLUMNS, rows[1], strict=True))
         assert first["date"] == "20250501" and first["cameo_root"] in ("11", "04")
@@ -146,7 +153,7 @@ def test_export_prefixes_formula_cells_and_leaves_numbers(hostile_db: Path, tmp_
                                                           fmt: str) -> None:
     out = tmp_path / f"e.{fmt}"
     export_events(Database(hostile_db).con, out, fmt, collapse="none")  # every report
-    rows = list(csv.reader(out.open(newline=""), delimiter="," if fmt == "csv" else "\t"))
+    rows = list(csv.reader(_text(out), delimiter="," if fmt == "csv" else "\t"))
     assert _formula_cells(rows) == []
     sentences = {cell for row in rows for cell in row if cell.startswith("'")}
     # (the TSV layout folds a sentence's whitespace, so its tab and CR starts are gone there)
@@ -207,11 +214,11 @@ def test_every_format_carries_the_fatalities(tmp_path: Path, fmt: str) -> None:
     if fmt == "parquet":
         rows = pq.read_table(out).to_pylist()
     elif fmt == "csv":
-        rows = list(csv.DictReader(out.open()))
+        rows = list(csv.DictReader(_text(out)))
     elif fmt == "plover":
         rows = [json.loads(line) for line in out.read_text().splitlines()]
     else:
-        found = list(csv.reader(out.open(), delimiter="\t"))
+        found = list(csv.reader(_text(out), delimiter="\t"))
         rows = [dict(zip(TSV_COLUMNS, r, strict=True)) for r in found[1:]]
     by_id = {r.get("id") or r.get("event_id"): r.get("fatalities") for r in rows}
     assert str(by_id["e-f1"]) == "12" and by_id["e-f2"] in (None, "")

@@ -65,7 +65,7 @@ def test_an_opener_waits_for_a_short_holder(tmp_path: Path) -> None:
         con.close()
     finally:
         holder.kill()
-        holder.wait()
+        holder.communicate()  # reaps it and closes its pipe
 
 
 @pytest.mark.slow

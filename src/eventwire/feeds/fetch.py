@@ -125,9 +125,16 @@ class Fetcher:
         raise FetchError(f"{url}: too many redirects")
 
     def close(self) -> None:
+        """Close the kept connections (the fetcher opens new ones if used again)."""
         if self._client is not None:
             self._client.close()
             self._client = None
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
 
     def _check(self, url: str) -> None:
         parts = urlsplit(url)

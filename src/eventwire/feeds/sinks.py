@@ -59,6 +59,10 @@ class ServerSink:
         self.max_bytes = max_bytes
         self.log = log
 
+    def close(self) -> None:
+        """Close the connection to the server."""
+        self.client.close()
+
     def store(self, articles: list[Article]) -> int:
         stored = 0
         for batch in _batches([_encoded(a) for a in articles], self.max_bytes):

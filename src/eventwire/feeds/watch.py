@@ -129,15 +129,19 @@ class Watcher:
         """One pass over every feed; a set ``stop`` ends it between two pages."""
         stop = stop or threading.Event()
         report = PollReport(feeds=len(self.feeds))
-        for url in self.feeds:
-            if stop.is_set():
-                report.stopped = True
-                break
-            started = time.monotonic()
-            self._poll_feed(self.state[url], report, stop)
-            report.seconds[url] = round(time.monotonic() - started, 2)
-            self.log(f"watch: {url}: polled in {report.seconds[url]:g} s")
-            self._save()  # after each feed: a kill loses at most the feed being polled
+        try:
+            for url in self.feeds:
+                if stop.is_set():
+                    report.stopped = True
+                    break
+                started = time.monotonic()
+                self._poll_feed(self.state[url], report, stop)
+                report.seconds[url] = round(time.monotonic() - started, 2)
+                self.log(f"watch: {url}: polled in {report.seconds[url]:g} s")
+                self._save()  # after each feed: a kill loses at most the feed being polled
+        finally:
+            # Polls are minutes apart: no connection is worth keeping open until the next one.
+            self.fetcher.close()
         report.stopped = report.stopped or stop.is_set()
         try:
             self.sink.report([s.status() for s in self.state.values()])
