@@ -10,8 +10,9 @@ import duckdb
 
 from eventwire.schema import Article
 from eventwire.store.codebooks import codebooks, mixed_warning
-from eventwire.store.db import MIGRATIONS, SCHEMA_VERSION, EventStore, connect
+from eventwire.store.db import SCHEMA_VERSION, EventStore, connect
 from tests.conftest import make_event
+from tests.store.older import older_file
 
 
 def story(aid: str = "k1") -> Article:
@@ -19,28 +20,13 @@ def story(aid: str = "k1") -> Article:
                    date=date(2024, 3, 1))
 
 
-def v7_file(path: Path, source: Path) -> None:
-    """A database as eventwire wrote it at schema v7, with ``source``'s rows (no codebook)."""
-    con = duckdb.connect(str(path))
-    con.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
-    for version in range(1, 8):
-        con.execute(MIGRATIONS[version])
-        con.execute("INSERT INTO schema_version VALUES (?)", [version])
-    con.execute(f"ATTACH '{source}' AS new (READ_ONLY)")
-    for table in ("articles", "events", "monthly_counts", "monthly_pairs"):
-        # the columns v7 has (later versions' columns left out)
-        kept = ", ".join(r[0] for r in con.execute(f"DESCRIBE {table}").fetchall())
-        con.execute(f"INSERT INTO {table} BY NAME SELECT {kept} FROM new.{table}")
-    con.execute("DETACH new")
-    con.close()
-
 
 def test_a_v7_file_is_migrated_and_its_articles_are_recoded_once(tmp_path: Path) -> None:
     current = tmp_path / "now.duckdb"
     with EventStore(current) as store:
         store.write([(story(), [make_event("k1")])], codebook="aaaa")
     old = tmp_path / "v7.duckdb"
-    v7_file(old, current)
+    older_file(old, 7, current)
     con = duckdb.connect(str(old), read_only=True)
     assert con.execute("SELECT max(version) FROM schema_version").fetchone() == (7,)
     assert mixed_warning(con) is None  # not migrated: nothing recorded, nothing mixed

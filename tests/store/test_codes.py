@@ -10,8 +10,9 @@ from pathlib import Path
 import duckdb
 
 from eventwire.schema import Actor, Article
-from eventwire.store.db import MIGRATIONS, SCHEMA_VERSION, EventStore, connect
+from eventwire.store.db import SCHEMA_VERSION, EventStore, connect
 from tests.conftest import make_event
+from tests.store.older import older_file
 
 NEW = ("source_code", "target_code", "source_party", "target_party")
 
@@ -38,22 +39,6 @@ def _records() -> list[tuple[Article, list]]:
     return items
 
 
-def _v5_file(path: Path, source: Path) -> None:
-    """A database as eventwire wrote it at schema v5, holding ``source``'s articles and events
-    (without the v6 columns)."""
-    con = duckdb.connect(str(path))
-    con.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
-    for version in range(1, 6):
-        con.execute(MIGRATIONS[version])
-        con.execute("INSERT INTO schema_version VALUES (?)", [version])
-    con.execute(f"ATTACH '{source}' AS new (READ_ONLY)")
-    # the columns that version has (the later ones' columns left out)
-    for table in ("articles", "events"):
-        kept = ", ".join(r[0] for r in con.execute(f"DESCRIBE {table}").fetchall())
-        con.execute(f"INSERT INTO {table} BY NAME SELECT {kept} FROM new.{table}")
-    con.execute("DETACH new")
-    con.close()
-
 
 def _codes(con: duckdb.DuckDBPyConnection) -> list[tuple]:
     return con.execute(f"SELECT id, {', '.join(NEW)} FROM events ORDER BY id").fetchall()
@@ -70,7 +55,7 @@ def test_a_v5_file_gets_codes_parties_and_a_party_rollup_on_open(tmp_path: Path)
         store.write(_records())
         expected_codes, expected_rollup = _codes(store.con), _rollup(store.con)
     old = tmp_path / "v5.duckdb"
-    _v5_file(old, current)
+    older_file(old, 5, current)
     before = duckdb.connect(str(old), read_only=True)
     assert before.execute("SELECT max(version) FROM schema_version").fetchone() == (5,)
     before.close()
@@ -97,7 +82,7 @@ def test_migration_with_no_events_only_adds_the_columns(tmp_path: Path) -> None:
     with EventStore(empty):
         pass
     old = tmp_path / "v5.duckdb"
-    _v5_file(old, empty)
+    older_file(old, 5, empty)
     con = connect(old)
     try:
         columns = {r[0] for r in con.execute("DESCRIBE events").fetchall()}

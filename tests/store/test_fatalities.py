@@ -7,31 +7,11 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-import duckdb
-
 from eventwire.schema import Article
-from eventwire.store.db import MIGRATIONS, SCHEMA_VERSION, EventStore, connect
+from eventwire.store.db import SCHEMA_VERSION, EventStore, connect
 from eventwire.when_where.amounts import amounts
 from tests.conftest import make_event
-
-
-def _v8_file(path: Path, source: Path) -> None:
-    """A database as eventwire wrote it at schema v8, holding ``source``'s rows (without the
-    v9 column)."""
-    con = duckdb.connect(str(path))
-    con.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
-    for version in range(1, 9):
-        con.execute(MIGRATIONS[version])
-        con.execute("INSERT INTO schema_version VALUES (?)", [version])
-    con.execute(f"ATTACH '{source}' AS new (READ_ONLY)")
-    con.execute("INSERT INTO articles SELECT * FROM new.articles")  # v8 has every column
-    # the columns v8 has (later versions' columns left out)
-    kept = ", ".join(r[0] for r in con.execute("DESCRIBE events").fetchall())
-    con.execute(f"INSERT INTO events BY NAME SELECT {kept} FROM new.events")
-    for table in ("monthly_counts", "monthly_pairs"):
-        con.execute(f"INSERT INTO {table} SELECT * FROM new.{table}")
-    con.execute("DETACH new")
-    con.close()
+from tests.store.older import older_file
 
 
 def test_a_v8_file_gets_the_fatalities_its_events_kept_counts_for(tmp_path: Path) -> None:
@@ -46,7 +26,7 @@ def test_a_v8_file_gets_the_fatalities_its_events_kept_counts_for(tmp_path: Path
         store.write([(Article(text=" ".join(said.values()), id="k1", date=date(2025, 5, 1)),
                       events)])
     old = tmp_path / "v8.duckdb"
-    _v8_file(old, current)
+    older_file(old, 8, current, rollup=True)
     con = connect(old)  # migrates
     try:
         assert con.execute("SELECT max(version) FROM schema_version").fetchone() \

@@ -11,8 +11,9 @@ from pathlib import Path
 import duckdb
 
 from eventwire.schema import Article, Event, Location
-from eventwire.store.db import MIGRATIONS, SCHEMA_VERSION, EventStore, connect
+from eventwire.store.db import SCHEMA_VERSION, EventStore, connect
 from tests.conftest import make_event
+from tests.store.older import older_file
 
 NEW = ("location_role", "location_precision")
 #: (place source the coder recorded, the location, its role and precision)
@@ -36,23 +37,6 @@ def _records() -> list[tuple[Article, list[Event]]]:
                      date=date(2025, 10, 21)), events)]
 
 
-def _v9_file(path: Path, source: Path) -> None:
-    """A database as eventwire wrote it at schema v9, holding ``source``'s rows."""
-    con = duckdb.connect(str(path))
-    con.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
-    for version in range(1, 10):
-        con.execute(MIGRATIONS[version])
-        con.execute("INSERT INTO schema_version VALUES (?)", [version])
-    con.execute(f"ATTACH '{source}' AS new (READ_ONLY)")
-    con.execute("INSERT INTO articles SELECT * FROM new.articles")
-    # the columns that version has (the later ones' columns left out)
-    kept = ", ".join(r[0] for r in con.execute("DESCRIBE events").fetchall())
-    con.execute(f"INSERT INTO events BY NAME SELECT {kept} FROM new.events")
-    for table in ("monthly_counts", "monthly_pairs"):
-        con.execute(f"INSERT INTO {table} SELECT * FROM new.{table}")
-    con.execute("DETACH new")
-    con.close()
-
 
 def _places(con: duckdb.DuckDBPyConnection) -> list[tuple]:
     return con.execute(f"""SELECT location_name, {', '.join(NEW)} FROM events
@@ -67,7 +51,7 @@ def test_a_v9_file_gets_place_roles_and_precisions_on_open(tmp_path: Path) -> No
     assert expected == [(p.name, p.role, p.precision) if p else (None, None, None)
                         for _, p in CASES]
     old = tmp_path / "v9.duckdb"
-    _v9_file(old, now)
+    older_file(old, 9, now, rollup=True)
     check = duckdb.connect(str(old), read_only=True)
     assert check.execute("SELECT max(version) FROM schema_version").fetchone() == (9,)
     check.close()

@@ -11,8 +11,9 @@ from pathlib import Path
 import duckdb
 
 from eventwire.schema import Article, Event
-from eventwire.store.db import MIGRATIONS, SCHEMA_VERSION, EventStore, connect
+from eventwire.store.db import SCHEMA_VERSION, EventStore, connect
 from tests.conftest import make_event
+from tests.store.older import older_file
 
 PUBLISHED = date(2025, 10, 21)
 #: (date expression, the date the coder stored before v7, the date and precision it stores now)
@@ -41,24 +42,6 @@ def _records(old: bool) -> list[tuple[Article, list[Event]]]:
     return [(article, events)]
 
 
-def _v6_file(path: Path, source: Path) -> None:
-    """A database as eventwire wrote it at schema v6, holding ``source``'s rows (without the
-    v7 column)."""
-    con = duckdb.connect(str(path))
-    con.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
-    for version in range(1, 7):
-        con.execute(MIGRATIONS[version])
-        con.execute("INSERT INTO schema_version VALUES (?)", [version])
-    con.execute(f"ATTACH '{source}' AS new (READ_ONLY)")
-    # the columns that version has (the later ones' columns left out)
-    for table in ("articles", "events"):
-        kept = ", ".join(r[0] for r in con.execute(f"DESCRIBE {table}").fetchall())
-        con.execute(f"INSERT INTO {table} BY NAME SELECT {kept} FROM new.{table}")
-    for table in ("monthly_counts", "monthly_pairs"):  # v6 counted every dated event
-        con.execute(f"INSERT INTO {table} SELECT * FROM new.{table}")
-    con.execute("DETACH new")
-    con.close()
-
 
 def _dates(con: duckdb.DuckDBPyConnection) -> list[tuple]:
     return con.execute("""SELECT attributes, date, date_precision FROM events
@@ -79,7 +62,7 @@ def test_a_v6_file_gets_precisions_period_dates_and_its_rollup_on_open(tmp_path:
         store.write(_records(old=False))
         expected, expected_rollup = _dates(store.con), _rollup(store.con)
     old = tmp_path / "v6.duckdb"
-    _v6_file(old, before)
+    older_file(old, 6, before, rollup=True)
     check = duckdb.connect(str(old), read_only=True)
     assert check.execute("SELECT max(version) FROM schema_version").fetchone() == (6,)
     # v6 counted every dated event in its month: March and October 2019, October 2025
