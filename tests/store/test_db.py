@@ -127,13 +127,14 @@ def test_an_unusable_database_file_is_one_line_that_says_why(tmp_path: Path) -> 
 
 def _old_file(tmp_path: Path) -> Path:
     """A real v5 database (before actor codes) holding made-up events."""
-    from tests.store.test_codes import _records, _v5_file
+    from tests.store.older import older_file
+    from tests.store.test_codes import _records
 
     current = tmp_path / "now.duckdb"
     with EventStore(current) as store:
         store.write(_records())
     old = tmp_path / "v5.duckdb"
-    _v5_file(old, current)
+    older_file(old, 5, current)
     return old
 
 
