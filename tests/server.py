@@ -66,12 +66,16 @@ def wait_until_up(base: str, seconds: float) -> None:
 
 @contextmanager
 def running_server(db: Path, token: str | None = TOKEN,
-                   extend: Callable[[FastAPI], None] | None = None) -> Iterator[str]:
-    """A real uvicorn in a thread; ``extend`` may add routes to the FastAPI app first."""
+                   extend: Callable[[FastAPI], None] | None = None,
+                   max_body: int | None = None) -> Iterator[str]:
+    """A real uvicorn in a thread; ``extend`` may add routes to the FastAPI app first, and
+    ``max_body`` makes its guard refuse bodies over that many bytes."""
     port = free_port()
     app = create_app(db, token=token)
     if extend is not None:
         extend(app.app)  # type: ignore[arg-type]
+    if max_body is not None:
+        app.max_body = max_body
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
                                            log_level="critical"))
     thread = threading.Thread(target=server.run, daemon=True)

@@ -3,44 +3,20 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 import duckdb
 import pytest
-import uvicorn
 
-from eventwire.api.app import MAX_BODY_BYTES, create_app
+from eventwire.api.app import MAX_BODY_BYTES
 from eventwire.feeds.sinks import POST_BYTES, ServerSink
 from eventwire.schema import Article
-from tests.server import TOKEN, free_port, wait_until_up
+from tests.server import TOKEN, running_server
 
 pytestmark = pytest.mark.slow
 #: The body limit of the server in these tests: small, so a few short articles pass it.
 LIMIT = 40_000
-
-
-@contextmanager
-def server_with_body_limit(db: Path, limit: int) -> Iterator[str]:
-    """A real uvicorn whose guard refuses bodies over ``limit`` bytes (the 8 MB of a real
-    server, scaled down so the articles that pass it code in seconds)."""
-    app = create_app(db, token=TOKEN)
-    app.max_body = limit
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
-                                           log_level="critical"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    wait_until_up(base, 30)
-    try:
-        yield base
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 def page(n: int, chars: int) -> Article:
@@ -70,7 +46,8 @@ def test_large_pages_go_in_several_requests_and_a_refused_one_holds_back_nothing
                          title="T" * 3000, url="http://127.0.0.1/news/title")
     huge = page(9, LIMIT + 5_000)  # too large for any request: refused alone
     lines: list[str] = []
-    with server_with_body_limit(db, LIMIT) as base:
+    # the 8 MB of a real server scaled down, so the articles that pass it code in seconds
+    with running_server(db, max_body=LIMIT) as base:
         sink = ServerSink(base, TOKEN, max_bytes=LIMIT, log=lines.append)
         assert sink.store([big[0], long_title, big[1], huge, big[2], big[3]]) == 4
         assert sink.store(big) == 0  # posted again: unchanged, nothing added
