@@ -448,9 +448,7 @@ def matrix_chart(cur: Cursor, scope: EventScope, since: Since = None, until: Unt
                  limit: Annotated[int, Query(ge=2, le=60)] = 30,
                  collapse: Collapse = "event") -> Spec:
     """The busiest countries' pairs as a matrix, as a Vega-Lite spec."""
-    net = analysis.network(cur, since, until, collapse=collapse, scope=scope, limit=5000)
-    names = {n["id"]: party_label(n["id"]) for n in net["nodes"]}
-    return charts.matrix_spec(net, names, limit)
+    return charts.matrix_spec(*_named_network(cur, scope, since, until, collapse), limit)
 
 
 @chart_routes.get("/network")
@@ -458,9 +456,15 @@ def network_chart(cur: Cursor, scope: EventScope, since: Since = None, until: Un
                   limit: Annotated[int, Query(ge=2, le=60)] = 30,
                   collapse: Collapse = "event") -> Spec:
     """The busiest parties and the pairs between them as a network, as a Vega-Lite spec."""
+    return charts.network_spec(*_named_network(cur, scope, since, until, collapse), limit)
+
+
+def _named_network(cur: Any, scope: EventFilter, since: Date | None,
+                   until: Date | None, collapse: str) -> tuple[dict[str, Any], dict[str, str]]:
+    """The network the matrix and network charts draw (their ``limit`` cuts it), and its
+    parties' names."""
     net = analysis.network(cur, since, until, collapse=collapse, scope=scope, limit=5000)
-    names = {n["id"]: party_label(n["id"]) for n in net["nodes"]}
-    return charts.network_spec(net, names, limit)
+    return net, {n["id"]: party_label(n["id"]) for n in net["nodes"]}
 
 
 @chart_routes.get("/map")
