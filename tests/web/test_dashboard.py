@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import quote
@@ -38,21 +39,28 @@ def browser() -> Iterator[object]:
         b.close()
 
 
-@pytest.fixture()
-def page(browser, site: str):  # type: ignore[no-untyped-def]
+@contextmanager
+def offline_page(browser, site: str):  # type: ignore[no-untyped-def]
+    """A 1280x900 page on which every request not to ``site`` is refused (the dashboard must
+    work offline); a script error on it fails the test."""
     # Playwright's wait_for_function evaluates strings, which the server's CSP forbids; the
     # pages themselves are checked under the CSP in test_pages_run_under_the_servers_csp.
     context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
-    # The page must work offline: block every request that is not to the test server.
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(site)
                   else route.abort())
     pg = context.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    pg.goto(site + "/")
     yield pg
     assert not errors, errors
     context.close()
+
+
+@pytest.fixture()
+def page(browser, site: str):  # type: ignore[no-untyped-def]
+    with offline_page(browser, site) as pg:
+        pg.goto(site + "/")
+        yield pg
 
 
 def wait_for_chart(page, box: str) -> None:  # type: ignore[no-untyped-def]
@@ -659,45 +667,38 @@ def party_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def test_the_pair_picker_takes_nato_by_name(browser, party_site: str) -> None:  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
-    context.route("**/*", lambda route: route.continue_()
-                  if route.request.url.startswith(party_site) else route.abort())
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(party_site + "/#/relations?pair=IND,TUR")
-    page.wait_for_function("document.querySelectorAll('#country-names option').length > 0")
-    offered = page.locator("#country-names option").evaluate_all("os => os.map(o => o.value)")
-    assert "NATO" in offered and "European Union" in offered  # bodies by name, beside countries
-    page.fill("#pair-picker input[name=a]", "NATO")
-    page.fill("#pair-picker input[name=b]", "Russia")
-    page.click("#pair-picker button[type=submit]")
-    page.wait_for_function("location.hash.includes('pair=IND%2CTUR&pair=IGOWSTNAT%2CRUS')")
-    page.wait_for_function("document.getElementById('chips').innerText"
-                           ".includes('Pair NATO – Russia')")
-    wait_for_chart(page, "#timeline")
-    titles = page.locator("#timeline svg .role-title-text").evaluate_all(
-        "ts => ts.map(t => t.textContent)")
-    assert "NATO – Russia" in titles and "India – Turkey" in titles
-    # the same pair again by other names is the same panel, not a second one
-    page.fill("#pair-picker input[name=a]", "Russia")
-    page.fill("#pair-picker input[name=b]", "the North Atlantic Treaty Organization")
-    page.click("#pair-picker button[type=submit]")
-    page.wait_for_function("location.hash.endsWith('pair=IND%2CTUR&pair=IGOWSTNAT%2CRUS')")
-    wait_for_chart(page, "#timeline")
-    assert page.locator("#timeline svg .role-title-text").count() == 2
-    assert "unknown" not in page.inner_text("body").lower()
-    # the pair's events by name, with the body's CAMEO code
-    page.goto(party_site + "/#/events?a=NATO&b=Russia")
-    page.wait_for_function("document.querySelector('main').dataset.for === location.hash")
-    page.wait_for_selector("#events-table tbody tr td.sentence", state="attached")
-    assert "IGOWSTNAT" in page.inner_text("#events-table")
-    # the matrix has NATO as a party beside the countries
-    page.goto(party_site + "/#/pairs")
-    wait_for_chart(page, "#matrix")
-    assert "NATO" in page.inner_text("#matrix")
-    assert not errors, errors
-    context.close()
+    with offline_page(browser, party_site) as page:
+        page.goto(party_site + "/#/relations?pair=IND,TUR")
+        page.wait_for_function("document.querySelectorAll('#country-names option').length > 0")
+        offered = page.locator("#country-names option").evaluate_all("os => os.map(o => o.value)")
+        assert "NATO" in offered and "European Union" in offered  # bodies by name, beside countries
+        page.fill("#pair-picker input[name=a]", "NATO")
+        page.fill("#pair-picker input[name=b]", "Russia")
+        page.click("#pair-picker button[type=submit]")
+        page.wait_for_function("location.hash.includes('pair=IND%2CTUR&pair=IGOWSTNAT%2CRUS')")
+        page.wait_for_function("document.getElementById('chips').innerText"
+                               ".includes('Pair NATO – Russia')")
+        wait_for_chart(page, "#timeline")
+        titles = page.locator("#timeline svg .role-title-text").evaluate_all(
+            "ts => ts.map(t => t.textContent)")
+        assert "NATO – Russia" in titles and "India – Turkey" in titles
+        # the same pair again by other names is the same panel, not a second one
+        page.fill("#pair-picker input[name=a]", "Russia")
+        page.fill("#pair-picker input[name=b]", "the North Atlantic Treaty Organization")
+        page.click("#pair-picker button[type=submit]")
+        page.wait_for_function("location.hash.endsWith('pair=IND%2CTUR&pair=IGOWSTNAT%2CRUS')")
+        wait_for_chart(page, "#timeline")
+        assert page.locator("#timeline svg .role-title-text").count() == 2
+        assert "unknown" not in page.inner_text("body").lower()
+        # the pair's events by name, with the body's CAMEO code
+        page.goto(party_site + "/#/events?a=NATO&b=Russia")
+        page.wait_for_function("document.querySelector('main').dataset.for === location.hash")
+        page.wait_for_selector("#events-table tbody tr td.sentence", state="attached")
+        assert "IGOWSTNAT" in page.inner_text("#events-table")
+        # the matrix has NATO as a party beside the countries
+        page.goto(party_site + "/#/pairs")
+        wait_for_chart(page, "#matrix")
+        assert "NATO" in page.inner_text("#matrix")
 
 
 @pytest.fixture(scope="module")
@@ -727,16 +728,12 @@ def precision_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def test_the_event_list_shows_dates_and_places_as_found(browser, precision_site: str) -> None:  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
-    context.route("**/*", lambda route: route.continue_()
-                  if route.request.url.startswith(precision_site) else route.abort())
-    page = context.new_page()
-    page.goto(precision_site + "/#/events")
-    page.wait_for_function("document.getElementById('events-table').dataset.for "
-                           "=== location.hash")
-    rows = page.locator("#events-table tbody tr").evaluate_all(
-        "rs => rs.map(r => [r.querySelector('td[data-label=Date]').innerText,"
-        " r.querySelector('td[data-label=Where]').innerText])")
+    with offline_page(browser, precision_site) as page:
+        page.goto(precision_site + "/#/events")
+        page.wait_for_function("document.getElementById('events-table').dataset.for "
+                               "=== location.hash")
+        rows = page.locator("#events-table tbody tr").evaluate_all(
+            "rs => rs.map(r => [r.querySelector('td[data-label=Date]').innerText,"
+            " r.querySelector('td[data-label=Where]').innerText])")
     # a month is shown as the month, never as its first day; a dateline says it is one
     assert sorted(rows) == [["2019-03", "Seoul (dateline)"], ["2019-03-05", "Beijing"]]
-    context.close()
