@@ -184,6 +184,38 @@ def test_train_writes_a_model_and_prints_the_cross_validation(tmp_path: Path) ->
     assert report["real_records"] == 4 and report["blind"]["records"] == 2
 
 
+def test_train_codes_the_extract_cv_with_the_users_actors(tmp_path: Path) -> None:
+    # Made-up bodies in lower case, which no shipped table knows: most sentences have no pair
+    # of actors until the TABARI file names them.
+    actors = tmp_path / "my.txt"
+    actors.write_text("# fictional bodies\nMARSH_LEAGUE_ [MRL]\nRIVER_WARDENS_ [RVW]\n"
+                      "HILL_COUNCIL_ [HLC]\n", encoding="utf-8")
+    rows = [("the marsh league", "accused", "the river wardens", "ACCUSE"),
+            ("the hill council", "condemned", "the marsh league", "ACCUSE"),
+            ("the river wardens", "criticised", "the hill council", "ACCUSE"),
+            ("the marsh league", "sent food to", "the hill council", "AID"),
+            ("the river wardens", "gave funds to", "the marsh league", "AID"),
+            ("the hill council", "delivered tents to", "the river wardens", "AID")]
+    real = tmp_path / "real.jsonl"
+    with real.open("w", encoding="utf-8") as fh:
+        for n, (src, verb, tgt, type_) in enumerate(rows):
+            text = f"{src.capitalize()} {verb} {tgt}."
+            at = text.index(tgt)
+            fh.write(json.dumps({"id": f"r{n}", "text": text, "events": [{
+                "type": type_, "source": {"text": src.capitalize(), "spans": [[0, len(src)]]},
+                "target": {"text": tgt, "spans": [[at, at + len(tgt)]]}}]}) + "\n")
+    no_blind = tmp_path / "blind.txt"
+    no_blind.write_text("", encoding="utf-8")
+    args = ["train", str(real), "--examples", "", "--no-cv", "--cv-extract", "--blind",
+            str(no_blind), "--out", str(tmp_path / "m.npz")]
+    shipped, mine = run(*args), run(*args, "--actors", str(actors))
+    assert shipped.exit_code == 0 and mine.exit_code == 0, shipped.output + mine.output
+    for layer in ("rules", "learned"):
+        before = json.loads(shipped.stdout)["cv_extract"][layer]
+        after = json.loads(mine.stdout)["cv_extract"][layer]
+        assert before["predicted"] < after["predicted"] and before["recall"] < after["recall"]
+
+
 def test_min_confidence_filters_extract_output() -> None:
     text = "date 2025-05-26\nTurkey and Pakistan held talks in Ankara. India accused Turkey."
     every = run("extract", "-", "--format", "jsonl", input=text)

@@ -543,8 +543,11 @@ def train(
     score_blind: Annotated[bool, typer.Option(
         "--score-blind", help="Classify the held-out records with the new model; figures only.")]
     = False,
+    actors: ActorFiles = None,
+    lexicon: LexiconFiles = None,
 ) -> None:
-    """Train the learned typer; prints the cross-validation as JSON."""
+    """Train the learned typer; prints the cross-validation as JSON. The sentences are coded
+    with --actors/--lexicon where given (the extract CV with them too)."""
     from importlib import resources
 
     from eventwire.events.learned import MODEL_FILE
@@ -554,11 +557,12 @@ def train(
     target = out or Path(str(resources.files("eventwire.events").joinpath("data", MODEL_FILE)))
     own = examples if examples is not None else [Path("data/training/plover_train.jsonl")]
     blind_file = blind or Path("benchmarks/annotations/plv_blind.txt")
+    codebook = _codebook(actors, lexicon)
     try:
         held = read_ids(blind_file) if blind or blind_file.exists() else frozenset()
         report = run_train(real, [p for p in own if p.name], target, cv, cv_extract,
                            EXAMPLES_WEIGHT if examples_weight is None else examples_weight,
-                           blind=held, score_blind=score_blind)
+                           blind=held, score_blind=score_blind, codebook=codebook)
     except (OSError, ValueError) as exc:
         _report_error(exc)
         raise typer.Exit(1) from None

@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from eventwire.codebook import Codebook
 from eventwire.evaluate import accuracy, extract_chunk, extract_scores, macro_f1, per_type_scores
 from eventwire.events.classifiers import WEAK_EVIDENCE
 from eventwire.events.classify import char_span, classify_pair
@@ -308,11 +309,12 @@ def load_examples(real: Iterable[Path], examples: Iterable[Path], coder: Coder,
 def train(real: Sequence[Path], examples: Sequence[Path], out: Path, cv: bool = True,
           cv_extract: bool = False, examples_weight: float = EXAMPLES_WEIGHT,
           coder: Coder | None = None, blind: frozenset[str] = frozenset(),
-          score_blind: bool = False) -> dict[str, Any]:
+          score_blind: bool = False, codebook: Codebook | None = None) -> dict[str, Any]:
     """Cross-validate (optionally extract too), fit on everything but the ``blind`` records with
     the calibrated temperature, and write the model file. With ``score_blind`` the blind records
-    are classified by that model and only the figures are reported."""
-    coder = coder or Coder(prefilter=False)
+    are classified by that model and only the figures are reported. ``codebook`` (the user's
+    files) codes the sentences where no ``coder`` is given."""
+    coder = coder or Coder(prefilter=False, codebook=codebook)
     records, data = load_examples(real, examples, coder, exclude=blind)
     if not any(e.real for e in data):
         raise ValueError(f"no gold events to train on in {', '.join(map(str, real)) or 'no file'}")
@@ -324,7 +326,8 @@ def train(real: Sequence[Path], examples: Sequence[Path], out: Path, cv: bool = 
     if cv_extract:
         scored = [r for path in real for r in load_gold(path)  # types as the scorer reads them
                   if r.id not in blind]
-        report["cv_extract"] = cross_validate_extract(scored, data, Coder(nlp=coder.nlp),
+        report["cv_extract"] = cross_validate_extract(scored, data,
+                                                      Coder(nlp=coder.nlp, codebook=coder.codebook),
                                                       examples_weight=examples_weight)
     model = fit_typer(data, examples_weight, temperature)
     out.parent.mkdir(parents=True, exist_ok=True)
