@@ -14,6 +14,7 @@ the repository:
     .venv/bin/eventwire evaluate /tmp/wire_dev.jsonl --task extract
     .venv/bin/python benchmarks/wire_gold.py --split dev --score      # must recall, wrong direction
     .venv/bin/python benchmarks/wire_gold.py --split dev --score --actors FILE  # a user's actors
+    .venv/bin/python benchmarks/wire_gold.py --split dev --score --errors   # dev stories read
 
 The gold file holds the must events only (``--with-may`` adds the may events). ``--score`` codes
 the stories itself and reports: must events recalled (a predicted event with the gold type whose
@@ -103,8 +104,9 @@ def gold_records(annotations: Iterable[dict[str, Any]], cache: Path = CACHE, spl
         events = [{"type": e["type"], "must": bool(e.get("must")),
                    "source": _actor(e.get("source"), text), "target": _actor(e.get("target"), text)}
                   for e in ann["events"] if with_may or e.get("must")]
+        # (the guidelines write a mutual act as two directed events: see evaluate.directed)
         out.append({"id": ann["id"], "date": _iso_date(ann.get("date")), "text": text,
-                    "events": events})
+                    "mutual": "directed", "events": events})
     return out
 
 
@@ -132,13 +134,14 @@ def assign_splits(annotations: Sequence[dict[str, Any]], seed: int = SEED) -> in
 
 
 def score(records: Sequence[dict[str, Any]], all_events: dict[str, list[dict[str, Any]]],
-          actors: Sequence[Path] = ()) -> dict[str, Any]:
+          actors: Sequence[Path] = (), report: Any = None) -> dict[str, Any]:
     """Code the stories and count must events recalled, wrong-direction predictions and
-    predictions that match some gold event (must or may)."""
+    predictions that match some gold event (must or may). ``report`` (dev only) is called with
+    each story, its gold events (scorer form and as annotated) and its predictions."""
     from datetime import date as Date
 
     from eventwire.codebook import Codebook
-    from eventwire.evaluate import actor_matches, matched_pairs
+    from eventwire.evaluate import actor_matches, directed, matched_pairs
     from eventwire.gold import GoldActor, GoldEvent
     from eventwire.ontology.plover import normalize_type
     from eventwire.pipeline import Coder
@@ -154,7 +157,11 @@ def score(records: Sequence[dict[str, Any]], all_events: dict[str, list[dict[str
                         date=Date.fromisoformat(r["date"]) if r["date"] else None) for r in records]
     must = recalled = predicted = acceptable = wrong_direction = 0
     coder = Coder(codebook=Codebook.of(list(actors)) if actors else None)
-    for record, (_, preds) in zip(records, coder.code(articles), strict=True):
+    for record, (_, coded) in zip(records, coder.code(articles), strict=True):
+        preds = directed(coded)  # a mutual act, coded once, stands for both directions
+        if report is not None:
+            report(record, [gold_event(e) for e in all_events[str(record["id"])]],
+                   all_events[str(record["id"])], preds)
         golds = [gold_event(e) for e in all_events[str(record["id"])]]
         musts = [g for g, e in zip(golds, all_events[str(record["id"])], strict=True) if e["must"]]
         must += len(musts)
@@ -176,6 +183,36 @@ def score(records: Sequence[dict[str, Any]], all_events: dict[str, list[dict[str
             "wrong_direction": wrong_direction}
 
 
+def print_errors(record: dict[str, Any], golds: list[Any], annotated: list[dict[str, Any]],
+                 preds: list[Any]) -> None:
+    """One dev story as an analyst reads it: the text, each gold event (recalled or missed),
+    each prediction (matching a must or may event, or not) with its rule."""
+    from eventwire.evaluate import matched_pairs
+
+    hits = matched_pairs(preds, golds, use_type=True)
+    by_pred = {i: gi for gi, i in hits.items()}
+    print(f"=== {record['id']}  {record.get('date')}")
+    print(record["text"])
+    print("--- gold")
+    for gi, e in enumerate(annotated):
+        def who(a: dict[str, Any] | None) -> str:
+            return "-" if a is None else f"{a['text']!r}/{a.get('country')}"
+        mark = "ok  " if gi in hits else ("MISS" if e.get("must") else "may ")
+        print(f"  {mark} {e['type']:<9} {who(e.get('source'))} -> {who(e.get('target'))}"
+              f"  [{(e.get('trigger') or {}).get('text')}]")
+    print("--- predicted")
+    for i, p in enumerate(preds):
+        def who(a: Any) -> str:
+            return "-" if a is None else f"{a.text!r}/{a.country}/{a.sector}"
+        if i in by_pred:
+            mark = "ok  " if annotated[by_pred[i]].get("must") else "may "
+        else:
+            mark = "XX  "
+        print(f"  {mark} {p.type:<9} {who(p.source)} -> {who(p.target)}  [{p.trigger.text}]"
+              f"  {p.rule}")
+    print()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--annotations", type=Path, default=ANNOTATIONS)
@@ -186,9 +223,14 @@ def main() -> None:
     parser.add_argument("--score", action="store_true", help="Code the stories and print the figures.")
     parser.add_argument("--actors", type=Path, action="append", default=[],
                         help="A user's actor file over the shipped tables (repeatable), as --actors.")
+    parser.add_argument("--errors", action="store_true",
+                        help="With --score on the dev split: print each story, its gold and "
+                             "the predictions (refused for blind and all).")
     parser.add_argument("--assign-split", action="store_true",
                         help="Give stories without a split one and rewrite the annotations.")
     args = parser.parse_args()
+    if args.errors and args.split != "dev":
+        parser.error("--errors reads dev stories only: the blind third is scored, never read")
     annotations = read_annotations(args.annotations)
     if args.assign_split:
         n = assign_splits(annotations)
@@ -207,7 +249,8 @@ def main() -> None:
     if args.score:
         every = {str(r["id"]): r["events"]
                  for r in gold_records(annotations, args.cache, args.split, with_may=True)}
-        print(json.dumps(score(records, every, args.actors)))
+        print(json.dumps(score(records, every, args.actors,
+                               print_errors if args.errors else None)))
 
 
 if __name__ == "__main__":

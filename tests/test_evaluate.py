@@ -10,6 +10,7 @@ from eventwire.evaluate import (
     GoldActor,
     GoldEvent,
     _match,
+    directed,
     evaluate,
     load_gold,
     per_type_scores,
@@ -80,3 +81,19 @@ def test_both_tasks_on_a_small_project_written_gold_set(tmp_path: Path, workers:
     assert (e["precision"], e["recall"], e["type_f1"], e["dyad_f1"]) == (1.0, 1.0, 1.0, 1.0)
     for key in ("task", "records", "events", "per_type", "seconds", "items_per_second"):
         assert key in c and key in e
+
+
+def test_a_reciprocal_prediction_stands_for_both_directions_where_the_gold_says_so(
+        tmp_path: Path) -> None:
+    mutual = make_event(type_="CONSULT", src="CHL", tgt="PER")
+    mutual = replace(mutual, attributes={"reciprocal": True})
+    one_way = make_event(type_="CONSULT", src="CHL", tgt="PER")
+    back = GoldEvent("CONSULT", GoldActor("x", [(50, 60)], "PER"), GoldActor("y", [], "CHL"))
+    assert [(e.source.country, e.target.country) for e in directed([mutual, one_way])
+            if e.source and e.target] == [("CHL", "PER"), ("PER", "CHL"), ("CHL", "PER")]
+    assert _match(directed([mutual]), [back], use_type=True) == 1
+    assert _match(directed([one_way]), [back], use_type=True) == 0
+    f = tmp_path / "gold.jsonl"
+    f.write_text('{"id": "1", "text": "x", "mutual": "directed", "events": []}\n'
+                 '{"id": "2", "text": "y", "events": []}\n', encoding="utf-8")
+    assert [r.mutual_directed for r in load_gold(f)] == [True, False]

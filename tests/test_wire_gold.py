@@ -67,6 +67,7 @@ def test_join_gives_the_evaluation_format_with_spans_into_the_cached_text(world)
     assert [r["id"] for r in records] == ["a", "b"]
     a = records[0]
     assert a["text"] == TEXT_A and a["date"] == "2019-03-04"
+    assert a["mutual"] == "directed"  # the guidelines write a mutual act both ways
     assert len(a["events"]) == 1  # the may event is left out of the scored file by default
     src = a["events"][0]["source"]
     assert a["text"][slice(*src["spans"][0])] == "Freedonia" and src["country"] == "FRE"
@@ -114,3 +115,12 @@ def test_assign_splits_cuts_each_group_of_three_two_to_one_and_keeps_given_split
     again = [dict(r, split=None) if r["id"] != "kept" else r for r in rows]
     wire_gold.assign_splits(again)
     assert [r["split"] for r in again] == [r["split"] for r in rows]  # fixed by the seed
+
+
+def test_errors_are_read_on_dev_only(world, monkeypatch, capsys) -> None:
+    ann, cache = world
+    monkeypatch.setattr("sys.argv", ["wire_gold.py", "--annotations", str(ann), "--cache",
+                                     str(cache), "--split", "blind", "--score", "--errors"])
+    with pytest.raises(SystemExit):
+        wire_gold.main()
+    assert "dev stories only" in capsys.readouterr().err

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -131,6 +132,19 @@ def matched_pairs(preds: list[Event], golds: list[GoldEvent], use_type: bool) ->
     return {gi: i for i, gi in owner.items()}
 
 
+def directed(preds: list[Event]) -> list[Event]:
+    """The predictions with each reciprocal event also read the other way round: the coder
+    writes a mutual act once with both parties (PLOVER's actor list); a gold that writes it as
+    two directed events ("mutual": "directed") is matched against both directions, and each
+    direction counts as a prediction."""
+    out: list[Event] = []
+    for p in preds:
+        out.append(p)
+        if p.attributes.get("reciprocal") and p.source is not None and p.target is not None:
+            out.append(replace(p, source=p.target, target=p.source))
+    return out
+
+
 def _match(preds: list[Event], golds: list[GoldEvent], use_type: bool) -> int:
     return len(matched_pairs(preds, golds, use_type))
 
@@ -144,6 +158,8 @@ def extract_chunk(records: Sequence[GoldRecord], model: str | None = None,
     articles = (r.article() for r in records)
     for record, (article, doc) in zip(records, coder.docs(articles), strict=True):
         preds = doc_events(doc, article)
+        if record.mutual_directed:
+            preds = directed(preds)
         out.append({
             "sentences": sum(1 for _ in doc.sents), "pred": len(preds), "gold": len(record.events),
             "tp": _match(preds, record.events, use_type=True),

@@ -39,6 +39,10 @@ class GoldRecord:
     text: str
     date: Date | None
     events: list[GoldEvent] = field(default_factory=list)
+    #: The gold writes a mutual act ("talks between X and Y") as two directed events, X -> Y
+    #: and Y -> X (record key ``"mutual": "directed"``): a reciprocal prediction, which the
+    #: coder writes once with both parties, stands for both (``evaluate.directed``).
+    mutual_directed: bool = False
 
     def article(self) -> Article:
         """The input the coder gets: text, id and date only."""
@@ -66,7 +70,8 @@ def load_gold(path: str | Path, keep_yield_parts: bool = False) -> list[GoldReco
                 norm = (lambda t: t.strip().upper()) if keep_yield_parts else normalize_type
                 events = [GoldEvent(norm(e["type"]), _actor(e.get("source")),
                                     _actor(e.get("target"))) for e in obj.get("events") or []]
-                records.append(GoldRecord(str(obj.get("id", lineno)), obj["text"], date, events))
+                records.append(GoldRecord(str(obj.get("id", lineno)), obj["text"], date, events,
+                                          obj.get("mutual") == "directed"))
             except (KeyError, TypeError, ValueError) as exc:
                 raise ValueError(f"{path}:{lineno}: bad gold record ({exc})") from None
     return records

@@ -200,7 +200,7 @@ def compact_doc(nlp: Language, doc: Doc, c: Cues | None, base: int = 0) -> Doc:
     starts in the article (a window of it; the layout's offsets are the article's)."""
     layout: Layout | None = doc._.layout
     part_starts: set[int] = set()
-    if layout is not None and layout.parts:
+    if layout is not None and (layout.parts or layout.breaks):
         token_starts = [t.idx for t in doc]
         for char in layout.boundaries():
             i = bisect_left(token_starts, char - base)

@@ -129,3 +129,85 @@ def test_a_language_switch_run_into_the_story_is_furniture() -> None:
     (switch,) = [p for p in read_layout(text, PLACES).parts if p.kind == "boilerplate"]
     assert text[switch.start:switch.end].strip() == "Read this story in... Hindi"
     assert text[switch.end:].startswith("the bench")
+
+
+def test_web_copy_with_single_line_breaks_keeps_its_paragraphs() -> None:
+    # Web copy often breaks its lines once between headline, dateline and paragraphs; the text
+    # is read as it is stored (offsets unchanged), each line that stands alone a paragraph.
+    text = ("Chile and Peru sign fishing accord\n"
+            "LIMA, (Reuters) – Chile and Peru signed a fishing accord on Monday.\n"
+            "The two ministers met in Lima.")
+    layout = read_layout(text, PLACES)
+    assert [(p.kind, text[p.start:p.end]) for p in layout.parts] == [
+        ("headline", "Chile and Peru sign fishing accord"),
+        ("dateline", "LIMA, (Reuters) – ")]
+    assert layout.dateline is not None and layout.dateline.agency == "Reuters"
+    assert text.index("The two ministers") in layout.boundaries()
+    # Hard-wrapped lines are one paragraph.
+    wrapped = ("The talks between the two delegations resumed on Tuesday after a pause of\n"
+               "three weeks, a spokesman for the mediators told the agency on Tuesday.")
+    assert read_layout(wrapped, PLACES).breaks == ()
+
+
+def test_more_dateline_forms() -> None:
+    def found(text: str) -> tuple[str, str | None] | None:
+        d = read_dateline(text, 0, PLACES, Date(2026, 1, 5))
+        return (d.place, d.agency) if d else None
+
+    assert found("OSLO, 3 March 2026, (NTB): Norway said.") == ("OSLO", "NTB")
+    assert found("ACCRA, Ghana, May 2 (AP)--Ghana's army said.") == ("ACCRA, Ghana", "AP")
+    assert found("LIMA (Andina News / EFE - 4th May, 2026) Peru recalled its envoy.") == (
+        "LIMA", "Andina News / EFE - 4th May, 2026")
+    # A bracket in a sentence is no agency: it needs a date or a second agency in it.
+    assert found("NATO (North Atlantic Treaty Organization) Secretary-General spoke.") is None
+    # Placeless datelines are boundaries, not the story's place.
+    text = "Headline words here\n\nMar 3 (Reuters) - Chile said it would talk.\n\nMore prose."
+    layout = read_layout(text, PLACES)
+    assert ("dateline", "Mar 3 (Reuters) - ") in [(p.kind, text[p.start:p.end])
+                                                   for p in layout.parts]
+    assert layout.dateline is None
+
+
+def test_a_dateline_far_down_opens_another_story() -> None:
+    text = ("Chile thanked Peru on Monday.\n\nThe two met in Lima.\n\nTalks went well.\n\n"
+            "QUITO, Ecuador (AP) - Ecuador said it would host the next round.")
+    layout = read_layout(text, PLACES)
+    assert "dateline" in [p.kind for p in layout.parts] and layout.dateline is None
+
+
+def test_page_furniture_of_web_copy() -> None:
+    text = ("date 2026-02-03 Ministers meet in Oslo\n"
+            "oslonews.com\n"
+            "{{#rendered}} {{/rendered}}\n"
+            "Home | World | Europe\n"
+            "Tuesday 3 February 2026\n"
+            "3 days ago\n"
+            "Norway and Sweden agreed on Tuesday to hold joint drills next spring.\n"
+            "(NTB)\n"
+            "Leave a Reply\n"
+            "Make sure you enter all the required information, indicated by an asterisk (*).\n"
+            "Picture showing the two ministers. Source: NTB")
+    skipped = [text[p.start:p.end].strip() for p in read_layout(text, PLACES).skipped()]
+    assert skipped[0] == "date 2026-02-03"
+    for line in ("oslonews.com", "{{#rendered}} {{/rendered}}", "Home | World | Europe",
+                 "Tuesday 3 February 2026", "3 days ago", "(NTB)", "Leave a Reply",
+                 "Picture showing the two ministers. Source: NTB"):
+        assert line in skipped, line
+    assert not any("agreed on Tuesday" in s for s in skipped)
+
+
+def test_the_links_that_close_a_page_are_furniture() -> None:
+    text = ("Chile and Peru signed a fishing accord on Monday, officials said.\n\n"
+            "The accord runs for five years.\n\n"
+            "Chile fishermen welcome deal\n"
+            "12 Mar 26 | Americas\n"
+            "Has the Pacific run out of fish?\n"
+            "Americas Africa Europe Asia")
+    layout = read_layout(text, PLACES)
+    skipped = " ".join(text[p.start:p.end] for p in layout.skipped())
+    assert "fishermen welcome deal" in skipped and "Americas Africa" in skipped
+    assert "five years" not in skipped
+    # A last paragraph with its credit or closing mark is prose.
+    text = "Chile signed the accord.\n\nThe accord runs for five years. (AP)\n\n(end)"
+    assert "five years" not in " ".join(text[p.start:p.end]
+                                        for p in read_layout(text, PLACES).skipped())

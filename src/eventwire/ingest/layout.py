@@ -34,12 +34,23 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE = (rf"(?P<date>{_MONTH}\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?"
          rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})(?:,?\s+(?P<year2>\d{{4}}))?)")
 _AGENCY = r"\((?P<agency>[A-Za-z][\w .&'/-]{0,30})\)"
-_SEP = r"\s*(?:--|—|–|-|:)\s+"
+#: (A dash may touch the story's first word: "May 28 (AP)--U.N. peacekeepers".)
+_SEP = r"\s*(?:(?:--|—|–)\s*|[-:]\s+)"
+#: An agency with the filing date or a second agency inside its brackets, after which the
+#: story may start with no dash: "MOSCOW (UrduPoint News / Sputnik - 19th April, 2022) Russia".
+_LONG_AGENCY = r"\((?P<long>[A-Za-z][\w .,&'/-]{2,60}?(?:\d|/)[\w .,&'/-]{0,40})\)\s+(?=[A-Z\"“])"
 #: Wire form: the place in capitals ("MOSCOW", "NEW DELHI", "ALGIERS, Algeria"), then a date
-#: and an agency, either optional, then a dash or colon.
+#: and an agency, either optional (a comma may come before the agency: "WARSAW, (Reuters) -"),
+#: then a dash or colon.
 _WIRE = re.compile(
     rf"(?P<place>[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+){{0,3}}(?:,\s*[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+)?)?)"
-    rf"(?:,\s*{_DATE})?\s*(?:{_AGENCY})?{_SEP}")
+    rf"(?:,\s*{_DATE})?(?:,?\s*{_LONG_AGENCY}|,?\s*(?:{_AGENCY})?{_SEP})")
+#: A dateline without a place: an agency at the paragraph's start, after a date or alone
+#: ("Jan 26 (Reuters) - Peru withdrew ...", "(Eagle News) — The Philippines ..."). It is no
+#: sentence of the story, and names no place.
+_PLACELESS = re.compile(rf"(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?\s*)?{_AGENCY}{_SEP}")
+#: A page's own date header at the top ("date 2023-10-06 RIA Novosti: ...").
+_PAGE_DATE = re.compile(r"\s*date[:\s]\s*\d{4}-\d{2}(?:-\d{2})?\s+")
 #: Title-case form, which needs a date or an agency to tell it from a sentence ("Beijing, March
 #: 3 (Xinhua) --").
 _TITLED = re.compile(
@@ -82,20 +93,118 @@ _LANGUAGE_SWITCH_AFTER = re.compile(
 _TRAILER = re.compile(r"\s*(\((end|ends|more)\)|-+\s*end\s*-+|###)\s*$", re.IGNORECASE)
 _BYLINE = re.compile(
     r"((by|from|reporting by|written by|edited by|compiled by)\s+[A-Z][\w.'-]*(\s+[\w.'-]+){0,6}"
+    r"|[-–—]\s*(edited|compiled|written|reported) by\s+.*"
     r"|reporting by .*|[A-Z][a-z]+(\s[A-Z][a-z.]+){1,2},\s+(staff (writer|reporter)|correspondent"
     r"|special correspondent|reporter).*)", re.IGNORECASE)
 _CAPTION = re.compile(
     r"((photo|file photo|photograph|image|picture|pictured|caption|graphic|video)s?"
     r"( credit| by)?\s*[:|/-].*|.*\((\w+ )?(photo|photograph|image)s?\b[^)]*\)|.*\bphoto credit\b.*"
-    r"|.*\b(getty images|afp via getty|ap photo|reuters/)[^.]*)", re.IGNORECASE)
+    r"|.*\b(getty images|afp via getty|ap photo|reuters/)[^.]*"
+    r"|(photo|image|picture)s? (showing|identifying|shows|of)\b.*"
+    r"|.{0,120}\bsource:\s*\S+(\s\S+)?\s*)", re.IGNORECASE)
 _END_PUNCT = re.compile(r"[.!?…][\"'”’)]*$|[\"”]$")
+#: Page furniture that is not one of the fixed phrases: template markup ("{{#rendered}}"), a
+#: markdown image, a row of short links between bars ("News | Events", "16 May 08 | Africa"),
+#: a site's name, a comment form, a date or an age alone ("Tuesday 20 March 2018", "5 days
+#: ago"), a credit alone in brackets ("(Yonhap)"), navigation words run together
+#: ("ContributorsPublishersAdvertisers"), a link list's heading ("Latest Videos").
+_FURNITURE = re.compile(
+    r"(.*\{\{.*\}\}.*|!\[[^\]]*\]\([^)]*\).*"
+    r"|(?:[^|\n]{0,20}\|)+[^|\n]{0,20}"
+    r"|(?:www\.)?[\w-]+\.(?:com|net|org|info|news|co|in|uk|ph|my|qa|am|tr|mo|ie|ru|cn|pk|bd)(?:\.\w\w)?"
+    r"|(?:make sure you enter|leave a (?:reply|comment)|your email address will not be published"
+    r"|there are no comments|be the first to comment|please enter your|required fields are marked"
+    r"|post a comment|add a comment|the \w+ is not responsible for the content of external).*"
+    rf"|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}\b.{{0,20}})"
+    r"|\d+\s+(?:minutes?|hours?|days?|weeks?|months?)\s+ago"
+    r"|\([\w .&/-]{1,30}\)"
+    r"|(?:latest|top|more) (?:videos|news|stories|headlines)|print logo|back to (?:top|\w+ menu)"
+    r"|(?:\w+ ){0,3}\w+,?\s+(?:updated|published|posted)\s+\w+\s+\d{1,2},\s+\d{4}.{0,20}"
+    r"|(?:page )?last updated (?:at )?\d.{0,60})",
+    re.IGNORECASE)
+_CREDIT = re.compile(r"(?<=\S)\s*\([^()]{1,30}\)\s*$")
+_RUN_TOGETHER = re.compile(r"(?:[A-Z][a-z]+){3,}")  # (case matters: "ContributorsPublishers")
+#: A short paragraph of a list of links (other stories' headlines, menus): at most this many
+#: words and no sentence end; a run of them closing the page is furniture.
+_LINK_WORDS = 12
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
+
+
+#: Words a line does not end on unless the sentence runs on to the next line.
+_RUNS_ON = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "by", "from",
+                      "and", "or", "but", "that", "which", "who", "as", "its", "their", "his", "her"})
+_LINE_END = re.compile(r"[.!?…:][\"'”’)]*$")
+
+
+def is_own_line(line: str, after: str, width: int, first: bool) -> bool:
+    """A line that stands alone even after a single line break: it ends a sentence, or it is
+    short, ends without punctuation and the next line starts a new thought (a capital): a
+    headline at the top, a byline, a caption, "Advertisement". A hard-wrapped line runs on to
+    near the block's ``width`` (0 when no other line shows one)."""
+    line = line.strip()
+    if _LINE_END.search(line) or is_boilerplate(after):  # (furniture stands on its own line)
+        return True
+    if not after[:1].isupper() and not after[:1].isdigit():
+        return False
+    words = line.split()
+    if words[-1].lower() in _RUNS_ON:
+        return False
+    if len(words) == 1:  # one word alone is boilerplate ("Advertisement") or a wrapped name
+        return is_boilerplate(line)
+    return len(words) <= (25 if first else 8) and (len(line) < 0.8 * width or not width)
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """The paragraphs of a text, by character offsets: blocks between blank lines, and within a
+    block each line that stands alone after a single line break (``is_own_line``: web copy
+    often separates its paragraphs, headline and captions so), while hard-wrapped lines are
+    read together, as ``clean_text`` joins them."""
+    out: list[tuple[int, int]] = []
+    for block in _PARAGRAPH.finditer(text):
+        lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", block.group())
+                 if m.group().strip()]
+        lines = [(block.start() + a, block.start() + b) for a, b in lines]
+        words = [text[a:b] for a, b in lines]
+        longest = sorted(((len(w.strip()), m) for m, w in enumerate(words[:-1])), reverse=True)[:2]
+        start = lines[0][0] if lines else block.start()
+        for n, (a, b) in enumerate(lines):
+            after = words[n + 1].strip() if n + 1 < len(words) else ""
+            width = next((size for size, m in longest if m != n), 0)
+            if not after or is_own_line(words[n], after, width, first=not out and n == 0):
+                lead = len(text[start:b]) - len(text[start:b].lstrip())
+                out.append((start + lead, b))
+                start = lines[n + 1][0] if n + 1 < len(lines) else b
+    return out
 
 
 def is_boilerplate(line: str) -> bool:
     """A line that is page furniture, not news ("Advertisement", "Related Articles")."""
     line = line.strip()
-    return len(line) < 200 and _BOILERPLATE.fullmatch(line) is not None
+    return len(line) < 200 and (_BOILERPLATE.fullmatch(line) is not None
+                                or _FURNITURE.fullmatch(line) is not None
+                                or _RUN_TOGETHER.fullmatch(line) is not None)
+
+
+def _is_link(words: str) -> bool:
+    """A paragraph whose every line reads as a link: short, and no sentence of the story (no
+    sentence end, or a short question: another story's headline, "Has China's housing bubble
+    burst?")."""
+    # (a closing credit or mark after the last sentence is no part of it: "... said. (end)")
+    lines = [_CREDIT.sub("", ln).strip() for ln in words.split("\n") if ln.strip()]
+    return bool(lines) and all(len(ln.split()) <= _LINK_WORDS and (
+        not _END_PUNCT.search(ln) or ln.endswith("?")) for ln in lines)
+
+
+def _closing_links(text: str, paragraphs: list[tuple[int, int]]) -> int:
+    """The index of the first paragraph of the run of links that closes the page (two lines or
+    more, after some prose: "Related" lists, menus, other stories' headlines), or len(paragraphs)."""
+    n = len(paragraphs)
+    while n > 0 and _is_link(text[paragraphs[n - 1][0]:paragraphs[n - 1][1]]):
+        n -= 1
+    prose_before = any(not _is_link(text[a:b]) for a, b in paragraphs[:n])
+    lines = sum(text[a:b].strip().count("\n") + 1 for a, b in paragraphs[n:])
+    return n if lines >= 2 and prose_before else len(paragraphs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +239,9 @@ class Layout:
     parts: tuple[Part, ...] = ()
     dateline: Dateline | None = None  # the story's own (the first) dateline
     casing: Literal["mixed", "lower", "upper"] = "mixed"
+    #: Starts of the paragraphs that follow a single line break (web copy's paragraphs, a
+    #: headline on the line above the story): each starts a sentence.
+    breaks: tuple[int, ...] = ()
 
     def skipped(self) -> list[Part]:
         """Parts that are never coded."""
@@ -137,7 +249,7 @@ class Layout:
 
     def boundaries(self) -> list[int]:
         """Character offsets where a sentence must start (each part's start and end)."""
-        return sorted({i for p in self.parts for i in (p.start, p.end)})
+        return sorted({i for p in self.parts for i in (p.start, p.end)} | set(self.breaks))
 
     def answers(self) -> list[tuple[int, int]]:
         """A briefing's answers: from each "A:" label to the next label (or the end)."""
@@ -193,7 +305,7 @@ def read_dateline(text: str, start: int, known_place: KnownPlace | None = None,
         m = pattern.match(text, start)
         if m:
             return Dateline(m.group("place").strip(), start, m.end(), _month_day(m, article_date),
-                            m.group("agency"))
+                            m.groupdict().get("agency") or m.groupdict().get("long"))
     m = _ARCHIVE.match(text, start)
     if m and known_place is not None:
         place = next((p for p in m.group("place", "also", "within") if p and known_place(p)), None)
@@ -229,11 +341,18 @@ def _casing(text: str) -> Literal["mixed", "lower", "upper"]:
 def read_layout(text: str, known_place: KnownPlace | None = None,
                 article_date: Date | None = None) -> Layout:
     """The structure of a cleaned article text (paragraphs separated by blank lines)."""
-    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+    paragraphs = paragraph_spans(text)
+    blocks = {m.start() + len(m.group()) - len(m.group().lstrip()) for m in _PARAGRAPH.finditer(text)}
     parts: list[Part] = []
     dateline: Dateline | None = None
     first_prose = True
+    prose_seen = 0
+    links_from = _closing_links(text, paragraphs)
     for n, (start, end) in enumerate(paragraphs):
+        page_date = _PAGE_DATE.match(text, start, end) if n == 0 else None
+        if page_date is not None:
+            parts.append(Part("boilerplate", start, page_date.end()))
+            start = page_date.end()
         switch = _LANGUAGE_SWITCH.match(text, start, end)
         if switch is not None:
             parts.append(Part("boilerplate", start, switch.end()))
@@ -247,9 +366,12 @@ def read_layout(text: str, known_place: KnownPlace | None = None,
         tail = inside + tail
         words = text[start:end].strip()
         kind: PartKind | None = None
-        if is_boilerplate(words):
+        if n >= links_from and not _CAPTION.fullmatch(words) and not _BYLINE.fullmatch(words):
+            kind = "boilerplate"  # the links that close the page
+        elif is_boilerplate(words):
             kind = "boilerplate"
-        elif len(words) < 200 and _CAPTION.fullmatch(words):
+        elif len(words) < 200 and all(_CAPTION.fullmatch(ln.strip())
+                                      for ln in words.split("\n") if ln.strip()):
             kind = "caption"
         elif len(words.split()) <= 12 and _BYLINE.fullmatch(words) and not _END_PUNCT.search(words):
             kind = "byline"
@@ -261,10 +383,16 @@ def read_layout(text: str, known_place: KnownPlace | None = None,
             first_prose = first_prose and kind != "headline"
             continue
         first_prose = False
+        prose_seen += 1
         found = read_dateline(text, start, known_place, article_date)
         if found is not None:
             parts.append(Part("dateline", found.start, found.end))
-            dateline = dateline or found
+            # (a dateline further down opens another story of the page: not this story's)
+            dateline = dateline or (found if prose_seen <= 2 else None)
+        else:
+            placeless = _PLACELESS.match(text, start, end)
+            if placeless is not None:  # no place to give events: a boundary only
+                parts.append(Part("dateline", start, placeless.end()))
         label = _QA.match(text, start)
         if label is not None:
             kind = "question" if label.group("label").lower().startswith("q") else "answer"
@@ -278,4 +406,5 @@ def read_layout(text: str, known_place: KnownPlace | None = None,
         prose.append(text[at:part.start])
         at = max(at, part.end)
     prose.append(text[at:])
-    return Layout(tuple(parts), dateline, _casing(" ".join(prose)))
+    breaks = tuple(start for start, _ in paragraphs if start not in blocks)
+    return Layout(tuple(parts), dateline, _casing(" ".join(prose)), breaks)

@@ -7,14 +7,10 @@ import re
 
 import ftfy
 
-from eventwire.ingest.layout import is_boilerplate
+from eventwire.ingest.layout import is_own_line
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _SPACES = re.compile(r"[ \t\r\f\v\n]+")
-#: Words a line does not end on unless the sentence runs on to the next line.
-_RUNS_ON = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "by", "from",
-                      "and", "or", "but", "that", "which", "who", "as", "its", "their", "his", "her"})
-_LINE_END = re.compile(r"[.!?…:][\"'”’)]*$")
 #: A direct quotation: in double quotes, or in the doubled single marks of typewriter and
 #: archive copy (``...'', ‘‘...’’, ''...''; "mp''s" is an apostrophe); at least 12 characters,
 #: no mark inside.
@@ -33,24 +29,6 @@ def repair(text: str) -> str:
 _LONE_A = re.compile(r"(?<!\S)Â(?=[ \u00a0])")
 
 
-def _is_own_line(line: str, after: str, width: int, first: bool) -> bool:
-    """A line that stands alone even after a single line break: it ends a sentence, or it is
-    short, ends without punctuation and the next line starts a new thought (a capital): a
-    headline at the top, a byline, a caption, "Advertisement". A hard-wrapped line runs on to
-    near the block's ``width`` (0 when no other line shows one)."""
-    line = line.strip()
-    if _LINE_END.search(line):
-        return True
-    if not after[:1].isupper() and not after[:1].isdigit():
-        return False
-    words = line.split()
-    if words[-1].lower() in _RUNS_ON:
-        return False
-    if len(words) == 1:  # one word alone is boilerplate ("Advertisement") or a wrapped name
-        return is_boilerplate(line)
-    return len(words) <= (25 if first else 8) and (len(line) < 0.8 * width or not width)
-
-
 def clean_text(text: str) -> str:
     """Repair mojibake, unwrap hard-wrapped lines and squeeze spaces; keep paragraph breaks, and
     lines that stand alone (headlines, bylines, captions) as paragraphs. Offsets in events refer
@@ -66,7 +44,7 @@ def clean_text(text: str) -> str:
             current.append(line)
             after = lines[n + 1] if n + 1 < len(lines) else ""
             width = next((size for size, m in longest if m != n), 0)
-            if after and _is_own_line(line, after, width, first=not out and n == 0):
+            if after and is_own_line(line, after, width, first=not out and n == 0):
                 out.append(_SPACES.sub(" ", " ".join(current)).strip())
                 current = []
         if current:
