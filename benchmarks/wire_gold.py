@@ -170,8 +170,9 @@ def score(records: Sequence[dict[str, Any]], all_events: dict[str, list[dict[str
         hits = set(matched_pairs(preds, golds, use_type=True).values())
         acceptable += len(hits)
         for i, p in enumerate(preds):
-            if i in hits or p.source is None or p.target is None:
-                continue
+            if i in hits or p.source is None or p.target is None \
+                    or p.attributes.get("read_reversed"):
+                continue  # (a mutual act read the other way round claims no direction)
             if any(normalize_type(p.type) == g.type and actor_matches(p.source, g.target)
                    and actor_matches(p.target, g.source)
                    and not (actor_matches(p.source, g.source) and actor_matches(p.target, g.target))

@@ -136,12 +136,14 @@ def directed(preds: list[Event]) -> list[Event]:
     """The predictions with each reciprocal event also read the other way round: the coder
     writes a mutual act once with both parties (PLOVER's actor list); a gold that writes it as
     two directed events ("mutual": "directed") is matched against both directions, and each
-    direction counts as a prediction."""
+    direction counts as a prediction (the copy read the other way round is marked
+    ``read_reversed``: it makes no claim of direction of its own)."""
     out: list[Event] = []
     for p in preds:
         out.append(p)
         if p.attributes.get("reciprocal") and p.source is not None and p.target is not None:
-            out.append(replace(p, source=p.target, target=p.source))
+            out.append(replace(p, source=p.target, target=p.source,
+                               attributes={**p.attributes, "read_reversed": True}))
     return out
 
 

@@ -120,7 +120,8 @@ def _told_again(layout: Layout | None, events: list[Event]) -> list[Event]:
     """Without the headline's events that the story tells again: "Israel strikes Hezbollah
     targets" over "Israeli warplanes struck several villages ..." is one happening, kept with
     the body's fuller evidence. The same type and source (by state, name or words), and no
-    recipients of two different known states; a mutual act either way round."""
+    recipients of two different known states, or the same recipient state where neither
+    source names a state; a mutual act either way round."""
     heads = [p for p in (layout.parts if layout else ()) if p.kind == "headline"]
     if not heads:
         return events
@@ -134,9 +135,14 @@ def _told_again(layout: Layout | None, events: list[Event]) -> list[Event]:
         pairs = [(b.source, b.target)]
         if h.attributes.get("reciprocal") or b.attributes.get("reciprocal"):
             pairs.append((b.target, b.source))
-        return any(_key(h.source) == _key(src) and (
+        # (Sources of no known state, "Asean ministers" over "South-east Asia's foreign
+        # ministers", are the same when both name one recipient state.)
+        return any((_key(h.source) == _key(src) and (
             h.target is None or tgt is None or h.target.country is None or tgt.country is None
-            or h.target.country == tgt.country) for src, tgt in pairs)
+            or h.target.country == tgt.country)) or (
+            h.target is not None and tgt is not None and h.target.country is not None
+            and h.target.country == tgt.country and h.source is not None and src is not None
+            and h.source.country is None and src.country is None) for src, tgt in pairs)
 
     body = [e for e in events if not in_headline(e)]
     return [e for e in events if not (in_headline(e) and any(same(e, b) for b in body))]

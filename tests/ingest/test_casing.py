@@ -71,3 +71,19 @@ def test_a_name_after_initials_is_a_name_even_when_it_is_a_word() -> None:
         "A K Mitra said. R.K. Pandit met the big house.")
     # An inflected form of a lexicon word is no name either.
     assert recaser("they gheraoed him.", "lower") == "They gheraoed him."
+
+
+def test_a_title_case_headline_is_read_in_sentence_case() -> None:
+    words = frozenset({"suspend", "over", "military", "coup", "expel", "diplomat", "union",
+                       "african", "to", "hold", "joint", "naval", "drill"})
+    recaser = Recaser(["African Union", "Burkina Faso", "Chile", "Peru"], common=["to"],
+                      words=words)
+    text = "African Union Suspends Burkina Faso Over Military Coup\nThe AU said so."
+    out = recaser(text, "mixed")
+    assert out == "African Union suspends Burkina Faso over military coup\nThe AU said so."
+    assert len(out) == len(text)
+    assert recaser("Chile and Peru Hold Joint Naval Drills", "mixed") == (
+        "Chile and Peru hold joint naval drills")
+    # A sentence, or a line with few capitals, is left as written.
+    assert recaser("Chile Expels Diplomats.", "mixed") == "Chile Expels Diplomats."
+    assert recaser("Chile and Peru hold drills", "mixed") == "Chile and Peru hold drills"

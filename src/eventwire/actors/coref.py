@@ -260,6 +260,10 @@ def _same_description(tok: Token) -> list[Span]:
                   if s.start in words and s._.actor.country and _is_antecedent(s)]
         if inside:
             return [min(inside, key=lambda s: abs(s.start - earlier.i))]
+        if earlier.pos_ == "PROPN" and lemma not in AGENT_HEADS and not _is_bare_definite(earlier):
+            # "..., the Foreign Ministry said. The ministry added ...": the nearest naming of
+            # the body says whose it is by saying nothing; the article's state decides.
+            return []
         if lemma in AGENT_HEADS:
             # "a senior police official ... the official": someone who acts for a body is the
             # one introduced with the body's sector; the nearest such mention decides ("a

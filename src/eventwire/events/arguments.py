@@ -18,10 +18,12 @@ from eventwire.events.lexicon import (
     CONTAINER_NOUNS,
     Entry,
     censures,
+    noun_prepositions,
     object_lemmas,
     object_predicate,
     reduced_passive,
 )
+from eventwire.ontology.plover import TYPE_INFO
 from eventwire.spans import actor_at, entity_at
 from eventwire.when_where.places import NOTABLE, load_places
 
@@ -47,6 +49,7 @@ CIRCUMSTANCE_PREPS = {"after", "before", "since", "during", "amid", "following",
                       # the topic: "raised concerns about the detention of journalists"
                       "about", "regarding", "concerning", "over"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our"}
+_POSSESSIVES = {"its", "their", "his", "her", "our", "my"}
 
 
 @dataclass
@@ -83,7 +86,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
                 speaker = _speaker_for(verb, depth)
                 if speaker:
                     return speaker, "reported-speech"
-            return conjuncts(child), "nsubj"
+            # "Japan, the United States and India kicked off ...": the small parser may read a
+            # list of names as several subjects of the verb.
+            more = [t for c in verb.children if c.dep_ == "nsubj" and c.i != child.i
+                    and c.pos_ == "PROPN" and child.pos_ == "PROPN" and c.i < verb.i
+                    for t in conjuncts(c)]
+            return conjuncts(child) + more, "nsubj"
     if passive or depth >= 4:
         return [], ""
     head = verb.head
@@ -165,6 +173,10 @@ def _holder_of(noun: Token, depth: int) -> tuple[list[Token], str]:
     for child in noun.children:
         if child.dep_ == "poss" and child.lower_ not in _PRONOUNS:
             return conjuncts(child), "poss"
+    for child in noun.children:  # "the US decision to expel", "the Russian decision"
+        if child.dep_ in ("compound", "amod") and child.i < noun.i \
+                and child.ent_type_ in ("GPE", "NORP", "ORG"):
+            return [child], "modifier"
     tok = noun
     while tok.dep_ in ("dobj", "pobj", "prep", "attr", "appos", "conj") and tok.head.i != tok.i:
         tok = tok.head
@@ -229,9 +241,11 @@ def verb_arguments(verb: Token, entry: Entry, visitors: frozenset[str] = frozens
             # "forces continue to be deployed"; "Santoso arrived and was welcomed by Reid"
             themes = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         direct = [t for d in themes + direct for t in conjuncts(d)]
-    # Candidates in order of preference; the coder picks the best actor among them.
+    # Candidates in order of preference; the coder picks the best actor among them. (What is
+    # given comes "from" the giver's side: "delivered relief to the region from Turkey".)
+    origin = TYPE_INFO[entry.type].transfer and entry.type not in FORCE_PLACE_PREPS
     args.targets = (direct + prep_objects(verb, TARGET_PREPS - {"from", "of"}, set())
-                    + prep_objects(verb, {"from", "of"}, set()))
+                    + prep_objects(verb, {"of"} if origin else {"from", "of"}, set()))
     args.places = prep_objects(verb, WEAK_PREPS, set())
     if entry.converse:
         # "Georgian rebels received weapons from Russia": Russia gives, the rebels receive; with
@@ -344,7 +358,24 @@ def noun_arguments(noun: Token, entry: Entry) -> Arguments:
                 continue  # "the Godhra killings", "Gujarat riots": where, not who
             args.sources.append(child)
             args.how.append("noun-modifier")
-    args.sources.extend(prep_objects(holder, SOURCE_PREPS, set()))
+    if entry.type in FORCE_PLACE_PREPS:
+        # "the withdrawal of Russian troops from Syria": forces leave (or go to) the place
+        # named, which receives; "by" names who moved them, else the forces withdrawn (a
+        # "deployment of the army" is talked of more often than done: no actor of its own).
+        args.sources.extend(prep_objects(holder, {"by"}, set()) + [
+            g for g in prep_objects(holder, {"of"}, set())
+            if entry.type == "RETREAT" and g._.sector in ("MIL", "COP")])
+        args.targets.extend(prep_objects(holder, FORCE_PLACE_PREPS[entry.type] - {"in", "at"},
+                                         set()))
+    else:
+        args.sources.extend(prep_objects(holder, SOURCE_PREPS, set()))
+        # ("the expulsion of Russian diplomats from the United States": the parser hangs the
+        # "from" on the "of" object)
+        args.sources.extend(g for prep in noun_prepositions(holder)
+                            if prep.head.i != holder.i and prep.lower_ in SOURCE_PREPS
+                            and prep.head.dep_ == "pobj" and prep.head.head.lower_ == "of"
+                            and holder.lemma_.lower() in _REMOVALS
+                            for g in prep.children if g.dep_ == "pobj")
     between = prep_objects(noun, {"between", "among"}, set())
     if len(between) >= 2 and not args.sources:
         args.sources, args.targets = [between[0]], between[1:]
@@ -370,6 +401,8 @@ def noun_arguments(noun: Token, entry: Entry) -> Arguments:
                        "compound", "oprd") and tok.head.i != tok.i and steps < 4:
         if tok.dep_ == "prep" and tok.lower_ in CIRCUMSTANCE_PREPS:
             return args
+        if tok.i != holder.i and tok.lemma_.lower() in RESPONDING_NOUNS:
+            return args  # "in response to the expulsion": what is responded to is another's
         tok = tok.head
         steps += 1
         if tok.pos_ in ("VERB", "AUX"):
@@ -404,6 +437,15 @@ def noun_arguments(noun: Token, entry: Entry) -> Arguments:
             args.sources, args.targets = givers, takers
             args.how.append("got-from")
             return args
+        # "Russia announced its withdrawal", "the peacekeepers marked their withdrawal": the
+        # possessive pronoun is the subject of the verb the act is the object of.
+        own = [t for t in args.sources if t.dep_ == "poss" and t.lower_ in _POSSESSIVES]
+        if own and len(own) == len(args.sources) and came == "dobj":
+            subj, how = subject_of(tok)
+            if how:
+                args.sources = subj
+                args.how = [h for h in args.how if h != "noun-modifier"]
+                args.how.append("governing-verb>" + how)
         if not args.sources:
             subj, how = subject_of(tok)
             if how:
@@ -418,6 +460,12 @@ def noun_arguments(noun: Token, entry: Entry) -> Arguments:
 
 #: Verbs whose prepositional object is someone else's act ("responded to the request").
 RESPONDING_VERBS = frozenset({"respond", "react", "reply", "refer", "comment"})
+#: Nouns of the same ("in response to the expulsion of American employees, the State
+#: Department ...": the expulsion is the other side's).
+RESPONDING_NOUNS = frozenset({"response", "reaction", "reply", "retaliation", "answer"})
+#: Acts that remove someone from where they were: "from" names who removed them ("the
+#: expulsion of diplomats from the United States").
+_REMOVALS = frozenset({"expulsion", "ouster", "deportation", "eviction", "removal"})
 #: Verbs whose object is an act someone lacks: what is needed has not been done.
 NEEDING_VERBS = frozenset({"need", "lack", "require"})
 #: Verbs whose object is an act someone else did for the subject ("garnered the support of").

@@ -19,7 +19,7 @@ from eventwire.ontology.plover import CONTEXTS, TYPE_INFO
 from eventwire.tables import package_data, read_rows
 
 Frame = Literal["request", "deny", "intent", "threaten", "speech", "light", "cause", "purpose",
-                "permit"]
+                "permit", "plan", "habitual"]
 _VERB_POS = {"VERB", "AUX"}
 _NOUN_POS = {"NOUN", "PROPN"}
 
@@ -88,6 +88,8 @@ class Lexicon:
             if kinds:  # "held a protest meeting": the kind of gathering beats the gathering
                 entries = tuple(sorted(entries, key=lambda e: not (e.objects and kinds & e.objects)))
             for entry in entries:
+                if entry.objects and self._holds_another_act(entry, objects):
+                    continue  # "launched a humanitarian aid operation": aid, not an offensive
                 if _verb_fits(entry, token, objects, kinds):
                     if entry.frame == "request" and entry.particle and not _asks_for_an_act(token):
                         continue  # "Doval called on Vice President Han": a courtesy call
@@ -108,6 +110,17 @@ class Lexicon:
                             c.lower_ in entry.objects for c in noun_prepositions(token))):
                     return None if entry.type == "NONE" else entry
         return None
+
+    def _holds_another_act(self, entry: Entry, objects: list[Token]) -> bool:
+        """Every object the pattern names is a container noun ("operation", "mission",
+        "campaign": ``CONTAINER_NOUNS``) that holds an act of another type ("a humanitarian
+        aid operation", "a rescue mission"): the verb's sense is the held act's, which the
+        noun gives (the verb is then its light verb)."""
+        named = [o for o in objects if o.lemma_.lower() in entry.objects]  # type: ignore[operator]
+        if not named or not all(o.lemma_.lower() in CONTAINER_NOUNS for o in named):
+            return False
+        held = [self.match(g) for o in named for g in _held(o)]
+        return bool(held) and all(h is not None and h.type != entry.type for h in held)
 
     def public_alternative(self, entry: Entry) -> Entry | None:
         """The sense of the same pattern used when the actor is the public (crowds protest;
@@ -258,7 +271,8 @@ CENSURE_WORDS = frozenset({
     "arbitrary", "high-handed", "autocratic", "dictatorial", "fascist", "hypocritical",
     "betrayal", "farce", "sham", "mockery", "lie", "disgrace", "shame", "blunder", "failure",
     "violation", "conspiracy", "stunt", "gimmick", "ploy", "provocation", "aggression",
-    "crime", "atrocity", "insult", "travesty", "fraud", "hoax", "propaganda", "interference"})
+    "crime", "atrocity", "insult", "travesty", "fraud", "hoax", "propaganda", "interference",
+    "groundless", "unfounded", "coup", "putsch", "blackmail", "bullying", "hostile"})
 #: Sectors whose nouns name individuals ("the suspect", "a youth", "the gunman").
 _INDIVIDUAL_SECTORS = frozenset({"CVL", "CRM", "REB", "UAF", "OPP", "JRN", "REF", "EDU", "LAB"})
 #: A complement says what the people are held to be ("held him responsible"): no detention.

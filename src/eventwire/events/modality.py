@@ -119,7 +119,7 @@ def modality_of(trigger: Token, intent_lemmas: set[str]) -> Modality:
             return "hypothetical"
         if tok.i != trigger.i and tok.lemma_.lower() in _POSSIBILITY_NOUNS:
             return "hypothetical"  # "a possibility of the pontiff attending the meeting"
-        if aux & _FUTURE_AUX or ("going" in aux and tok.tag_ == "VB"):
+        if (aux & _FUTURE_AUX or ("going" in aux and tok.tag_ == "VB")) and not _today(tok):
             return "future"
         if tok.i != trigger.i and tok.lemma_.lower() in intent_lemmas:
             return "future"
@@ -127,6 +127,23 @@ def modality_of(trigger: Token, intent_lemmas: set[str]) -> Modality:
     if any(t.lower_ in _REPORTED_ADVERBS for t in sentence) or "according to" in sentence.text.lower():
         return "reported"
     return "asserted"
+
+
+#: Times that are the story's own day: what "will" happen then is the day's news ("will hold a
+#: joint naval drill ... today, April 7th").
+_TODAY = frozenset({"today", "tonight"})
+
+
+def _today(verb: Token) -> bool:
+    """The verb's clause says it happens on the story's day ("today", "tonight", "this
+    morning")."""
+    for c in verb.children:
+        if c.dep_ in ("npadvmod", "advmod") and c.lower_ in _TODAY:
+            return True
+        if c.dep_ == "npadvmod" and c.lower_ in ("morning", "afternoon", "evening") and any(
+                g.lower_ == "this" for g in c.children):
+            return True
+    return False
 
 
 def _inverted_condition(verb: Token) -> bool:

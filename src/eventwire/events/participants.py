@@ -84,14 +84,40 @@ class Participants:
 
     def reciprocal(self) -> bool:
         c = self.coding
-        return _mutual(c.attributes.get("denied", c.type), self.sources, self.targets) or (
-            c.entry.mutual and len(self.sources) >= 2)
+        # (a mutual pattern's parties act towards each other unless it names another state
+        # they act on: "recalled their ambassadors", not "... from Moscow")
+        return _mutual(c.attributes.get("denied", c.type), self.sources, self.targets,
+                       "source" in c.attributes.get("inferred_country", ())) or (
+            c.entry.mutual and len(self.sources) >= 2 and not one_side(self.sources)
+            and not any(t.info.country is not None and t.info.country not in
+                        {s.info.country for s in self.sources} for t in self.targets))
+
+    def counterparts(self) -> bool:
+        """"Modi spoke with Koirala", "talks between Chile and Peru", "signed a deal with
+        Japan": the recipient of a mutual act named "with" (or "between") takes part in it as
+        the actor does, so the act is reciprocal (``TypeInfo.with_is_mutual``, or a lexicon
+        pattern marked ``mutual``); a visit stays the visitor's."""
+        c = self.coding
+        kind = c.attributes.get("denied", c.type)
+        if len(self.sources) != 1 or not self.targets or c.mode == "visit" \
+                or any(is_thing(t) for t in self.targets) \
+                or one_side([*self.sources, *self.targets]):
+            return False
+        if "between" in self.args.how:  # "talks between Chile and Peru", "clashes between ..."
+            return TYPE_INFO[kind].reciprocal
+        return (TYPE_INFO[kind].with_is_mutual or c.entry.mutual) and all(
+            _in_phrase(t, ("with",)) for t in self.targets)
 
     def pairs(self) -> Iterator[tuple[ActorMatch | None, ActorMatch | None, float, float]]:
         """(source, target, the rule layer's confidence, the actors' certainty) per candidate."""
         c = self.coding
         pairs: list[ActorPair]
-        if self.reciprocal():
+        if self.counterparts():
+            # "Modi spoke with Koirala": one event with both parties, as below, written from
+            # the actor to the counterpart.
+            pairs = list(itertools.product(self.sources, self.targets))
+            c.attributes["reciprocal"] = True
+        elif self.reciprocal():
             # "Turkey and Pakistan agreed": one event with both parties (PLOVER codes all
             # participants of a mutual act together), marked reciprocal; dyad counts are
             # undirected, so it is counted once. Three or more parties ("Brazil, India and
@@ -131,6 +157,28 @@ def slot_participants(c: TriggerCoding, lexicon: Lexicon) -> Participants:
 
 
 # ---- the strategies, in order ------------------------------------------------------------
+
+
+def author_of_the_paper(p: Participants) -> None:
+    """"The Security Council adopted a press statement strongly condemning North Korea's
+    launch", "issued a communique urging restraint": a paper does what its author does, and
+    whoever adopts, issues or makes it (a light or speech verb whose object it is) is its
+    author, when it names no author of its own ("a statement by the ministry")."""
+    c = p.coding
+    tok = p.token
+    if p.sources or c.entry.pos != "v" or tok.dep_ != "acl" or tok.tag_ != "VBG":
+        return
+    paper = tok.head
+    if paper.pos_ != "NOUN" or paper._.sector is not None or paper.dep_ != "dobj":
+        return
+    verb = paper.head
+    if p.lexicon.frames.get(verb.lemma_.lower()) not in ("light", "speech"):
+        return
+    subjects, _ = subject_of(verb)
+    authors = _resolve(subjects, exclude={tok.i})
+    if authors:
+        p.sources = authors
+        c.rule.append("source:author-of-paper")
 
 
 def goal_of_transfer(p: Participants) -> None:
@@ -176,7 +224,8 @@ def recipient_from_the_story(p: Participants) -> None:
     datelined Nairobi). ``attributes.inferred_recipient`` says so and the confidence drops."""
     c = p.coding
     found = p.token.doc._.default_state
-    needs_one = TYPE_INFO[c.entry.type].transfer or c.type == "REQUEST"
+    # (a transfer promised too: "pledged to offer assistance")
+    needs_one = _transfers(c) or c.type == "REQUEST"
     if found is None or not needs_one or not p.sources or any(
             not is_thing(t) or is_counted(t) for t in p.targets):
         return
@@ -187,6 +236,12 @@ def recipient_from_the_story(p: Participants) -> None:
         return
     _story_receives(p, [ActorMatch(c.span, ActorInfo("implied", country, None, None))],
                     "recipient", how)
+
+
+def _transfers(c: TriggerCoding, depth: int = 0) -> bool:
+    """The trigger, or an act it absorbed, moves something to someone (``TypeInfo.transfer``)."""
+    return TYPE_INFO[c.entry.type].transfer or (
+        depth < 3 and any(_transfers(i, depth + 1) for i in c.inner))
 
 
 def _story_receives(p: Participants, targets: list[ActorMatch], rule: str, how: str) -> None:
@@ -266,8 +321,11 @@ def person_object(p: Participants) -> None:
     if not p.targets or all(is_thing(t) or _in_phrase(t, ("in", "at", "near"))
                             or (_in_phrase(t, ("to", "into")) and t.info.country in own)
                             for t in p.targets):
-        # (An act named as the object is no person: "reaffirmed U.S. support".)
-        objects = [o for o in p.args.objects if p.lexicon.match(o) is None]
+        # (An act named as the object is no person: "reaffirmed U.S. support"; nor is the
+        # actor's own envoy it recalls: "recalled their ambassadors", "its envoy".)
+        own = p.coding.entry.mode == "withdraw"
+        objects = [o for o in p.args.objects if p.lexicon.match(o) is None
+                   and not (own and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children))]
         people = _person_objects(objects, exclude=p.taken() | {p.token.i})
         if people:
             p.targets = people
@@ -492,10 +550,11 @@ def nearest_in_clause(p: Participants) -> None:
     a mutual act are each other's recipients (``Participants.pairs``)."""
     c = p.coding
     if p.sources and all(is_thing(t) for t in p.targets) and not _mutual(
-            c.attributes.get("denied", c.type), p.sources, p.targets):
+            c.attributes.get("denied", c.type), p.sources, p.targets) and not p.reciprocal():
         # An act named in the clause is no recipient ("reaffirmed U.S. support for ...",
-        # "discussed the issue during its state secretariat meeting").
-        acts = {i.token.i for i in c.inner}
+        # "discussed the issue during its state secretariat meeting"), nor is the pattern's
+        # own object, which had its turn ("recalled its ambassador").
+        acts = {i.token.i for i in c.inner} | {o.i for o in p.args.objects}
         near = _towns_as_states(p, _clause_recipients(
             p.token, p.sources, own_clause=bool(p.targets),
             is_act=lambda t: t.i in acts or t.lemma_.lower() in p.lexicon.nouns))
@@ -594,6 +653,21 @@ def peacekeeping_is_aid(p: Participants) -> None:
         c.rule.append("peacekeeping:MOBILIZE>AID")
 
 
+def exercise_with_a_partner(p: Participants) -> None:
+    """"Russian forces held drills with Belarus": an exercise with a partner named "with" is
+    a joint one (PLOVER: joint exercises are COOPERATE, single-country ones MOBILIZE), the
+    sense the lexicon gives the noun with "joint" before it."""
+    c = p.coding
+    if c.entry.pos != "n" or c.type != c.entry.type or not p.targets or not all(
+            not is_thing(t) and _in_phrase(t, ("with",)) for t in p.targets):
+        return
+    joint = next((e for e in p.lexicon.nouns.get(c.entry.lemma, ())
+                  if e.before == "joint" and e.type != c.type), None)
+    if joint is not None:
+        c.type, c.mode, c.context = joint.type, joint.mode, joint.context or c.context
+        c.rule.append(f"partner:{c.entry.type}>{joint.type}")
+
+
 def forces_moved(p: Participants) -> None:
     """When forces move (MOBILIZE, RETREAT) the object is the force ("deployed troops", "withdrew
     its troops"), not a recipient; with no other actor named, the forces themselves are the
@@ -610,7 +684,13 @@ def forces_moved(p: Participants) -> None:
                    if m.span.start not in named]
         forces = [t for t in (*p.targets, *places, *objects) if t.info.sector in FORCE_SECTORS]
         p.sources = p.sources or forces[:1]
-        p.targets = [t for t in p.targets if t.info.sector not in FORCE_SECTORS]
+        # (what is mobilised is no recipient, force or equipment: "mobilised its Il-76 and
+        # C-130J aircraft"; what is released or lifted is: "released 37 prisoners")
+        moved_words = {t.i for o in p.token.children if o.dep_ == "dobj"
+                       for c in (o, *o.conjuncts) for t in c.subtree} \
+            if c.entry.type == "MOBILIZE" else set()
+        p.targets = [t for t in p.targets if t.info.sector not in FORCE_SECTORS
+                     and t.span.root.i not in moved_words]
         moved = sorted(FORCE_SECTORS & {t.info.sector for t in forces})
         if moved:
             c.attributes["forces"] = moved
@@ -680,11 +760,12 @@ Strategy = Callable[[Participants], None]
 
 #: The order matters: each strategy sees what the ones before it found.
 STRATEGIES: tuple[Strategy, ...] = (
-    goal_of_transfer, place_as_recipient, purpose_verb_arguments, person_object, agent_of_cause,
+    author_of_the_paper, goal_of_transfer, place_as_recipient, purpose_verb_arguments, person_object, agent_of_cause,
     state_of_place, police_do_police_acts, implied_agent, nobody, threatened_is_who_must_comply,
     protest_is_against, recipient_of_absorbed_act, nearest_in_clause,
     press_is_no_counterpart, consultation_needs_a_counterpart, denial_needs_a_recipient,
-    an_order_needs_someone_ordered, speaker_demands, peacekeeping_is_aid, forces_moved,
+    an_order_needs_someone_ordered, speaker_demands, peacekeeping_is_aid,
+    exercise_with_a_partner, forces_moved,
     public_actor, recipient_from_the_story, state_of_the_place_hit, article_state,
 )
 
@@ -704,14 +785,28 @@ def find_participants(c: TriggerCoding, lexicon: Lexicon) -> Participants | None
 # ---- helpers -------------------------------------------------------------------------------
 
 
-def _mutual(event_type: str, sources: list[ActorMatch], targets: list[ActorMatch]) -> bool:
+def one_side(actors: list[ActorMatch]) -> bool:
+    """Coordinated actors that are one party, not two: the institutions and officials of one
+    state ("The White House and Secretary of State John Kerry offered condolences"), who do
+    not act towards each other. (A government and the rebels of its country are two sides; a
+    state known only from the actor it is coordinated with, "India and MERCOSUR", is none.)"""
+    if any(a.info.kind == "noun" and a.info.sector is None for a in actors):
+        return False
+    countries = {a.info.country for a in actors}
+    return len(actors) >= 2 and len(countries) == 1 and None not in countries and all(
+        a.info.sector in STATE_SECTORS or a.info.sector is None for a in actors)
+
+
+def _mutual(event_type: str, sources: list[ActorMatch], targets: list[ActorMatch],
+            inferred: bool = False) -> bool:
     """Parties to a mutual act with no recipient of their own act towards each other (also
     when the act is denied: "X and Y failed to reach agreement" is a mutual rejection). A thing
     attacked, rejected or backed is a recipient; what the parties share ("signed a deal", "held
     talks"), nor what their act is "on" or "over" ("held talks on Kashmir", "an agreement on the
     Indus waters"): ``TypeInfo.reciprocal``, ``mutual_over_things``."""
     info = TYPE_INFO[event_type]
-    return len(sources) >= 2 and info.reciprocal and (
+    # (``inferred``: a source's state was only inferred, so the sources may be two sides)
+    return len(sources) >= 2 and info.reciprocal and (inferred or not one_side(sources)) and (
         not targets or (all(is_thing(t) or _in_phrase(t, _TOPIC_PREPS) or _named_for_a_place(t)
                             for t in targets) and info.mutual_over_things))
 

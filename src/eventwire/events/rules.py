@@ -307,6 +307,18 @@ class RuleCoder:
             c.dropped = True
             c.rule.append("retort:dropped")
             return
+        if self._weighed(c.token):
+            # "The EU is weighing sanctions", "considering sending troops": a course weighed
+            # is not taken, and no one was told of it (frames.tsv: plan).
+            c.dropped = True
+            c.rule.append("plan:dropped")
+            return
+        if self._habitual(c.token):
+            # "The AU usually suspends the membership of countries ...": what an actor does as
+            # a rule is no act of the story's days (frames.tsv: habitual).
+            c.dropped = True
+            c.rule.append("habitual:dropped")
+            return
         if _asks(c.token):
             # "Will Premier Li attend the summit?": a question asserts no act.
             c.dropped = True
@@ -374,6 +386,26 @@ class RuleCoder:
             c.rule.append(f"future:{c.type}>THREATEN")
             c.mode = _mode_from_inner("THREATEN", c)
             c.type = "THREATEN"
+
+    def _weighed(self, token: Token) -> bool:
+        """The act is the object or complement of a verb of weighing (``plan`` frames)."""
+        return any(self.lexicon.frames.get(up.lemma_.lower()) == "plan"
+                   for up in clause_chain(token)[1:3])
+
+    def _habitual(self, token: Token) -> bool:
+        """A present-tense act told with an adverb of habit ("usually", "typically"), or
+        told inside what such an act is about ("usually suspends countries where the
+        military ousts a government")."""
+        tok = token
+        for _ in range(6):
+            if tok.pos_ in ("VERB", "AUX") and tok.tag_ in ("VBZ", "VBP") and any(
+                    c.dep_ == "advmod" and self.lexicon.frames.get(c.lower_) == "habitual"
+                    for c in tok.children):
+                return True
+            if tok.head.i == tok.i:
+                return False
+            tok = tok.head
+        return False
 
     def _declines_comment(self, token: Token) -> bool:
         return any(c.dep_ == "xcomp" and (c.lemma_.lower() in COMMENT_VERBS

@@ -31,6 +31,11 @@ _WORD = re.compile(r"(?<![\w'’])([a-z]{3,})(?![\w]|['’][a-rt-z])")
 #: A name after two or three initials ("a k mitra", "r.k. pandit", "s.s pandey"): a name even
 #: when it is also a word (Mitra, Das, Bose are in the dictionary).
 _INITIALLED = re.compile(r"(?<![\w'’.])((?:[a-z](?:\.\s?|\s)){2,3})([a-z]{2,})\b")
+#: A line of text (a headline stands on a line of its own).
+_TITLE_LINE = re.compile(r"[^\n]{12,200}")
+#: A word of two letters or more, as a headline writes it.
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Za-z][a-z]+(?![\w'’])")
+_LINE_END = re.compile(r"[.!?…][\"'”’)]*$")
 #: Inflections taken off to find a dictionary headword: (ending, what replaces it).
 _ENDINGS = (("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("men", "man"), ("es", ""),
             ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("er", ""),
@@ -100,9 +105,11 @@ class Recaser:
                                   ) if keys else None
 
     def __call__(self, text: str, casing: Literal["mixed", "lower", "upper"]) -> str:
-        """``text`` as the tagger should see it (itself when its casing is mixed)."""
+        """``text`` as the tagger should see it (mixed-case copy with its title-case lines,
+        headlines, in sentence case)."""
         if casing == "mixed":
-            return text
+            return _TITLE_LINE.sub(lambda m: self._sentence_case(m.group(0)), text) \
+                if self.words else text
         # Teletype capitals are lowered first; lower-case copy keeps what capitals it has.
         low = text.lower() if casing == "upper" else text
         if len(low) != len(text):  # a letter whose lower case is longer ("İ"): leave it be
@@ -114,6 +121,30 @@ class Recaser:
             low = _WORD.sub(lambda m: self._cased(m.group(1)), low)
         low = re.sub(r"(?<!\w)i(?!\w)", "I", low)
         return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), low)
+
+    def _sentence_case(self, line: str) -> str:
+        """A headline written in title case ("African Union Suspends Burkina Faso Over Military
+        Coup"), which the small tagger reads as one long name, in sentence case: each
+        capitalised English word after the first lowered, unless a known name holds it
+        ("African Union", "Burkina Faso"); names no table holds keep their capitals."""
+        words = _CAPITALISED.findall(line)
+        if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.8 * len(words) \
+                or _LINE_END.search(line.rstrip()):
+            return line
+        low = _CAPITALISED.sub(lambda m: self._lowered(m.group(0)), line)
+        if self.pattern is not None:  # known names keep their capitals
+            for m in self.pattern.finditer(line.lower()):
+                low = low[:m.start()] + line[m.start():m.end()] + low[m.end():]
+        first = re.search(r"[A-Za-z]", low)
+        return low if first is None else low[:first.start()] + low[first.start()].upper() \
+            + low[first.start() + 1:]
+
+    def _lowered(self, word: str) -> str:
+        """A title-case word lowered when it is an English word and not all capitals ("UN")."""
+        if word.isupper() or not word[:1].isupper():
+            return word
+        low = word.lower()
+        return low if is_english(low, self.words) or low in self.common else word
 
     def _initialled(self, m: re.Match[str]) -> str:
         initials, name = m.group(1), m.group(2)

@@ -101,6 +101,8 @@ _CAPTION = re.compile(
     r"( credit| by)?\s*[:|/-].*|.*\((\w+ )?(photo|photograph|image)s?\b[^)]*\)|.*\bphoto credit\b.*"
     r"|.*\b(getty images|afp via getty|ap photo|reuters/)[^.]*"
     r"|(photo|image|picture)s? (showing|identifying|shows|of)\b.*"
+    r"|\((from )?(left|right|l-r|r-l|l to r)\).*"
+    r"|.*\([^()]*\b(courtesy|via (ap|afp|reuters|getty))\b[^()]*\)\s*"
     r"|.{0,120}\bsource:\s*\S+(\s\S+)?\s*)", re.IGNORECASE)
 _END_PUNCT = re.compile(r"[.!?…][\"'”’)]*$|[\"”]$")
 #: Page furniture that is not one of the fixed phrases: template markup ("{{#rendered}}"), a
@@ -124,10 +126,14 @@ _FURNITURE = re.compile(
     r"|(?:page )?last updated (?:at )?\d.{0,60})",
     re.IGNORECASE)
 _CREDIT = re.compile(r"(?<=\S)\s*\([^()]{1,30}\)\s*$")
+#: A photo credit that closes a caption however long it is ("... (Photo by Paula Bronstein/Getty
+#: Images)").
+_PHOTO_CREDIT = re.compile(r"\((photo|photograph|picture|image)s? by [^()]{3,60}\)\s*$", re.IGNORECASE)
 _RUN_TOGETHER = re.compile(r"(?:[A-Z][a-z]+){3,}")  # (case matters: "ContributorsPublishers")
 #: A short paragraph of a list of links (other stories' headlines, menus): at most this many
 #: words and no sentence end; a run of them closing the page is furniture.
 _LINK_WORDS = 12
+_BULLETS = ("- ", "• ", "* ", "– ")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 
 
@@ -192,7 +198,11 @@ def _is_link(words: str) -> bool:
     burst?")."""
     # (a closing credit or mark after the last sentence is no part of it: "... said. (end)")
     lines = [_CREDIT.sub("", ln).strip() for ln in words.split("\n") if ln.strip()]
-    return bool(lines) and all(len(ln.split()) <= _LINK_WORDS and (
+    # (an item of a bulleted list may be longer: "- RFK Jr. TAKES THE HELM: A NEW ERA ...")
+    # (a link is written as a title or a sentence: lower-case archive copy has no links)
+    return bool(lines) and all((ln[:1].isupper() or ln[:1].isdigit() or ln[:2] in _BULLETS)
+                               and len(ln.split()) <= (2 * _LINK_WORDS if ln[:2] in _BULLETS
+                                                       else _LINK_WORDS) and (
         not _END_PUNCT.search(ln) or ln.endswith("?")) for ln in lines)
 
 
@@ -347,6 +357,7 @@ def read_layout(text: str, known_place: KnownPlace | None = None,
     dateline: Dateline | None = None
     first_prose = True
     prose_seen = 0
+    seen: set[str] = set()
     links_from = _closing_links(text, paragraphs)
     for n, (start, end) in enumerate(paragraphs):
         page_date = _PAGE_DATE.match(text, start, end) if n == 0 else None
@@ -366,12 +377,16 @@ def read_layout(text: str, known_place: KnownPlace | None = None,
         tail = inside + tail
         words = text[start:end].strip()
         kind: PartKind | None = None
+        said_before = " ".join(words.lower().split()) in seen
+        seen.add(" ".join(words.lower().split()))
         if n >= links_from and not _CAPTION.fullmatch(words) and not _BYLINE.fullmatch(words):
             kind = "boilerplate"  # the links that close the page
+        elif said_before and not first_prose and len(words) > 20:
+            kind = "boilerplate"  # a paragraph the page repeats (a subhead, a caption) is told once
         elif is_boilerplate(words):
             kind = "boilerplate"
-        elif len(words) < 200 and all(_CAPTION.fullmatch(ln.strip())
-                                      for ln in words.split("\n") if ln.strip()):
+        elif (len(words) < 200 or _PHOTO_CREDIT.search(words)) and all(
+                _CAPTION.fullmatch(ln.strip()) for ln in words.split("\n") if ln.strip()):
             kind = "caption"
         elif len(words.split()) <= 12 and _BYLINE.fullmatch(words) and not _END_PUNCT.search(words):
             kind = "byline"

@@ -25,6 +25,9 @@ class TypeInfo:
     reciprocal: bool = False
     #: ... also when what they act on is a thing they share ("X and Y signed a deal").
     mutual_over_things: bool = False
+    #: A recipient named "with" takes part in the act as the actor does ("Modi spoke with
+    #: Koirala", "held joint drills with Japan"): the act is reciprocal.
+    with_is_mutual: bool = False
     #: Only a state's authorities do it to people on their territory: with no agent named, the
     #: state where it happened acts ("was arrested in Niger").
     state_act: bool = False
@@ -44,14 +47,14 @@ TYPE_INFO: dict[str, TypeInfo] = {
         TypeInfo(
             "CONSULT", 1, "04", 2.5,
             {"visit": 4.0, "third-party": 1.0, "multilateral": 4.0, "phone": 1.5},
-            reciprocal=True, mutual_over_things=True, intent_is_agree=True,
+            reciprocal=True, mutual_over_things=True, intent_is_agree=True, with_is_mutual=True,
         ),
         TypeInfo("SUPPORT", 1, "05", 5.0, reciprocal=True, mutual_over_things=True,
                  intent_is_agree=True),
         TypeInfo("CONCEDE", 1, "08", 4.5, reciprocal=True, mutual_over_things=True,
                  state_act=True),
         TypeInfo("COOPERATE", 2, "06", 9.5, needs_target=True, reciprocal=True,
-                 mutual_over_things=True, intent_is_agree=True),
+                 mutual_over_things=True, intent_is_agree=True, with_is_mutual=True),
         TypeInfo("AID", 2, "07", 10.0, needs_target=True, transfer=True, intent_is_agree=True),
         TypeInfo(
             "RETREAT", 2, "08", 6.5,
