@@ -243,7 +243,9 @@ def verb_arguments(verb: Token, entry: Entry, visitors: frozenset[str] = frozens
         direct = [t for d in themes + direct for t in conjuncts(d)]
     # Candidates in order of preference; the coder picks the best actor among them. (What is
     # given comes "from" the giver's side: "delivered relief to the region from Turkey".)
-    origin = TYPE_INFO[entry.type].transfer and entry.type not in FORCE_PLACE_PREPS
+    # ("accepted refugees from Ethiopia", with no goal named, takes them from Ethiopia)
+    origin = TYPE_INFO[entry.type].transfer and entry.type not in FORCE_PLACE_PREPS \
+        and bool(prep_objects(verb, {"to", "into"}, set()))
     args.targets = (direct + prep_objects(verb, TARGET_PREPS - {"from", "of"}, set())
                     + prep_objects(verb, {"of"} if origin else {"from", "of"}, set()))
     args.places = prep_objects(verb, WEAK_PREPS, set())

@@ -552,9 +552,11 @@ def nearest_in_clause(p: Participants) -> None:
     if p.sources and all(is_thing(t) for t in p.targets) and not _mutual(
             c.attributes.get("denied", c.type), p.sources, p.targets) and not p.reciprocal():
         # An act named in the clause is no recipient ("reaffirmed U.S. support for ...",
-        # "discussed the issue during its state secretariat meeting"), nor is the pattern's
-        # own object, which had its turn ("recalled its ambassador").
-        acts = {i.token.i for i in c.inner} | {o.i for o in p.args.objects}
+        # "discussed the issue during its state secretariat meeting"), nor is the actor's own
+        # envoy, which had its turn ("recalled its ambassador").
+        acts = {i.token.i for i in c.inner} | {
+            o.i for o in p.args.objects if c.entry.mode == "withdraw"
+            and any(ch.dep_ == "poss" and ch.pos_ == "PRON" for ch in o.children)}
         near = _towns_as_states(p, _clause_recipients(
             p.token, p.sources, own_clause=bool(p.targets),
             is_act=lambda t: t.i in acts or t.lemma_.lower() in p.lexicon.nouns))
@@ -687,7 +689,7 @@ def forces_moved(p: Participants) -> None:
         # (what is mobilised is no recipient, force or equipment: "mobilised its Il-76 and
         # C-130J aircraft"; what is released or lifted is: "released 37 prisoners")
         moved_words = {t.i for o in p.token.children if o.dep_ == "dobj"
-                       for c in (o, *o.conjuncts) for t in c.subtree} \
+                       for c in (o, *o.conjuncts) for t in _own_words(c)} \
             if c.entry.type == "MOBILIZE" else set()
         p.targets = [t for t in p.targets if t.info.sector not in FORCE_SECTORS
                      and t.span.root.i not in moved_words]
@@ -698,6 +700,14 @@ def forces_moved(p: Participants) -> None:
                 c.mode = "police"
         if not p.targets:
             p.targets = [t for t in places if t.info.sector not in FORCE_SECTORS]
+
+
+def _own_words(noun: Token) -> list[Token]:
+    """A noun and its modifiers, not its prepositional phrases ("tanks towards the frontier
+    with Turkey" is "tanks")."""
+    return [noun, *(t for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nummod",
+                                                           "det", "nmod")
+                    for t in c.subtree)]
 
 
 def public_actor(p: Participants) -> None:

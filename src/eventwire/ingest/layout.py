@@ -358,6 +358,9 @@ def read_layout(text: str, known_place: KnownPlace | None = None,
     first_prose = True
     prose_seen = 0
     seen: set[str] = set()
+    # (a page repeats a subhead or a caption; a text that is mostly repeats is told whole)
+    said = [" ".join(text[a:b].lower().split()) for a, b in paragraphs]
+    repeats_few = len(said) - len(set(said)) <= len(said) // 3
     links_from = _closing_links(text, paragraphs)
     for n, (start, end) in enumerate(paragraphs):
         page_date = _PAGE_DATE.match(text, start, end) if n == 0 else None
@@ -377,7 +380,7 @@ def read_layout(text: str, known_place: KnownPlace | None = None,
         tail = inside + tail
         words = text[start:end].strip()
         kind: PartKind | None = None
-        said_before = " ".join(words.lower().split()) in seen
+        said_before = repeats_few and " ".join(words.lower().split()) in seen
         seen.add(" ".join(words.lower().split()))
         if n >= links_from and not _CAPTION.fullmatch(words) and not _BYLINE.fullmatch(words):
             kind = "boilerplate"  # the links that close the page
