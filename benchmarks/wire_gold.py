@@ -205,10 +205,8 @@ def print_errors(record: dict[str, Any], golds: list[Any], annotated: list[dict[
     for i, p in enumerate(preds):
         def who(a: Any) -> str:
             return "-" if a is None else f"{a.text!r}/{a.country}/{a.sector}"
-        if i in by_pred:
-            mark = "ok  " if annotated[by_pred[i]].get("must") else "may "
-        else:
-            mark = "XX  "
+        mark = (("ok  " if annotated[by_pred[i]].get("must") else "may ") if i in by_pred
+                else "XX  ")
         print(f"  {mark} {p.type:<9} {who(p.source)} -> {who(p.target)}  [{p.trigger.text}]"
               f"  {p.rule}")
     print()

@@ -323,9 +323,9 @@ def person_object(p: Participants) -> None:
                             for t in p.targets):
         # (An act named as the object is no person: "reaffirmed U.S. support"; nor is the
         # actor's own envoy it recalls: "recalled their ambassadors", "its envoy".)
-        own = p.coding.entry.mode == "withdraw"
+        recalled = p.coding.entry.mode == "withdraw"
         objects = [o for o in p.args.objects if p.lexicon.match(o) is None
-                   and not (own and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children))]
+                   and not (recalled and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children))]
         people = _person_objects(objects, exclude=p.taken() | {p.token.i})
         if people:
             p.targets = people
@@ -770,7 +770,8 @@ Strategy = Callable[[Participants], None]
 
 #: The order matters: each strategy sees what the ones before it found.
 STRATEGIES: tuple[Strategy, ...] = (
-    author_of_the_paper, goal_of_transfer, place_as_recipient, purpose_verb_arguments, person_object, agent_of_cause,
+    author_of_the_paper, goal_of_transfer, place_as_recipient, purpose_verb_arguments,
+    person_object, agent_of_cause,
     state_of_place, police_do_police_acts, implied_agent, nobody, threatened_is_who_must_comply,
     protest_is_against, recipient_of_absorbed_act, nearest_in_clause,
     press_is_no_counterpart, consultation_needs_a_counterpart, denial_needs_a_recipient,

@@ -174,7 +174,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
         words = [text[a:b] for a, b in lines]
         longest = sorted(((len(w.strip()), m) for m, w in enumerate(words[:-1])), reverse=True)[:2]
         start = lines[0][0] if lines else block.start()
-        for n, (a, b) in enumerate(lines):
+        for n, (_start, b) in enumerate(lines):
             after = words[n + 1].strip() if n + 1 < len(words) else ""
             width = next((size for size, m in longest if m != n), 0)
             if not after or is_own_line(words[n], after, width, first=not out and n == 0):
