@@ -190,3 +190,21 @@ def test_serve_codes_with_the_users_actors(books: tuple[Path, Path], tmp_path: P
     finally:
         proc.terminate()
         proc.wait(timeout=60)
+
+
+@pytest.mark.slow
+def test_a_body_of_ones_own_is_a_party(tmp_path: Path) -> None:
+    # A bloc the shipped tables do not hold, given with an IGO code of its own, counts in the
+    # relations views under that code and is named by it in queries.
+    actors, story = tmp_path / "bodies.txt", tmp_path / "s.txt"
+    actors.write_text("NORTHERN_COMPACT [IGONRC]\n", "utf-8")
+    story.write_text("date 2016-03-01\nThe Northern Compact imposed sanctions on Russia.\n",
+                     "utf-8")
+    db = str(tmp_path / "e.duckdb")
+    assert cli("ingest", str(story), "--db", db, "--actors", str(actors)).returncode == 0
+    dyads = [json.loads(line) for line in cli("query", "dyads", "--db", db).stdout.splitlines()]
+    assert [(d["a"], d["b"], d["events"]) for d in dyads] == [("IGONRC", "RUS", 1)]
+    timeline = cli("query", "dyad", "IGONRC", "Russia", "--db", db)
+    assert timeline.returncode == 0, timeline.stderr
+    [month] = [json.loads(line) for line in timeline.stdout.splitlines()]
+    assert month["material_conflict"] == 1

@@ -38,6 +38,8 @@ def test_a_party_is_a_country_or_a_body() -> None:
     assert actor_party(None, "IGOEUREEC") == "IGOEUREEC"
     assert actor_party(None, "COP") is None  # police of no known country count for no one
     assert actor_party(None, None) is None
+    assert actor_party(None, "IGONRC") == "IGONRC"  # a body of a user's own codebook
+    assert actor_party(None, "IGO") is None  # the sector alone names no body
 
 
 def test_every_row_of_the_shipped_tables_has_a_code_and_bodies_are_unique() -> None:

@@ -51,6 +51,13 @@ def test_suggestions_come_from_names_not_letters() -> None:
     assert not looks_like_a_party("police") and find_party("Erdogan") is None
 
 
+def test_a_body_code_of_ones_own_is_a_body() -> None:
+    # A user's dictionary may code a bloc the shipped tables lack (IGO + its letters).
+    found = resolve_party("IGONRC")
+    assert (found.kind, found.key, found.counted) == ("body", "IGONRC", True)
+    assert find_party("Igor") is None and find_party("IGO") is None  # a name; the sector
+
+
 def test_labels() -> None:
     assert party_label("IGOWSTNAT") == "NATO" and party_label("IGOEUREEC") == "European Union"
     assert party_label("RUS") == "Russia"

@@ -74,11 +74,20 @@ def actor_code(country: str | None, sector: str | None, name: str | None,
 
 def actor_party(country: str | None, code: str | None,
                 tables: CodeTables | None = None) -> str | None:
-    """The party an actor counts for: its country, else the body its code names, else None."""
+    """The party an actor counts for: its country, else the body its code names (a shipped
+    body's, or a body of the user's own codebook), else None."""
     if country:
         return country
-    t = tables or code_tables()
-    return code if code is not None and code in body_codes(t) else None
+    if code is None:
+        return None
+    return code if code in body_codes(tables or code_tables()) or is_body_code(code) else None
+
+
+def is_body_code(code: str) -> bool:
+    """An intergovernmental body's CAMEO code (``IGO`` + the body's letters: ``IGOUNO``, a user's
+    ``IGOSHP``), as a user's dictionary may give for a body the shipped tables do not hold. A
+    bare ``IGO`` is a sector, no body."""
+    return len(code) > 3 and code.startswith("IGO") and code.isalnum() and code.isupper()
 
 
 @lru_cache(maxsize=4)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from eventwire.actors.codes import code_tables
+from eventwire.actors.codes import code_tables, is_body_code
 from eventwire.actors.countries import country_code, country_label
 from eventwire.limits import echo
 from eventwire.tables import package_data, read_rows
@@ -101,7 +101,11 @@ def find_party(name: str) -> Party | None:
     code = country_code(name)
     if code is not None:
         return Party("country", code, country_label(code), code)
-    return party_names().get(_norm(name))
+    found = party_names().get(_norm(name))
+    if found is None and is_body_code(name.strip()):
+        # A body of the user's own codebook, stored under its code; named by that code.
+        return Party("body", name.strip(), party_label(name.strip()))
+    return found
 
 
 def close_names(name: str, cutoff: float = 0.7) -> list[str]:
@@ -140,4 +144,4 @@ def party_label(key: str) -> str:
 
 def party_kind(key: str) -> PartyKind:
     """What a stored party key is: a body's code, else a country (a group is no stored party)."""
-    return "body" if key in _labels() else "country"
+    return "body" if key in _labels() or is_body_code(key) else "country"
