@@ -21,6 +21,7 @@ import json
 import os
 import resource
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -221,7 +222,12 @@ class RayUnitCoder:
 def run_ray(units: list[Unit], out: Path, workers: int, config: CoderConfig,
             address: str | None, on_done: Callable[[UnitResult], None]) -> None:
     """The same unit function on Ray Data: ``map_batches`` with an actor pool. Starts a local
-    Ray unless ``address`` names a cluster ("auto" or "ray://host:10001")."""
+    Ray unless ``address`` names a cluster ("auto" or "ray://host:10001").
+
+    An actor that dies is restarted and its unit tried once more (a node lost on a cluster); a
+    unit whose actor dies twice (the out-of-memory killer on an article too big for the node)
+    is recorded as failed and the dataset goes on past it, as with the local engine. Ray Data's
+    default retries the unit for ever, so such a unit would never let the batch end."""
     import ray
 
     started_here = not ray.is_initialized()
@@ -233,16 +239,44 @@ def run_ray(units: list[Unit], out: Path, workers: int, config: CoderConfig,
     try:
         ctx = ray.data.DataContext.get_current()
         ctx.enable_progress_bars = False
+        ctx.max_errored_blocks = -1  # a block is one unit; those that fail are recorded below
         ds = ray.data.from_items([u.to_dict() for u in units])
-        coded = ds.map_batches(RayUnitCoder,
-                               fn_constructor_kwargs={"out": str(out), "config": config},
-                               batch_size=1, num_cpus=1,
-                               compute=ray.data.ActorPoolStrategy(size=workers))
+        with warnings.catch_warnings():
+            # Ray 2.60 names no parameter for the retries but deprecates the generic ones.
+            warnings.filterwarnings("ignore", "`ray_remote_args` is deprecated")
+            coded = _map_units(ds, out, workers, config)
+        done: set[str] = set()
         for row in coded.iter_rows():
+            done.add(row["unit"])
             on_done(UnitResult(**{k: row[k] for k in UnitResult.__dataclass_fields__}))
+        for unit in units:
+            if unit.id not in done:
+                on_done(_unit_done_or_failed(unit, out))
     finally:
         if started_here:
             ray.shutdown()
+
+
+def _map_units(ds: Any, out: Path, workers: int, config: CoderConfig) -> Any:
+    """The dataset of unit results: one unit per call, one in flight per actor (so a dead
+    actor holds one unit), a dead actor's unit tried once more."""
+    import ray
+
+    return ds.map_batches(RayUnitCoder, fn_constructor_kwargs={"out": str(out), "config": config},
+                          batch_size=1, num_cpus=1,
+                          compute=ray.data.ActorPoolStrategy(
+                              size=workers, max_tasks_in_flight_per_actor=1),
+                          max_restarts=-1, max_task_retries=1)
+
+
+def _unit_done_or_failed(unit: Unit, out: Path) -> UnitResult:
+    """A unit Ray returned no result for: done all the same if its marker was written (an
+    actor can die after its last write), else failed with the reason."""
+    marker = out / "_units" / f"{unit.id}.json"
+    if marker.exists():
+        return UnitResult(**json.loads(marker.read_text("utf-8")))
+    return record_failed_unit(unit, out, "the Ray actor coding it died or failed (the Ray "
+                                         "log says which: killed, out of memory, an error)")
 
 
 # ---- the run ---------------------------------------------------------------------------------
