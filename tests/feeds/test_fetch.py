@@ -192,3 +192,20 @@ def test_an_ipv6_address_carrying_a_private_ipv4_one_is_not_public() -> None:
     for public in ("93.184.216.34", "2606:4700::6810:84e5", "64:ff9b::5db8:d822",
                    "2002:5db8:d822::"):
         assert is_public(ip_address(public)), public
+
+
+def test_a_name_server_that_never_answers_is_given_up_at_the_deadline() -> None:
+    release = threading.Event()
+
+    def silent(host: str, port: int, **kwargs: object) -> list[tuple[object, ...]]:
+        release.wait(120)  # a lookup that hangs (a dead resolver; getaddrinfo has no timeout)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.2", port))]
+
+    fetch = Fetcher(timeout=10.0, deadline=0.5, retries=0, per_host_interval=0.0,
+                    resolve=silent, allowed=lambda address: True)
+    try:
+        with pytest.raises(FetchError, match=r"slow\.test not resolved in time"):
+            fetch.get("http://slow.test/feed.xml")
+    finally:
+        release.set()
+        fetch.close()

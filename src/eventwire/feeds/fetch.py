@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
 import time
 import zlib
 from collections.abc import Callable
@@ -144,7 +145,7 @@ class Fetcher:
     def _addresses(self, host: str, port: int) -> list[str]:
         """The addresses ``host`` resolves to, each one allowed (FetchError if any is not)."""
         try:
-            infos = self.resolve(host, port, type=socket.SOCK_STREAM)
+            infos = self._lookup(host, port)
         except OSError as exc:
             raise FetchError(f"{self._url}: cannot resolve {host} ({exc})") from None
         addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
@@ -156,6 +157,29 @@ class Fetcher:
         if not addresses:
             raise FetchError(f"{self._url}: cannot resolve {host} (no address)")
         return addresses
+
+    def _lookup(self, host: str, port: int) -> list[Any]:
+        """``resolve``, given up like a connect (at ``timeout``, or the deadline if sooner): a
+        lookup cannot be cancelled, so it runs in a daemon thread that is left to finish (a
+        name server that never answers would otherwise hold the poll past every bound)."""
+        wait = self._left(self.timeout)
+        found: list[Any] = []
+        answered = threading.Event()
+
+        def ask() -> None:
+            try:
+                found.append(self.resolve(host, port, type=socket.SOCK_STREAM))
+            except OSError as exc:
+                found.append(exc)
+            answered.set()
+
+        threading.Thread(target=ask, name=f"lookup {host}", daemon=True).start()
+        if not answered.wait(wait):
+            raise FetchError(f"{self._url}: {host} not resolved in time (timeout "
+                             f"{self.timeout:g} s, deadline {self.deadline:g} s)")
+        if isinstance(found[0], OSError):
+            raise found[0]
+        return list(found[0])
 
     def _with_retries(self, url: str, headers: dict[str, str]) -> tuple[httpx.Response, bytes]:
         wait = self.backoff
