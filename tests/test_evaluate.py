@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.codebook import Codebook
 from eventwire.evaluate import (
     GoldActor,
     GoldEvent,
@@ -97,3 +98,19 @@ def test_a_reciprocal_prediction_stands_for_both_directions_where_the_gold_says_
     f.write_text('{"id": "1", "text": "x", "mutual": "directed", "events": []}\n'
                  '{"id": "2", "text": "y", "events": []}\n', encoding="utf-8")
     assert [r.mutual_directed for r in load_gold(f)] == [True, False]
+
+
+@pytest.mark.slow
+def test_the_extract_score_leaves_out_what_a_users_discards_drop(tmp_path: Path) -> None:
+    # The scorer reads the Doc's events; a discard (applied where the coder codes) must drop
+    # them here too, or `evaluate --actors my.discards.txt` scores what the coder never outputs.
+    line = {"id": "d1", "text": "Kenya thanked Uganda for its help at the regatta.", "events": [
+        {"type": "SUPPORT", "source": {"text": "Kenya", "spans": [[0, 5]]},
+         "target": {"text": "Uganda", "spans": [[14, 20]]}}]}
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    discards = tmp_path / "sports.discards.txt"
+    discards.write_text("REGATTA\n", encoding="utf-8")
+    assert evaluate(gold, "extract")["recall"] == 1.0
+    dropped = evaluate(gold, "extract", codebook=Codebook.of(actors=[discards]))
+    assert (dropped["recall"], dropped["per_type"].get("SUPPORT", {}).get("pred", 0)) == (0.0, 0)

@@ -159,7 +159,7 @@ def extract_chunk(records: Sequence[GoldRecord], model: str | None = None,
     out = []
     articles = (r.article() for r in records)
     for record, (article, doc) in zip(records, coder.docs(articles), strict=True):
-        preds = doc_events(doc, article)
+        preds = coder.kept(article, doc_events(doc, article))  # the user's discards too
         if record.mutual_directed:
             preds = directed(preds)
         out.append({

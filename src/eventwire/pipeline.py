@@ -242,10 +242,15 @@ class Coder:
                         speaker=_stored_actor(article, q.speaker))
                 for q in doc_quotes(doc, self.quote_verbs)]
 
+    def kept(self, article: Article, events: list[Event]) -> list[Event]:
+        """The events the coder keeps: sure enough (``min_confidence``) and not left uncoded by
+        a discard. ``code`` applies it; a scorer reading a Doc's events applies it too."""
+        return [e for e in events if e.confidence >= self.min_confidence
+                and not discarded(e, article, self.discards)]
+
     def _with_quotes(self, article: Article, events: list[Event], quotes: list[Quote]
                      ) -> tuple[Article, list[Event]]:
-        events = [e for e in events if e.confidence >= self.min_confidence
-                  and not discarded(e, article, self.discards)]
+        events = self.kept(article, events)
         if quotes:
             events = [link_quote(e, tuple(quotes)) for e in events]
             article = replace(article, quotes=tuple(quotes))
