@@ -693,8 +693,12 @@ def test_the_pair_picker_takes_nato_by_name(browser, party_site: str) -> None:  
         # the pair's events by name, with the body's CAMEO code
         page.goto(party_site + "/#/events?a=NATO&b=Russia")
         page.wait_for_function("document.querySelector('main').dataset.for === location.hash")
-        page.wait_for_selector("#events-table tbody tr td.sentence", state="attached")
-        assert "IGOWSTNAT" in page.inner_text("#events-table")
+        # The table says which state it was drawn for; an error on the page says why not.
+        page.wait_for_function("document.getElementById('events-table').dataset.for"
+                               " === location.hash || document.getElementById('error')"
+                               ".innerText.trim() !== ''")
+        shown = page.inner_text("#events-table")
+        assert "IGOWSTNAT" in shown, (page.inner_text("#error"), shown)
         # the matrix has NATO as a party beside the countries
         page.goto(party_site + "/#/pairs")
         wait_for_chart(page, "#matrix")
@@ -737,3 +741,31 @@ def test_the_event_list_shows_dates_and_places_as_found(browser, precision_site:
             " r.querySelector('td[data-label=Where]').innerText])")
     # a month is shown as the month, never as its first day; a dateline says it is one
     assert sorted(rows) == [["2019-03", "Seoul (dateline)"], ["2019-03-05", "Beijing"]]
+
+
+def test_a_busy_database_is_waited_for_not_shown_as_an_error(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Another process holds the file for 8 s: the server answers 503 with Retry-After after its
+    # own wait, and the dashboard asks again as told instead of showing an error.
+    import subprocess
+    import sys
+
+    from eventwire.store.db import EventStore
+    from tests.conftest import party_records
+
+    db = tmp_path / "busy.duckdb"
+    with EventStore(db) as store:
+        store.write(party_records())
+    with running_server(db) as url, offline_page(browser, url) as page:
+        holder = subprocess.Popen([sys.executable, "-c", (
+            "import duckdb, sys, time; con = duckdb.connect(sys.argv[1]); print('ok', "
+            "flush=True); time.sleep(8)"), str(db)], stdout=subprocess.PIPE, text=True)
+        try:
+            assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
+            page.goto(url + "/#/events?a=NATO&b=Russia")
+            page.wait_for_function("document.querySelector('main').dataset.for"
+                                   " === location.hash", timeout=90_000)
+            assert page.inner_text("#error").strip() == ""
+            assert "IGOWSTNAT" in page.inner_text("#events-table")
+        finally:
+            holder.kill()
+            holder.communicate()

@@ -43,7 +43,13 @@ let routing = new AbortController();
 async function api(path, params = new URLSearchParams(), signal = routing.signal) {
   const url = new URL(path, location.origin);
   for (const [k, v] of params) if (v !== "" && v != null) url.searchParams.append(k, v);
-  const res = await fetch(url, {signal});
+  let res = await fetch(url, {signal});
+  // 503 is "busy: another process holds the database file" with a Retry-After: wait as told
+  // (at most 5 s) and ask again, a few times, before it is shown as an error.
+  for (let tries = 0; res.status === 503 && tries < 3; tries++) {
+    await pause(Math.min(Number(res.headers.get("Retry-After")) || 1, 5) * 1000, signal);
+    res = await fetch(url, {signal});
+  }
   if (!res.ok) {
     let detail = `${res.status} ${res.statusText}`;
     try {
@@ -54,6 +60,16 @@ async function api(path, params = new URLSearchParams(), signal = routing.signal
     throw new ApiError(res.status, detail);
   }
   return res.json();
+}
+
+function pause(ms, signal) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => {
+      clearTimeout(timer);
+      reject(new DOMException("the view changed", "AbortError"));
+    }, {once: true});
+  });
 }
 
 // ---- state in the URL -------------------------------------------------------------------------
