@@ -428,6 +428,29 @@ def test_the_maps_counts_follow_the_collapse_mode(page, site: str) -> None:  # t
         assert f"collapse={collapse}" in asked[-1]
 
 
+def test_the_map_shows_where_acts_happened_or_where_stories_were_filed(page, site: str) -> None:  # type: ignore[no-untyped-def]
+    def drawn() -> int:
+        page.wait_for_function("document.querySelector('main').dataset.for === location.hash")
+        wait_for_chart(page, "#map")
+        label = page.get_attribute("#map", "aria-label") or ""
+        return int(label.split(" places with ")[1].split(" events")[0])
+
+    def api_total(role: str) -> int:
+        places = page.request.get(f"{site}/api/locations?place_role={role}").json()
+        return sum(p["events"] for p in places)
+
+    page.goto(site + "/#/map")
+    acts = drawn()
+    assert acts == api_total("event") and page.input_value("#place-role") == "event"
+    page.select_option("#place-role", "dateline")
+    page.wait_for_function("location.hash.includes('place_role=dateline')")
+    filed = drawn()
+    assert filed == api_total("dateline") != acts  # the demo's stories are mostly datelined
+    assert "place_role=dateline" in (page.get_attribute("#places-csv", "href") or "")
+    page.reload()  # the choice is in the URL
+    assert drawn() == filed and page.input_value("#place-role") == "dateline"
+
+
 def test_the_article_page_does_not_scroll_sideways_at_390px(browser, site: str) -> None:  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": 390, "height": 844}, bypass_csp=True)
     page = context.new_page()

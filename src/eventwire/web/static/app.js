@@ -14,7 +14,7 @@ const SCOPE = ["since", "until", "type", "quad", "min_confidence", "collapse"];
 // How events are counted (the API's collapse modes); "event" unless the URL says otherwise.
 const COUNTING = {event: "repeated reports once, syndicated copies not at all",
   none: "every report", strict: "one a day per pair and CAMEO root"};
-const EVENT_ONLY = ["actor", "text", "location", "a", "b", "source", "target"];
+const EVENT_ONLY = ["actor", "text", "location", "place_role", "a", "b", "source", "target"];
 // vega-embed without eval (the server's CSP forbids it): Vega's own expression interpreter.
 const EMBED = {actions: {export: true, source: false, compiled: false, editor: false},
   ast: true, expr: expressionInterpreter, renderer: "svg", downloadFileName: "eventwire"};
@@ -151,7 +151,10 @@ function chips(parts, params) {
   if (parts[0] === "events") {
     if (params.get("actor")) add(`Actor ${params.get("actor")}`, {actor: null, offset: null});
     if (params.get("text")) add(`Words “${params.get("text")}”`, {text: null, offset: null});
-    if (params.get("location")) add(`Place ${params.get("location")}`, {location: null, offset: null});
+    if (params.get("location")) {
+      const role = {dateline: " (where filed)", any: " (happened or filed)"}[params.get("place_role")] || "";
+      add(`Place ${params.get("location")}${role}`, {location: null, place_role: null, offset: null});
+    }
     if (params.get("a") && params.get("b")) add(`Pair ${countryLabel(params.get("a"))} – ` +
       countryLabel(params.get("b")), {a: null, b: null, offset: null});
     if (params.get("source")) add(`Source ${params.get("source")}`, {source: null, offset: null});
@@ -330,9 +333,12 @@ async function networkView(params) {
 async function mapView(params) {
   show("map");
   const box = document.getElementById("map");
-  document.getElementById("places-csv").href =
-    `/api/locations?${withParams(pick(params, SCOPE), {format: "csv"})}`;
-  const spec = await api("/api/charts/map", pick(params, SCOPE));
+  // Whose places: the act's (default), the dateline's (where stories were filed), or both.
+  const role = ["dateline", "any"].includes(params.get("place_role")) ? params.get("place_role") : null;
+  const scoped = withParams(pick(params, SCOPE), {place_role: role});
+  document.getElementById("place-role").value = role || "event";
+  document.getElementById("places-csv").href = `/api/locations?${withParams(scoped, {format: "csv"})}`;
+  const spec = await api("/api/charts/map", scoped);
   spec.width = chartWidth(box, 30);
   spec.height = Math.round(spec.width * 0.5);
   const places = spec.layer[spec.layer.length - 1].data.values;
@@ -340,7 +346,7 @@ async function mapView(params) {
   note.hidden = places.length > 0;  // the world stays, and says there is nothing on it
   const view = await draw(box, spec, d => {
     if (d.cluster !== undefined) {
-      if (d.places === 1) go(["events"], withParams(pick(params, SCOPE), {location: d.name}));
+      if (d.places === 1) go(["events"], withParams(scoped, {location: d.name}));
       else setMap(view, {zoom: Number(box.dataset.zoom) * 2.5, lon: d.lon, lat: d.lat});
     } else if (d.code) {
       go(["country", d.code], pick(params, SCOPE));
@@ -376,6 +382,10 @@ function wireMap() {
   document.getElementById("zoom-out").addEventListener("click", () => zoomBy(0.5));
   document.getElementById("zoom-reset").addEventListener("click",
     () => box.view && setMap(box.view, {zoom: 1, lon: 10, lat: 0}));
+  document.getElementById("place-role").addEventListener("change", e => {
+    const {params} = current();
+    go(["map"], withParams(params, {place_role: e.target.value === "event" ? null : e.target.value}));
+  });
   // The keyboard's way round the map, once it has focus: + and − zoom, the arrows pan.
   box.addEventListener("keydown", e => {
     if (!box.view) return;
