@@ -3,31 +3,16 @@ tests (none is taken from a gold story). The learned typer is off, so a failure 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import date
-
 import pytest
 
-from eventwire.events.typer import typer_model
 from eventwire.pipeline import Coder
-from eventwire.schema import Article, Event
+from tests.events import test_rules
+from tests.events.test_rules import code, triples
+
+#: The rule layer's coder (the typer's model off), shared with test_rules.
+coder = test_rules.coder
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def coder(coder: Coder) -> Iterator[Coder]:
-    with typer_model(coder.nlp, None):
-        yield coder
-
-
-def code(coder: Coder, text: str, on: date = date(2025, 6, 10)) -> list[Event]:
-    return next(coder.code([Article(text=text, date=on)]))[1]
-
-
-def triples(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
-    return {(e.type, e.source.country if e.source else None,
-             e.target.country if e.target else None) for e in events}
 
 
 def test_a_counterpart_named_with_takes_part_in_a_mutual_act(coder: Coder) -> None:
